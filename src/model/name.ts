@@ -1,0 +1,46 @@
+// Name normalisation and item identity: how one project is recognised from week to week.
+
+/** Leading list markers and numbering: `1.`, `2、`, `(3)`, `A.`, `-`, `•`, `①`. */
+const LIST_MARKER = /^(?:[-*+•·●○◦▪■□]\s*|\(?\d{1,3}[.)、]\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z][.、]\s+|[①-⑳]\s*)+/u;
+
+/** Punctuation trimmed from both ends (after NFKC, full-width forms are ASCII already). */
+const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+/**
+ * The comparison form of a project or metric name: NFKC (full-width ％ ： （ become ASCII),
+ * list markers and edge punctuation removed, inner whitespace collapsed, Latin case-folded.
+ * Display forms are kept elsewhere; this is only for identity.
+ */
+export function normalizeName(name: string | null | undefined): string {
+  if (!name) return '';
+  let s = name.normalize('NFKC').trim();
+  s = s.replace(LIST_MARKER, '');
+  s = s.replace(EDGE_PUNCT, '');
+  s = s.replace(/\s+/g, ' ');
+  return s.toLowerCase();
+}
+
+/** Aliases map a normalised name to the canonical display name it stands for. */
+export type AliasMap = ReadonlyMap<string, string>;
+
+/** The canonical display name of a project after aliases (follows chains, stops on cycles). */
+export function canonicalProject(project: string, aliases: AliasMap): string {
+  let current = project;
+  const seen = new Set<string>();
+  for (;;) {
+    const key = normalizeName(current);
+    const next = aliases.get(key);
+    if (next === undefined || seen.has(key)) return current;
+    seen.add(key);
+    current = next;
+  }
+}
+
+/**
+ * An item's identity across weeks: `team` + normalised canonical project + normalised metric.
+ * The team part is empty for the default team, so single-team keys read `项目/前端`.
+ */
+export function itemKey(team: string, project: string, metric: string | null, aliases: AliasMap = new Map()): string {
+  const base = `${normalizeName(canonicalProject(project, aliases))}/${normalizeName(metric)}`;
+  return team ? `${team}\u0000${base}` : base;
+}

@@ -1,0 +1,142 @@
+// The shared vocabulary of every pipeline stage: documents, reports, observations.
+
+/** `YYYY-Www`, e.g. `2023-W16`; the year is the week-year, not the calendar year. */
+export type WeekId = string;
+
+export type WeekScheme = 'reporter' | 'iso';
+
+export type Kind = 'progress' | 'kpi';
+
+/** Something worth telling the user about one input line; never fatal. */
+export interface Warning {
+  line: number;
+  message: string;
+}
+
+// ---------------------------------------------------------------- read → extract
+
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row' | 'code';
+
+/**
+ * One structural unit of a report, whatever its format. Inline markup (bold, links,
+ * code spans) is already removed from `text`; a multi-line paragraph keeps its `\n`s,
+ * so the line of a match is `line + (newlines before it)`.
+ */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** 1-based line in the source file where `text` starts. */
+  line: number;
+  /** Heading level for headings; list nesting (1 = top-level list) for items and paragraphs inside items; 0 otherwise. */
+  depth: number;
+  /** Texts of the enclosing headings, outermost first (for a heading: its ancestors only). */
+  headings: string[];
+  /** First lines of the enclosing list items, outermost first (for an item: its ancestors only). */
+  parents: string[];
+  /** Table rows only: the header cells and this row's cells, markup removed. */
+  header?: string[];
+  cells?: string[];
+}
+
+export interface Document {
+  /** The path as the user gave it (or as found below a folder they gave). */
+  source: string;
+  format: 'markdown' | 'html' | 'text';
+  /** What the bytes were decoded from: `utf-8`, `utf-16le`, `gb18030`, … */
+  encoding: string;
+  blocks: Block[];
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------- extract → store
+
+/** The numeric part of an observation: all that diff, stalled and series need. */
+export interface Measure {
+  /** The named work item, as written (display form). */
+  project: string;
+  /** A sub-measure when a line carries several (`前端`, `后端`, `建模`), else null. */
+  metric: string | null;
+  percent: number;
+  kind: Kind;
+  /** 1-based source line. */
+  line: number;
+  done?: number;
+  total?: number;
+  /** An approximate figure's qualifier as written: `约`, `>`, `≈`, `+`, … */
+  qualifier?: string;
+}
+
+/** A measure with its evidence. */
+export interface Observation extends Measure {
+  /** Heading path, outermost first. */
+  section: string[];
+  /** The source line (or table row) the figure came from. */
+  text: string;
+  /** Tables with a last-week column: the earlier figure, kept as context. */
+  prev?: number;
+  /** Tables with a planned column: the planned figure, kept as context. */
+  planned?: number;
+}
+
+/** One percentage the extractor saw and what it made of it (for `milestones check`). */
+export interface Finding {
+  line: number;
+  /** The matched percentage as written, e.g. `72.2%`, `６０％`. */
+  match: string;
+  verdict: 'progress' | 'kpi' | 'ignored';
+  /** Why a percentage was ignored or classified as kpi. */
+  reason?: string;
+  project?: string;
+  metric?: string | null;
+  percent?: number;
+}
+
+/** What the extractor makes of one document, before a team or id is attached. */
+export interface Extraction {
+  /** From the report's own label (`第16周` + the date's year) or from its date; null when neither is found. */
+  week: WeekId | null;
+  /** `YYYY-MM-DD` when the report states a date. */
+  date: string | null;
+  title: string;
+  observations: Observation[];
+  findings: Finding[];
+  warnings: Warning[];
+}
+
+export interface Report {
+  /** Content hash of the file's bytes. */
+  id: string;
+  source: string;
+  team: string;
+  week: WeekId;
+  date: string | null;
+  title: string;
+  observations: Observation[];
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------- store → analyze
+
+/** What the store keeps about a report without its observations (cheap to list). */
+export interface ReportHeader {
+  id: string;
+  source: string;
+  team: string;
+  week: WeekId;
+  date: string | null;
+  title: string;
+  /** Counts of observations by kind. */
+  progress: number;
+  kpi: number;
+  warnings: Warning[];
+}
+
+/** A report's numbers without their evidence: the input of diff, stalled, series. */
+export interface ReportMeasures {
+  id: string;
+  team: string;
+  week: WeekId;
+  date: string | null;
+  source: string;
+  measures: Measure[];
+}

@@ -1,0 +1,71 @@
+// The store's contract with the CLI: what can be read cheaply, what loads evidence, how writes happen.
+
+import type { Observation, Report, ReportHeader, ReportMeasures, WeekId } from '../model/types.js';
+
+/** Where a stored report came from on disk, so unchanged files can be skipped without reading them. */
+export interface FileStamp {
+  /** Absolute path of the file at ingest time. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface StoredHeader extends ReportHeader {
+  file?: FileStamp;
+}
+
+export interface PutResult {
+  action: 'added' | 'unchanged' | 'replaced';
+  /** The report that was replaced (same team and week, or same source), when action is 'replaced'. */
+  replaced?: StoredHeader;
+}
+
+export interface AliasEntry {
+  /** The name as the user gave it. */
+  name: string;
+  canonical: string;
+}
+
+export interface MeasureFilter {
+  team?: string;
+  /** Only these weeks. */
+  weeks?: readonly WeekId[];
+}
+
+/** Read access; everything returned is a snapshot taken when the store was opened or the last transaction ended. */
+export interface StoreReader {
+  readonly path: string;
+  headers(): StoredHeader[];
+  measures(filter?: MeasureFilter): ReportMeasures[];
+  /** Full observations (with text and section) of one report; may read more from disk. */
+  observations(reportId: string): Observation[];
+  aliases(): AliasEntry[];
+  /** A note for the user produced while opening (e.g. "migrated from version 1"). */
+  notes(): string[];
+}
+
+/** Write access inside one locked read-modify-write. */
+export interface Transaction {
+  headers(): StoredHeader[];
+  /** Adds a report; unchanged (same id, team, week) is a no-op; same (team, week) or same source replaces. */
+  putReport(report: Report, file?: FileStamp): PutResult;
+  setAlias(name: string, canonical: string): void;
+  /** Returns false when there was no such alias. */
+  removeAlias(name: string): boolean;
+}
+
+export interface Store extends StoreReader {
+  /**
+   * Takes the inter-process lock, reloads the latest state from disk, runs `fn`, saves
+   * atomically (only when something changed), releases the lock. A throw inside `fn`
+   * leaves the database file untouched.
+   */
+  transact<T>(fn: (tx: Transaction) => T | Promise<T>): Promise<T>;
+}
+
+export interface OpenOptions {
+  /** Create the file (and its folder) on the first save when it does not exist; reading a missing DB yields an empty store. */
+  create?: boolean;
+  /** How long to wait for another process's lock before failing with a clear message. */
+  lockTimeoutMs?: number;
+}
