@@ -1,0 +1,132 @@
+// Shared ground of the analyses: item identity per report, statuses, rounding and deterministic ordering.
+
+import { canonicalProject, itemKey, type AliasMap } from '../model/name.js';
+import type { Kind, Measure, ReportMeasures, WeekId } from '../model/types.js';
+import { compareWeeks } from '../model/week.js';
+
+/**
+ * What happened to one item between two reports (DESIGN.md "Statuses"), plus `done`:
+ * at 100 in the earlier report and still 100, or no longer mentioned (it finished).
+ * `done` is never an attention status and never counts as dropped or stalled.
+ */
+export type Status = 'regressed' | 'dropped' | 'stalled' | 'new' | 'advanced' | 'completed' | 'done';
+
+/** Attention first, then news, then the quiet ones: the sort order of every status list. */
+export const STATUS_ORDER: readonly Status[] = ['regressed', 'dropped', 'stalled', 'new', 'advanced', 'completed', 'done'];
+
+/** Statuses a reader should look at. */
+export const ATTENTION: ReadonlySet<Status> = new Set<Status>(['regressed', 'dropped', 'stalled']);
+
+export function emptyCounts(): Record<Status, number> {
+  return { regressed: 0, dropped: 0, stalled: 0, new: 0, advanced: 0, completed: 0, done: 0 };
+}
+
+/** Percents are compared after rounding to 2 decimals so that float noise (72.19999) is no movement. */
+export function round2(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** `to - from` rounded, or null when either side is absent. */
+export function delta(from: number | null, to: number | null): number | null {
+  return from === null || to === null ? null : round2(round2(to) - round2(from));
+}
+
+/** The status of an item present in at least one of the two reports (both null is a caller error). */
+export function classify(from: number | null, to: number | null): Status {
+  if (from === null) return to !== null && round2(to) >= 100 ? 'completed' : 'new';
+  const a = round2(from);
+  if (to === null) return a >= 100 ? 'done' : 'dropped';
+  const b = round2(to);
+  if (b < a) return 'regressed';
+  if (b >= 100) return a >= 100 ? 'done' : 'completed';
+  return b > a ? 'advanced' : 'stalled';
+}
+
+/** Locale-independent string order (UTF-16 code units agree with code points for the BMP, where CJK lives). */
+export function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One item as one report states it. */
+export interface ItemEntry<M extends Measure = Measure> {
+  key: string;
+  team: string;
+  measure: M;
+}
+
+/**
+ * The items of one report keyed by identity. When an item appears twice in one report
+ * (the same project and metric on two lines), the first mention in line order wins: it is
+ * the headline figure; later repeats are usually summaries or quotes of it.
+ */
+export function itemsOf<M extends Measure>(report: { team: string; measures: readonly M[] }, aliases: AliasMap): Map<string, ItemEntry<M>> {
+  const out = new Map<string, ItemEntry<M>>();
+  const ordered = report.measures
+    .map((m, i) => ({ m, i }))
+    .sort((x, y) => x.m.line - y.m.line || x.i - y.i);
+  for (const { m } of ordered) {
+    const key = itemKey(report.team, m.project, m.metric, aliases);
+    if (!out.has(key)) out.set(key, { key, team: report.team, measure: m });
+  }
+  return out;
+}
+
+/** A report-like value: what every analysis needs (ReportMeasures, or reports whose measures carry evidence). */
+export type ReportLike<M extends Measure = Measure> = Omit<ReportMeasures, 'measures'> & { measures: readonly M[] };
+
+/**
+ * One report per (team, week). The store guarantees this; should several slip through,
+ * the choice is deterministic: the latest `date` wins, then the greatest `source`, then `id`.
+ */
+export function onePerTeamWeek<R extends ReportLike<Measure>>(reports: readonly R[], team?: string): R[] {
+  const best = new Map<string, R>();
+  for (const r of reports) {
+    if (team !== undefined && r.team !== team) continue;
+    const k = `${r.team}\u0000${r.week}`;
+    const cur = best.get(k);
+    if (!cur || laterCopy(r, cur)) best.set(k, r);
+  }
+  return [...best.values()].sort((a, b) => compareWeeks(a.week, b.week) || cmpStr(a.team, b.team));
+}
+
+function laterCopy(a: ReportLike<Measure>, b: ReportLike<Measure>): boolean {
+  const c = cmpStr(a.date ?? '', b.date ?? '') || cmpStr(a.source, b.source) || cmpStr(a.id, b.id);
+  return c > 0;
+}
+
+/** Reports grouped by team, each group in week order. */
+export function byTeam<R extends ReportLike<Measure>>(reports: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of reports) {
+    const list = out.get(r.team) ?? [];
+    list.push(r);
+    out.set(r.team, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => compareWeeks(a.week, b.week));
+  return out;
+}
+
+/** Display name of an item: the alias target when aliased, else the spelling of its latest mention. */
+export function displayProject(latestSpelling: string, aliases: AliasMap): string {
+  return canonicalProject(latestSpelling, aliases);
+}
+
+/** Sort key shared by every item list: team, project, metric in code-point order. */
+export function cmpItem(
+  a: { team: string; project: string; metric: string | null },
+  b: { team: string; project: string; metric: string | null },
+): number {
+  return cmpStr(a.team, b.team) || cmpStr(a.project, b.project) || cmpStr(a.metric ?? '', b.metric ?? '');
+}
+
+export function cmpStatus(a: Status, b: Status): number {
+  return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b);
+}
+
+/** Progress before KPI. */
+export function cmpKind(a: Kind, b: Kind): number {
+  return a === b ? 0 : a === 'progress' ? -1 : 1;
+}
+
+export type { WeekId };
