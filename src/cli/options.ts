@@ -1,0 +1,69 @@
+// Raw commander flags, environment and config become one typed, validated options object.
+
+import path from 'node:path';
+import type { AliasMap } from '../model/name.js';
+import { normalizeName } from '../model/name.js';
+import type { WeekScheme } from '../model/types.js';
+import { UsageError } from '../model/errors.js';
+import { loadConfig, type Config } from './config.js';
+
+export interface GlobalOptions {
+  /** Database path to open. */
+  db: string;
+  /** How to name the database in messages (as the user gave it). */
+  dbShown: string;
+  team: string | undefined;
+  scheme: WeekScheme;
+  /** Colour the output: a TTY, no NO_COLOR, no --no-color. Commands writing to --out never colour. */
+  color: boolean;
+  config: Config;
+  configFile: string | null;
+  cwd: string;
+}
+
+export const DEFAULT_DB = path.join('data', 'milestones.json');
+
+export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.ProcessEnv, cwd: string): Promise<GlobalOptions> {
+  const { config, file } = await loadConfig(raw.config as string | undefined, cwd);
+  let dbShown = (raw.db as string | undefined) ?? env.MILESTONES_DB ?? undefined;
+  if (!dbShown && config.db && file) dbShown = path.relative(cwd, path.resolve(path.dirname(file), config.db)) || config.db;
+  dbShown ??= DEFAULT_DB;
+  const scheme = (raw.weekScheme as WeekScheme | undefined) ?? config.weekScheme ?? 'reporter';
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const team = raw.team as string | undefined;
+  if (team !== undefined && team.trim() === '') throw new UsageError('--team needs a name', { hint: 'give --team NAME' });
+  return {
+    db: path.resolve(cwd, dbShown),
+    dbShown,
+    team,
+    scheme,
+    color: raw.color !== false && !noColor && Boolean(process.stdout.isTTY),
+    config,
+    configFile: file,
+    cwd,
+  };
+}
+
+/** Parses a positive whole number option such as `--weeks 3`. */
+export function positiveInt(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number ≥ 1, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Parses sizes such as `20MB`, `512k`, `1.5GiB`, `1000000`. */
+export function parseSize(value: string, flag: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?b?)\s*$/i.exec(value);
+  if (!m) throw new UsageError(`${flag} takes a size such as 20MB, not ${JSON.stringify(value)}`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** Config aliases (name → canonical) merged over the stored ones, keyed by normalised name. */
+export function aliasMap(stored: readonly { name: string; canonical: string }[], config: Config): AliasMap {
+  const map = new Map<string, string>();
+  for (const a of stored) map.set(normalizeName(a.name), a.canonical);
+  for (const [name, canonical] of Object.entries(config.aliases ?? {})) map.set(normalizeName(name), canonical);
+  return map;
+}
