@@ -1,0 +1,466 @@
+// openStore: the JSON database (lowdb) — validated loads, locked read-modify-write transactions, lazy evidence.
+
+import { promises as fsp, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { InputError } from '../model/errors.js';
+import { normalizeName } from '../model/name.js';
+import type { Observation, Report, ReportMeasures } from '../model/types.js';
+import { DurableJsonAdapter, fsyncDir, isCode, isTempOf, writeSynced } from './files.js';
+import { acquireLock } from './lock.js';
+import { migrationFor, MigrationShapeError } from './migrate.js';
+import {
+  CURRENT_VERSION,
+  dbSchema,
+  decodeMeasure,
+  describeIssue,
+  emptyDb,
+  encodeMeasure,
+  evidenceName,
+  evidenceSchema,
+  headerShape,
+  ItemTable,
+  type DbFile,
+  type EvidenceFile,
+  type ItemTuple,
+  type MeasureTuple,
+  type StoredReport,
+} from './schema.js';
+import type { AliasEntry, FileStamp, MeasureFilter, OpenOptions, PutResult, Store, StoredHeader, Transaction } from './types.js';
+
+export type * from './types.js';
+export { CURRENT_VERSION } from './schema.js';
+
+const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+/** Evidence files written at once (fsync is the cost; the thread pool overlaps them). */
+const WRITE_PARALLELISM = 16;
+
+/** One loaded generation of the database, plus what a migration still has to write. */
+interface State {
+  db: DbFile;
+  /** Evidence that exists only in memory (from a migrated older layout) until the next write. */
+  pending: Map<string, EvidenceFile>;
+  /** The file needs saving even if the transaction changes nothing (it was migrated). */
+  migratedFrom?: number;
+  notes: string[];
+}
+
+/** The folder of evidence files beside the main file. */
+export function evidenceDir(dbPath: string): string {
+  return `${dbPath}.d`;
+}
+
+export async function openStore(dbPath: string, options: OpenOptions = {}): Promise<Store> {
+  const shown = dbPath;
+  const abs = path.resolve(dbPath);
+  const evDir = evidenceDir(abs);
+  const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const adapter = new DurableJsonAdapter<State>(abs, (text) => parseMain(text, shown), serializeDb);
+  const low = new Low<State>(adapter, emptyState());
+
+  await low.read();
+  let snap: State = low.data;
+  const extraNotes: string[] = [];
+
+  const findReport = (id: string): StoredReport => {
+    const r = snap.db.reports.find((x) => x.id === id);
+    if (!r) throw new InputError(`no report with id ${id} is stored`, { where: shown, hint: 'run milestones weeks to see what is stored' });
+    return r;
+  };
+
+  const store: Store = {
+    path: shown,
+
+    headers: () => snap.db.reports.map(toHeader),
+
+    measures(filter: MeasureFilter = {}): ReportMeasures[] {
+      const weeks = filter.weeks ? new Set(filter.weeks) : null;
+      const items = snap.db.items;
+      const out: ReportMeasures[] = [];
+      for (const r of snap.db.reports) {
+        if (filter.team !== undefined && r.team !== filter.team) continue;
+        if (weeks && !weeks.has(r.week)) continue;
+        out.push({ id: r.id, team: r.team, week: r.week, date: r.date, source: r.source, measures: r.m.map((t) => decodeMeasure(t, items)) });
+      }
+      return out;
+    },
+
+    observations(reportId: string): Observation[] {
+      const r = findReport(reportId);
+      const name = evidenceName(r);
+      const pending = snap.pending.get(name);
+      if (pending) return pending.observations;
+      return readEvidence(path.join(evDir, name), r, shown);
+    },
+
+    aliases: () => snap.db.aliases.map((a) => ({ ...a })),
+
+    notes: () => [...snap.notes, ...extraNotes],
+
+    async transact<T>(fn: (tx: Transaction) => T | Promise<T>): Promise<T> {
+      const dir = path.dirname(abs);
+      if (options.create) await fsp.mkdir(dir, { recursive: true });
+      else if (!(await exists(abs))) {
+        throw new InputError('no database here yet', { where: shown, hint: 'ingest some reports first, or give the right --db' });
+      }
+      const lock = await acquireLock(abs, shown, lockTimeoutMs);
+      try {
+        // Reload inside the lock: another process may have committed since we opened.
+        low.data = emptyState(); // lowdb keeps the old data when the file is missing
+        await low.read();
+        const loaded = low.data;
+        await removeOrphans(abs, evDir, loaded.db);
+        const tx = new Tx(loaded.db);
+        const result = await fn(tx);
+        if (!tx.changed && loaded.migratedFrom === undefined) {
+          snap = loaded;
+          return result;
+        }
+        const next = tx.build();
+        const nextNames = new Set(next.reports.map(evidenceName));
+        // Files the new .bak (= the loaded generation) references but the new main file does not.
+        next.retired =
+          loaded.migratedFrom === undefined ? [...new Set(loaded.db.reports.map(evidenceName))].filter((n) => !nextNames.has(n)) : [];
+
+        const toWrite: [string, EvidenceFile][] = [];
+        for (const [name, ev] of [...loaded.pending, ...tx.evidence]) if (nextNames.has(name)) toWrite.push([name, ev]);
+        if (toWrite.length > 0 || !(await exists(evDir))) {
+          await fsp.mkdir(evDir, { recursive: true });
+          await inParallel(toWrite, WRITE_PARALLELISM, ([name, ev]) => writeSynced(path.join(evDir, name), `${JSON.stringify(ev, null, 1)}\n`));
+          await fsyncDir(evDir);
+        }
+
+        adapter.backup = `${abs}.bak`;
+        adapter.beforeCommit = () => {
+          if (lock.compromised) {
+            throw new InputError('lost the database lock while saving (this process stalled); nothing was saved', {
+              where: shown,
+              hint: 'run the command again',
+            });
+          }
+        };
+        low.data = { db: next, pending: new Map(), notes: [] };
+        await low.write(); // the commit point
+
+        // Only now may evidence go: what neither the new main file nor its .bak references.
+        const keep = new Set([...nextNames, ...next.retired]);
+        await Promise.all(
+          loaded.db.retired.filter((n) => !keep.has(n)).map((n) => fsp.rm(path.join(evDir, n), { force: true })),
+        );
+        if (loaded.migratedFrom !== undefined) {
+          extraNotes.push(`upgraded the database from version ${loaded.migratedFrom} to ${CURRENT_VERSION}; the old file is kept as ${shown}.bak`);
+        }
+        snap = low.data;
+        return result;
+      } catch (err) {
+        low.data = snap;
+        throw err;
+      } finally {
+        await lock.release();
+      }
+    },
+  };
+  return store;
+}
+
+// ---------------------------------------------------------------- transaction
+
+const observationsSchema = z.array(
+  z.looseObject({ project: z.string(), metric: z.string().nullable(), percent: z.number().finite(), kind: z.enum(['progress', 'kpi']), line: z.number().int() }),
+);
+const { progress: _p, kpi: _k, file: _f, ...reportShape } = headerShape;
+const reportSchema = z.looseObject({ ...reportShape, observations: observationsSchema });
+
+class Tx implements Transaction {
+  changed = false;
+  readonly evidence = new Map<string, EvidenceFile>();
+  /** Insertion-ordered so that removal is O(1) for large batches. */
+  private readonly reports: Set<StoredReport>;
+  private readonly byTeamWeek = new Map<string, StoredReport>();
+  private readonly byTeamPath = new Map<string, StoredReport>();
+  private readonly table: ItemTable;
+  private readonly aliasList: AliasEntry[];
+
+  constructor(private readonly db: DbFile) {
+    this.reports = new Set(db.reports);
+    for (const r of db.reports) this.index(r);
+    this.table = new ItemTable(db.items.map((it) => [...it] as ItemTuple));
+    this.aliasList = db.aliases.map((a) => ({ ...a }));
+  }
+
+  private index(r: StoredReport): void {
+    this.byTeamWeek.set(`${r.team}\u0000${r.week}`, r);
+    if (r.file) this.byTeamPath.set(`${r.team}\u0000${r.file.path}`, r);
+  }
+
+  private unindex(r: StoredReport): void {
+    this.reports.delete(r);
+    const tw = `${r.team}\u0000${r.week}`;
+    if (this.byTeamWeek.get(tw) === r) this.byTeamWeek.delete(tw);
+    if (r.file && this.byTeamPath.get(`${r.team}\u0000${r.file.path}`) === r) this.byTeamPath.delete(`${r.team}\u0000${r.file.path}`);
+  }
+
+  headers(): StoredHeader[] {
+    return sortReports([...this.reports]).map(toHeader);
+  }
+
+  putReport(report: Report, file?: FileStamp): PutResult {
+    const checked = reportSchema.safeParse(report);
+    if (!checked.success) {
+      throw new InputError(`cannot store this report: ${describeIssue(checked.error)}`, { where: report.source });
+    }
+    const same = this.byTeamWeek.get(`${report.team}\u0000${report.week}`);
+    if (same && same.id === report.id) {
+      if (file && !sameStamp(same.file, file)) {
+        // Same content, touched file: remember the new stamp so the next ingest can skip it unread.
+        if (same.file) this.byTeamPath.delete(`${same.team}\u0000${same.file.path}`);
+        same.file = { ...file };
+        this.byTeamPath.set(`${same.team}\u0000${file.path}`, same);
+        this.changed = true;
+      }
+      return { action: 'unchanged' };
+    }
+    const replaced: StoredReport[] = [];
+    if (same) replaced.push(same);
+    const samePath = file ? this.byTeamPath.get(`${report.team}\u0000${file.path}`) : undefined;
+    if (samePath && samePath !== same) replaced.push(samePath);
+    for (const r of replaced) this.unindex(r);
+
+    const stored: StoredReport = {
+      id: report.id,
+      source: report.source,
+      team: report.team,
+      week: report.week,
+      date: report.date,
+      title: report.title,
+      progress: report.observations.filter((o) => o.kind === 'progress').length,
+      kpi: report.observations.filter((o) => o.kind === 'kpi').length,
+      warnings: report.warnings.map((w) => ({ line: w.line, message: w.message })),
+      ...(file ? { file: { path: file.path, size: file.size, mtimeMs: file.mtimeMs } } : {}),
+      m: report.observations.map((o) => encodeMeasure(o, this.table)),
+    };
+    this.reports.add(stored);
+    this.index(stored);
+    this.evidence.set(evidenceName(stored), {
+      version: CURRENT_VERSION,
+      id: report.id,
+      team: report.team,
+      week: report.week,
+      source: report.source,
+      observations: report.observations.map((o) => ({ ...o, section: [...o.section] })),
+    });
+    this.changed = true;
+    return replaced.length > 0 ? { action: 'replaced', replaced: toHeader(replaced[0]!) } : { action: 'added' };
+  }
+
+  setAlias(name: string, canonical: string): void {
+    const key = normalizeName(name);
+    const at = this.aliasList.findIndex((a) => normalizeName(a.name) === key);
+    if (at >= 0) {
+      if (this.aliasList[at]!.name === name && this.aliasList[at]!.canonical === canonical) return;
+      this.aliasList[at] = { name, canonical };
+    } else {
+      this.aliasList.push({ name, canonical });
+    }
+    this.changed = true;
+  }
+
+  removeAlias(name: string): boolean {
+    const key = normalizeName(name);
+    const at = this.aliasList.findIndex((a) => normalizeName(a.name) === key);
+    if (at < 0) return false;
+    this.aliasList.splice(at, 1);
+    this.changed = true;
+    return true;
+  }
+
+  /** The next generation: reports sorted, the item table rebuilt when replaced reports left unused entries. */
+  build(): DbFile {
+    const reports = sortReports([...this.reports]);
+    let items = this.table.items;
+    const used = new Uint8Array(items.length);
+    for (const r of reports) for (const t of r.m) used[t[0]] = 1;
+    if (used.includes(0)) {
+      const fresh = new ItemTable();
+      for (const r of reports) {
+        r.m = r.m.map((t) => {
+          const copy = [...t] as MeasureTuple;
+          const [project, metric, kind] = items[t[0]]!;
+          copy[0] = fresh.index(project, metric, kind);
+          return copy;
+        });
+      }
+      items = fresh.items;
+    }
+    return { version: CURRENT_VERSION, aliases: this.aliasList, items, reports, retired: [] };
+  }
+}
+
+// ---------------------------------------------------------------- loading and validation
+
+function emptyState(): State {
+  return { db: emptyDb(), pending: new Map(), notes: [] };
+}
+
+function invalid(shown: string, detail: string): InputError {
+  return new InputError(`not a valid milestones database (${detail})`, {
+    where: shown,
+    hint: `restore ${shown}.bak or start a new one with --db`,
+  });
+}
+
+/** Parses and validates the main file's text; anything unexpected is an InputError and the file is left alone. */
+export function parseMain(text: string, shown: string): State {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw invalid(shown, describeJsonError(text, err as Error));
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(shown, 'expected a JSON object with a "version" field');
+  const version = (raw as { version?: unknown }).version;
+  if (version === undefined) throw invalid(shown, 'no "version" field');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalid(shown, `at version: expected a positive integer`);
+  if (version > CURRENT_VERSION) {
+    throw invalid(shown, `version ${version} is newer than this build of milestones understands (${CURRENT_VERSION}); upgrade milestones`);
+  }
+  if (version < CURRENT_VERSION) {
+    const migrate = migrationFor(version);
+    if (!migrate) throw invalid(shown, `version ${version} is no longer supported`);
+    try {
+      const m = migrate(raw);
+      return { db: m.db, pending: m.evidence, migratedFrom: version, notes: m.notes };
+    } catch (err) {
+      if (err instanceof MigrationShapeError) throw invalid(shown, err.message);
+      throw err;
+    }
+  }
+  const parsed = dbSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(shown, describeIssue(parsed.error));
+  return { db: parsed.data as DbFile, pending: new Map(), notes: [] };
+}
+
+/** `line 3, column 7: Expected ',' …` from V8's "at position N", or a plain word on truncation. */
+export function describeJsonError(text: string, err: Error): string {
+  if (text.trim() === '') return 'the file is empty';
+  const msg = err.message;
+  if (/Unexpected end of JSON input/i.test(msg)) return 'JSON ends early at the end of the file: it is truncated';
+  const pos = /at position (\d+)/.exec(msg);
+  const plain = msg.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  if (!pos) return `JSON: ${plain}`;
+  const at = Number(pos[1]);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `JSON error at line ${line}, column ${column}: ${plain}`;
+}
+
+function readEvidence(file: string, r: StoredReport, shown: string): Observation[] {
+  const hint = `re-ingest ${r.source} to rebuild it`;
+  let text: string;
+  try {
+    text = readFileSyncUtf8(file);
+  } catch (err) {
+    if (isCode(err, 'ENOENT')) {
+      throw new InputError(`the evidence file of report ${r.source} (${r.week}) is missing from ${shown}`, { where: file, hint });
+    }
+    throw new InputError(`cannot read the evidence file of report ${r.source}: ${(err as Error).message}`, { where: file, hint });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`not a valid evidence file (${describeJsonError(text, err as Error)})`, { where: file, hint });
+  }
+  const parsed = evidenceSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(`not a valid evidence file (${describeIssue(parsed.error)})`, { where: file, hint });
+  const ev = parsed.data;
+  if (ev.id !== r.id || ev.team !== r.team || ev.week !== r.week) {
+    throw new InputError(`the evidence file belongs to another report (${ev.source}, ${ev.week}), not ${r.source} (${r.week})`, { where: file, hint });
+  }
+  return ev.observations as Observation[];
+}
+
+// Synchronous on purpose: observations() is a synchronous part of the StoreReader contract.
+function readFileSyncUtf8(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Clears what crashed runs left behind, under the lock: temp files beside the main file and in the
+ * evidence folder, and evidence files that neither the main file nor its .bak references.
+ */
+async function removeOrphans(abs: string, evDir: string, db: DbFile): Promise<void> {
+  const base = path.basename(abs);
+  const dir = path.dirname(abs);
+  const removals: Promise<void>[] = [];
+  for (const name of await listDir(dir)) {
+    if (isTempOf(name, base)) removals.push(fsp.rm(path.join(dir, name), { force: true }));
+  }
+  const live = new Set([...db.reports.map(evidenceName), ...db.retired]);
+  for (const name of await listDir(evDir)) {
+    if (name.endsWith('.tmp') || (name.endsWith('.json') && !live.has(name))) removals.push(fsp.rm(path.join(evDir, name), { force: true }));
+  }
+  await Promise.all(removals);
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await fsp.readdir(dir);
+  } catch (err) {
+    if (isCode(err, 'ENOENT', 'ENOTDIR')) return [];
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+function toHeader(r: StoredReport): StoredHeader {
+  const h: StoredHeader = {
+    id: r.id,
+    source: r.source,
+    team: r.team,
+    week: r.week,
+    date: r.date,
+    title: r.title,
+    progress: r.progress,
+    kpi: r.kpi,
+    warnings: r.warnings.map((w) => ({ ...w })),
+  };
+  if (r.file) h.file = { ...r.file };
+  return h;
+}
+
+function sortReports(reports: StoredReport[]): StoredReport[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return reports.sort((a, b) => cmp(a.week, b.week) || cmp(a.team, b.team) || cmp(a.source, b.source) || cmp(a.id, b.id));
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {
+  return !!a && a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** One line per alias, item and report: readable in an editor, diffable, and still plain JSON. */
+function serializeDb(state: State): string {
+  const db = state.db;
+  const list = (xs: readonly unknown[]) => (xs.length === 0 ? '[]' : `[\n${xs.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]`);
+  return `{\n "version": ${db.version},\n "aliases": ${list(db.aliases)},\n "items": ${list(db.items)},\n "reports": ${list(db.reports)},\n "retired": ${JSON.stringify(db.retired)}\n}\n`;
+}

@@ -1,0 +1,258 @@
+// The on-disk format of the database (main file + evidence files), its zod validation and the compact measure codec.
+/*
+ * FORMAT, version 2 (CURRENT_VERSION)
+ * ===================================
+ *
+ * The database is a main file (the `--db` path, e.g. data/milestones.json) plus a folder of
+ * evidence files beside it (`<db>.d/`). Both are plain, pretty-enough JSON a person can open.
+ *
+ * Main file — everything `weeks`, `diff`, `stalled`, `history` need, and nothing else:
+ *
+ *   {
+ *     "version": 2,
+ *     "aliases": [ { "name": "店东看懂账一期", "canonical": "店东看懂账" } ],
+ *     "items":   [ ["支付网关重构", null, "progress"], ["支付网关重构", "前端", "progress"],
+ *                  ["收单成功率", null, "kpi"] ],
+ *     "reports": [
+ *       { "id": "…content hash…", "source": "reports/2024-W10.md", "team": "", "week": "2024-W10",
+ *         "date": "2024-03-08", "title": "…", "progress": 2, "kpi": 1, "warnings": [],
+ *         "file": { "path": "/abs/reports/2024-W10.md", "size": 1234, "mtimeMs": 1709880000000 },
+ *         "m": [ [0, 45, 12], [1, 60, 13, 6, 10], [2, 99.9, 20, null, null, "约"] ] }
+ *     ],
+ *     "retired": [ "…evidence file names…" ]
+ *   }
+ *
+ * - `items` interns every distinct (project, metric, kind) triple once; the Chinese names are
+ *   the bulk of the text, so they are not repeated for each of the 100,000+ measures.
+ * - `m` holds one tuple per Measure, in the report's order:
+ *     [itemIndex, percent, line]                                   the common case
+ *     [itemIndex, percent, line, done|null, total|null]            the line gave a fraction
+ *     [itemIndex, percent, line, done|null, total|null, qualifier] an approximate figure (`约`, `>`, …)
+ * - `retired` lists evidence files that the previous generation (`<db>.bak`) still references but
+ *   this one does not; they are kept one more save so that restoring the `.bak` is complete.
+ *
+ * Evidence file `<db>.d/<evidenceName(report)>`, written once and never modified (immutable):
+ *
+ *   { "version": 2, "id": "…", "team": "", "week": "2024-W10", "source": "…",
+ *     "observations": [ { …every Observation field: project, metric, percent, kind, line, section,
+ *                         text, done?, total?, qualifier?, prev?, planned? } ] }
+ *
+ * The name is `<id>-<hash(team, week)>.json`: one stored report = one (id, team, week), and a
+ * stored (id, team, week) is never rewritten (re-putting it is a no-op), so a referenced evidence
+ * file is never overwritten. The main file is the single commit point: evidence is written and
+ * fsynced first, then the main file is atomically renamed into place.
+ *
+ * Version 1 (the naive first layout, migrated forward on the next write; see migrate.ts):
+ *   { "version": 1, "aliases": [...], "reports": [ { …ReportHeader fields, file?, observations: [...] } ] }
+ */
+
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Measure, Observation } from '../model/types.js';
+import type { StoredHeader } from './types.js';
+
+export const CURRENT_VERSION = 2;
+
+export type ItemTuple = [project: string, metric: string | null, kind: 'progress' | 'kpi'];
+
+/** See the format comment above: `[item, percent, line, done?, total?, qualifier?]`. */
+export type MeasureTuple =
+  | [number, number, number]
+  | [number, number, number, number | null, number | null]
+  | [number, number, number, number | null, number | null, string];
+
+export interface StoredReport extends StoredHeader {
+  m: MeasureTuple[];
+}
+
+export interface DbFile {
+  version: typeof CURRENT_VERSION;
+  aliases: { name: string; canonical: string }[];
+  items: ItemTuple[];
+  reports: StoredReport[];
+  retired: string[];
+}
+
+export interface EvidenceFile {
+  version: typeof CURRENT_VERSION;
+  id: string;
+  team: string;
+  week: string;
+  source: string;
+  observations: Observation[];
+}
+
+// ---------------------------------------------------------------- zod schemas
+
+const week = z.string().regex(/^\d{4}-W\d{2}$/, 'expected a week like 2024-W10');
+const finite = z.number().finite();
+
+export const aliasSchema = z.object({ name: z.string(), canonical: z.string() });
+export const warningSchema = z.object({ line: finite, message: z.string() });
+export const fileStampSchema = z.object({ path: z.string(), size: finite, mtimeMs: finite });
+
+export const headerShape = {
+  id: z.string().min(1),
+  source: z.string(),
+  team: z.string(),
+  week,
+  date: z.string().nullable(),
+  title: z.string(),
+  progress: z.number().int().nonnegative(),
+  kpi: z.number().int().nonnegative(),
+  warnings: z.array(warningSchema),
+  file: fileStampSchema.optional(),
+};
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The first problem in a list of measure tuples, or null. A hand loop rather than a zod tuple per
+ * measure: validating 100,000+ tuples through zod's generic machinery costs more than parsing them.
+ */
+export function measureTupleProblem(value: unknown, itemCount: number): { index: number[]; message: string } | null {
+  if (!Array.isArray(value)) return { index: [], message: 'expected an array of measure tuples' };
+  for (let i = 0; i < value.length; i++) {
+    const t: unknown = value[i];
+    if (!Array.isArray(t) || (t.length !== 3 && t.length !== 5 && t.length !== 6)) {
+      return { index: [i], message: 'expected [item, percent, line] or [item, percent, line, done, total, qualifier?]' };
+    }
+    const item = t[0];
+    if (!Number.isInteger(item) || item < 0 || item >= itemCount) return { index: [i, 0], message: `item index out of range (0..${itemCount - 1})` };
+    if (!isNum(t[1])) return { index: [i, 1], message: 'percent must be a number' };
+    if (!Number.isInteger(t[2])) return { index: [i, 2], message: 'line must be an integer' };
+    if (t.length >= 5) {
+      if (t[3] !== null && !isNum(t[3])) return { index: [i, 3], message: 'done must be a number or null' };
+      if (t[4] !== null && !isNum(t[4])) return { index: [i, 4], message: 'total must be a number or null' };
+    }
+    if (t.length === 6 && typeof t[5] !== 'string') return { index: [i, 5], message: 'qualifier must be a string' };
+  }
+  return null;
+}
+
+const itemSchema = z.tuple([z.string(), z.string().nullable(), z.enum(['progress', 'kpi'])]);
+
+export const dbSchema = z
+  .object({
+    version: z.literal(CURRENT_VERSION),
+    aliases: z.array(aliasSchema),
+    items: z.array(itemSchema),
+    reports: z.array(z.object({ ...headerShape, m: z.custom<MeasureTuple[]>(() => true) })),
+    retired: z.array(z.string()),
+  })
+  .superRefine((db, ctx) => {
+    const n = db.items.length;
+    for (let r = 0; r < db.reports.length; r++) {
+      const problem = measureTupleProblem(db.reports[r]!.m, n);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: ['reports', r, 'm', ...problem.index], message: problem.message });
+        return;
+      }
+    }
+  });
+
+const observationSchema = z.object({
+  project: z.string(),
+  metric: z.string().nullable(),
+  percent: finite,
+  kind: z.enum(['progress', 'kpi']),
+  line: finite,
+  done: finite.optional(),
+  total: finite.optional(),
+  qualifier: z.string().optional(),
+  section: z.array(z.string()),
+  text: z.string(),
+  prev: finite.optional(),
+  planned: finite.optional(),
+});
+
+export const evidenceSchema = z.object({
+  version: z.literal(CURRENT_VERSION),
+  id: z.string(),
+  team: z.string(),
+  week: z.string(),
+  source: z.string(),
+  observations: z.array(observationSchema),
+});
+
+/** `reports[3].week: expected string` — the first zod issue as a readable path. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  let where = '';
+  for (const key of issue.path) {
+    where += typeof key === 'number' ? `[${key}]` : where ? `.${String(key)}` : String(key);
+  }
+  return where ? `at ${where}: ${issue.message}` : issue.message;
+}
+
+// ---------------------------------------------------------------- compact codec
+
+/** Interns (project, metric, kind) triples; `index` returns a stable slot for a triple. */
+export class ItemTable {
+  readonly items: ItemTuple[];
+  private readonly slots = new Map<string, number>();
+
+  constructor(items: ItemTuple[] = []) {
+    this.items = items;
+    items.forEach((it, i) => this.slots.set(ItemTable.key(it[0], it[1], it[2]), i));
+  }
+
+  private static key(project: string, metric: string | null, kind: string): string {
+    // \u0001 marks a null metric so that "" and null stay distinct.
+    return `${kind}\u0000${project}\u0000${metric === null ? '\u0001' : metric}`;
+  }
+
+  index(project: string, metric: string | null, kind: 'progress' | 'kpi'): number {
+    const key = ItemTable.key(project, metric, kind);
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.items.length;
+      this.items.push([project, metric, kind]);
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+}
+
+export function encodeMeasure(m: Measure, table: ItemTable): MeasureTuple {
+  const item = table.index(m.project, m.metric, m.kind);
+  if (m.qualifier !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier];
+  if (m.done !== undefined || m.total !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null];
+  return [item, m.percent, m.line];
+}
+
+export function decodeMeasure(t: MeasureTuple, items: readonly ItemTuple[]): Measure {
+  const [project, metric, kind] = items[t[0]]!;
+  const m: Measure = { project, metric, percent: t[1], kind, line: t[2] };
+  if (t.length >= 5) {
+    if (t[3] !== null) m.done = t[3];
+    if (t[4] !== null) m.total = t[4];
+  }
+  if (t.length === 6) m.qualifier = t[5];
+  return m;
+}
+
+/** Just the numeric part of an observation, with no evidence fields. */
+export function measureOf(o: Measure): Measure {
+  const m: Measure = { project: o.project, metric: o.metric, percent: o.percent, kind: o.kind, line: o.line };
+  if (o.done !== undefined) m.done = o.done;
+  if (o.total !== undefined) m.total = o.total;
+  if (o.qualifier !== undefined) m.qualifier = o.qualifier;
+  return m;
+}
+
+// ---------------------------------------------------------------- evidence file names
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+/** `<id>-<8 hex of team+week>.json`; an id that is not file-name safe is replaced by its hash. */
+export function evidenceName(r: { id: string; team: string; week: string }): string {
+  const id = SAFE_ID.test(r.id) ? r.id : createHash('sha256').update(r.id).digest('hex').slice(0, 40);
+  const tw = createHash('sha256').update(`${r.team}\u0000${r.week}`).digest('hex').slice(0, 8);
+  return `${id}-${tw}.json`;
+}
+
+export function emptyDb(): DbFile {
+  return { version: CURRENT_VERSION, aliases: [], items: [], reports: [], retired: [] };
+}
