@@ -1,0 +1,182 @@
+// Shared rendering helpers: number formats, CJK-aware text tables, colour, escaping, CSV, the format registry.
+
+import { stringify } from 'csv-stringify/sync';
+import stringWidth from 'string-width';
+import type { Status } from '../analyze/items.js';
+import { UsageError } from '../model/errors.js';
+
+export interface RenderOptions {
+  /** ANSI colour for status words and narrative diffs; the CLI decides (TTY, NO_COLOR, --no-color). */
+  color?: boolean;
+}
+
+export type Renderer<T> = (data: T, opts?: RenderOptions) => string;
+export type RendererMap<T> = Readonly<Record<string, Renderer<T>>>;
+
+/** The renderer registered under `name`, or a UsageError listing the known formats. */
+export function pickRenderer<T>(map: RendererMap<T>, name: string, what: string): Renderer<T> {
+  const r = Object.hasOwn(map, name) ? map[name] : undefined;
+  if (!r) {
+    throw new UsageError(`unknown format ${JSON.stringify(name)} for ${what}`, {
+      hint: `known formats: ${Object.keys(map).join(', ')}`,
+    });
+  }
+  return r;
+}
+
+export const ABSENT = '—';
+
+function r2(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Up to 2 decimals, no trailing zeros: `72.2`, `69.29`, `50`; `—` when absent. */
+export function fmtPct(n: number | null | undefined): string {
+  return n === null || n === undefined ? ABSENT : String(r2(n));
+}
+
+/** A signed change: `+10`, `-5`, `0`; `—` when absent. */
+export function fmtDelta(n: number | null | undefined): string {
+  if (n === null || n === undefined) return ABSENT;
+  const v = r2(n);
+  return v > 0 ? `+${v}` : String(v);
+}
+
+// ------------------------------------------------------------------ colour
+
+const ANSI: Partial<Record<string, number>> = {
+  regressed: 31,
+  dropped: 35,
+  stalled: 33,
+  completed: 32,
+  new: 36,
+  advanced: 36,
+};
+
+function sgr(code: number, s: string, opts?: RenderOptions): string {
+  return opts?.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+}
+
+/** A status word, coloured when asked (regressed red, dropped magenta, stalled yellow, completed green, new/advanced cyan). */
+export function paintStatus(status: Status | string, opts?: RenderOptions): string {
+  const code = ANSI[status];
+  return code === undefined ? status : sgr(code, status, opts);
+}
+
+export function paintRemoved(s: string, opts?: RenderOptions): string {
+  return opts?.color ? sgr(31, s, opts) : `[-${s}-]`;
+}
+
+export function paintAdded(s: string, opts?: RenderOptions): string {
+  return opts?.color ? sgr(32, s, opts) : `{+${s}+}`;
+}
+
+export function bold(s: string, opts?: RenderOptions): string {
+  return sgr(1, s, opts);
+}
+
+// ------------------------------------------------------------------ text tables
+
+export type Align = 'left' | 'right';
+
+/** Display width in terminal columns: CJK counts 2, ANSI codes 0. */
+export function width(s: string): number {
+  return stringWidth(s);
+}
+
+/** Pads to a display width (never truncates). */
+export function pad(s: string, w: number, align: Align = 'left'): string {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return align === 'right' ? fill + s : s + fill;
+}
+
+/**
+ * An aligned table: header row, a dashed separator, then the rows. Columns are two spaces
+ * apart; trailing blanks are trimmed. Cells must be single-line (newlines become spaces).
+ */
+export function textTable(headers: string[], rows: string[][], align: Align[] = []): string[] {
+  const clean = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
+  const all = [headers, ...rows].map((r) => r.map(clean));
+  const widths = headers.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => pad(cell, widths[c]!, align[c] ?? 'left'))
+      .join('  ')
+      .replace(/\s+$/, '');
+  return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)];
+}
+
+// ------------------------------------------------------------------ escaping
+
+const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and attribute values alike. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESC[c]!);
+}
+
+/** Escapes report text for a Markdown table cell: no markup, links, HTML or cell breaks survive. */
+export function escapeMd(s: string): string {
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+}
+
+export function mdTable(headers: string[], rows: string[][], align: Align[] = []): string[] {
+  const sep = headers.map((_, c) => (align[c] === 'right' ? '---:' : '---'));
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(sep), ...rows.map(line)];
+}
+
+/** A table whose cells are already-escaped HTML. */
+export function htmlTable(headers: string[], rows: string[][], align: Align[] = [], rowClass: (i: number) => string = () => ''): string {
+  const th = headers.map((h, c) => `<th${align[c] === 'right' ? ' class="num"' : ''}>${h}</th>`).join('');
+  const body = rows
+    .map((r, i) => {
+      const cls = rowClass(i);
+      const tds = r.map((cell, c) => `<td${align[c] === 'right' ? ' class="num"' : ''}>${cell}</td>`).join('');
+      return `<tr${cls ? ` class="${escapeHtml(cls)}"` : ''}>${tds}</tr>`;
+    })
+    .join('\n');
+  return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}${body ? '\n' : ''}</tbody>\n</table>`;
+}
+
+const STYLE = [
+  'body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em}',
+  'table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}',
+  '.num{text-align:right;font-variant-numeric:tabular-nums}',
+  '.regressed{color:#b00}.dropped{color:#a0a}.stalled{color:#a60}.completed{color:#070}',
+  'del{color:#b00}ins{color:#070}',
+].join('\n');
+
+/** A standalone page; `title` is plain text, `body` already-escaped HTML. */
+export function htmlPage(title: string, body: string): string {
+  return `<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>\n${STYLE}\n</style>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`;
+}
+
+// ------------------------------------------------------------------ JSON and CSV
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export type CsvCell = string | number | null | undefined;
+
+/**
+ * Neutralises a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+ * tab, CR at the start) by prefixing `'`. Numbers are passed as numbers and never touched,
+ * so a Δ of -5 stays a number.
+ */
+export function neutralize(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180 CSV with a BOM (Excel reads UTF-8 Chinese correctly) and CRLF row ends. */
+export function csv(header: string[], rows: CsvCell[][]): string {
+  const records = [header, ...rows].map((r) =>
+    r.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? c : neutralize(c))),
+  );
+  return stringify(records, { bom: true, record_delimiter: '\r\n' });
+}
