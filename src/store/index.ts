@@ -341,19 +341,21 @@ export function parseMain(text: string, shown: string): State {
   return { db: parsed.data as DbFile, pending: new Map(), notes: [] };
 }
 
-/** `line 3, column 7: Expected ',' …` from V8's "at position N", or a plain word on truncation. */
+/** `JSON error at line 3, column 7: Expected ',' …` from V8's "at position N"; truncation said plainly. */
 export function describeJsonError(text: string, err: Error): string {
   if (text.trim() === '') return 'the file is empty';
+  const lineCol = (at: number) => {
+    const before = text.slice(0, at);
+    return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+  };
   const msg = err.message;
-  if (/Unexpected end of JSON input/i.test(msg)) return 'JSON ends early at the end of the file: it is truncated';
+  const end = text.trimEnd().length;
   const pos = /at position (\d+)/.exec(msg);
+  if (/Unexpected end of JSON input/i.test(msg) || (pos && Number(pos[1]) >= end)) {
+    return `JSON ends early at ${lineCol(end)}: the file is truncated`;
+  }
   const plain = msg.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  if (!pos) return `JSON: ${plain}`;
-  const at = Number(pos[1]);
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return `JSON error at line ${line}, column ${column}: ${plain}`;
+  return pos ? `JSON error at ${lineCol(Number(pos[1]))}: ${plain}` : `JSON error: ${plain}`;
 }
 
 function readEvidence(file: string, r: StoredReport, shown: string): Observation[] {

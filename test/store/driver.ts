@@ -1,0 +1,28 @@
+// Child-process driver for the store's concurrency and crash tests: puts synthetic reports in transactions.
+// Usage: node --import tsx test/store/driver.ts <db> <set> <count> <batch> [lockTimeoutMs]
+
+import { openStore } from '../../src/store/index.js';
+import { synthReport } from './synth.js';
+
+async function main(): Promise<void> {
+  const [db, set, count, batch, timeout] = process.argv.slice(2);
+  if (!db || set === undefined || count === undefined || batch === undefined) throw new Error('usage: driver.ts <db> <set> <count> <batch> [lockTimeoutMs]');
+  const store = await openStore(db, { create: true, lockTimeoutMs: timeout ? Number(timeout) : 30_000 });
+  const n = Number(count);
+  const b = Number(batch);
+  const actions: Record<string, number> = {};
+  for (let start = 0; start < n; start += b) {
+    await store.transact((tx) => {
+      for (let i = start; i < Math.min(n, start + b); i++) {
+        const { action } = tx.putReport(synthReport(Number(set), i));
+        actions[action] = (actions[action] ?? 0) + 1;
+      }
+    });
+  }
+  process.stdout.write(`${JSON.stringify(actions)}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error && 'format' in err ? (err as { format(): string }).format() : String(err)}\n`);
+  process.exit(1);
+});
