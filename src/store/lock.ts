@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function acquireLock(dbPath: string, shownPath: string, timeoutMs: number): Promise<HeldLock> {
   const deadline = Date.now() + timeoutMs;
   const state = { compromised: false };
-  let delay = 10;
+  let delay = 8;
   for (;;) {
     try {
       const release = await lockfile.lock(dbPath, {
@@ -67,7 +67,7 @@ export async function acquireLock(dbPath: string, shownPath: string, timeoutMs: 
     }
     if (Date.now() >= deadline) throw await lockedError(dbPath, shownPath);
     await sleep(delay / 2 + Math.random() * delay);
-    delay = Math.min(delay * 2, 200);
+    delay = Math.min(delay * 2, 100);
   }
 }
 
