@@ -79,7 +79,6 @@ function buildProgram(): Command {
     .option('--format <format>', 'text, json, csv, md or html (default: from --out, else text)')
     .option('--json', 'same as --format json')
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--all', 'also list items whose status needs no attention and KPI items')
     .action(run('diff'));
 
   program

@@ -1,0 +1,32 @@
+// `milestones alias add NAME CANONICAL`: from now on NAME counts as CANONICAL in every command.
+
+import { existsSync } from 'node:fs';
+import { UsageError } from '../../model/errors.js';
+import { normalizeName } from '../../model/name.js';
+import { openStore } from '../../store/index.js';
+import type { GlobalOptions } from '../options.js';
+import { emit } from '../output.js';
+
+export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
+  const [name, canonical] = (args as string[]).map((s) => s.trim());
+  if (!name || !canonical) throw new UsageError('alias add needs a name and a canonical name', { hint: 'e.g. milestones alias add 店东看懂账一期 店东看懂账' });
+  if (normalizeName(name) === normalizeName(canonical)) {
+    throw new UsageError(`${JSON.stringify(name)} and ${JSON.stringify(canonical)} are already the same name after normalisation`, { hint: 'no alias is needed' });
+  }
+  const store = await openStore(g.db, { create: true });
+  const created = !existsSync(g.db);
+  await store.transact((tx) => {
+    // An alias whose canonical is itself an alias would form a loop; refuse it.
+    const existing = new Map(store.aliases().map((a) => [normalizeName(a.name), a.canonical]));
+    let c = canonical;
+    for (let i = 0; i < 100 && existing.has(normalizeName(c)); i++) {
+      c = existing.get(normalizeName(c))!;
+      if (normalizeName(c) === normalizeName(name)) {
+        throw new UsageError(`${canonical} already leads back to ${name}`, { hint: 'remove one of the aliases first (milestones alias list)' });
+      }
+    }
+    tx.setAlias(name, canonical);
+  });
+  await emit(`alias added: ${name} → ${canonical}${created ? ` (new database ${g.dbShown})` : ''}\n`, undefined, g);
+  return 0;
+}

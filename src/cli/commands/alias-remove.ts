@@ -1,0 +1,20 @@
+// `milestones alias remove NAME`: forget an alias.
+
+import { UsageError } from '../../model/errors.js';
+import { openContext } from '../context.js';
+import type { GlobalOptions } from '../options.js';
+import { emit } from '../output.js';
+
+export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
+  const name = String(args[0]).trim();
+  const ctx = await openContext(g);
+  const removed = await ctx.store.transact((tx) => tx.removeAlias(name));
+  if (!removed) {
+    const inConfig = Object.keys(g.config.aliases ?? {}).includes(name);
+    throw new UsageError(`no stored alias ${JSON.stringify(name)}`, {
+      hint: inConfig ? `it comes from ${g.configFile}; edit that file` : 'see `milestones alias list`',
+    });
+  }
+  await emit(`alias removed: ${name}\n`, undefined, g);
+  return 0;
+}

@@ -1,0 +1,31 @@
+// `milestones history <project>`: one project's figures week by week, with how its report line changed.
+
+import { history } from '../../analyze/history.js';
+import { UsageError } from '../../model/errors.js';
+import { HISTORY_RENDERERS, pickRenderer } from '../../render/index.js';
+import { openContext } from '../context.js';
+import type { GlobalOptions } from '../options.js';
+import { emit, pickFormat } from '../output.js';
+
+export async function run(g: GlobalOptions, o: { json?: boolean; text?: boolean }, args: unknown[]): Promise<number> {
+  const ctx = await openContext(g);
+  const query = String(args[0] ?? '').trim();
+  if (!query) throw new UsageError('history needs a project name', { hint: 'e.g. milestones history 数据仓库迁移' });
+  const format = pickFormat(o, Object.keys(HISTORY_RENDERERS), 'text');
+  // First pass on numbers only; evidence is loaded just for the reports that mention a match.
+  const numbers = history(ctx.store.measures({ team: g.team }), query, { aliases: ctx.aliases, team: g.team });
+  if (numbers.items.length === 0) {
+    throw new UsageError(`no project matches ${JSON.stringify(query)}`, { hint: 'see `milestones show latest` for the stored names' });
+  }
+  let report = numbers;
+  if (o.text !== false) {
+    const wanted = new Set(numbers.items.flatMap((i) => i.points.map((p) => `${i.team}\u0000${p.week}`)));
+    const reports = ctx.store
+      .measures({ team: g.team })
+      .filter((r) => wanted.has(`${r.team}\u0000${r.week}`))
+      .map((r) => ({ ...r, measures: ctx.store.observations(r.id) }));
+    report = history(reports, query, { aliases: ctx.aliases, team: g.team });
+  }
+  await emit(pickRenderer(HISTORY_RENDERERS, format, 'history')(report, { color: g.color }), undefined, g);
+  return 0;
+}

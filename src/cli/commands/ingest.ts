@@ -1,0 +1,152 @@
+// `milestones ingest`: files and folders → reports in the database; one bad file never stops the batch.
+
+import { collectFiles, teamFromFolder, type FoundFile } from '../../read/files.js';
+import { readDocument } from '../../read/index.js';
+import { extract } from '../../extract/index.js';
+import { openStore } from '../../store/index.js';
+import type { FileStamp, PutResult, StoredHeader } from '../../store/types.js';
+import { InputError, MilestonesError, UsageError } from '../../model/errors.js';
+import type { Report, WeekId, WeekScheme } from '../../model/types.js';
+import { formatWeekId, isValidWeek, parseDate, weekOfDate } from '../../model/week.js';
+import type { GlobalOptions } from '../options.js';
+import { parseSize } from '../options.js';
+import { emit, note } from '../output.js';
+import { vocabularyFrom } from '../vocabulary.js';
+
+interface IngestOptions {
+  teamFromFolder?: boolean;
+  week?: string;
+  maxSize: string;
+  json?: boolean;
+}
+
+type Outcome =
+  | { file: string; action: PutResult['action']; week: WeekId; team: string; progress: number; kpi: number; replaced?: string; warnings: number }
+  | { file: string; action: 'failed'; error: string };
+
+export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): Promise<number> {
+  const paths = args[0] as string[];
+  if (o.teamFromFolder && g.team !== undefined) {
+    throw new UsageError('--team and --team-from-folder exclude each other', { hint: 'give one of them' });
+  }
+  const maxBytes = parseSize(o.maxSize, '--max-size');
+  const forcedWeek = o.week === undefined ? undefined : parseForcedWeek(o.week, g.scheme);
+  const vocabulary = vocabularyFrom(g.config);
+  const store = await openStore(g.db, { create: true });
+
+  const outcomes: Outcome[] = [];
+  const fail = (file: string, err: unknown) => {
+    if (!(err instanceof MilestonesError)) throw err;
+    note(`error: ${err.format()}`);
+    outcomes.push({ file, action: 'failed', error: err.format() });
+  };
+
+  const { files, problems } = await collectFiles(paths);
+  for (const p of problems) fail(p.where ?? '', p);
+
+  // Unchanged files (same path, size and mtime as when stored) are skipped without being read.
+  const byPath = new Map<string, StoredHeader>();
+  for (const h of store.headers()) if (h.file) byPath.set(h.file.path, h);
+
+  const pending: { report: Report; stamp: FileStamp; warnings: number }[] = [];
+  for (const f of files) {
+    const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
+    const known = byPath.get(f.absolute);
+    if (known && unchangedOnDisk(known, f, team, forcedWeek)) {
+      outcomes.push({ file: f.path, action: 'unchanged', week: known.week, team, progress: known.progress, kpi: known.kpi, warnings: 0 });
+      continue;
+    }
+    try {
+      const doc = await readDocument(f.path, { maxBytes });
+      const ex = extract(doc, { scheme: g.scheme, vocabulary });
+      const week = forcedWeek ?? ex.week;
+      if (!week) {
+        throw new InputError('no week found (no 第N周 label and no date in the title)', {
+          where: f.path,
+          hint: 'add --week 2023-W16 (or a date inside the week)',
+        });
+      }
+      const warnings = [...doc.warnings, ...ex.warnings];
+      for (const w of warnings) note(`warning: ${f.path}:${w.line}: ${w.message}`);
+      pending.push({
+        report: {
+          id: doc.hash ?? '',
+          source: f.path,
+          team,
+          week,
+          date: ex.date,
+          title: ex.title,
+          observations: ex.observations,
+          warnings,
+        },
+        stamp: { path: f.absolute, size: f.size, mtimeMs: f.mtimeMs },
+        warnings: warnings.length,
+      });
+    } catch (err) {
+      fail(f.path, err);
+    }
+  }
+
+  if (pending.length) {
+    const results = await store.transact((tx) => pending.map((p) => tx.putReport(p.report, p.stamp)));
+    results.forEach((res, i) => {
+      const { report, warnings } = pending[i]!;
+      outcomes.push({
+        file: report.source,
+        action: res.action,
+        week: report.week,
+        team: report.team,
+        progress: report.observations.filter((x) => x.kind === 'progress').length,
+        kpi: report.observations.filter((x) => x.kind === 'kpi').length,
+        replaced: res.replaced?.source,
+        warnings,
+      });
+    });
+  }
+  for (const n of store.notes()) note(n);
+
+  const failed = outcomes.filter((x) => x.action === 'failed').length;
+  await emit(o.json ? JSON.stringify({ files: outcomes }, null, 2) + '\n' : asText(outcomes), undefined, g);
+  return failed ? 1 : 0;
+}
+
+function unchangedOnDisk(known: StoredHeader, f: FoundFile, team: string, forcedWeek: WeekId | undefined): boolean {
+  return (
+    known.file!.size === f.size &&
+    known.file!.mtimeMs === f.mtimeMs &&
+    known.team === team &&
+    (forcedWeek === undefined || forcedWeek === known.week)
+  );
+}
+
+/** `--week` takes an explicit week (`2023-W16`, `2023W16`) or a date inside it; a bare `W16` has no year. */
+export function parseForcedWeek(value: string, scheme: WeekScheme): WeekId {
+  const raw = value.trim().normalize('NFKC');
+  const m = /^(\d{4})-?w(\d{1,2})$/i.exec(raw);
+  if (m) {
+    const id = formatWeekId(Number(m[1]), Number(m[2]));
+    if (isValidWeek(id, scheme)) return id;
+    throw new UsageError(`--week ${value}: ${id} does not exist`, { hint: 'weeks run from W01 to W52 or W53' });
+  }
+  const date = parseDate(raw.replace(/[/.]/g, '-'));
+  if (date) return weekOfDate(date, scheme);
+  throw new UsageError(`--week ${value} is not a week`, { hint: 'give the year too: --week 2023-W16, or a date such as 2023-04-14' });
+}
+
+function asText(outcomes: Outcome[]): string {
+  const lines: string[] = [];
+  const counts = new Map<string, number>();
+  for (const x of outcomes) {
+    counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
+    if (x.action === 'failed') continue;
+    const team = x.team ? ` [${x.team}]` : '';
+    const what = `${x.progress} progress, ${x.kpi} kpi${x.warnings ? `, ${x.warnings} warning${x.warnings > 1 ? 's' : ''}` : ''}`;
+    const tail = x.action === 'replaced' && x.replaced ? `; replaces ${x.replaced}` : '';
+    lines.push(`${x.action.padEnd(9)} ${x.week}${team}  ${x.file}  (${what}${tail})`);
+  }
+  const order = ['added', 'replaced', 'unchanged', 'failed'];
+  const summary = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
+  if (!outcomes.length) summary.push('nothing to ingest');
+  lines.push(summary.join(', '));
+  return lines.join('\n') + '\n';
+}

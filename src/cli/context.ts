@@ -1,0 +1,56 @@
+// What the reading commands share: the opened store, the alias map, the stored weeks, week references resolved.
+
+import { existsSync } from 'node:fs';
+import { InputError } from '../model/errors.js';
+import type { AliasMap } from '../model/name.js';
+import type { WeekId } from '../model/types.js';
+import { compareWeeks, resolveWeekRef } from '../model/week.js';
+import { openStore } from '../store/index.js';
+import type { Store, StoredHeader } from '../store/types.js';
+import { aliasMap, type GlobalOptions } from './options.js';
+import { note } from './output.js';
+
+export interface Context {
+  g: GlobalOptions;
+  store: Store;
+  aliases: AliasMap;
+  /** Headers of the selected team (or all teams), sorted by week, team, source. */
+  headers: StoredHeader[];
+  /** Distinct stored weeks of the selection, oldest first. */
+  weeks: WeekId[];
+  /** Resolves `W16`, `latest`, a date… against the stored weeks; an ambiguous reference is noted on stderr. */
+  week(ref: string): WeekId;
+}
+
+export async function openContext(g: GlobalOptions): Promise<Context> {
+  if (!existsSync(g.db)) {
+    throw new InputError('no database here yet', {
+      where: g.dbShown,
+      hint: 'run `milestones ingest <folder>` first, or point --db (or MILESTONES_DB) at your database',
+    });
+  }
+  const store = await openStore(g.db);
+  for (const n of store.notes()) note(n);
+  const headers = store
+    .headers()
+    .filter((h) => g.team === undefined || h.team === g.team)
+    .sort((a, b) => compareWeeks(a.week, b.week) || cmp(a.team, b.team) || cmp(a.source, b.source));
+  const weeks = [...new Set(headers.map((h) => h.week))];
+  return {
+    g,
+    store,
+    aliases: aliasMap(store.aliases(), g.config),
+    headers,
+    weeks,
+    week(ref: string) {
+      const r = resolveWeekRef(ref, weeks, g.scheme);
+      if (r.note) note(r.note);
+      return r.week;
+    },
+  };
+}
+
+/** Code-point order: deterministic whatever the locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
