@@ -36,6 +36,11 @@ const v1Observation = z.looseObject({
   line: z.number(),
   section: z.array(z.string()),
   text: z.string(),
+  done: z.number().optional(),
+  total: z.number().optional(),
+  qualifier: z.string().optional(),
+  prev: z.number().optional(),
+  planned: z.number().optional(),
 });
 
 const v1Schema = z.object({
