@@ -1,0 +1,103 @@
+// Document → Extraction (pure): the week and date, and every percentage as a finding, observation or nothing.
+
+import type { Block, Document, Extraction, Finding, Observation, Warning, WeekScheme } from '../model/types.js';
+import { normalizeName } from '../model/name.js';
+import { readLine, type LineContext, type Outcome } from './line.js';
+import { readRow } from './table.js';
+import { findWord } from './text.js';
+import { resolveVocabulary, type Vocabulary } from './vocabulary.js';
+import { findWeek } from './week.js';
+
+export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
+export { compareWithGold, scoreAgainstGold, type Gold, type GoldEntry, type GoldReport, type Mismatch, type Score } from './gold.js';
+export { PATTERNS, type Pattern } from './patterns.js';
+export { findWeek, combineLabelAndDate } from './week.js';
+
+export interface ExtractOptions {
+  scheme: WeekScheme;
+  vocabulary?: Partial<Vocabulary>;
+}
+
+/** An intro line such as `成功率：` that labels the list below it. */
+function introOf(block: Block): string {
+  const t = block.text.trim();
+  if (block.kind !== 'paragraph' || block.depth !== 0 || t.includes('\n') || t.length > 24) return '';
+  return /[:：]$/u.test(t) ? t : '';
+}
+
+function ignoredSection(headings: readonly string[], vocab: Vocabulary): string | undefined {
+  for (const h of headings) if (findWord(h.normalize('NFKC'), vocab.ignoreSections)) return h;
+  return undefined;
+}
+
+/**
+ * Reads every percentage of a document. Pure: the week scheme and word lists come in as
+ * options; the result carries findings (for `milestones check`), observations and warnings.
+ */
+export function extract(doc: Document, options: ExtractOptions): Extraction {
+  const vocab = resolveVocabulary(options.vocabulary);
+  const info = findWeek(doc.blocks, options.scheme, vocab.metadataLabels);
+  const outcomes: Outcome[][] = [];
+  let intro = '';
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') intro = '';
+    const sectionPath = block.kind === 'heading' ? [...block.headings, block.text] : block.headings;
+    const ctx: LineContext = {
+      headings: block.headings,
+      parents: block.parents,
+      intro: block.depth > 0 || block.kind === 'item' ? intro : '',
+      kind: block.kind === 'row' ? 'paragraph' : block.kind,
+      ignoredSection: ignoredSection(sectionPath, vocab),
+    };
+    if (block.kind === 'row') {
+      outcomes.push(readRow(block, ctx, vocab));
+    } else {
+      block.text.split('\n').forEach((text, i) => {
+        if (text.trim()) outcomes.push(readLine(text, block.line + i, ctx, vocab));
+      });
+    }
+    if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
+  }
+
+  const findings: Finding[] = [];
+  const observations: Observation[] = [];
+  const warnings: Warning[] = [...info.warnings];
+  const seen = new Map<string, Observation>();
+  for (const group of outcomes) {
+    // prev/planned figures give context to the progress figure of the same segment, never a second item.
+    for (const o of group) {
+      if (!o.role) continue;
+      const sibling = group.find((s) => s.observation?.kind === 'progress' && s.segment === o.segment);
+      const value = Number(o.finding.match.normalize('NFKC').replace(/[^\d.]/g, ''));
+      if (sibling?.observation && Number.isFinite(value) && value >= 0 && value <= 100) {
+        if (o.role === 'prev') sibling.observation.prev ??= value;
+        else sibling.observation.planned ??= value;
+      }
+    }
+    for (const o of group) {
+      warnings.push(...o.warnings);
+      const obs = o.observation;
+      if (obs) {
+        const key = `${obs.kind}\u0000${normalizeName(obs.project)}\u0000${normalizeName(obs.metric)}`;
+        const first = seen.get(key);
+        if (first && first.line !== obs.line) {
+          o.finding.verdict = 'ignored';
+          o.finding.reason = `repeats ${obs.project}${obs.metric ? '/' + obs.metric : ''} of line ${first.line} (the first is kept)`;
+          warnings.push({ line: obs.line, message: `${obs.project}${obs.metric ? '/' + obs.metric : ''} is stated again (line ${first.line} has ${first.percent}%, this line ${obs.percent}%); keeping line ${first.line}` });
+        } else if (first) {
+          // Same name twice on one line: keep both figures apart by their written order.
+          o.finding.verdict = 'ignored';
+          o.finding.reason = `a second figure for ${obs.project} on the same line (the first is kept)`;
+          warnings.push({ line: obs.line, message: `two figures for ${obs.project}${obs.metric ? '/' + obs.metric : ''} on one line (${first.percent}%, ${obs.percent}%); keeping the first` });
+        } else {
+          seen.set(key, obs);
+          observations.push(obs);
+        }
+      }
+      findings.push(o.finding);
+    }
+  }
+  warnings.sort((a, b) => a.line - b.line);
+  return { week: info.week, date: info.date, title: info.title, observations, findings, warnings };
+}

@@ -1,0 +1,119 @@
+// Project and metric display names: list markers, brackets, filler words and trailing punctuation trimmed.
+
+import type { Vocabulary } from './vocabulary.js';
+
+/** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
+const LEADING_MARKER =
+  /^(?:[-*+•·●○◦▪■□>]\s*|\d{1,3}(?:[.)](?!\d)|、)\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z](?:[.](?![\w.])|、)\s*|[一二三四五六七八九十]{1,3}[、.]\s*|[①-⑳]\s*)+/u;
+
+/** Punctuation and spaces trimmed from both ends of a name (brackets only when unbalanced or wrapping). */
+const EDGE = /^[\s,.;:!?、，。；：！？·…~\-—_|/\\"'“”‘’`*]+|[\s,.;:!?、，。；：！？·…~\-—_|/\\"'“”‘’`*]+$/gu;
+
+/** Text inside a wrapping pair of brackets such as `【O1 服务业务】` or `[core]`. */
+function unwrap(s: string): string {
+  const pairs: [string, string][] = [
+    ['【', '】'], ['[', ']'], ['(', ')'], ['（', '）'], ['《', '》'], ['「', '」'], ['〔', '〕'],
+  ];
+  let t = s.trim();
+  for (let i = 0; i < 3; i++) {
+    const p = pairs.find(([a, b]) => t.startsWith(a) && t.endsWith(b) && t.indexOf(b) === t.length - b.length);
+    if (!p) break;
+    t = t.slice(p[0].length, t.length - p[1].length).trim();
+  }
+  return t;
+}
+
+/** Drops a dangling open bracket at the end or close bracket at the start (`数据确权(` → `数据确权`). */
+function dropDangling(s: string): string {
+  let t = s;
+  const opens = '(（[【《「';
+  const closes = ')）]】》」';
+  for (let i = 0; i < 4; i++) {
+    const before = t;
+    const last = t[t.length - 1];
+    if (last && opens.includes(last)) t = t.slice(0, -1).trimEnd();
+    const first = t[0];
+    if (first && closes.includes(first)) t = t.slice(1).trimStart();
+    // an unclosed bracket somewhere: cut the name there
+    for (let k = 0; k < opens.length; k++) {
+      const o = t.lastIndexOf(opens[k]!);
+      if (o >= 0 && t.indexOf(closes[k]!, o) < 0) t = t.slice(0, o).trimEnd();
+    }
+    t = t.replace(EDGE, '');
+    if (t === before) break;
+  }
+  return t;
+}
+
+export function stripMarkers(s: string): string {
+  return s.replace(LEADING_MARKER, '');
+}
+
+/** Basic tidy: markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
+export function tidyName(s: string): string {
+  let t = s.replace(/\s+/g, ' ').trim();
+  t = stripMarkers(t).replace(EDGE, '');
+  t = unwrap(t);
+  t = stripMarkers(t).replace(EDGE, '');
+  t = dropDangling(t);
+  return t.trim();
+}
+
+/**
+ * A figure's own name: tidy, then filler trimmed (`当前`, `目前`, `整体`, `总体`, `总` …) at either end;
+ * `开发` before a progress word only when something remains. Returns `''` when nothing name-like remains.
+ */
+export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = false): string {
+  let t = tidyName(raw);
+  const fillers = [...vocab.fillerWords].sort((a, b) => b.length - a.length);
+  const generic = (s: string) => vocab.genericNames.includes(s) || vocab.fillerWords.includes(s);
+  for (let round = 0; round < 4; round++) {
+    const before = t;
+    if (generic(t)) return '';
+    for (const f of fillers) {
+      if (t.startsWith(f) && t.length > f.length && f.length >= 2) t = t.slice(f.length).replace(EDGE, '').trim();
+      if (t.endsWith(f) && t.length > f.length) t = t.slice(0, t.length - f.length).replace(EDGE, '').trim();
+    }
+    t = t.replace(/的$/u, '').trim();
+    if (beforeProgressWord && t.length > 2 && /开发$/u.test(t)) t = t.slice(0, -2).replace(EDGE, '').trim();
+    t = dropDangling(t);
+    if (t === before) break;
+  }
+  if (generic(t) || !/[\p{L}\p{N}]/u.test(t)) return '';
+  return t;
+}
+
+/** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
+export function headingName(text: string, vocab: Vocabulary): string {
+  const t = tidyName(text);
+  if (!t) return '';
+  const bare = t.replace(/\s+/g, '');
+  if (vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''))) return '';
+  // A title line (`第16周 2023-04-14`) names no project.
+  if (/第\s*[\d零〇一二两三四五六七八九十]+\s*周|^\s*W\d{1,2}\b|\d{4}\s*[-/.年]\s*\d{1,2}/i.test(t)) return '';
+  return t;
+}
+
+/** Sub-measure names: the vocabulary's metric words, or a short `…端` (服务端, PC端). */
+export function isMetricWord(name: string, vocab: Vocabulary): boolean {
+  const n = name.trim().toLowerCase();
+  if (!n) return false;
+  if (vocab.metricWords.some((w) => w.toLowerCase() === n)) return true;
+  return /^[\p{L}\p{N}]{1,3}端$/u.test(n);
+}
+
+/** Clause endings that say what happened, not what it is (`联调中`, `上线完毕`): not a name. */
+const STATUS_END = /(?:中|完成|完毕|上线|通过|正常|启动|结束|已验证|待定|延期|暂停|阻塞|推进|顺利|ok|OK|done|Done)$/u;
+const STATUS_START = /^(?:已|正在|待|预计|计划|将|需|需要|下周|本周|目前|当前|截止|截至|进入|完成|由于|因为|问题|风险|备注|说明|原因|处置)/u;
+
+/** Is this clause a name (a work item) rather than a status remark? */
+export function isNameLike(s: string): boolean {
+  const t = s.trim();
+  if (!t || t.length > 40) return false;
+  if (t.includes('%')) return false;
+  if (!/[\p{L}]/u.test(t)) return false;
+  if (STATUS_END.test(t) || STATUS_START.test(t)) return false;
+  // Dates and times (`1/13 7:36`, `4/11~4/23`) are not names.
+  if (/^\d{1,2}[/.-]\d{1,2}/.test(t)) return false;
+  return true;
+}

@@ -1,0 +1,143 @@
+// Text helpers for the grammar: NFKC with a map back to the written form, percentage scanning, URL masks.
+
+/** A line normalised with NFKC (full-width ％ ： （ ６ become ASCII) and a map back to the original. */
+export interface NormalText {
+  /** The original text, as written. */
+  original: string;
+  /** NFKC of `original`, code point by code point. */
+  norm: string;
+  /** `map[i]` is the index in `original` of the code point that produced `norm[i]`; `map[norm.length] = original.length`. */
+  map: number[];
+}
+
+export function normalize(original: string): NormalText {
+  let norm = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    let n = ch.normalize('NFKC');
+    // NFKC keeps these as they are; they are the same punctuation for our purposes.
+    if (n === '～' || n === '〜') n = '~';
+    for (let k = 0; k < n.length; k++) map.push(i);
+    norm += n;
+    i += ch.length;
+  }
+  map.push(original.length);
+  return { original, norm, map };
+}
+
+/** The written form of the normalised range [a, b). */
+export function written(t: NormalText, a: number, b: number): string {
+  const s = t.map[Math.max(0, Math.min(a, t.norm.length))]!;
+  const e = t.map[Math.max(0, Math.min(b, t.norm.length))]!;
+  return t.original.slice(s, Math.max(s, e));
+}
+
+/** One percentage sign with its number, in normalised coordinates. */
+export interface PercentMatch {
+  /** Start of the sign or number. */
+  start: number;
+  /** Just after the `%`. */
+  end: number;
+  /** Start of the digits (after any sign). */
+  numStart: number;
+  sign: '' | '-' | '+';
+  digits: string;
+  value: number;
+  /** Written with an exponent (`1e400`). */
+  exponent: boolean;
+}
+
+const NUMBER_BEFORE = /([-+]?)(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)[ \t\u00a0]*$/;
+
+/**
+ * Every `NN%` in a normalised line; a sign counts only when it is not a hyphen inside a word.
+ * Works backwards from each `%` over a bounded window, so huge lines stay linear.
+ */
+export function scanPercents(norm: string): PercentMatch[] {
+  const out: PercentMatch[] = [];
+  for (let p = norm.indexOf('%'); p >= 0; p = norm.indexOf('%', p + 1)) {
+    const from = Math.max(0, p - 80);
+    const m = NUMBER_BEFORE.exec(norm.slice(from, p));
+    if (!m) continue;
+    let start = from + m.index;
+    const numStart = start + m[1]!.length;
+    // A longer number than the window, or `.5%`: not a figure we can read.
+    if (numStart > 0 && /[\d.]/.test(norm[numStart - 1]!) && m[1] === '') continue;
+    let sign = m[1] as '' | '-' | '+';
+    const before = start > 0 ? norm[start - 1]! : '';
+    // A hyphen between word characters (`A-5%`, `2.0-5%`) is a dash, not a sign.
+    if (sign && /[\p{L}\p{N}]/u.test(before)) {
+      start += 1;
+      sign = '';
+    }
+    const digits = m[2]!;
+    out.push({
+      start,
+      end: p + 1,
+      numStart,
+      sign,
+      digits,
+      value: Number(digits) * (sign === '-' ? -1 : 1),
+      exponent: /[eE]/.test(digits),
+    });
+  }
+  return out;
+}
+
+/** True when the `%` ending at `end` starts a URL-encoded byte (`%20`, `%E7%AC`). */
+export function isUrlEncoded(norm: string, m: PercentMatch): boolean {
+  const after = norm.slice(m.end, m.end + 5);
+  const hex = /^[0-9A-Fa-f]{2}/.exec(after);
+  if (hex && (/\d/.test(hex[0]) || /^[0-9A-Fa-f]{2}%[0-9A-Fa-f]{2}/.test(after))) return true;
+  // The digits themselves may be the tail of an encoded byte: `%AC03%…` (already covered above), or `%2F50%`.
+  const before = norm.slice(Math.max(0, m.numStart - 3), m.numStart);
+  return /%[0-9A-Fa-f]{2}$/.test(before) && /^[0-9A-Fa-f]{2}/.test(after);
+}
+
+/** Ranges of bare URLs and file links (`https://…`, `www.…`, `x%20y.md`) in a normalised line. */
+export function urlRanges(norm: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>()（）]{1,2000}|[^\s<>()（）%]{0,200}%[0-9A-Fa-f]{2}[^\s<>()（）]{0,300}?\.(?:md|html?|pdf|png|jpe?g|docx?|xlsx?|csv)\b/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm))) {
+    out.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+export function inRanges(pos: number, ranges: readonly [number, number][]): boolean {
+  return ranges.some(([a, b]) => pos >= a && pos < b);
+}
+
+/** Chinese numerals up to 99 (`十六`, `五十二`, `一`); null when not one. */
+export function chineseNumber(s: string): number | null {
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (!s || !/^[零〇一二两三四五六七八九十]+$/.test(s)) return null;
+  if (!s.includes('十')) {
+    if (s.length === 1) return digits[s] ?? null;
+    // `一六` style (digit by digit)
+    let n = 0;
+    for (const ch of s) n = n * 10 + (digits[ch] ?? 0);
+    return n;
+  }
+  const [tens, ones] = s.split('十') as [string, string];
+  if (s.split('十').length > 2) return null;
+  const t = tens === '' ? 1 : (digits[tens] ?? NaN);
+  const o = ones === '' ? 0 : (digits[ones] ?? NaN);
+  const n = t * 10 + o;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Escapes a word for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Does `text` contain any of `words` (case-insensitive for Latin)? Returns the first found. */
+export function findWord(text: string, words: readonly string[]): string | undefined {
+  const lower = text.toLowerCase();
+  for (const w of words) if (w && lower.includes(w.toLowerCase())) return w;
+  return undefined;
+}

@@ -1,0 +1,98 @@
+// The extractor's configurable word lists: what names a KPI, a progress figure, a metric, a growth, a target.
+
+export interface Vocabulary {
+  /** Operating figures that are percentages but not progress (成功率, 可用性 …): kind `kpi`. */
+  kpiWords: string[];
+  /** A clause containing one of these is ignored (rates and shares that are neither progress nor KPI). */
+  ignoreWords: string[];
+  /** Words that make a nearby percentage a completion figure (longest match wins). */
+  progressWords: string[];
+  /** Sub-measure names (前端, 后端, 接口 …): such a name is a metric of its owner, never a project of its own. */
+  metricWords: string[];
+  /** Growth and comparison words: the percentage is a change, not a level (ignored). */
+  growthWords: string[];
+  /** Target and plan words: the percentage is a goal, not a state (ignored, or `planned` of a sibling). */
+  targetWords: string[];
+  /** Adverbs trimmed from either end of a name (`当前`, `整体`, `总` before 进度). */
+  fillerWords: string[];
+  /** Words that are no name on their own (项目, 任务 …): a figure named only by them takes its heading's name. */
+  genericNames: string[];
+  /** Headings whose sections hold no progress (reflection, next week's plan, daily-log links). */
+  ignoreSections: string[];
+  /** Headings or intro lines (`成功率：`) that mark a block of operating figures. */
+  kpiSections: string[];
+  /** Headings that name no project (`上周进展`, `本周主要进展`): skipped when a figure borrows a heading's name. */
+  genericHeadings: string[];
+  /** Table columns holding the current progress. */
+  progressColumns: string[];
+  /** Table columns holding last week's figure (kept as `prev`). */
+  prevColumns: string[];
+  /** Table columns holding the planned figure (kept as `planned`). */
+  plannedColumns: string[];
+  /** Table columns holding the actual figure (preferred over plain progress columns). */
+  actualColumns: string[];
+  /** Table columns naming the row's item. */
+  nameColumns: string[];
+  /** Lines starting with these are export metadata (`Created: …`), never the report's date. */
+  metadataLabels: string[];
+}
+
+export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
+  kpiWords: [
+    '成功率', '可用性', '可用率', '转化率', '回收率', '达标率', '覆盖率', '准确率', '命中率', '留存率', '合格率',
+    '通过率', '利用率', '使用率', '渗透率', '占有率', '毛利率', '失败率', '错误率', '差错率', '故障率', '投诉率',
+    '退款率', '坏账率', '逾期率', '召回率', '点击率', '满意度', '及时率', '准时率', '稳定性', '饱和度', '复购率',
+    '活跃率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
+    'SLA', 'uptime', 'availability', 'success rate', 'error rate', 'conversion',
+  ],
+  ignoreWords: [
+    '费率', '利率', '税率', '折扣', '概率', '负载', 'CPU', '内存', '磁盘', '带宽', '水位', '灰度', '放量', '切量',
+    '流量', '增速', '人效', '预算', '股份', '股权', '收益率', '汇率',
+  ],
+  progressWords: [
+    '完成度', '完成率', '完成比例', '完成占比', '完成进度', '任务占比', '总进度', '整体进度', '总体进度', '开发进度',
+    '进度', '进展', '已完成', '完成', '达成率', '推进', 'progress', 'complete', 'completed', 'done',
+  ],
+  metricWords: [
+    '前端', '后端', '接口', '建模', '迁移', '联调', '测试', '开发', '设计', '上线', '部署', '研发', '验收', '提测',
+    '自测', '压测', '埋点', '文档', '需求', '数据', '产品', 'UI', 'UE', 'FE', 'BE', 'QA', 'API', 'H5', 'iOS',
+    'Android', '小程序', '服务端', '客户端', '移动端', '管理端', 'PC端', 'App', 'APP', 'Web',
+  ],
+  growthWords: [
+    '同比', '环比', '增长', '下降', '上涨', '下跌', '降低', '减少', '增加', '提升', '提高', '节省', '节约', '降幅',
+    '涨幅', '增幅', '较上周', '较上月', '比上周', '比上月', '翻番', 'YoY', 'MoM', 'QoQ', 'growth', 'increase',
+    'decrease',
+  ],
+  targetWords: ['目标', '计划', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
+  fillerWords: [
+    '整体', '总体', '总', '当前', '目前', '本周', '本期', '截止本周', '截至本周', '截止目前', '截至目前', '已', '累计',
+    '总计', '实际', '最新', '现', '全部',
+  ],
+  genericNames: ['项目', '任务', '工作', '事项', '该项目', '本项目', '其中', '整体', '总体', '研发', '进展'],
+  ignoreSections: [
+    '收获与反思', '反思', '心得', '感悟', '感想', '随想', '下周工作', '下周计划', '下周目标', '下周重点', '下周安排',
+    '日报合集', '日报', '附录', '参考资料',
+  ],
+  kpiSections: ['运行数据', '运营数据', '运行指标', '业务指标', '系统指标', '核心指标', '指标', '监控', '数据看板', 'SLA', 'KPI', '稳定性', '成功率', '可用性'],
+  genericHeadings: [
+    '上周进展', '本周进展', '本周主要进展', '主要进展', '工作进展', '项目进展', '重点项目', '重点工作', '本周工作',
+    '上周工作', '工作内容', '进展', '其他', '其它', '周报', '本周总结', '总结', '重点项目推进', '其他重点项目推进',
+  ],
+  progressColumns: ['进度', '完成度', '完成率', '完成比例', '实际进度', 'progress', 'this week', '本周', '% complete', 'complete', 'done', '状态'],
+  prevColumns: ['上周', 'last week', '上期', 'previous', 'prev'],
+  plannedColumns: ['计划', '预计', '预期', '目标', 'plan', 'target', 'expected', 'baseline'],
+  actualColumns: ['实际', 'actual'],
+  nameColumns: ['项目', '名称', '任务', '事项', '工作项', '模块', '需求', '里程碑', 'project', 'name', 'item', 'task', 'milestone', 'module', 'epic'],
+  metadataLabels: ['Created', 'Last edited', 'Last Edited', 'Updated', 'Edited', 'Created by', 'Tags', '创建时间', '创建于', '更新时间', '修改时间', '最后编辑', '导出时间'],
+});
+
+/** The defaults overlaid with a partial vocabulary (given lists replace the defaults' lists). */
+export function resolveVocabulary(partial?: Partial<Vocabulary>): Vocabulary {
+  const base = DEFAULT_VOCABULARY;
+  const out = {} as Vocabulary;
+  for (const key of Object.keys(base) as (keyof Vocabulary)[]) {
+    const given = partial?.[key];
+    out[key] = Array.isArray(given) ? given.filter((w): w is string => typeof w === 'string' && w.length > 0) : [...base[key]];
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+// The report's week, date and title from its title lines: `第16周 2023-04-14`, `2023年第16周`, `W16 (…)`, `第十六周`.
+
+import type { Block, Warning, WeekId, WeekScheme } from '../model/types.js';
+import { formatDate, formatWeekId, isValidWeek, parseDate, parseWeekId, weekOfDate, weeksBetween, weeksInYear } from '../model/week.js';
+import { chineseNumber } from './text.js';
+
+export interface WeekInfo {
+  week: WeekId | null;
+  date: string | null;
+  title: string;
+  warnings: Warning[];
+}
+
+interface Label {
+  week: number;
+  /** A year written with the label (`2023年第16周`, `Week 16, 2023`). */
+  year?: number;
+  line: number;
+}
+
+interface Found {
+  date: Date;
+  line: number;
+}
+
+/** How many leading blocks may carry the title, label and date. */
+const TITLE_BLOCKS = 8;
+
+const DATE_PATTERNS: RegExp[] = [
+  /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g,
+  /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/g,
+  /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g,
+];
+
+/** Dates in a title line; for a range (`2023-04-10 ~ 2023-04-14`) the last one, the report's end date. */
+export function datesIn(text: string): Date[] {
+  const found: { at: number; date: Date }[] = [];
+  for (const re of DATE_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const d = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+      if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.date);
+}
+
+/** A week label in a title line: `第16周`, `第十六周`, `2023年第16周`, `W16`, `Week 16, 2023`, `2023-W16`. */
+export function labelIn(text: string): { week: number; year?: number } | null {
+  let m = /(?<!\d)(\d{4})\s*-?\s*W(\d{1,2})(?!\d)/i.exec(text);
+  if (m) return { year: Number(m[1]), week: Number(m[2]) };
+  m = /(?<!\d)(\d{4})\s*年\s*(?:的)?\s*第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
+  if (m) {
+    const w = /^\d+$/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
+    if (w !== null) return { year: Number(m[1]), week: w };
+  }
+  m = /第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
+  if (m) {
+    const w = /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
+    if (w !== null) return { week: w };
+  }
+  m = /(?<![A-Za-z])(?:W|Wk|Week)\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?/i.exec(text);
+  if (m) return m[2] ? { week: Number(m[1]), year: Number(m[2]) } : { week: Number(m[1]) };
+  return null;
+}
+
+function isMetadata(text: string, labels: readonly string[]): boolean {
+  const t = text.trim();
+  return labels.some((l) => {
+    if (!t.toLowerCase().startsWith(l.toLowerCase())) return false;
+    const rest = t.slice(l.length).trimStart();
+    return rest.startsWith(':') || rest.startsWith('：') || rest.startsWith('=');
+  });
+}
+
+/**
+ * Combines a label with a date's week-year: the label wins, the year comes from the date, and a
+ * label far from the date's week across a year boundary belongs to the neighbouring year
+ * (第01周 dated 2022-12-28 is 2023-W01; 第52周 dated 2023-01-02 is 2022-W52).
+ */
+export function combineLabelAndDate(label: number, date: Date, scheme: WeekScheme): WeekId {
+  const { year, week } = parseWeekId(weekOfDate(date, scheme));
+  let y = year;
+  if (label - week > 26) y = year - 1;
+  else if (week - label > 26) y = year + 1;
+  return formatWeekId(y, label);
+}
+
+/** Week, date and title of a document from its first blocks. */
+export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataLabels: readonly string[]): WeekInfo {
+  const warnings: Warning[] = [];
+  const heading = blocks.find((b) => b.kind === 'heading' && b.text.trim());
+  const firstText = blocks.find((b) => b.text.trim() && !isMetadata(b.text, metadataLabels));
+  const title = (heading ?? firstText)?.text.split('\n')[0]?.trim() ?? '';
+
+  // Title lines: the leading blocks (headings first), never export metadata nor list items of the body.
+  const lead = blocks.slice(0, TITLE_BLOCKS).filter((b) => b.kind === 'heading' || b.kind === 'paragraph');
+  const candidates = [...lead.filter((b) => b.kind === 'heading'), ...lead.filter((b) => b.kind !== 'heading')];
+  let label: Label | null = null;
+  let found: Found | null = null;
+  for (const b of candidates) {
+    for (const [i, raw] of b.text.split('\n').entries()) {
+      const text = raw.normalize('NFKC');
+      if (isMetadata(text, metadataLabels)) continue;
+      const line = b.line + i;
+      if (!label) {
+        const l = labelIn(text);
+        if (l) label = { ...l, line };
+      }
+      if (!found) {
+        const ds = datesIn(text);
+        if (ds.length) found = { date: ds[ds.length - 1]!, line };
+      }
+    }
+    if (label && found) break;
+  }
+
+  const date = found ? formatDate(found.date) : null;
+  let week: WeekId | null = null;
+  if (label) {
+    if (label.year !== undefined) week = formatWeekId(label.year, label.week);
+    else if (found) week = combineLabelAndDate(label.week, found.date, scheme);
+    if (week && !isValidWeek(week, scheme)) {
+      const { year } = parseWeekId(week);
+      const fallback = found ? weekOfDate(found.date, scheme) : null;
+      warnings.push({
+        line: label.line,
+        message: `week label ${label.week} does not exist in ${year} (it has ${weeksInYear(year, scheme)} weeks)${fallback ? `; using the date's week ${fallback}` : ''}`,
+      });
+      week = fallback;
+    } else if (week && found) {
+      const own = weekOfDate(found.date, scheme);
+      // One week apart is the ISO/reporter difference, not a mistake worth a warning.
+      if (Math.abs(weeksBetween(own, week, scheme)) > 1) {
+        warnings.push({ line: label.line, message: `the label says ${week} but the date ${date} falls in ${own}; using the label` });
+      }
+    }
+    if (!week && !found) {
+      warnings.push({ line: label.line, message: `week label ${label.week} has no year and the title has no date` });
+    }
+  } else if (found) {
+    week = weekOfDate(found.date, scheme);
+  }
+  return { week, date, title, warnings };
+}
