@@ -99,7 +99,7 @@ function inlineText(tokens: readonly Token[] | undefined, fallback: string, leve
 function tidy(text: string): string {
   return text
     .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0\u3000]+$/u, '').replace(/^[ \t]+/, ''))
+    .map((l) => l.replace(/[ \t\u00a0\u3000]+$/u, '').replace(/^[ \t]+/, '').replace(/([^ \t]) {2,}(?=[^ \t])/g, '$1 '))
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 }
