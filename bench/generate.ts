@@ -238,7 +238,7 @@ class Team {
     step(this.totals, () => this.newProject('completion', true));
     step(this.o3, () => this.newProject('overall'));
     step(this.umbrella.subs, () => this.newSub());
-    if (this.umbrella.subs.every((s) => !s)) {
+    if (!this.umbrella.subs.some((s) => s !== null)) {
       this.umbrella.name = this.freshName();
       this.umbrella.subs[0] = this.newSub();
     }
