@@ -298,7 +298,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       why = `an operating figure ("${kpiWord}")`;
     } else if (/覆盖/u.test(clause) && !progressHit) {
       return ignore('a coverage figure, not completion');
-    } else if (progressHit || progressAfter) {
+    } else if (progressHit || progressAfter || (pair && ctx.kind !== 'heading')) {
       verdict = 'progress';
     } else if (kpiContext && !hasFraction) {
       verdict = 'kpi';
@@ -323,6 +323,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     // ---- names
     let project = '';
     let metric: string | null = null;
+    let headingOwn = false;
     const headName = head && head.end <= labelStart ? cleanName(written(t, head.start, head.end), vocab) : '';
     const ownIsHead = labelStart <= markerEnd || (head !== null && labelStart <= head.start);
     if (verdict === 'kpi') {
@@ -331,6 +332,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       const nameRaw = progressHit ? label.slice(0, progressHit.index) : label;
       const own = cleanName(written(t, labelStart, labelStart + nameRaw.length), vocab, !!progressHit);
       const owner = () => headName || parentName(ctx.parents, vocab) || nearestHeading(ctx.headings, vocab);
+      headingOwn = own !== '';
       if (own) {
         if (isMetricWord(own, vocab)) {
           project = (ownIsHead ? '' : headName) || parentName(ctx.parents, vocab) || nearestHeading(ctx.headings, vocab);
@@ -368,6 +370,9 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
         }
       }
       if (metric && project.includes(metric)) metric = null;
+    }
+    if (ctx.kind === 'heading' && verdict === 'progress' && !headingOwn) {
+      return ignore('in a heading without a name of its own');
     }
     if (!project) {
       return ignore('no name for this figure (no words before it, no heading)', `${match} has no project name; ignored`);

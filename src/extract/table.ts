@@ -89,10 +89,15 @@ export function readRow(block: Block, ctx: LineContext, vocab: Vocabulary): Outc
       res.warnings.push({ line, message: `${f.match}: table row without a name; ignored` });
       return;
     }
-    const kind = role === 'kpi' ? 'kpi' : 'progress';
+    // A row naming a rate (支付成功率), or a table under a metrics heading without a progress header, holds KPIs.
+    const kpiRow =
+      findWord(name.normalize('NFKC'), vocab.kpiWords) !== undefined ||
+      (ctx.headings.some((h) => findWord(h.normalize('NFKC'), vocab.kpiSections) !== undefined) &&
+        !/进度|完成|progress|complete/i.test(header[i] ?? ''));
+    const kind = role === 'kpi' || kpiRow ? 'kpi' : 'progress';
     const { value, rounded } = roundPercent(f.value);
     if (rounded) res.warnings.push({ line, message: `${f.match} has more than 4 decimals; kept as ${value}%` });
-    const metric = kind === 'kpi' ? cleanName(header[i] ?? '', vocab) || null : null;
+    const metric = role === 'kpi' ? cleanName(header[i] ?? '', vocab) || null : null;
     const obs: Observation = { project: name, metric, percent: value, kind, line, section: [...ctx.headings], text };
     const fr = /^\s*\(?\s*(\d+)\s*\/\s*(\d+)\s*\)?/u.exec(f.norm.slice(f.end));
     if (fr) {
@@ -110,7 +115,7 @@ export function readRow(block: Block, ctx: LineContext, vocab: Vocabulary): Outc
       if (prev !== undefined) obs.prev = prev;
       if (planned !== undefined) obs.planned = planned;
     }
-    res.finding = { line, match: f.match, verdict: kind, project: name, metric, percent: value, ...(kind === 'kpi' ? { reason: 'a KPI column' } : {}) };
+    res.finding = { line, match: f.match, verdict: kind, project: name, metric, percent: value, ...(kind === 'kpi' ? { reason: role === 'kpi' ? 'a KPI column' : 'an operating figure (row or section names a rate)' } : {}) };
     res.observation = obs;
   });
   return out;

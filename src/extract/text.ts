@@ -66,8 +66,8 @@ export function scanPercents(norm: string): PercentMatch[] {
     if (numStart > 0 && /[\d.]/.test(norm[numStart - 1]!) && m[1] === '') continue;
     let sign = m[1] as '' | '-' | '+';
     const before = start > 0 ? norm[start - 1]! : '';
-    // A hyphen between word characters (`A-5%`, `2.0-5%`) is a dash, not a sign.
-    if (sign && /[\p{L}\p{N}]/u.test(before)) {
+    // A hyphen after a Latin letter or digit (`A-5%`, `2.0-5%`) is a dash; after `进度` it is a minus.
+    if (sign && /[A-Za-z0-9]/.test(before)) {
       start += 1;
       sign = '';
     }
