@@ -267,7 +267,8 @@ class Walker {
     const cellsOf = (tr: HNode): { cells: string[]; allTh: boolean; line: number | undefined } => {
       const cells: string[] = [];
       let allTh = true;
-      let line = lineOf(tr);
+      // The row's line is where its first text is (a <tr> often sits alone on the line above).
+      let line: number | undefined;
       for (const c of tr.children ?? []) {
         if (c.type !== 'tag' || (c.name !== 'td' && c.name !== 'th')) continue;
         if (c.name !== 'th') allTh = false;
@@ -275,7 +276,7 @@ class Walker {
         line ??= t.line;
         cells.push(tidy(t.text).replace(/\n+/g, ' '));
       }
-      return { cells, allTh: allTh && cells.length > 0, line };
+      return { cells, allTh: allTh && cells.length > 0, line: line ?? lineOf(tr) };
     };
     const parsed = rows.map((r) => ({ ...cellsOf(r.node), head: r.head }));
     let header: string[] = [];

@@ -1,0 +1,96 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { guardHtml, MAX_HTML_NESTING, parseHtml } from '../../src/read/html.js';
+
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/read/${name}`, import.meta.url)), 'utf8');
+
+test('Confluence export: headings, nested items with parents, paragraphs in items, tables, code; script/style dropped', () => {
+  const html = fixture('confluence.html');
+  const doc = parseHtml(html, 'c.html');
+  const lines = html.split('\n');
+  const brief = doc.blocks.map((b) => [b.kind, b.text, b.depth, b.parents.join('>'), b.headings.join('>')]);
+  assert.equal(brief, [
+    ['heading', '仓储系统 2027年 第33周 周报', 1, '', ''],
+    ['heading', '一、项目进展', 2, '', '仓储系统 2027年 第33周 周报'],
+    ['paragraph', '本周整体：按计划推进。', 0, '', '仓储系统 2027年 第33周 周报>一、项目进展'],
+    ['item', '库位优化：完成度 64%', 1, '', '仓储系统 2027年 第33周 周报>一、项目进展'],
+    ['item', '算法侧 80%', 2, '库位优化：完成度 64%', '仓储系统 2027年 第33周 周报>一、项目进展'],
+    ['item', '界面侧 35%', 2, '库位优化：完成度 64%', '仓储系统 2027年 第33周 周报>一、项目进展'],
+    ['paragraph', '联调推迟一周', 2, '库位优化：完成度 64%>界面侧 35%', '仓储系统 2027年 第33周 周报>一、项目进展'],
+    ['item', '盘点App 2.0，进度 100%', 1, '', '仓储系统 2027年 第33周 周报>一、项目进展'],
+    ['heading', '二、指标', 2, '', '仓储系统 2027年 第33周 周报'],
+    ['row', '拣货准确率 | 99.2% | 99.5%', 0, '', '仓储系统 2027年 第33周 周报>二、指标'],
+    ['row', '出库及时率 | 97% | 98%', 0, '', '仓储系统 2027年 第33周 周报>二、指标'],
+    ['code', 'progress = 42%\n  done', 0, '', '仓储系统 2027年 第33周 周报>二、指标'],
+  ]);
+  const row = doc.blocks.find((b) => b.kind === 'row')!;
+  assert.equal(row.header, ['指标', '本周', '目标']);
+  assert.equal(row.cells, ['拣货准确率', '99.2%', '99.5%']);
+  // Every block's line holds (the start of) its text in the file.
+  for (const b of doc.blocks) {
+    const first = (b.cells?.[0] ?? b.text.split('\n')[0]!).slice(0, 4);
+    assert.ok(lines[b.line - 1]!.includes(first), `line ${b.line} should contain "${first}": ${lines[b.line - 1]}`);
+  }
+  assert.not.ok(doc.blocks.some((b) => /secret|color/.test(b.text)));
+  assert.is(doc.format, 'html');
+  assert.is(doc.source, 'c.html');
+});
+
+test('Feishu-style export: title becomes the top heading when no h1 repeats it; divs and spans are paragraphs', () => {
+  const html = fixture('feishu.html');
+  const doc = parseHtml(html, 'f.html');
+  assert.equal(doc.blocks[0], { kind: 'heading', text: '增长组周报 2030-03-15', line: 3, depth: 1, headings: [], parents: [] });
+  const para = doc.blocks.find((b) => b.text.startsWith('会员体系'))!;
+  assert.is(para.kind, 'paragraph');
+  assert.is(para.text, '会员体系改版 进度：45%\n预计月底灰度');
+  assert.equal(para.headings, ['增长组周报 2030-03-15', '本周进展']);
+  const item = doc.blocks.find((b) => b.text.includes('拉新'))!;
+  assert.equal([item.kind, item.depth, item.text], ['item', 1, '拉新活动 完成 9/12（75%）']);
+  assert.is(html.split('\n')[item.line - 1]!.includes('拉新活动'), true);
+});
+
+test('a table without th takes its first row as header; a single-row table keeps its row', () => {
+  const doc = parseHtml('<table><tr><td>项目</td><td>进度</td></tr><tr><td>A</td><td>10%</td></tr></table><table><tr><td>B</td><td>20%</td></tr></table>', 't.html');
+  assert.equal(
+    doc.blocks.map((b) => [b.text, b.header]),
+    [
+      ['A | 10%', ['项目', '进度']],
+      ['B | 20%', []],
+    ],
+  );
+});
+
+test('10,000 nested lists: guarded before parse5, finishes fast, keeps the text', () => {
+  const html = `<body>\n${'<ul><li>层级\n'.repeat(10_000)}最深 30%</body>`;
+  const t = performance.now();
+  const doc = parseHtml(html, 'deep.html');
+  assert.ok(performance.now() - t < 3000, `took ${performance.now() - t} ms`);
+  assert.is(doc.warnings.length, 1);
+  assert.match(doc.warnings[0]!.message, /nested deeper than 128/);
+  const last = doc.blocks[doc.blocks.length - 1]!;
+  assert.ok(last.text.endsWith('最深 30%'));
+  assert.is(last.text, '层级 最深 30%');
+  assert.is(last.line, 10_001);
+  assert.ok(Math.max(...doc.blocks.map((b) => b.depth)) <= MAX_HTML_NESTING);
+});
+
+test('guardHtml leaves ordinary pages alone and keeps newlines of dropped tags', () => {
+  const page = '<div><ul><li>a</li></ul><p>b<br>c</p><script>"<div>"</script></div>';
+  assert.equal(guardHtml(page), { text: page, warnings: [] });
+  const deep = `${'<div\nclass="x">'.repeat(MAX_HTML_NESTING + 2)}t`;
+  const g = guardHtml(deep);
+  assert.is(g.text.split('\n').length, deep.split('\n').length);
+  assert.is(g.text.match(/<div/g)!.length, MAX_HTML_NESTING);
+});
+
+test('a 1 MB line of text parses quickly', () => {
+  const html = `<p>${'进度 50%，'.repeat(150_000)}</p>`;
+  const t = performance.now();
+  const doc = parseHtml(html, 'long.html');
+  assert.ok(performance.now() - t < 2000);
+  assert.is(doc.blocks.length, 1);
+});
+
+test.run();
