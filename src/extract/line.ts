@@ -178,6 +178,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     (c) => !!c && (findWord(c.normalize('NFKC'), vocab.kpiSections) !== undefined || findWord(c.normalize('NFKC'), vocab.kpiWords) !== undefined),
   );
 
+  const segmentIgnore = new Map<number, string | undefined>();
   ms.forEach((m, k) => {
     const match = written(t, m.start, m.end);
     const segment = segOf(m.start);
@@ -264,7 +265,11 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
 
     // ---- classification
     const clause = `${label} ${after}`;
-    const ignoreWord = findWord(clause, vocab.ignoreWords);
+    if (!segmentIgnore.has(segment)) {
+      const segEnd = segment < ends.length ? ends[segment]! : n.length;
+      segmentIgnore.set(segment, findWord(n.slice(segFrom, segEnd), vocab.ignoreWords));
+    }
+    const ignoreWord = segmentIgnore.get(segment);
     if (ignoreWord) return ignore(`"${ignoreWord}" is on the ignore list`);
     if (m.exponent) return ignore('written in scientific notation, not a plain figure', `${match} is not a plain percentage; ignored`);
     const kpiWord = findWord(label, vocab.kpiWords);

@@ -3,7 +3,7 @@
 export interface Vocabulary {
   /** Operating figures that are percentages but not progress (成功率, 可用性 …): kind `kpi`. */
   kpiWords: string[];
-  /** A clause containing one of these is ignored (rates and shares that are neither progress nor KPI). */
+  /** A figure whose `；`-segment contains one of these is ignored (rates that are neither progress nor KPI). */
   ignoreWords: string[];
   /** Words that make a nearby percentage a completion figure (longest match wins). */
   progressWords: string[];
@@ -45,10 +45,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '活跃率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
     'SLA', 'uptime', 'availability', 'success rate', 'error rate', 'conversion',
   ],
-  ignoreWords: [
-    '费率', '利率', '税率', '折扣', '概率', '负载', 'CPU', '内存', '磁盘', '带宽', '水位', '灰度', '放量', '切量',
-    '流量', '增速', '人效', '股份', '股权', '收益率', '汇率',
-  ],
+  ignoreWords: ['费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权'],
   progressWords: [
     '完成度', '完成率', '完成比例', '完成占比', '完成进度', '任务占比', '总进度', '整体进度', '总体进度', '开发进度',
     '进度', '进展', '已完成', '完成', '达成率', '推进', 'progress', 'complete', 'completed', 'done',

@@ -1,0 +1,79 @@
+// Week, date and title from a report's title lines: labels, dates, year boundaries, export metadata.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseMarkdown } from '../../src/read/markdown.js';
+import { extract } from '../../src/extract/index.js';
+import { datesIn, labelIn } from '../../src/extract/week.js';
+import type { WeekScheme } from '../../src/model/types.js';
+
+const week = (text: string, scheme: WeekScheme = 'reporter') => extract(parseMarkdown(text, 'x.md'), { scheme });
+
+test('label + date: the label wins, the year is the date week-year', () => {
+  assert.is(week('# 第16周 2023-04-14').week, '2023-W16');
+  assert.is(week('# 第16周 2023/04/14').week, '2023-W16');
+  assert.is(week('# 第16周 2023.04.14').week, '2023-W16');
+  assert.is(week('# 第16周 2023年4月14日').week, '2023-W16');
+  assert.is(week('# 第16周 2023-04-14').date, '2023-04-14');
+});
+
+test('year boundaries: 第01周 in late December, 第52周 in early January', () => {
+  assert.is(week('# 第01周 2022-12-28').week, '2023-W01');
+  assert.is(week('# 第01周 2022-12-28', 'iso').week, '2023-W01');
+  assert.is(week('# 第52周 2023-01-02').week, '2022-W52');
+  assert.is(week('# 第52周 2023-01-02', 'iso').week, '2022-W52');
+  assert.is(week('# 第53周 2021-01-01', 'iso').week, '2020-W53');
+});
+
+test('explicit years and other label forms', () => {
+  assert.is(week('# 2023年第16周').week, '2023-W16');
+  assert.is(week('# 2023年第16周').date, null);
+  assert.is(week('# W16 (2023-04-10 ~ 2023-04-14)').week, '2023-W16');
+  assert.is(week('# W16 (2023-04-10 ~ 2023-04-14)').date, '2023-04-14');
+  assert.is(week('# Week 16, 2023').week, '2023-W16');
+  assert.is(week('# 2023-W16 weekly').week, '2023-W16');
+  assert.is(week('# 第十六周 2023-04-14').week, '2023-W16');
+  assert.is(week('# 2024年第五十二周').week, '2024-W52');
+});
+
+test('a date alone gives its week under the scheme', () => {
+  assert.is(week('# 周报 2023-04-14').week, '2023-W16');
+  assert.is(week('# 周报 2023-04-14', 'iso').week, '2023-W15');
+  assert.is(week('# 周报 2023-01-09').week, '2023-W03');
+  assert.is(week('# 周报 2022-12-30').week, '2023-W01');
+});
+
+test('the export date (Created:) and dates in the body are never the report date', () => {
+  const doc = ['# 平台周报', '', 'Created: 2023年11月29日 20:57', '', '- 预计2023/04/19上线', ''].join('\n');
+  const ex = week(doc);
+  assert.is(ex.week, null);
+  assert.is(ex.date, null);
+  assert.is(ex.title, '平台周报');
+  const both = ['# 第16周', '', 'Created: 2023年11月29日 20:57', '', '# 第16周 2023/04/14'].join('\n');
+  assert.is(week(both).week, '2023-W16');
+  assert.is(week(both).date, '2023-04-14');
+});
+
+test('no label and no date → week null; a label without a year warns', () => {
+  assert.is(week('# 周报\n\n- 进度50%').week, null);
+  const ex = week('# 第16周\n\n- 甲进度50%');
+  assert.is(ex.week, null);
+  assert.ok(ex.warnings.some((w) => /no year/.test(w.message)));
+});
+
+test('a label that does not exist in its year falls back to the date with a warning', () => {
+  const ex = week('# 第53周 2024-12-27');
+  assert.ok(ex.warnings.some((w) => /does not exist/.test(w.message)));
+  assert.is(ex.week, '2024-W52');
+});
+
+test('helpers: label and date forms', () => {
+  assert.equal(labelIn('第 3 周'), { week: 3 });
+  assert.equal(labelIn('第二十周'), { week: 20 });
+  assert.equal(labelIn('Wk 7 / 2024'), { week: 7, year: 2024 });
+  assert.is(labelIn('无周次'), null);
+  assert.is(datesIn('2023-02-30').length, 0);
+  assert.is(datesIn('20230414').length, 1);
+});
+
+test.run();
