@@ -103,6 +103,11 @@ export async function loadDocument(path: string, options: ReadOptions = {}): Pro
   if (!format) throw unsupportedExtension(where);
   let handle: fs.FileHandle;
   try {
+    // stat before open: opening a FIFO or device for reading can block forever.
+    const st = await fs.stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (!st.isFile()) throw new InputError('not a regular file', { where, hint: 'name a report file' });
+    if (st.size > maxBytes) throw tooBig(st.size, maxBytes, where);
     handle = await fs.open(path, 'r');
   } catch (err) {
     throw fileSystemError(err, where);

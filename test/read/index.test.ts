@@ -151,7 +151,7 @@ test('a file that vanishes between listing and reading: InputError naming it', a
   }
 });
 
-test('a directory or a path through a file: InputError naming it', async () => {
+test('a directory, a path through a file, a FIFO: InputError naming it, never blocking', async () => {
   const { dir, cleanup } = tempDir();
   try {
     const folder = join(dir, 'looks.md');
@@ -160,6 +160,9 @@ test('a directory or a path through a file: InputError naming it', async () => {
     writeFileSync(join(dir, 'f.md'), REPORT);
     const through = join(dir, 'f.md', 'x.md');
     await rejectsKind(readDocument(through), InputError, through, /a part of this path is a file/);
+    const fifo = join(dir, 'pipe.md');
+    assert.is(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo works here');
+    await rejectsKind(readDocument(fifo), InputError, fifo, /not a regular file/);
   } finally {
     cleanup();
   }
