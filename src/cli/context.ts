@@ -29,7 +29,7 @@ export async function openContext(g: GlobalOptions): Promise<Context> {
       hint: 'run `milestones ingest <folder>` first, or point --db (or MILESTONES_DB) at your database',
     });
   }
-  const store = await openStore(g.db);
+  const store = await openStore(g.dbShown);
   for (const n of store.notes()) note(n);
   const headers = store
     .headers()

@@ -52,14 +52,6 @@ export function positiveInt(value: unknown, flag: string): number | undefined {
   return n;
 }
 
-/** Parses sizes such as `20MB`, `512k`, `1.5GiB`, `1000000`. */
-export function parseSize(value: string, flag: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?b?)\s*$/i.exec(value);
-  if (!m) throw new UsageError(`${flag} takes a size such as 20MB, not ${JSON.stringify(value)}`);
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Math.round(Number(m[1]) * unit);
-}
-
 /** Config aliases (name → canonical) merged over the stored ones, keyed by normalised name. */
 export function aliasMap(stored: readonly { name: string; canonical: string }[], config: Config): AliasMap {
   const map = new Map<string, string>();

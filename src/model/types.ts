@@ -44,8 +44,6 @@ export interface Document {
   format: 'markdown' | 'html' | 'text';
   /** What the bytes were decoded from: `utf-8`, `utf-16le`, `gb18030`, … */
   encoding: string;
-  /** Content hash of the file's bytes (the report id), when read from a file. */
-  hash?: string;
   blocks: Block[];
   warnings: Warning[];
 }

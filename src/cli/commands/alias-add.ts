@@ -13,7 +13,7 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
   if (normalizeName(name) === normalizeName(canonical)) {
     throw new UsageError(`${JSON.stringify(name)} and ${JSON.stringify(canonical)} are already the same name after normalisation`, { hint: 'no alias is needed' });
   }
-  const store = await openStore(g.db, { create: true });
+  const store = await openStore(g.dbShown, { create: true });
   const created = !existsSync(g.db);
   await store.transact((tx) => {
     // An alias whose canonical is itself an alias would form a loop; refuse it.

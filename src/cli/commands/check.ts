@@ -1,17 +1,15 @@
 // `milestones check FILE...`: what the extractor makes of every percentage, without a database.
 
-import { collectFiles } from '../../read/files.js';
-import { readDocument } from '../../read/index.js';
+import { collectFiles, parseByteSize, readDocument } from '../../read/index.js';
 import { extract } from '../../extract/index.js';
 import { MilestonesError } from '../../model/errors.js';
 import { CHECK_RENDERERS, pickRenderer, type CheckFile } from '../../render/index.js';
 import type { GlobalOptions } from '../options.js';
-import { parseSize } from '../options.js';
 import { emit, note, pickFormat } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
 
 export async function run(g: GlobalOptions, o: { json?: boolean; maxSize: string }, args: unknown[]): Promise<number> {
-  const maxBytes = parseSize(o.maxSize, '--max-size');
+  const maxBytes = parseByteSize(o.maxSize);
   const vocabulary = vocabularyFrom(g.config);
   const format = pickFormat(o, Object.keys(CHECK_RENDERERS), 'text');
   const { files, problems } = await collectFiles(args[0] as string[]);

@@ -1,7 +1,6 @@
 // `milestones ingest`: files and folders → reports in the database; one bad file never stops the batch.
 
-import { collectFiles, teamFromFolder, type FoundFile } from '../../read/files.js';
-import { readDocument } from '../../read/index.js';
+import { collectFiles, loadDocument, parseByteSize, teamFromFolder, type FoundFile } from '../../read/index.js';
 import { extract } from '../../extract/index.js';
 import { openStore } from '../../store/index.js';
 import type { FileStamp, PutResult, StoredHeader } from '../../store/types.js';
@@ -9,7 +8,6 @@ import { InputError, MilestonesError, UsageError } from '../../model/errors.js';
 import type { Report, WeekId, WeekScheme } from '../../model/types.js';
 import { formatWeekId, isValidWeek, parseDate, weekOfDate } from '../../model/week.js';
 import type { GlobalOptions } from '../options.js';
-import { parseSize } from '../options.js';
 import { emit, note } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
 
@@ -29,10 +27,10 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   if (o.teamFromFolder && g.team !== undefined) {
     throw new UsageError('--team and --team-from-folder exclude each other', { hint: 'give one of them' });
   }
-  const maxBytes = parseSize(o.maxSize, '--max-size');
+  const maxBytes = parseByteSize(o.maxSize);
   const forcedWeek = o.week === undefined ? undefined : parseForcedWeek(o.week, g.scheme);
   const vocabulary = vocabularyFrom(g.config);
-  const store = await openStore(g.db, { create: true });
+  const store = await openStore(g.dbShown, { create: true });
 
   const outcomes: Outcome[] = [];
   const fail = (file: string, err: unknown) => {
@@ -57,7 +55,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       continue;
     }
     try {
-      const doc = await readDocument(f.path, { maxBytes });
+      const { document: doc, hash, size, mtimeMs } = await loadDocument(f.path, { maxBytes });
       const ex = extract(doc, { scheme: g.scheme, vocabulary });
       const week = forcedWeek ?? ex.week;
       if (!week) {
@@ -70,7 +68,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       for (const w of warnings) note(`warning: ${f.path}:${w.line}: ${w.message}`);
       pending.push({
         report: {
-          id: doc.hash ?? '',
+          id: hash,
           source: f.path,
           team,
           week,
@@ -79,7 +77,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
           observations: ex.observations,
           warnings,
         },
-        stamp: { path: f.absolute, size: f.size, mtimeMs: f.mtimeMs },
+        stamp: { path: f.absolute, size, mtimeMs },
         warnings: warnings.length,
       });
     } catch (err) {
