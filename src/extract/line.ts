@@ -398,7 +398,11 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       text: trimmed,
     };
     if (qualifier) obs.qualifier = qualifier;
-    if (pair) obs.prev = roundPercent(ms[pair.earlier]!.value).value;
+    if (pair) {
+      const prev = ms[pair.earlier]!.value;
+      if (Number.isFinite(prev) && prev >= 0 && prev <= 100) obs.prev = roundPercent(prev).value;
+      else res.warnings.push({ line, message: `the earlier figure ${written(t, ms[pair.earlier]!.start, ms[pair.earlier]!.end)} is outside 0–100; no prev kept` });
+    }
     if (done !== undefined && total !== undefined) {
       obs.done = done;
       obs.total = total;

@@ -105,6 +105,19 @@ function tidy(text: string): string {
 }
 
 /**
+ * Keeps a block's text within the lines its source spans: marked's inline text can gain blank
+ * lines that are not in the source, which would push later lines past the real ones.
+ */
+function fitLines(text: string, raw: string): string {
+  const want = Math.max(1, raw.replace(/\n+$/, '').split('\n').length);
+  let lines = text.split('\n');
+  if (lines.length <= want) return text;
+  lines = lines.filter((l) => l.trim() !== '');
+  if (lines.length > want) lines = [...lines.slice(0, want - 1), lines.slice(want - 1).join(' ')];
+  return lines.join('\n');
+}
+
+/**
  * Finds where each token starts in the source. marked dedents the content of list items, so a
  * token's `raw` is not always a substring of the source; its lines, trimmed, are. A cursor only
  * moves forward, so each search is short and the whole walk stays linear in practice.
@@ -223,7 +236,7 @@ class Builder {
       case 'text': {
         const g = token as Tokens.Paragraph | Tokens.Text;
         const line = this.loc.locate(raw, true);
-        const text = tidy(inlineText(g.tokens, g.text));
+        const text = fitLines(tidy(inlineText(g.tokens, g.text)), raw);
         if (text) this.push({ kind: 'paragraph', text, line, depth: ctx.depth, headings: this.headings(), parents: [...ctx.parents] });
         return;
       }
@@ -306,7 +319,7 @@ class Builder {
     if (first >= 0 && (children[first]!.type === 'text' || children[first]!.type === 'paragraph')) {
       const head = children[first] as Tokens.Text | Tokens.Paragraph;
       this.loc.locate(head.raw ?? '', true);
-      text = tidy(inlineText(head.tokens, head.text));
+      text = fitLines(tidy(inlineText(head.tokens, head.text)), head.raw ?? '');
     } else {
       first = -1;
     }
@@ -364,7 +377,13 @@ export function parseMarkdown(text: string, source: string): Document {
     return doc;
   }
   const max = Math.max(1, b.loc.lineCount);
-  for (const block of b.blocks) block.line = Math.min(Math.max(1, block.line), max);
+  for (const block of b.blocks) {
+    block.line = Math.min(Math.max(1, block.line), max);
+    // Invariant for the extractor: every line of a block's text is a line of the document.
+    const room = max - block.line + 1;
+    const lines = block.text.split('\n');
+    if (lines.length > room) block.text = [...lines.slice(0, room - 1), lines.slice(room - 1).join(' ')].join('\n');
+  }
   doc.blocks = b.blocks;
   doc.warnings.push(...b.warnings);
   return doc;
