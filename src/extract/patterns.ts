@@ -53,7 +53,7 @@ export const PATTERNS: readonly Pattern[] = [
   {
     pattern: 'a fraction beside the figure',
     example: '2. 存量接口：任务完成占比75%（36/48）',
-    result: 'progress 75, done 36, total 48 (a disagreeing fraction is kept with a warning)',
+    result: 'progress 75, project 存量接口, done 36, total 48; a disagreeing fraction is kept with a warning',
   },
   {
     pattern: 'a count line named by its bracketed label',
