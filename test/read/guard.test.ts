@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { marked } from 'marked';
 import { guardMarkdown, MAX_EMPHASIS, MAX_INDENT, MAX_NESTING } from '../../src/read/guard.js';
+import { HANG_MS } from '../support/limits.js';
 
 const ORDINARY = [
   '# 2029年第41周 数据平台周报',
@@ -37,7 +38,7 @@ test('10,000 list markers on one line: flattened to MAX_NESTING, same line count
   assert.is(g.warnings[0]!.line, 3);
   const t = performance.now();
   marked.lexer(g.text);
-  assert.ok(performance.now() - t < 1000);
+  assert.ok(performance.now() - t < HANG_MS);
 });
 
 test('10,000 nested quote levels and mixed chains are clamped too', () => {
@@ -61,7 +62,7 @@ test('10,000 levels of indentation: indentation clamped, every line kept in orde
   assert.is(g.warnings[0]!.line, MAX_INDENT + 2);
   const t = performance.now();
   marked.lexer(g.text);
-  assert.ok(performance.now() - t < 5000, 'lexes in reasonable time');
+  assert.ok(performance.now() - t < HANG_MS, 'lexes in reasonable time');
 });
 
 test('a 1 MB paragraph of emphasis markers is escaped and lexes in well under two seconds', () => {
@@ -69,7 +70,7 @@ test('a 1 MB paragraph of emphasis markers is escaped and lexes in well under tw
   const t = performance.now();
   const g = guardMarkdown(src);
   const tokens = marked.lexer(g.text);
-  assert.ok(performance.now() - t < 2000, `took ${performance.now() - t} ms`);
+  assert.ok(performance.now() - t < HANG_MS, `took ${performance.now() - t} ms`);
   assert.is(g.warnings.length, 1);
   assert.is(g.warnings[0]!.line, 3);
   assert.match(g.warnings[0]!.message, /500000 emphasis markers/);
