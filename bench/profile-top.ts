@@ -36,6 +36,8 @@ export interface Summary {
   totalMs: number;
   byFunction: { name: string; ms: number }[];
   byBucket: { name: string; ms: number }[];
+  /** Our own functions (dist/ or src/) by total time: self plus everything they call. */
+  inclusive: { name: string; ms: number }[];
 }
 
 export function summarise(p: Profile): Summary {
@@ -53,8 +55,23 @@ export function summarise(p: Profile): Summary {
     bucket.set(b, (bucket.get(b) ?? 0) + us);
     total += us;
   }
+  // Inclusive time of our functions: walk each sampled node's ancestors once per distinct frame.
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map<string, number>();
+  for (const [id, us] of self) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)!.callFrame;
+      if (!/\/(dist|src)\//.test(f.url) || f.url.includes('node_modules')) continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^file:\/\/.*\/(dist|src)\//, '$1/')}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      incl.set(key, (incl.get(key) ?? 0) + us);
+    }
+  }
   const sorted = (m: Map<string, number>) => [...m].map(([name, us]) => ({ name, ms: us / 1000 })).sort((a, b) => b.ms - a.ms);
-  return { totalMs: total / 1000, byFunction: sorted(fn), byBucket: sorted(bucket) };
+  return { totalMs: total / 1000, byFunction: sorted(fn), byBucket: sorted(bucket), inclusive: sorted(incl) };
 }
 
 function profilesIn(target: string): string[] {
@@ -80,6 +97,8 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
     for (const b of s.byBucket.slice(0, 12)) lines.push(`    ${pc(b.ms)} ${b.ms.toFixed(0).padStart(7)} ms  ${b.name}`);
     lines.push('  top functions (self time):');
     for (const f of s.byFunction.slice(0, top)) lines.push(`    ${pc(f.ms)} ${f.ms.toFixed(0).padStart(7)} ms  ${f.name}`);
+    lines.push('  our functions by total time (self + callees):');
+    for (const f of s.inclusive.slice(0, top)) lines.push(`    ${pc(f.ms)} ${f.ms.toFixed(0).padStart(7)} ms  ${f.name}`);
     process.stdout.write(`${lines.join('\n')}\n\n`);
   }
 }

@@ -192,6 +192,8 @@ async function benchSize(
     const samples: Sample[] = [];
     const failures: string[] = [];
     for (let i = -(o.warmup ?? 0); i < runs; i++) {
+      // The floor is sampled right before every measured run, so a busy machine slows both alike.
+      if (i >= 0) floorSamples.push(await one(['-e', '0'], 30_000));
       o.before?.(i);
       const s = await one(args(), o.timeoutMs ?? 120_000);
       o.after?.(s, i);
@@ -220,8 +222,9 @@ async function benchSize(
     return row;
   };
 
-  // The floor: bare node start-up, measured the same way as every command.
-  await series('node -e 0', opt.runs, () => ['-e', '0'], { warmup: 1 });
+  // The floor: bare node start-up, measured the same way as every command, interleaved with them (see series).
+  const floorSamples: Sample[] = [];
+  await one(['-e', '0'], 30_000);
   await series('--help', opt.runs, () => cli(['--help']), { warmup: 1 });
   await series('--version', opt.runs, () => cli(['--version']), { warmup: 1 });
 
@@ -276,6 +279,18 @@ async function benchSize(
     await fast('stalled', ['stalled']);
     await fast('export --format csv', ['export', '--format', 'csv']);
   }
+
+  rows.push({
+    command: 'node -e 0',
+    size: n,
+    runs: floorSamples.length,
+    time: stats(floorSamples.map((s) => s.ms)),
+    rss: stats(floorSamples.flatMap((s) => (s.rssMB === null ? [] : [s.rssMB]))),
+    stdoutBytes: 0,
+    failures: [],
+    note: 'sampled once before every measured run of every command',
+  });
+  log(`[${n}] node -e 0: median ${stats(floorSamples.map((s) => s.ms)).median.toFixed(0)} ms over ${floorSamples.length} runs`);
 
   return {
     size: n,
@@ -378,6 +393,7 @@ function renderAll(results: SizeResult[], opt: Options, method: RssMethod): { te
   const cpu = os.cpus();
   lines.push(`milestones benchmark — node ${process.version}, ${cpu.length} CPU (${cpu[0]?.model ?? '?'}), seed ${opt.seed}`);
   lines.push(`median wall time (min–max) ×(bare node start-up of the same size), peak RSS (max over runs), n = runs; RSS via ${method}`);
+  lines.push('one unmeasured warm-up run per command; long commands get fewer runs (full ingest: at most 3, 1 when a run takes over ~45 s)');
   lines.push('');
   for (const r of results) {
     lines.push(`${r.size} reports = ${r.teams} teams × ${r.weeks} weeks: corpus ${r.corpusMB.toFixed(1)} MB (generated in ${(r.generateMs / 1000).toFixed(1)} s), database ${r.dbMB.toFixed(1)} MB in ${r.dbFiles} file(s)`);
@@ -390,7 +406,7 @@ function renderAll(results: SizeResult[], opt: Options, method: RssMethod): { te
   lines.push(header.map((h, i) => h.padEnd(widths[i]!)).join('  '));
   lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) lines.push(b.map((x, i) => x.padEnd(widths[i]!)).join('  '));
-  const notes = results.flatMap((r) => r.rows.filter((x) => x.note || x.failures.length).map((x) => `  ${r.size} ${x.command}: ${[x.note, ...x.failures].filter(Boolean).join('; ')}`));
+  const notes = results.flatMap((r) => r.rows.filter((x) => (x.note && x.command !== 'node -e 0') || x.failures.length).map((x) => `  ${r.size} ${x.command}: ${[x.note, ...x.failures].filter(Boolean).join('; ')}`));
   if (notes.length) lines.push('', 'notes:', ...notes);
 
   // Growth: the cost above bare start-up, per report, from one size to the next.
