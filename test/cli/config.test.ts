@@ -1,0 +1,100 @@
+// milestones.config.json: validation reports every problem with its path; each setting changes what the CLI does.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, parseConfig } from '../../src/cli/config.js';
+import { UsageError } from '../../src/model/errors.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-config-'));
+
+function cli(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', MILESTONES_DB: '' },
+  });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+}
+
+test('a valid configuration parses', () => {
+  const c = parseConfig('\uFEFF{"kpiWords":["交付率"],"aliases":{"旧名":"新名"},"stalledWeeks":3,"weekScheme":"iso"}', 'x.json');
+  assert.equal(c.kpiWords, ['交付率']);
+  assert.is(c.stalledWeeks, 3);
+});
+
+test('every problem is reported with its path, in one message', () => {
+  try {
+    parseConfig('{"kpiWords":["ok", 5],"stalledWeeks":0,"weekScheme":"fiscal","colour":true}', 'milestones.config.json');
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, UsageError);
+    const msg = (e as UsageError).format();
+    assert.match(msg, /^milestones\.config\.json: invalid configuration: /);
+    for (const p of ['kpiWords.1', 'stalledWeeks', 'weekScheme', 'colour']) assert.ok(msg.includes(p), `${p} in ${msg}`);
+  }
+  assert.throws(() => parseConfig('{"kpiWords": [', 'c.json'), (e: unknown) => e instanceof UsageError && /not valid JSON/.test((e as Error).message));
+});
+
+test('no configuration file means defaults; an explicit missing one is an error', async () => {
+  const empty = path.join(tmp, 'empty');
+  mkdirSync(empty);
+  assert.equal(await loadConfig(undefined, empty), { config: {}, file: null });
+  try {
+    await loadConfig('nope.json', empty);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, UsageError);
+    assert.match((e as UsageError).format(), /^nope\.json: cannot read the configuration/);
+  }
+});
+
+test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take effect', () => {
+  const dir = path.join(tmp, 'team');
+  mkdirSync(path.join(dir, 'reports'), { recursive: true });
+  const report = (week: number, date: string, a: number, b: number, c: number) =>
+    `# 第${week}周 ${date}\n\n## 【进展】\n\n- 订单交付率：${a}%\n- 新结算系统，进度${b}%\n- 营销素材投放进度${c}%\n- 老结算系统下线，进度30%\n`;
+  writeFileSync(path.join(dir, 'reports', 'w10.md'), report(10, '2024-03-08', 91, 40, 50));
+  writeFileSync(path.join(dir, 'reports', 'w11.md'), report(11, '2024-03-15', 92, 40, 60));
+  writeFileSync(path.join(dir, 'reports', 'w12.md'), report(12, '2024-03-22', 93, 40, 70));
+
+  // Without configuration: 交付率 and 投放进度 are read as progress.
+  const plain = cli(dir, 'check', 'reports/w10.md', '--json');
+  assert.is(plain.code, 0, plain.err);
+  const verdicts = (out: string) =>
+    Object.fromEntries((JSON.parse(out) as { files: { findings: { line: number; verdict: string }[] }[] }).files[0]!.findings.map((f) => [f.line, f.verdict]));
+  const before = verdicts(plain.out);
+
+  writeFileSync(
+    path.join(dir, 'milestones.config.json'),
+    JSON.stringify({ kpiWords: ['交付率'], ignoreWords: ["素材投放"], aliases: { 新结算系统一期: '新结算系统' }, stalledWeeks: 3, db: 'team.json' }),
+  );
+  const configured = verdicts(cli(dir, 'check', 'reports/w10.md', '--json').out);
+  assert.is(configured[5], 'kpi', '交付率 is an operating figure once configured');
+  assert.is(configured[7], 'ignored', '素材投放 is ignored once configured');
+  assert.is.not(before[5], 'kpi');
+  assert.is.not(before[7], 'ignored');
+
+  const ing = cli(dir, 'ingest', 'reports');
+  assert.is(ing.code, 0, ing.err);
+  const stalled = JSON.parse(cli(dir, 'stalled', '--json').out) as { weeks: number; items: { project: string; reports: number }[] };
+  assert.is(stalled.weeks, 3, 'stalledWeeks from the configuration');
+  assert.ok(stalled.items.some((i) => i.project === '新结算系统' && i.reports === 3));
+  const weeks = cli(dir, 'weeks', '--json');
+  assert.is(weeks.code, 0, 'the db named in the configuration is used');
+  const aliases = JSON.parse(cli(dir, 'alias', 'list', '--json').out) as { aliases: { name: string; from: string }[] };
+  assert.equal(aliases.aliases.map((a) => [a.name, a.from]), [['新结算系统一期', 'config']]);
+
+  writeFileSync(path.join(dir, 'milestones.config.json'), '{"stalledWeeks": "two"}');
+  const bad = cli(dir, 'weeks');
+  assert.is(bad.code, 2);
+  assert.match(bad.err, /^milestones: error: milestones\.config\.json: invalid configuration: stalledWeeks: /);
+});
+
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
+test.run();
