@@ -59,7 +59,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
   const adapter = new DurableJsonAdapter<State>(abs, (text) => parseMain(text, shown), serializeDb);
   const low = new Low<State>(adapter, emptyState());
 
-  await low.read();
+  await readMain(low, shown);
   let snap: State = low.data;
   const extraNotes: string[] = [];
 
@@ -108,7 +108,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
       try {
         // Reload inside the lock: another process may have committed since we opened.
         low.data = emptyState(); // lowdb keeps the old data when the file is missing
-        await low.read();
+        await readMain(low, shown);
         const loaded = low.data;
         await removeOrphans(abs, evDir, loaded.db);
         const tx = new Tx(loaded.db);
@@ -308,6 +308,23 @@ function invalid(shown: string, detail: string): InputError {
     where: shown,
     hint: `restore ${shown}.bak or start a new one with --db`,
   });
+}
+
+/** Loads the main file; a folder or an unreadable file is the user's to fix, not an internal error. */
+async function readMain(low: Low<State>, shown: string): Promise<void> {
+  try {
+    await low.read();
+  } catch (err) {
+    if (isCode(err, 'EISDIR')) throw invalid(shown, 'it is a folder, not a file');
+    if (isCode(err, 'EACCES', 'EPERM', 'EIO', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG')) {
+      throw new InputError(`cannot read the database (${(err as NodeJS.ErrnoException).code})`, {
+        where: shown,
+        hint: 'check the --db path and its permissions',
+        cause: err,
+      });
+    }
+    throw err;
+  }
 }
 
 /** Parses and validates the main file's text; anything unexpected is an InputError and the file is left alone. */
