@@ -219,7 +219,7 @@ class Tx implements Transaction {
         this.byTeamPath.set(`${same.team}\u0000${file.path}`, same);
         this.changed = true;
       }
-      return { action: 'unchanged' };
+      return { action: 'unchanged', header: toHeader(same) };
     }
     const replaced: StoredReport[] = [];
     if (same) replaced.push(same);
@@ -251,7 +251,8 @@ class Tx implements Transaction {
       observations: report.observations.map((o) => ({ ...o, section: [...o.section] })),
     });
     this.changed = true;
-    return replaced.length > 0 ? { action: 'replaced', replaced: toHeader(replaced[0]!) } : { action: 'added' };
+    const header = toHeader(stored);
+    return replaced.length > 0 ? { action: 'replaced', header, replaced: toHeader(replaced[0]!) } : { action: 'added', header };
   }
 
   setAlias(name: string, canonical: string): void {

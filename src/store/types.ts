@@ -16,6 +16,8 @@ export interface StoredHeader extends ReportHeader {
 
 export interface PutResult {
   action: 'added' | 'unchanged' | 'replaced';
+  /** The report as stored now (for 'unchanged': the one already there). */
+  header: StoredHeader;
   /** The report that was replaced (same team and week, or same source), when action is 'replaced'. */
   replaced?: StoredHeader;
 }

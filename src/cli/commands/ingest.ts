@@ -94,8 +94,8 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
         action: res.action,
         week: report.week,
         team: report.team,
-        progress: report.observations.filter((x) => x.kind === 'progress').length,
-        kpi: report.observations.filter((x) => x.kind === 'kpi').length,
+        progress: res.header.progress,
+        kpi: res.header.kpi,
         replaced: res.replaced?.source,
         warnings,
       });
