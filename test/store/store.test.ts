@@ -62,8 +62,11 @@ test('putReport: added, unchanged, replaced by (team, week), replaced by (team, 
   const store = await openStore(db, { create: true });
   const a = synthReport(1, 5);
   const stampA = { path: '/abs/a.md', size: 10, mtimeMs: 1 };
-  assert.equal(await store.transact((tx) => tx.putReport(a, stampA)), { action: 'added' });
-  assert.equal(await store.transact((tx) => tx.putReport(a, stampA)), { action: 'unchanged' });
+  const added = await store.transact((tx) => tx.putReport(a, stampA));
+  assert.is(added.action, 'added');
+  assert.equal([added.header.id, added.header.progress + added.header.kpi], [a.id, a.observations.length]);
+  const same = await store.transact((tx) => tx.putReport(a, stampA));
+  assert.equal([same.action, same.header.id, same.replaced], ['unchanged', a.id, undefined]);
 
   // Another file (re-export) of the same team and week replaces it.
   const a2 = { ...synthReport(1, 5, { salt: 'edited' }), source: 'elsewhere/a.md' };
@@ -83,7 +86,7 @@ test('putReport: added, unchanged, replaced by (team, week), replaced by (team, 
 
   // The same week of another team is a different report.
   const b = synthReport(2, 39, { week: '2031-W40' });
-  assert.equal(await store.transact((tx) => tx.putReport(b)), { action: 'added' });
+  assert.is((await store.transact((tx) => tx.putReport(b))).action, 'added');
   assert.equal(store.headers().map((h) => h.team).sort(), ['团队1', '团队2']);
 });
 
