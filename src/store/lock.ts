@@ -1,7 +1,7 @@
 // The inter-process lock around every transaction: proper-lockfile, a bounded wait, and a message naming the holder.
 
 import { promises as fsp } from 'node:fs';
-import lockfile from 'proper-lockfile';
+import type lockfileModule from 'proper-lockfile';
 import { InputError } from '../model/errors.js';
 import { isCode } from './files.js';
 
@@ -36,7 +36,7 @@ export async function acquireLock(dbPath: string, shownPath: string, timeoutMs: 
   let delay = 8;
   for (;;) {
     try {
-      const release = await lockfile.lock(dbPath, {
+      const release = await (await loadLockfile()).lock(dbPath, {
         realpath: false,
         stale: STALE_MS,
         update: UPDATE_MS,
@@ -100,4 +100,11 @@ async function lockedError(dbPath: string, shownPath: string): Promise<InputErro
     where: shownPath,
     hint: `wait for it to finish, or remove ${shownPath}.lock if no milestones process is running`,
   });
+}
+
+/** Loaded on the first write only: readers never lock, and graceful-fs costs ~25 ms of start-up. */
+let lockfilePromise: Promise<typeof lockfileModule> | undefined;
+function loadLockfile(): Promise<typeof lockfileModule> {
+  lockfilePromise ??= import('proper-lockfile').then((m) => m.default);
+  return lockfilePromise;
 }

@@ -1,6 +1,6 @@
 // `milestones alias list`: the stored aliases (and those from the configuration file).
 
-import { textTable } from '../../render/index.js';
+import { textTable } from '../../render/format.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { emit } from '../output.js';

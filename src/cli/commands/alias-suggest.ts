@@ -1,7 +1,8 @@
 // `milestones alias suggest [--apply]`: likely renames, with their evidence; --apply records them.
 
 import { suggestAliases } from '../../analyze/aliases.js';
-import { pickRenderer, SUGGESTIONS_RENDERERS } from '../../render/index.js';
+import { pickRenderer } from '../../render/format.js';
+import { SUGGESTIONS_RENDERERS } from '../../render/suggestions.js';
 import { UsageError } from '../../model/errors.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';

@@ -3,7 +3,8 @@
 import { collectFiles, parseByteSize, readDocument } from '../../read/index.js';
 import { extract } from '../../extract/index.js';
 import { MilestonesError } from '../../model/errors.js';
-import { CHECK_RENDERERS, pickRenderer, type CheckFile } from '../../render/index.js';
+import { CHECK_RENDERERS, type CheckFile } from '../../render/check.js';
+import { pickRenderer } from '../../render/format.js';
 import type { GlobalOptions } from '../options.js';
 import { emit, note, pickFormat } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';

@@ -2,7 +2,8 @@
 
 import { diffWeeks } from '../../analyze/diff.js';
 import { UsageError } from '../../model/errors.js';
-import { DIFF_RENDERERS, pickRenderer } from '../../render/index.js';
+import { DIFF_RENDERERS } from '../../render/diff.js';
+import { pickRenderer } from '../../render/format.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { emit, note, pickFormat } from '../output.js';

@@ -2,7 +2,7 @@
 
 import { seriesTable } from '../../analyze/series.js';
 import { UsageError } from '../../model/errors.js';
-import { observationsAsCsv, observationsAsJson, seriesAsCsv, seriesAsMarkdown, toExportObservations } from '../../render/index.js';
+import { observationsAsCsv, observationsAsJson, seriesAsCsv, seriesAsMarkdown, toExportObservations } from '../../render/series.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { emit, pickFormat } from '../output.js';

@@ -2,7 +2,8 @@
 
 import { history } from '../../analyze/history.js';
 import { UsageError } from '../../model/errors.js';
-import { HISTORY_RENDERERS, pickRenderer } from '../../render/index.js';
+import { pickRenderer } from '../../render/format.js';
+import { HISTORY_RENDERERS } from '../../render/history.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { emit, pickFormat } from '../output.js';

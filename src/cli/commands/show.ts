@@ -1,6 +1,7 @@
 // `milestones show <week>`: every observation of one week, with its evidence.
 
-import { SHOW_RENDERERS, pickRenderer, toShowData } from '../../render/index.js';
+import { pickRenderer } from '../../render/format.js';
+import { SHOW_RENDERERS, toShowData } from '../../render/show.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { emit, pickFormat } from '../output.js';

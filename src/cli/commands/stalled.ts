@@ -1,7 +1,8 @@
 // `milestones stalled`: items with no increase for N consecutive reports, as of a week.
 
 import { stalledItems } from '../../analyze/stalled.js';
-import { pickRenderer, STALLED_RENDERERS } from '../../render/index.js';
+import { pickRenderer } from '../../render/format.js';
+import { STALLED_RENDERERS } from '../../render/stalled.js';
 import { openContext } from '../context.js';
 import { positiveInt, type GlobalOptions } from '../options.js';
 import { emit, pickFormat } from '../output.js';

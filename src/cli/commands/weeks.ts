@@ -1,6 +1,7 @@
 // `milestones weeks`: what is stored, one row per report.
 
-import { WEEKS_RENDERERS, pickRenderer, toWeeksData } from '../../render/index.js';
+import { pickRenderer } from '../../render/format.js';
+import { toWeeksData, WEEKS_RENDERERS } from '../../render/weeks.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { emit, pickFormat } from '../output.js';
