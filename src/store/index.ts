@@ -1,5 +1,6 @@
 // openStore: the JSON database (lowdb) — validated loads, locked read-modify-write transactions, lazy evidence.
 
+import { createHash } from 'node:crypto';
 import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
@@ -354,9 +355,27 @@ export function parseMain(text: string, shown: string): State {
       throw err;
     }
   }
+  if (isSealed(text)) {
+    const { seal: _seal, ...db } = raw as DbFile & { seal: string };
+    return { db: db as DbFile, pending: new Map(), notes: [] };
+  }
   const parsed = dbSchema.safeParse(raw);
   if (!parsed.success) throw invalid(shown, describeIssue(parsed.error));
-  return { db: parsed.data as DbFile, pending: new Map(), notes: [] };
+  const { seal: _seal, ...db } = parsed.data as DbFile & { seal?: string };
+  return { db: db as DbFile, pending: new Map(), notes: [] };
+}
+
+/** The last field of a main file as serializeDb writes it: the sha256 of all text before it. */
+const SEAL = /,\n "seal": "([0-9a-f]{64})"\n\}\n$/;
+
+function sealOf(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** True when the text ends with a seal that matches the text before it (see the format comment in schema.ts). */
+export function isSealed(text: string): boolean {
+  const m = SEAL.exec(text);
+  return m !== null && sealOf(text.slice(0, m.index)) === m[1];
 }
 
 /** `JSON error at line 3, column 7: Expected ',' …` from V8's "at position N"; truncation said plainly. */
@@ -482,5 +501,6 @@ async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) =
 function serializeDb(state: State): string {
   const db = state.db;
   const list = (xs: readonly unknown[]) => (xs.length === 0 ? '[]' : `[\n${xs.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]`);
-  return `{\n "version": ${db.version},\n "aliases": ${list(db.aliases)},\n "items": ${list(db.items)},\n "reports": ${list(db.reports)},\n "retired": ${JSON.stringify(db.retired)}\n}\n`;
+  const body = `{\n "version": ${db.version},\n "aliases": ${list(db.aliases)},\n "items": ${list(db.items)},\n "reports": ${list(db.reports)},\n "retired": ${JSON.stringify(db.retired)}`;
+  return `${body},\n "seal": "${sealOf(body)}"\n}\n`;
 }

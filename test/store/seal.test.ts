@@ -1,0 +1,75 @@
+// The seal: a file exactly as written loads without the zod pass; any other text is validated in full.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '../../src/model/errors.js';
+import { isSealed, openStore } from '../../src/store/index.js';
+import { synthReport } from './synth.js';
+
+async function sealedDb() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-seal-'));
+  const db = path.join(dir, 'db.json');
+  const store = await openStore(db, { create: true });
+  await store.transact((tx) => {
+    for (let n = 0; n < 3; n++) tx.putReport(synthReport(1, n));
+  });
+  return { dir, db };
+}
+
+test('what the store writes is sealed, and loads back whole', async () => {
+  const { dir, db } = await sealedDb();
+  try {
+    const text = readFileSync(db, 'utf8');
+    assert.ok(isSealed(text));
+    assert.match(text, /\n "seal": "[0-9a-f]{64}"\n\}\n$/);
+    const again = await openStore(db);
+    assert.is(again.headers().length, 3);
+    assert.equal(again.measures()[0]!.measures, (await openStore(db)).measures()[0]!.measures);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a hand edit breaks the seal, so an invalid value is caught by the full validation', async () => {
+  const { dir, db } = await sealedDb();
+  try {
+    const text = readFileSync(db, 'utf8');
+    const broken = text.replace(/"progress":\d+/, '"progress":"many"');
+    assert.is.not(broken, text);
+    writeFileSync(db, broken);
+    assert.not.ok(isSealed(broken));
+    try {
+      await openStore(db);
+      assert.unreachable('an edited invalid file must be refused');
+    } catch (e) {
+      assert.instance(e, InputError);
+      assert.match((e as InputError).format(), /not a valid milestones database \(.*progress/);
+    }
+    assert.is(readFileSync(db, 'utf8'), broken, 'the file is left as it was');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a valid hand edit (seal now stale) still loads, validated', async () => {
+  const { dir, db } = await sealedDb();
+  try {
+    const edited = readFileSync(db, 'utf8').replace(/"title":"[^"]*"/, '"title":"手工修改的标题"');
+    writeFileSync(db, edited);
+    assert.not.ok(isSealed(edited));
+    const store = await openStore(db);
+    assert.ok(store.headers().some((h) => h.title === '手工修改的标题'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a forged seal on the wrong text does not pass', () => {
+  const text = '{\n "version": 2,\n "aliases": [],\n "items": [],\n "reports": [],\n "retired": [],\n "seal": "' + '0'.repeat(64) + '"\n}\n';
+  assert.not.ok(isSealed(text));
+});
+
+test.run();
