@@ -253,7 +253,7 @@ async function benchSize(
   const { mb: dbMB, files: dbFiles } = dbSize(path.dirname(db));
 
   if (ingestOk) {
-    const readRuns = (ms: number) => Math.max(2, Math.min(opt.runs, Math.floor(30_000 / Math.max(ms, 1))));
+    const readRuns = (ms: number) => Math.max(Math.min(2, opt.runs), Math.min(opt.runs, Math.floor(30_000 / Math.max(ms, 1))));
     const fast = async (command: string, args: string[]) => {
       // One warm-up run (page cache, and an estimate so slow commands get fewer runs at large sizes).
       const w = await one(cli(args), 120_000);
