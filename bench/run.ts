@@ -12,6 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'milestones.js');
 const WEEKS = 50;
 const T0 = Date.now();
+const LOAD_AT_START = os.loadavg()[0]!;
 
 // ------------------------------------------------------------------ options
 
@@ -263,13 +264,20 @@ async function benchSize(
     await fast('re-ingest, nothing changed', ['ingest', corpus, '--team-from-folder']);
 
     // One report edited before each run: alternately a changed figure and the original text.
+    const changedProblems = new Set<string>();
     const victim = path.join(corpus, dep.reports[Math.floor(dep.reports.length / 2)]!.file);
     const original = readFileSync(victim, 'utf8');
     const edited = original.replace(/进度(\d+)%/, (_m, d: string) => `进度${(Number(d) + 1) % 100}%`);
     if (edited === original) throw new Error(`bench: found no figure to change in ${victim}`);
     await series('re-ingest, one report changed', Math.min(opt.runs, 5), () => cli(['ingest', corpus, '--team-from-folder']), {
       before: (i) => writeFileSync(victim, i % 2 === 0 ? edited : original),
+      // The summary line must say that all but one file were skipped as unchanged.
+      after: (_s, i) => {
+        const last = readFileSync(stdoutFile, 'utf8').trim().split('\n').pop() ?? '';
+        if (i >= 0 && !last.includes(`${n - 1} unchanged`)) changedProblems.add(`expected "${n - 1} unchanged" in the summary, got "${last.slice(0, 80)}"`);
+      },
     });
+    if (changedProblems.size) rows.at(-1)!.failures.push(...changedProblems);
     writeFileSync(victim, original);
     await one(cli(['ingest', corpus, '--team-from-folder']), 120_000);
 
@@ -393,6 +401,7 @@ function renderAll(results: SizeResult[], opt: Options, method: RssMethod): { te
   const cpu = os.cpus();
   lines.push(`milestones benchmark — node ${process.version}, ${cpu.length} CPU (${cpu[0]?.model ?? '?'}), seed ${opt.seed}`);
   lines.push(`median wall time (min–max) ×(bare node start-up of the same size), peak RSS (max over runs), n = runs; RSS via ${method}`);
+  lines.push(`load average (1 min) at start ${LOAD_AT_START.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)}: above ~0.5 other processes share the ${cpu.length} cores and slow every figure`);
   lines.push('one unmeasured warm-up run per command; long commands get fewer runs (full ingest: at most 3, 1 when a run takes over ~45 s)');
   lines.push('');
   for (const r of results) {
