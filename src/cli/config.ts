@@ -2,29 +2,37 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { UsageError } from '../model/errors.js';
 
-const wordList = z.array(z.string().trim().min(1, 'must not be empty'));
+/** Built on first use: zod costs ~60 ms to load, and most runs have no configuration file. */
+function buildSchema(z: typeof Zod.z) {
+  const wordList = z.array(z.string().trim().min(1, 'must not be empty'));
 
-const ConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    /** Extra words that mark a percentage as an operating figure (kpi), not progress. */
-    kpiWords: wordList.optional(),
-    /** Lines or clauses containing one of these are ignored entirely. */
-    ignoreWords: wordList.optional(),
-    /** Old name → canonical name, applied on top of the aliases stored in the database. */
-    aliases: z.record(z.string().min(1), z.string().trim().min(1)).optional(),
-    /** Default of `stalled --weeks`. */
-    stalledWeeks: z.number().int().min(1).max(520).optional(),
-    weekScheme: z.enum(['reporter', 'iso']).optional(),
-    /** Default database file, relative to the configuration file. */
-    db: z.string().min(1).optional(),
-  })
-  .strict();
+  const ConfigSchema = z
+    .object({
+      $schema: z.string().optional(),
+      /** Extra words that mark a percentage as an operating figure (kpi), not progress. */
+      kpiWords: wordList.optional(),
+      /** Lines or clauses containing one of these are ignored entirely. */
+      ignoreWords: wordList.optional(),
+      /** Old name → canonical name, applied on top of the aliases stored in the database. */
+      aliases: z.record(z.string().min(1), z.string().trim().min(1)).optional(),
+      /** Default of `stalled --weeks`. */
+      stalledWeeks: z.number().int().min(1).max(520).optional(),
+      weekScheme: z.enum(['reporter', 'iso']).optional(),
+      /** Default database file, relative to the configuration file. */
+      db: z.string().min(1).optional(),
+    })
+    .strict();
+  return ConfigSchema;
+}
 
-export type Config = z.infer<typeof ConfigSchema>;
+let schema: ReturnType<typeof buildSchema> | undefined;
+const configSchema = () => (schema ??= buildSchema((createRequire(import.meta.url)('zod') as typeof Zod).z));
+
+export type Config = Zod.infer<ReturnType<typeof buildSchema>>;
 
 export const CONFIG_FILE = 'milestones.config.json';
 
@@ -62,7 +70,7 @@ export function parseConfig(text: string, shown: string): Config {
   } catch (err) {
     throw new UsageError(`not valid JSON (${(err as Error).message})`, { where: shown, hint: 'fix the JSON syntax' });
   }
-  const result = ConfigSchema.safeParse(json);
+  const result = configSchema().safeParse(json);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
   throw new UsageError(`invalid configuration: ${problems.join('; ')}`, {

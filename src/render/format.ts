@@ -102,7 +102,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * Anything else (marks, joiners, emoji, conjoining jamo, controls, ANSI) goes to string-width.
  */
 const ONE_CLUSTER_PER_CODE_POINT =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2e80-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3105-\u312f\u3131-\u3163\u3165-\u318e\u31a0-\u31ff\u3200-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee]*$/;
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u2e80-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3105-\u312f\u3131-\u3163\u3165-\u318e\u31a0-\u31ff\u3200-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee]*$/;
 
 function sumOfCodePoints(s: string): number {
   let w = 0;

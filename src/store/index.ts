@@ -4,23 +4,19 @@ import { createHash } from 'node:crypto';
 import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
-import { z } from 'zod';
 import { InputError } from '../model/errors.js';
 import { normalizeName } from '../model/name.js';
 import type { Observation, Report, ReportMeasures } from '../model/types.js';
 import { DurableJsonAdapter, fsyncDir, isCode, isTempOf, writeSynced } from './files.js';
 import { acquireLock } from './lock.js';
+import { schemas } from './validate.js';
 import { migrationFor, MigrationShapeError } from './migrate.js';
 import {
   CURRENT_VERSION,
-  dbSchema,
   decodeMeasure,
-  describeIssue,
   emptyDb,
   encodeMeasure,
   evidenceName,
-  evidenceSchema,
-  headerShape,
   ItemTable,
   type DbFile,
   type EvidenceFile,
@@ -167,12 +163,6 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
 
 // ---------------------------------------------------------------- transaction
 
-const observationsSchema = z.array(
-  z.looseObject({ project: z.string(), metric: z.string().nullable(), percent: z.number().finite(), kind: z.enum(['progress', 'kpi']), line: z.number().int() }),
-);
-const { progress: _p, kpi: _k, file: _f, ...reportShape } = headerShape;
-const reportSchema = z.looseObject({ ...reportShape, observations: observationsSchema });
-
 class Tx implements Transaction {
   changed = false;
   readonly evidence = new Map<string, EvidenceFile>();
@@ -207,6 +197,7 @@ class Tx implements Transaction {
   }
 
   putReport(report: Report, file?: FileStamp): PutResult {
+    const { reportSchema, describeIssue } = schemas();
     const checked = reportSchema.safeParse(report);
     if (!checked.success) {
       throw new InputError(`cannot store this report: ${describeIssue(checked.error)}`, { where: report.source });
@@ -359,6 +350,7 @@ export function parseMain(text: string, shown: string): State {
     const { seal: _seal, ...db } = raw as DbFile & { seal: string };
     return { db: db as DbFile, pending: new Map(), notes: [] };
   }
+  const { dbSchema, describeIssue } = schemas();
   const parsed = dbSchema.safeParse(raw);
   if (!parsed.success) throw invalid(shown, describeIssue(parsed.error));
   const { seal: _seal, ...db } = parsed.data as DbFile & { seal?: string };
@@ -412,6 +404,7 @@ function readEvidence(file: string, r: StoredReport, shown: string): Observation
   } catch (err) {
     throw new InputError(`not a valid evidence file (${describeJsonError(text, err as Error)})`, { where: file, hint });
   }
+  const { evidenceSchema, describeIssue } = schemas();
   const parsed = evidenceSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(`not a valid evidence file (${describeIssue(parsed.error)})`, { where: file, hint });
   const ev = parsed.data;

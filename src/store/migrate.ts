@@ -1,19 +1,16 @@
 // Forward migrations of older database versions to the current layout (applied in memory; saved on the next write).
 
-import { z } from 'zod';
 import type { Observation } from '../model/types.js';
 import {
   CURRENT_VERSION,
-  aliasSchema,
-  describeIssue,
   encodeMeasure,
   evidenceName,
-  headerShape,
   ItemTable,
   type DbFile,
   type EvidenceFile,
   type StoredReport,
 } from './schema.js';
+import { schemas } from './validate.js';
 
 /** A database brought up to date in memory, with the evidence files the old layout kept inline. */
 export interface Migrated {
@@ -28,39 +25,44 @@ export class MigrationShapeError extends Error {}
 
 // ---------------------------------------------------------------- version 1
 
-const v1Observation = z.looseObject({
-  project: z.string(),
-  metric: z.string().nullable(),
-  percent: z.number(),
-  kind: z.enum(['progress', 'kpi']),
-  line: z.number(),
-  section: z.array(z.string()),
-  text: z.string(),
-  done: z.number().optional(),
-  total: z.number().optional(),
-  qualifier: z.string().optional(),
-  prev: z.number().optional(),
-  planned: z.number().optional(),
-});
+/** The version 1 schema, built (and zod loaded) only when a version 1 file is met. */
+function v1Schema() {
+  const { z, aliasSchema, headerShape } = schemas();
+  const v1Observation = z.looseObject({
+    project: z.string(),
+    metric: z.string().nullable(),
+    percent: z.number(),
+    kind: z.enum(['progress', 'kpi']),
+    line: z.number(),
+    section: z.array(z.string()),
+    text: z.string(),
+    done: z.number().optional(),
+    total: z.number().optional(),
+    qualifier: z.string().optional(),
+    prev: z.number().optional(),
+    planned: z.number().optional(),
+  });
 
-const v1Schema = z.object({
-  version: z.literal(1),
-  aliases: z.array(aliasSchema),
-  reports: z.array(
-    z.object({
-      ...headerShape,
-      // Counts were not kept in version 1: they are recomputed.
-      progress: headerShape.progress.optional(),
-      kpi: headerShape.kpi.optional(),
-      observations: z.array(v1Observation),
-    }),
-  ),
-});
+  const v1Schema = z.object({
+    version: z.literal(1),
+    aliases: z.array(aliasSchema),
+    reports: z.array(
+      z.object({
+        ...headerShape,
+        // Counts were not kept in version 1: they are recomputed.
+        progress: headerShape.progress.optional(),
+        kpi: headerShape.kpi.optional(),
+        observations: z.array(v1Observation),
+      }),
+    ),
+  });
+  return v1Schema;
+}
 
 /** Version 1 kept every observation inline in the main file; version 2 moves them to evidence files. */
 function fromV1(raw: unknown): Migrated {
-  const parsed = v1Schema.safeParse(raw);
-  if (!parsed.success) throw new MigrationShapeError(`version 1 ${describeIssue(parsed.error)}`);
+  const parsed = v1Schema().safeParse(raw);
+  if (!parsed.success) throw new MigrationShapeError(`version 1 ${schemas().describeIssue(parsed.error)}`);
   const v1 = parsed.data;
   const table = new ItemTable();
   const evidence = new Map<string, EvidenceFile>();

@@ -53,7 +53,6 @@
  */
 
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Measure, Observation } from '../model/types.js';
 import type { StoredHeader } from './types.js';
 
@@ -88,27 +87,7 @@ export interface EvidenceFile {
   observations: Observation[];
 }
 
-// ---------------------------------------------------------------- zod schemas
-
-const week = z.string().regex(/^\d{4}-W\d{2}$/, 'expected a week like 2024-W10');
-const finite = z.number().finite();
-
-export const aliasSchema = z.object({ name: z.string(), canonical: z.string() });
-export const warningSchema = z.object({ line: finite, message: z.string() });
-export const fileStampSchema = z.object({ path: z.string(), size: finite, mtimeMs: finite });
-
-export const headerShape = {
-  id: z.string().min(1),
-  source: z.string(),
-  team: z.string(),
-  week,
-  date: z.string().nullable(),
-  title: z.string(),
-  progress: z.number().int().nonnegative(),
-  kpi: z.number().int().nonnegative(),
-  warnings: z.array(warningSchema),
-  file: fileStampSchema.optional(),
-};
+// ---------------------------------------------------------------- hand validation of measure tuples
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -134,64 +113,6 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
     if (t.length === 6 && typeof t[5] !== 'string') return { index: [i, 5], message: 'qualifier must be a string' };
   }
   return null;
-}
-
-const itemSchema = z.tuple([z.string(), z.string().nullable(), z.enum(['progress', 'kpi'])]);
-
-export const dbSchema = z
-  .object({
-    version: z.literal(CURRENT_VERSION),
-    aliases: z.array(aliasSchema),
-    items: z.array(itemSchema),
-    reports: z.array(z.object({ ...headerShape, m: z.custom<MeasureTuple[]>(() => true) })),
-    retired: z.array(z.string()),
-    /** See SEAL in index.ts: a digest of the file as written; validated content needs no second check. */
-    seal: z.string().optional(),
-  })
-  .superRefine((db, ctx) => {
-    const n = db.items.length;
-    for (let r = 0; r < db.reports.length; r++) {
-      const problem = measureTupleProblem(db.reports[r]!.m, n);
-      if (problem) {
-        ctx.addIssue({ code: 'custom', path: ['reports', r, 'm', ...problem.index], message: problem.message });
-        return;
-      }
-    }
-  });
-
-const observationSchema = z.object({
-  project: z.string(),
-  metric: z.string().nullable(),
-  percent: finite,
-  kind: z.enum(['progress', 'kpi']),
-  line: finite,
-  done: finite.optional(),
-  total: finite.optional(),
-  qualifier: z.string().optional(),
-  section: z.array(z.string()),
-  text: z.string(),
-  prev: finite.optional(),
-  planned: finite.optional(),
-});
-
-export const evidenceSchema = z.object({
-  version: z.literal(CURRENT_VERSION),
-  id: z.string(),
-  team: z.string(),
-  week: z.string(),
-  source: z.string(),
-  observations: z.array(observationSchema),
-});
-
-/** `reports[3].week: expected string` — the first zod issue as a readable path. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  let where = '';
-  for (const key of issue.path) {
-    where += typeof key === 'number' ? `[${key}]` : where ? `.${String(key)}` : String(key);
-  }
-  return where ? `at ${where}: ${issue.message}` : issue.message;
 }
 
 // ---------------------------------------------------------------- compact codec
