@@ -58,12 +58,12 @@ test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take 
   const dir = path.join(tmp, 'team');
   mkdirSync(path.join(dir, 'reports'), { recursive: true });
   const report = (week: number, date: string, a: number, b: number, c: number) =>
-    `# 第${week}周 ${date}\n\n## 【进展】\n\n- 订单交付率：${a}%\n- 新结算系统，进度${b}%\n- 营销素材投放进度${c}%\n- 老结算系统下线，进度30%\n`;
+    `# 第${week}周 ${date}\n\n## 【进展】\n\n- 首屏秒开：${a}%\n- 新结算系统，进度${b}%\n- 营销素材投放进度${c}%\n- 老结算系统下线，进度30%\n`;
   writeFileSync(path.join(dir, 'reports', 'w10.md'), report(10, '2024-03-08', 91, 40, 50));
   writeFileSync(path.join(dir, 'reports', 'w11.md'), report(11, '2024-03-15', 92, 40, 60));
   writeFileSync(path.join(dir, 'reports', 'w12.md'), report(12, '2024-03-22', 93, 40, 70));
 
-  // Without configuration: 交付率 and 投放进度 are read as progress.
+  // Without configuration: 首屏秒开 and 投放进度 are read as progress.
   const plain = cli(dir, 'check', 'reports/w10.md', '--json');
   assert.is(plain.code, 0, plain.err);
   const verdicts = (out: string) =>
@@ -72,10 +72,10 @@ test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take 
 
   writeFileSync(
     path.join(dir, 'milestones.config.json'),
-    JSON.stringify({ kpiWords: ['交付率'], ignoreWords: ["素材投放"], aliases: { 新结算系统一期: '新结算系统' }, stalledWeeks: 3, db: 'team.json' }),
+    JSON.stringify({ kpiWords: ["首屏秒开"], ignoreWords: ["素材投放"], aliases: { 新结算系统一期: '新结算系统' }, stalledWeeks: 3, db: 'team.json' }),
   );
   const configured = verdicts(cli(dir, 'check', 'reports/w10.md', '--json').out);
-  assert.is(configured[5], 'kpi', '交付率 is an operating figure once configured');
+  assert.is(configured[5], 'kpi', '首屏秒开 is an operating figure once configured');
   assert.is(configured[7], 'ignored', '素材投放 is ignored once configured');
   assert.is.not(before[5], 'kpi');
   assert.is.not(before[7], 'ignored');
