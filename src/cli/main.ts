@@ -59,6 +59,7 @@ function buildProgram(): Command {
     .option('--week <week>', 'force the week of every file (e.g. 2023-W16 or a date)')
     .option('--max-size <size>', 'refuse files larger than this (e.g. 20MB)', '20MB')
     .option('--json', 'print the result as JSON')
+    .option('--jobs <n>', 'files read at once, on that many threads (default: one per core; 1 reads in the main thread)')
     .action(run('ingest'));
 
   program.command('weeks').description('list the stored reports by week').option('--json', 'JSON output').action(run('weeks'));

@@ -1,21 +1,23 @@
 // `milestones ingest`: files and folders → reports in the database; one bad file never stops the batch.
 
-import { collectFiles, loadDocument, parseByteSize, teamFromFolder, type FoundFile } from '../../read/index.js';
-import { extract } from '../../extract/index.js';
+import { collectFiles, parseByteSize, teamFromFolder, type FoundFile } from '../../read/index.js';
 import { openStore } from '../../store/index.js';
 import type { FileStamp, PutResult, StoredHeader } from '../../store/types.js';
-import { InputError, MilestonesError, UsageError } from '../../model/errors.js';
+import { MilestonesError, UsageError } from '../../model/errors.js';
 import type { Report, WeekId, WeekScheme } from '../../model/types.js';
 import { formatWeekId, isValidWeek, parseDate, weekOfDate } from '../../model/week.js';
-import type { GlobalOptions } from '../options.js';
+import { positiveInt, type GlobalOptions } from '../options.js';
 import { emit, note } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
+import { readAll } from '../pool.js';
+import { errorFromData, type ReadJob } from '../read-one.js';
 
 interface IngestOptions {
   teamFromFolder?: boolean;
   week?: string;
   maxSize: string;
   json?: boolean;
+  jobs?: string;
 }
 
 type Outcome =
@@ -30,6 +32,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const maxBytes = parseByteSize(o.maxSize);
   const forcedWeek = o.week === undefined ? undefined : parseForcedWeek(o.week, g.scheme);
   const vocabulary = vocabularyFrom(g.config);
+  const threads = positiveInt(o.jobs, '--jobs');
   const store = await openStore(g.dbShown, { create: true });
 
   const outcomes: Outcome[] = [];
@@ -47,6 +50,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   for (const h of store.headers()) if (h.file) byPath.set(h.file.path, h);
 
   const pending: { report: Report; stamp: FileStamp; warnings: number }[] = [];
+  const jobs: ReadJob[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
     const known = byPath.get(f.absolute);
@@ -54,36 +58,13 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       outcomes.push({ file: f.path, action: 'unchanged', week: known.week, team, progress: known.progress, kpi: known.kpi, warnings: 0 });
       continue;
     }
-    try {
-      const { document: doc, hash, size, mtimeMs } = await loadDocument(f.path, { maxBytes });
-      const ex = extract(doc, { scheme: g.scheme, vocabulary });
-      const week = forcedWeek ?? ex.week;
-      if (!week) {
-        throw new InputError('no week found (no 第N周 label and no date in the title)', {
-          where: f.path,
-          hint: 'add --week 2023-W16 (or a date inside the week)',
-        });
-      }
-      const warnings = [...doc.warnings, ...ex.warnings];
-      for (const w of warnings) note(`warning: ${f.path}:${w.line}: ${w.message}`);
-      pending.push({
-        report: {
-          id: hash,
-          source: f.path,
-          team,
-          week,
-          date: ex.date,
-          title: ex.title,
-          observations: ex.observations,
-          warnings,
-        },
-        stamp: { path: f.absolute, size, mtimeMs },
-        warnings: warnings.length,
-      });
-    } catch (err) {
-      fail(f.path, err);
-    }
+    jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, vocabulary });
   }
+  await readAll(jobs, (i, r) => {
+    if (!r.ok) return fail(jobs[i]!.path, errorFromData(r.error));
+    for (const w of r.warnings) note(`warning: ${r.report.source}:${w.line}: ${w.message}`);
+    pending.push({ report: r.report, stamp: r.stamp, warnings: r.warnings.length });
+  }, threads);
 
   if (pending.length) {
     const results = await store.transact((tx) => pending.map((p) => tx.putReport(p.report, p.stamp)));
