@@ -3,6 +3,7 @@
 import type { Block, Document, Extraction, Finding, Observation, Warning, WeekScheme } from '../model/types.js';
 import { normalizeName } from '../model/name.js';
 import { readLine, type LineContext, type Outcome } from './line.js';
+import { cleanName } from './names.js';
 import { readRow } from './table.js';
 import { findWord } from './text.js';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.js';
@@ -30,6 +31,40 @@ function ignoredSection(headings: readonly string[], vocab: Vocabulary): string 
   return undefined;
 }
 
+/** An intro line that opens a plan rather than a report (`下周：`, `Next week:`). */
+function ignoredIntro(intro: string, vocab: Vocabulary): string | undefined {
+  if (!intro) return undefined;
+  const t = intro.normalize('NFKC');
+  return /^\s*(?:下周|下阶段|next week)/iu.test(t) || findWord(t, vocab.ignoreSections) ? intro : undefined;
+}
+
+/**
+ * The report's own project, for figures nothing else names: a `项目名称：…` line, else the title
+ * without its dates, week labels and report words (`华东工厂数字化项目周报` → `华东工厂数字化项目`).
+ */
+export function documentName(blocks: readonly Block[], title: string, vocab: Vocabulary): string {
+  const labels = vocab.projectLabels.map((w) => w.toLowerCase());
+  for (const b of blocks) {
+    if (b.kind !== 'item' && b.kind !== 'paragraph') continue;
+    for (const l of b.text.split('\n')) {
+      const m = /^\s*(?:[-*+]\s*)?([^:：]{1,16})[:：]\s*(.{1,40})$/u.exec(l.normalize('NFKC'));
+      if (m && labels.includes(m[1]!.trim().toLowerCase()) && !/%/.test(m[2]!)) {
+        const name = cleanName(m[2]!, vocab);
+        if (name) return name;
+      }
+    }
+  }
+  const bare = title
+    .normalize('NFKC')
+    .replace(/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?/gu, ' ')
+    .replace(/\d{4}\s*-?\s*W\d{1,2}|\bW(?:eek)?\s*\d{1,2}\b|week of|第\s*[\d零〇一二两三四五六七八九十]+\s*周/giu, ' ')
+    .replace(/\d{1,2}\/\d{1,2}\s*[-–~]\s*\d{1,2}\/\d{1,2}/gu, ' ')
+    .replace(/周报|周会纪要|双周进展|周会|weekly|status|update|report|汇报/giu, ' ')
+    .replace(/\s*[|｜·,，]\s*/gu, ' ')
+    .replace(/\(\s*\)|（\s*）/gu, ' ');
+  return cleanName(bare, vocab);
+}
+
 /**
  * Reads every percentage of a document. Pure: the week scheme and word lists come in as
  * options; the result carries findings (for `milestones check`), observations and warnings.
@@ -38,6 +73,7 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
   const vocab = resolveVocabulary(options.vocabulary);
   const info = findWeek(doc.blocks, options.scheme, vocab.metadataLabels);
   const outcomes: Outcome[][] = [];
+  const docName = documentName(doc.blocks, info.title, vocab);
   let intro = '';
 
   for (const block of doc.blocks) {
@@ -48,7 +84,8 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
       parents: block.parents,
       intro: block.depth > 0 || block.kind === 'item' ? intro : '',
       kind: block.kind === 'row' ? 'paragraph' : block.kind,
-      ignoredSection: ignoredSection(sectionPath, vocab),
+      ignoredSection: ignoredSection(sectionPath, vocab) ?? (block.depth > 0 || block.kind === 'item' ? ignoredIntro(intro, vocab) : undefined),
+      documentName: docName,
     };
     if (block.kind === 'row') {
       outcomes.push(readRow(block, ctx, vocab));

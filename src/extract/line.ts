@@ -1,7 +1,7 @@
 // The percentage grammar of one line of prose: which figures are progress, which KPI, which noise, and their names.
 
 import type { Finding, Observation, Warning } from '../model/types.js';
-import { cleanName, headingName, isMetricWord, isNameLike, stripMarkers, tidyName } from './names.js';
+import { cleanName, headingName, isFieldLabel, isMetricWord, isNameLike, stripMarkers, stripStatus, tidyName } from './names.js';
 import { findWord, inRanges, isUrlEncoded, normalize, scanPercents, urlRanges, written, type NormalText, type PercentMatch } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -14,6 +14,8 @@ export interface LineContext {
   kind: 'heading' | 'paragraph' | 'item' | 'code';
   /** Set when a heading puts the line in an ignored section (reflection, next week's plan). */
   ignoredSection?: string;
+  /** The report's own project (`项目名称：…`, or its title): the last resort for a figure without a name. */
+  documentName?: string;
 }
 
 /** What the grammar makes of one percentage. */
@@ -48,14 +50,29 @@ function isBoundaryAt(s: string, i: number): boolean {
   return false;
 }
 
-/** The line's head: the words before its first `，` or `：` when they name something. */
-function lineHead(n: string, from: number): { start: number; end: number; name: string } | null {
+/** A label that is only a progress word with filler (`进度`, `当前进度`, `完成比例`): no name. */
+function isBareProgressLabel(raw: string, vocab: Vocabulary): boolean {
+  const pw = lastProgressWord(raw, vocab.progressWords);
+  return !!pw && !cleanName(raw.slice(0, pw.index), vocab) && !raw.slice(pw.index + pw.word.length).trim();
+}
+
+/** The line's head: the words before its first `，` or `：` when they name something (not `负责人`, not `进度`). */
+function lineHead(n: string, from: number, vocab: Vocabulary): { start: number; end: number; name: string } | null {
   let i = from;
   while (i < n.length && !isBoundaryAt(n, i)) i++;
   if (i >= n.length || SEGMENT_END.has(n[i]!) && n[i] !== ';') return null;
   const raw = n.slice(from, i);
-  if (!isNameLike(raw)) return null;
+  if (!isNameLike(stripStatus(raw, vocab)) || isFieldLabel(raw, vocab) || isBareProgressLabel(raw, vocab)) return null;
   return { start: from, end: i, name: raw };
+}
+
+/** A dash between a name and its figure: `日志链路切换 —— 70%`, `Kafka migration — 35% complete`. */
+const DASH_BEFORE = /(?:—+|–|--|\s-)\s*$/u;
+
+/** What may follow a figure that ends its item: a bracketed remark, an arrow, a qualifier. */
+function endsClause(after: string): boolean {
+  const rest = after.replace(/^\s*(?:以上|左右|\+)?/u, '').replace(/[↑↓↗↘⬆⬇]/gu, '').trim();
+  return rest === '' || /^[(\[【]/u.test(rest);
 }
 
 /** Position of the unclosed `(` before `pos` within [from, pos), or -1. */
@@ -150,7 +167,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
   const out: Outcome[] = [];
   const urls = urlRanges(n);
   const markerEnd = n.length - stripMarkers(n).length;
-  const head = ctx.kind === 'code' ? null : lineHead(n, markerEnd);
+  const head = ctx.kind === 'code' ? null : lineHead(n, markerEnd, vocab);
   const pairs = changePairs(n, ms);
   const earlier = new Set([...pairs.values()].map((p) => p.earlier));
   const trimmed = text.trim();
@@ -179,6 +196,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
   );
 
   const segmentIgnore = new Map<number, string | undefined>();
+  let lastProgress: Outcome | undefined;
   ms.forEach((m, k) => {
     const match = written(t, m.start, m.end);
     const segment = segOf(m.start);
@@ -200,6 +218,8 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     let labelEnd = pair ? pair.start : m.start;
     let qualifier: string | undefined;
     let hadColon = false;
+    let hadDash = false;
+    let hadVerb = false;
     for (let guard = 0; guard < 8; guard++) {
       // A bounded window keeps the end-anchored regexes linear on huge lines.
       const wFrom = Math.max(segFrom, labelEnd - 64);
@@ -213,7 +233,14 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       const v = VERB_BEFORE.exec(before);
       if (v && v[0].trim()) {
         if (v[0].includes(':')) hadColon = true;
+        else hadVerb = true;
         labelEnd = wFrom + v.index;
+        continue;
+      }
+      const d = DASH_BEFORE.exec(before);
+      if (d && wFrom + d.index > segFrom) {
+        hadDash = true;
+        labelEnd = wFrom + d.index;
         continue;
       }
       // A bracketed remark between label and figure: `迁移进度（总数164个）：69.29%`.
@@ -236,6 +263,12 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     while (labelStart > floor && !isBoundaryAt(n, labelStart - 1)) labelStart--;
     // A `、` or `)` right after the previous figure is punctuation, not part of this label.
     let label = n.slice(labelStart, labelEnd).replace(/^[\s、,)\]】]+/u, '');
+    // A leading status tag (`【已完成】提现风控`) is no part of the label: its words say nothing of the figure.
+    const headStart = labelEnd - label.length;
+    const tag = /^[【\[]([^】\]]{1,12})[】\]]\s*/u.exec(label);
+    if (tag && vocab.statusWords.some((w) => w.toLowerCase() === tag[1]!.trim().toLowerCase()) && label.length > tag[0].length) {
+      label = label.slice(tag[0].length);
+    }
     labelStart = labelEnd - label.length;
     label = label.trim();
 
@@ -253,7 +286,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     let total: number | undefined;
     let fractionAfter = false;
     const fa = /^\s*\(\s*(\d+)\s*\/\s*(\d+)\s*\)/u.exec(n.slice(m.end, m.end + 40));
-    const fb = /(?<![\d/.])(\d+)\s*\/\s*(\d+)\s*\(?\s*$/u.exec(n.slice(Math.max(0, m.start - 40), m.start));
+    const fb = /(?<![\d/.])(\d+)\s*\/\s*(\d+)\s*(?:完成|已完成|done|个|项|台|张)?\s*\(?\s*$/u.exec(n.slice(Math.max(0, m.start - 40), m.start));
     if (fa) {
       done = Number(fa[1]);
       total = Number(fa[2]);
@@ -269,18 +302,26 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       const segEnd = segment < ends.length ? ends[segment]! : n.length;
       segmentIgnore.set(segment, findWord(n.slice(segFrom, segEnd), vocab.ignoreWords));
     }
-    const ignoreWord = segmentIgnore.get(segment);
+    // A rate word names the figure it labels (`毛利率 38%，折扣力度 85%` ignores only the 85); a figure
+    // without words of its own takes its segment's.
+    // KPI words mask the ignore words inside them (`付费率` holds `费率`, `毛利率` holds `利率`).
+    // The figure's reach: back to the previous figure of its segment (or the segment start), on to its clause end.
+    const reachFrom = Math.max(segFrom, k > 0 ? ms[k - 1]!.end : 0);
+    const reach = vocab.kpiWords.reduce((c, w) => (w ? c.split(w).join(' ') : c), n.slice(reachFrom, Math.max(clauseEnd, m.end)));
+    const ignoreWord = findWord(reach, vocab.ignoreWords) ?? (label ? undefined : segmentIgnore.get(segment));
     if (ignoreWord) return ignore(`"${ignoreWord}" is on the ignore list`);
     if (m.exponent) return ignore('written in scientific notation, not a plain figure', `${match} is not a plain percentage; ignored`);
     const kpiWord = findWord(label, vocab.kpiWords);
     const progressHit = lastProgressWord(label, vocab.progressWords);
-    const progressAfter = lastProgressWord(after.slice(0, 6), vocab.progressWords);
+    // Right after the figure: `60%完成`, `75% complete` (a whole Latin word, however long).
+    const progressAfter = lastProgressWord(/^\s*[a-z]+/i.exec(after)?.[0] ?? after.slice(0, 6), vocab.progressWords);
     // Growth and target words inside the name (`风控效能提升总体进度`) are part of the name; only
     // those after the progress word, or in a label without one, describe the figure.
     const namePart = progressHit ? label.slice(0, progressHit.index) : '';
     const describing = progressHit ? label.slice(progressHit.index + progressHit.word.length) : label;
     const nameTail = namePart.replace(/[\s的]+$/u, '');
     const targetWord =
+      (/^\s*(?:以下|以内|以上的?目标)/u.test(after) ? '以下' : undefined) ??
       findWord(describing, vocab.targetWords) ??
       vocab.targetWords.find((w) => nameTail.endsWith(w)) ??
       (/^\s*(?:的)?目标/u.test(after) ? '目标' : undefined);
@@ -296,11 +337,34 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       return ignore("last week's figure (kept as prev of this week's)");
     }
     const hasFraction = done !== undefined && total !== undefined;
+    // The clause before this figure's label in the same segment (`堆垛机调试：进行中，约30%` → `进行中`).
+    const prevClause = (): { start: number; end: number } | null => {
+      let pe = labelStart - 1;
+      while (pe >= segFrom && /\s/.test(n[pe]!)) pe--;
+      if (!(pe > segFrom && isBoundaryAt(n, pe))) return null;
+      let ps = pe;
+      while (ps > segFrom && pe - ps < 200 && !isBoundaryAt(n, ps - 1)) ps--;
+      return { start: ps, end: pe };
+    };
+    const bareLabel = label.replace(/[\s、,)\]】]+/gu, '') === '';
+    const pc = bareLabel ? prevClause() : null;
+    const ongoing = pc !== null && vocab.ongoingWords.some((w) => tidyName(n.slice(pc.start, pc.end)).toLowerCase() === w.toLowerCase());
+    const labelName = stripStatus(stripMarkers(label), vocab);
+    // `老系统下线 90%`, `【阻塞】税务代扣对接 20%，等待确认`: a list item that is just a name and its figure.
+    // `生产集群 6/10 完成（60%）`: the progress word stands just before the bracket.
+    const beforeParen = inParens && bareLabel ? n.slice(segFrom, paren).replace(/[\s\d/]+$/u, '') : '';
+    const parenProgress = !!beforeParen && vocab.progressWords.some((w) => beforeParen.toLowerCase().endsWith(w.toLowerCase()));
+    // `美术资源完成约70%，剧情配音 50%`: a bare name after a progress figure of the same segment is one more.
+    const sibling = !!lastProgress && lastProgress.segment === segment && !inParens && !hadVerb;
+    const itemHead = !hadVerb && ctx.kind !== 'heading' && headStart <= markerEnd && (ctx.kind === 'item' || markerEnd > 0) && !inParens;
     let verdict: 'progress' | 'kpi' | undefined;
     let why = '';
     if (kpiWord) {
       verdict = 'kpi';
       why = `an operating figure ("${kpiWord}")`;
+    } else if (!progressHit && /\p{L}率$/u.test(label)) {
+      verdict = 'kpi';
+      why = `an operating figure (a rate: "${label.slice(-4)}")`;
     } else if (/覆盖/u.test(clause) && !progressHit) {
       return ignore('a coverage figure, not completion');
     } else if (progressHit || progressAfter || (pair && ctx.kind !== 'heading')) {
@@ -310,7 +374,13 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       why = 'an operating figure (listed under a metrics heading)';
     } else if (ctx.kind !== 'heading' && hasFraction) {
       verdict = 'progress';
-    } else if (ctx.kind !== 'heading' && hadColon && isNameLike(label) && !after.replace(/^[\s)\]】]+/u, '').trim()) {
+    } else if (ctx.kind !== 'heading' && hadColon && isNameLike(labelName) && !after.replace(/^[\s)\]】]+/u, '').trim()) {
+      verdict = 'progress';
+    } else if (parenProgress) {
+      verdict = 'progress';
+    } else if ((hadDash || hadColon || itemHead || sibling) && isNameLike(labelName) && !/占比/u.test(label) && endsClause(after)) {
+      verdict = 'progress';
+    } else if (ongoing && ctx.kind !== 'heading') {
       verdict = 'progress';
     }
     if (!verdict) {
@@ -336,7 +406,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     } else {
       const nameRaw = progressHit ? label.slice(0, progressHit.index) : label;
       const own = cleanName(written(t, labelStart, labelStart + nameRaw.length), vocab, !!progressHit);
-      const owner = () => headName || parentName(ctx.parents, vocab) || nearestHeading(ctx.headings, vocab);
+      const owner = () => headName || parentName(ctx.parents, vocab) || nearestHeading(ctx.headings, vocab) || (ctx.documentName ?? '');
       headingOwn = own !== '';
       if (own) {
         if (isMetricWord(own, vocab)) {
@@ -356,17 +426,24 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
         const from = segmentStartOf(paren) + (cut >= 0 ? cut + 1 : 0);
         before = n.slice(from, paren).replace(/\d+\s*\/\s*\d+\s*$/u, '');
         const bracketName = before.includes('%') ? '' : cleanName(written(t, from, from + before.length), vocab);
+        // `## 创作者激励计划（进度60%）`: a heading's figure in brackets is named by the words before them.
+        if (ctx.kind === 'heading' && bracketName) headingOwn = true;
         project = headName || bracketName || owner();
       } else {
-        // A bare `进度90%` clause: the clause before it in the same segment names it.
-        let pe = labelStart - 1;
-        while (pe >= segFrom && /\s/.test(n[pe]!)) pe--;
-        let ps = pe;
-        const hasPrev = pe > segFrom && isBoundaryAt(n, pe);
-        while (hasPrev && ps > segFrom && pe - ps < 200 && !isBoundaryAt(n, ps - 1)) ps--;
-        const prevRaw = hasPrev ? n.slice(ps, pe) : '';
+        // A bare `进度90%` clause: the clause before it in the same segment names it, unless it is a
+        // field's value (`负责人：周凯，进度：80%`) or a status remark (`延期，进度20%`).
+        const p = prevClause();
+        const ps = p ? p.start : labelStart;
+        const pe = p ? p.end : labelStart;
+        const prevRaw = p ? n.slice(ps, pe) : '';
         const prevIsHead = head !== null && ps <= head.start;
-        const prev = prevRaw && isNameLike(prevRaw) ? cleanName(written(t, ps, pe), vocab) : '';
+        let fieldValue = false;
+        if (p && ps > segFrom && n[ps - 1] === ':') {
+          let fs = ps - 1;
+          while (fs > segFrom && !isBoundaryAt(n, fs - 1)) fs--;
+          fieldValue = isFieldLabel(n.slice(fs, ps - 1), vocab);
+        }
+        const prev = prevRaw && !fieldValue && isNameLike(stripStatus(prevRaw, vocab)) ? cleanName(written(t, ps, pe), vocab) : '';
         if (prev && !prevIsHead && headName) {
           project = headName;
           metric = prev;
@@ -420,6 +497,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
       }
     }
     res.observation = obs;
+    if (verdict === 'progress') lastProgress = res;
   });
   return out;
 }

@@ -4,7 +4,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
 const LEADING_MARKER =
-  /^(?:[-*+•·●○◦▪■□>]\s*|\d{1,3}(?:[.)](?!\d)|、)\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z](?:[.](?![\w.])|、)\s*|[一二三四五六七八九十]{1,3}[、.]\s*|[①-⑳]\s*)+/u;
+  /^(?:[-*+•·●○◦▪■□>]\s*|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|\d{1,3}(?:[.)](?!\d)|、)\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z](?:[.](?![\w.])|、)\s*|[一二三四五六七八九十]{1,3}[、.]\s*|[①-⑳]\s*)+/u;
 
 /** Punctuation and spaces trimmed from both ends of a name (brackets only when unbalanced or wrapping). */
 const EDGE = /^[\s,.;:!?、，。；：！？·…~\-—_|/\\"'“”‘’`*]+|[\s,.;:!?、，。；：！？·…~\-—_|/\\"'“”‘’`*]+$/gu;
@@ -49,9 +49,12 @@ export function stripMarkers(s: string): string {
   return s.replace(LEADING_MARKER, '');
 }
 
-/** Basic tidy: markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
+/** Emoji and their joiners: status colours (`🟢`), decoration (`🚀`); never part of a name. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+
+/** Basic tidy: emoji, markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
 export function tidyName(s: string): string {
-  let t = s.replace(/\s+/g, ' ').trim();
+  let t = s.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
   t = stripMarkers(t).replace(EDGE, '');
   t = unwrap(t);
   t = stripMarkers(t).replace(EDGE, '');
@@ -64,7 +67,7 @@ export function tidyName(s: string): string {
  * `开发` before a progress word only when something remains. Returns `''` when nothing name-like remains.
  */
 export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = false): string {
-  let t = tidyName(raw);
+  let t = stripStatus(tidyName(raw), vocab);
   const fillers = [...vocab.fillerWords].sort((a, b) => b.length - a.length);
   const generic = (s: string) => vocab.genericNames.includes(s) || vocab.fillerWords.includes(s);
   for (let round = 0; round < 4; round++) {
@@ -83,9 +86,48 @@ export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = f
   return t;
 }
 
+/**
+ * Status remarks trimmed from a name: a leading tag (`【进行中】结算规则改版`) and trailing status words
+ * (`积分商城改版 进行中`, `注销流程改造本周启动`). Returns what remains (possibly '').
+ */
+export function stripStatus(name: string, vocab: Vocabulary): string {
+  let t = name.trim();
+  const words = [...vocab.statusWords].sort((a, b) => b.length - a.length);
+  const isStatus = (s: string) => words.some((w) => w.toLowerCase() === s.trim().toLowerCase());
+  for (let round = 0; round < 3; round++) {
+    const before = t;
+    const tag = /^[【\[(（]([^】\])）]{1,12})[】\])）]\s*/u.exec(t);
+    if (tag && isStatus(tag[1]!) && t.length > tag[0].length) t = t.slice(tag[0].length).trim();
+    const endTag = /\s*[【\[(（]([^】\])）]{1,12})[】\])）]$/u.exec(t);
+    if (endTag && isStatus(endTag[1]!) && endTag.index > 0) t = t.slice(0, endTag.index).trim();
+    for (const w of words) {
+      const lower = t.toLowerCase();
+      const lw = w.toLowerCase();
+      if (!lower.endsWith(lw) || t.length === w.length) continue;
+      const cut = t.length - w.length;
+      // Latin status words must stand apart from the name (`Service at risk`, not `Task`).
+      if (/^[a-z]/i.test(w) && /[a-z]/i.test(t[cut - 1] ?? '')) continue;
+      t = t.slice(0, cut).replace(/[\s,，;；:：、\-—–]+$/u, '').trim();
+      break;
+    }
+    if (t === before) break;
+  }
+  return t;
+}
+
+/** Is the text a field label (`负责人`, `状态`, `Owner`) rather than a name? */
+export function isFieldLabel(text: string, vocab: Vocabulary): boolean {
+  const t = tidyName(text).toLowerCase();
+  return !!t && vocab.fieldLabels.some((w) => w.toLowerCase() === t);
+}
+
 /** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
 export function headingName(text: string, vocab: Vocabulary): string {
-  const t = tidyName(text);
+  // A figure or a field in a trailing bracket or after a dash is no part of the name:
+  // `创作者激励计划（进度60%）`, `供应商门户（负责人：李娜）`, `网关 G3 — 70%`.
+  let raw = text.replace(/\s*[(（][^()（）]*(?:[%％:：]|负责人|owner)[^()（）]*[)）]\s*$/iu, '');
+  raw = raw.replace(/\s*(?:—+|–|--|\s-)\s*[^—–]*[%％][^—–]*$/u, '');
+  const t = stripStatus(tidyName(raw), vocab);
   if (!t) return '';
   const bare = t.replace(/\s+/g, '');
   if (vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''))) return '';

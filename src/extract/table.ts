@@ -8,6 +8,9 @@ import type { Vocabulary } from './vocabulary.js';
 
 type Role = 'prev' | 'planned' | 'actual' | 'progress' | 'kpi' | 'other';
 
+/** Headers that name progress outright (not merely a state column). */
+const EXPLICIT_PROGRESS = /进度|完成|progress|complete|done/i;
+
 function roleOf(header: string, vocab: Vocabulary): Role {
   const h = header.normalize('NFKC');
   if (findWord(h, vocab.prevColumns)) return 'prev';
@@ -47,7 +50,16 @@ export function readRow(block: Block, ctx: LineContext, vocab: Vocabulary): Outc
   let nameCol = header.findIndex((h, i) => roles[i] === 'other' && findWord(h.normalize('NFKC'), vocab.nameColumns) !== undefined);
   if (nameCol < 0) nameCol = cells.findIndex((c, i) => roles[i] === 'other' && c.trim() !== '' && !isNumeric(c));
   const name = nameCol >= 0 ? cleanName(cells[nameCol] ?? '', vocab) : '';
-  const current = roles.indexOf('actual') >= 0 ? roles.indexOf('actual') : roles.indexOf('progress');
+  // The current figure: the actual column, else the first progress column with a figure in this row,
+  // a header that says progress (`进度`) before one that only says state (`状态`, `Status`).
+  const explicit = (i: number) => EXPLICIT_PROGRESS.test(header[i] ?? '');
+  const candidates = roles
+    .map((r, i) => i)
+    .filter((i) => roles[i] === 'progress' && cellFigure(cells[i] ?? '', true) !== null)
+    .sort((a, b) => Number(explicit(b)) - Number(explicit(a)) || a - b);
+  const current = roles.indexOf('actual') >= 0 ? roles.indexOf('actual') : (candidates[0] ?? roles.indexOf('progress'));
+  // `| 合计 | | 62% |`: a total is derived from the rows above, not an item of its own.
+  const totalRow = cells.some((c, i) => i !== current && vocab.totalRows.some((w) => c.normalize('NFKC').trim().toLowerCase() === w.toLowerCase()));
   const figureAt = (role: Role): number | undefined => {
     const i = roles.indexOf(role);
     if (i < 0) return undefined;
@@ -60,6 +72,13 @@ export function readRow(block: Block, ctx: LineContext, vocab: Vocabulary): Outc
     const figureColumn = role !== 'other' && role !== 'kpi' && /%|进度|完成|progress|complete|week|周/i.test(header[i] ?? '');
     if (role === 'other') {
       if (i === nameCol || !cell.includes('%') && !cell.includes('％')) return;
+      // A column of confidence, probability or the like (`信心指数`): its figures are no measure.
+      const ignoredBy = findWord((header[i] ?? '').normalize('NFKC'), vocab.ignoreWords);
+      if (ignoredBy) {
+        const f = cellFigure(cell, false);
+        if (f) out.push({ finding: { line, match: f.match, verdict: 'ignored', reason: `"${ignoredBy}" column is on the ignore list` }, warnings: [], segment: 0 });
+        return;
+      }
       // Prose in a cell (`前端进度60%`): the line grammar, with the row's name as its parent.
       const inner = readLine(cell, line, { ...ctx, kind: 'paragraph', parents: name ? [...ctx.parents, name] : ctx.parents }, vocab);
       for (const o of inner) if (o.observation) o.observation.text = text;
@@ -84,16 +103,21 @@ export function readRow(block: Block, ctx: LineContext, vocab: Vocabulary): Outc
       res.warnings.push({ line, message: `${f.match} is outside 0–100; not taken` });
       return;
     }
+    if (totalRow) {
+      res.finding.reason = 'a total row (derived from the rows above)';
+      return;
+    }
     if (!name) {
       res.finding.reason = 'the row has no name column';
       res.warnings.push({ line, message: `${f.match}: table row without a name; ignored` });
       return;
     }
     // A row naming a rate (支付成功率), or a table under a metrics heading without a progress header, holds KPIs.
+    // A column headed `完成度`/`进度` says progress whatever the row is called (`KR2 机器利用率提升至60%`).
     const kpiRow =
-      findWord(name.normalize('NFKC'), vocab.kpiWords) !== undefined ||
-      (ctx.headings.some((h) => findWord(h.normalize('NFKC'), vocab.kpiSections) !== undefined) &&
-        !/进度|完成|progress|complete/i.test(header[i] ?? ''));
+      !explicit(i) &&
+      (findWord(name.normalize('NFKC'), vocab.kpiWords) !== undefined ||
+        ctx.headings.some((h) => findWord(h.normalize('NFKC'), vocab.kpiSections) !== undefined));
     const kind = role === 'kpi' || kpiRow ? 'kpi' : 'progress';
     const { value, rounded } = roundPercent(f.value);
     if (rounded) res.warnings.push({ line, message: `${f.match} has more than 4 decimals; kept as ${value}%` });

@@ -18,6 +18,8 @@ export function normalize(original: string): NormalText {
     let n = ch.normalize('NFKC');
     // NFKC keeps these as they are; they are the same punctuation for our purposes.
     if (n === '～' || n === '〜') n = '~';
+    // An ideographic space separates fields in Feishu/Notion exports (`负责人：周凯　进度：80%`).
+    if (ch === '\u3000') n = ',';
     for (let k = 0; k < n.length; k++) map.push(i);
     norm += n;
     i += ch.length;
@@ -138,6 +140,19 @@ export function escapeRegExp(s: string): string {
 /** Does `text` contain any of `words` (case-insensitive for Latin)? Returns the first found. */
 export function findWord(text: string, words: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
-  for (const w of words) if (w && lower.includes(w.toLowerCase())) return w;
+  for (const w of words) if (w && hasWord(lower, w.toLowerCase())) return w;
   return undefined;
+}
+
+/** `word` in `lower`; a Latin word must stand alone (`ROI`, not inside `Android`; a plural `s` may follow). */
+function hasWord(lower: string, word: string): boolean {
+  if (!/^[a-z]/.test(word) && !/[a-z]$/.test(word)) return lower.includes(word);
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const before = lower[i - 1] ?? '';
+    const after = lower.slice(i + word.length, i + word.length + 2);
+    if (/^[a-z]/.test(word) && /[a-z]/.test(before)) continue;
+    if (/[a-z]$/.test(word) && /^[a-z]/.test(after) && !/^s(?![a-z])/.test(after)) continue;
+    return true;
+  }
+  return false;
 }

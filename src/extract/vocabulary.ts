@@ -35,6 +35,16 @@ export interface Vocabulary {
   nameColumns: string[];
   /** Lines starting with these are export metadata (`Created: …`), never the report's date. */
   metadataLabels: string[];
+  /** Status remarks (`进行中`, `延期`, `【阻塞】`, `on track`): trimmed from names, never a name themselves. */
+  statusWords: string[];
+  /** Status remarks that mean "under way": `堆垛机调试：进行中，约30%` makes the bare figure progress. */
+  ongoingWords: string[];
+  /** Field labels (`负责人：`, `状态：`, `Owner:`): a line head or clause they label is no work item. */
+  fieldLabels: string[];
+  /** Lines naming the report's one project (`项目名称：…`): figures with no other name take it. */
+  projectLabels: string[];
+  /** First cells of total rows (`合计`): derived from the rows above, so not an item of their own. */
+  totalRows: string[];
 }
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
@@ -42,13 +52,17 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '成功率', '可用性', '可用率', '转化率', '回收率', '达标率', '覆盖率', '准确率', '命中率', '留存率', '合格率',
     '通过率', '利用率', '使用率', '渗透率', '占有率', '毛利率', '失败率', '错误率', '差错率', '故障率', '投诉率',
     '退款率', '坏账率', '逾期率', '召回率', '点击率', '满意度', '及时率', '准时率', '稳定性', '饱和度', '复购率',
-    '活跃率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
-    'SLA', 'uptime', 'availability', 'success rate', 'error rate', 'conversion',
+    '活跃率', '付费率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
+    'SLA', 'SLO', 'uptime', 'availability', 'success rate', 'error rate', 'conversion', '留存', 'retention',
+    'crash-free', 'CTR', 'ROI', 'NPS', 'utilization',
   ],
-  ignoreWords: ['费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权'],
+  ignoreWords: [
+    '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心',
+    'chance', 'probability', 'confidence',
+  ],
   progressWords: [
     '完成度', '完成率', '完成比例', '完成占比', '完成进度', '任务占比', '总进度', '整体进度', '总体进度', '开发进度',
-    '进度', '进展', '已完成', '完成', '达成率', '推进', 'progress', 'complete', 'completed', 'done',
+    '进度', '进展', '已完成', '完成', '达成率', '推进', '写完', '做完', '实际', 'progress', 'actual', 'complete', 'completed', 'done',
   ],
   metricWords: [
     '前端', '后端', '接口', '建模', '迁移', '联调', '测试', '开发', '设计', '上线', '部署', '研发', '验收', '提测',
@@ -57,8 +71,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   ],
   growthWords: [
     '同比', '环比', '增长', '下降', '上涨', '下跌', '降低', '减少', '增加', '提升', '提高', '节省', '节约', '降幅',
-    '涨幅', '增幅', '较上周', '较上月', '比上周', '比上月', '翻番', 'YoY', 'MoM', 'QoQ', 'growth', 'increase',
-    'decrease',
+    '涨幅', '增幅', '较上周', '较上月', '比上周', '比上月', '翻番', '滞后', '落后', '超前', '偏差', '差异', '超支',
+    'YoY', 'MoM', 'QoQ', 'WoW', 'growth', 'increase', 'decrease',
   ],
   targetWords: ['目标', '计划', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
   fillerWords: [
@@ -74,6 +88,9 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   genericHeadings: [
     '上周进展', '本周进展', '本周主要进展', '主要进展', '工作进展', '项目进展', '重点项目', '重点工作', '本周工作',
     '上周工作', '工作内容', '进展', '其他', '其它', '周报', '本周总结', '总结', '重点项目推进', '其他重点项目推进',
+    '项目进度', '项目总体进度', '总体进度', '整体进度', '总体情况', '整体情况', '项目概况', '版本概况', '概况', '版本进度',
+    '本周工作总结', '进行中工作', '已完成工作', '分项进展', '各项目进展', '项目汇总', '各组同步', '本周重点', '重点',
+    'Highlights', 'Projects', 'Status', 'Progress', 'Summary', 'Overview', 'Updates',
   ],
   progressColumns: ['进度', '完成度', '完成率', '完成比例', '实际进度', 'progress', 'this week', '本周', '% complete', 'complete', 'done', '状态'],
   prevColumns: ['上周', 'last week', '上期', 'previous', 'prev'],
@@ -81,6 +98,18 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   actualColumns: ['实际', 'actual'],
   nameColumns: ['项目', '名称', '任务', '事项', '工作项', '模块', '需求', '里程碑', 'project', 'name', 'item', 'task', 'milestone', 'module', 'epic'],
   metadataLabels: ['Created', 'Last edited', 'Last Edited', 'Updated', 'Edited', 'Created by', 'Tags', '创建时间', '创建于', '更新时间', '修改时间', '最后编辑', '导出时间'],
+  statusWords: [
+    '进行中', '开发中', '测试中', '联调中', '设计中', '评审中', '推进中', '处理中', '已完成', '未开始', '待开始', '正常',
+    '按计划', '延期', '延迟', '阻塞', '暂停', '有风险', '风险', '已上线', '本周启动', '已启动', '启动',
+    'on track', 'at risk', 'blocked', 'in progress', 'ongoing', 'delayed', 'on hold', 'wip', 'WIP',
+  ],
+  ongoingWords: ['进行中', '开发中', '测试中', '联调中', '设计中', '推进中', '处理中', 'in progress', 'ongoing', 'wip'],
+  fieldLabels: [
+    '负责人', '责任人', '对接人', '跟进人', '当前状态', '状态', '风险', '备注', '说明', '原因', '优先级', '预计完成',
+    '截止时间', '截止日期', 'owner', 'status', 'risk', 'note', 'notes', 'eta', 'priority',
+  ],
+  projectLabels: ['项目名称', '项目', 'project', 'project name'],
+  totalRows: ['合计', '总计', '小计', '汇总', 'total', 'subtotal', 'overall'],
 });
 
 /** The defaults overlaid with a partial vocabulary (given lists replace the defaults' lists). */

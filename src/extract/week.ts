@@ -87,6 +87,9 @@ export function combineLabelAndDate(label: number, date: Date, scheme: WeekSchem
   return formatWeekId(y, label);
 }
 
+/** An item stating the report's period or date. */
+const PERIOD_ITEM = /^\s*(?:报告周期|统计周期|汇报周期|报告日期|汇报日期|周期|日期|date|period|week)\s*[:：]/iu;
+
 /** Week, date and title of a document from its first blocks. */
 export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataLabels: readonly string[]): WeekInfo {
   const warnings: Warning[] = [];
@@ -95,7 +98,10 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   const title = (heading ?? firstText)?.text.split('\n')[0]?.trim() ?? '';
 
   // Title lines: the leading blocks (headings first), never export metadata nor list items of the body.
-  const lead = blocks.slice(0, TITLE_BLOCKS).filter((b) => b.kind === 'heading' || b.kind === 'paragraph');
+  // A list item counts only when it labels the report's period (`- **报告周期**: 2026-02-02 至 2026-02-06`).
+  const lead = blocks
+    .slice(0, TITLE_BLOCKS)
+    .filter((b) => b.kind === 'heading' || b.kind === 'paragraph' || (b.kind === 'item' && PERIOD_ITEM.test(b.text.normalize('NFKC'))));
   const candidates = [...lead.filter((b) => b.kind === 'heading'), ...lead.filter((b) => b.kind !== 'heading')];
   let label: Label | null = null;
   let found: Found | null = null;

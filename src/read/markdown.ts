@@ -77,10 +77,14 @@ function inlineText(tokens: readonly Token[] | undefined, fallback: string, leve
       case 'escape':
         out += (t as Tokens.Escape).text ?? '';
         break;
+      case 'del':
+        // `~~50%~~ 60%`: struck-out text is superseded, not content (a single `~` is a range, kept).
+        if (String((t as Tokens.Del).raw ?? '').startsWith('~~')) break;
+        out += inlineText((t as Tokens.Del).tokens, String((t as Tokens.Del).text ?? ''), level + 1);
+        break;
       case 'link':
       case 'strong':
       case 'em':
-      case 'del':
       case 'text': {
         const g = t as Tokens.Generic;
         out += g.tokens && g.tokens.length ? inlineText(g.tokens, String(g.text ?? ''), level + 1) : decodeEntities(String(g.text ?? ''));
@@ -93,6 +97,17 @@ function inlineText(tokens: readonly Token[] | undefined, fallback: string, leve
     }
   }
   return out;
+}
+
+/**
+ * Section lines written without `#` (Word/Feishu habits): `一、版本进度` (level 7) and `（二）WMS 改造`
+ * (level 8), alone on their line. They nest below every real heading.
+ */
+function pseudoHeadingLevel(text: string): number {
+  if (text.includes('\n') || text.length > 40 || /[%％]/u.test(text)) return 0;
+  if (/^[一二三四五六七八九十]{1,3}[、.．]\s*\S/u.test(text)) return 7;
+  if (/^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S/u.test(text)) return 8;
+  return 0;
 }
 
 /** Tidies a block's text: trims each line's edges (Notion indents continuations) and the whole. */
@@ -237,6 +252,13 @@ class Builder {
         const g = token as Tokens.Paragraph | Tokens.Text;
         const line = this.loc.locate(raw, true);
         const text = fitLines(tidy(inlineText(g.tokens, g.text)), raw);
+        const pseudo = ctx.depth === 0 && token.type === 'paragraph' ? pseudoHeadingLevel(text) : 0;
+        if (pseudo) {
+          while (this.headingStack.length && this.headingStack[this.headingStack.length - 1]!.level >= pseudo) this.headingStack.pop();
+          this.push({ kind: 'heading', text, line, depth: pseudo, headings: this.headings(), parents: [...ctx.parents] });
+          this.headingStack.push({ level: pseudo, text });
+          return;
+        }
         if (text) this.push({ kind: 'paragraph', text, line, depth: ctx.depth, headings: this.headings(), parents: [...ctx.parents] });
         return;
       }

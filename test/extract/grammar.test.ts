@@ -134,10 +134,10 @@ test('operating figures are kpi: by word, under an intro line, under a metrics h
 });
 
 test('configurable word lists: extra KPI and ignore words', () => {
-  const body = '- 首屏秒开率：80%\n- 机房水电改造，进度50%';
-  assert.equal(progress(body), ['首屏秒开率=80', '机房水电改造=50']);
-  const ex = run(body, { kpiWords: ['秒开率'], ignoreWords: ['水电'] });
-  assert.equal(ex.observations.map((o) => `${o.kind}:${o.project}`), ['kpi:首屏秒开率']);
+  const body = '- 首屏秒开达标：80%\n- 机房水电改造，进度50%';
+  assert.equal(progress(body), ['首屏秒开达标=80', '机房水电改造=50']);
+  const ex = run(body, { kpiWords: ['秒开'], ignoreWords: ['水电'] });
+  assert.equal(ex.observations.map((o) => `${o.kind}:${o.project}`), ['kpi:首屏秒开达标']);
   assert.match(ex.findings.find((f) => f.match === '50%')!.reason!, /ignore list/);
 });
 
