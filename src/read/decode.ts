@@ -235,8 +235,18 @@ export function decode(bytes: Uint8Array, source: string): Decoded {
   if (text.includes('\0')) throw notText(source, 'binary data: it contains NUL characters');
   if (controlRatio(text) > 0.05) throw notText(source, 'binary data: too many control characters');
   if (!/[^\s\ufeff\u200b]/u.test(text)) throw new InputError('empty file', { where: source, hint: 'export the report again; it holds only whitespace' });
+  // A few stray control characters (ESC, BEL, form feed, C1 controls) in otherwise text: never
+  // let them reach a terminal or a table. Each becomes a space, so columns and lines stay put.
+  if (STRAY_CONTROLS.test(text)) {
+    const line = text.slice(0, text.search(STRAY_CONTROLS)).split('\n').length;
+    text = text.replace(new RegExp(STRAY_CONTROLS.source, 'g'), ' ');
+    warnings.push({ line, message: 'control characters (such as ESC) replaced by spaces' });
+  }
   return { text, encoding, warnings };
 }
+
+/** C0 controls other than tab and newline, DEL, and C1 controls. */
+const STRAY_CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 function invalidUtf8(bytes: Uint8Array, offset: number, source: string): InputError {
   const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');

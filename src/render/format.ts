@@ -206,5 +206,6 @@ export function csv(header: string[], rows: CsvCell[][]): string {
   const records = [header, ...rows].map((r) =>
     r.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? c : neutralize(c))),
   );
-  return stringify(records, { bom: true, record_delimiter: '\r\n' });
+  // A lone CR inside a cell must be quoted too (RFC 4180), or a spreadsheet splits the row there.
+  return stringify(records, { bom: true, record_delimiter: '\r\n', quoted_match: /\r/ });
 }

@@ -111,4 +111,12 @@ test('scanUtf8 finds the first invalid byte and rejects overlongs and surrogates
   assert.is(scanUtf8(Uint8Array.of(0x41, 0x42, 0xe4, 0xb8)).firstInvalid, 2); // truncated at the end
 });
 
+test('stray control characters (ESC, BEL, C1) become spaces with a warning; tab and newline stay', () => {
+  const filler = '本周主要推进数据平台迁移、接口治理和稳定性保障，整体按计划进行。\n'.repeat(3);
+  const d = decode(new TextEncoder().encode(`# 第3周 2024-01-19\n\n- 项目\u001b[31mA\u0007，进度\t40%\u0085\n${filler}`), 'r.md');
+  assert.is(d.text, `# 第3周 2024-01-19\n\n- 项目 [31mA ，进度\t40% \n${filler}`);
+  assert.equal(d.warnings, [{ line: 3, message: 'control characters (such as ESC) replaced by spaces' }]);
+  assert.equal(decode(new TextEncoder().encode('plain\ttext\n'), 'p.md').warnings, []);
+});
+
 test.run();

@@ -196,4 +196,9 @@ test('formats: percent and delta forms', () => {
   assert.is(R.neutralize('正常'), '正常');
 });
 
+test('CSV: a cell holding a lone CR is quoted (RFC 4180), so no spreadsheet splits the row', () => {
+  const out = R.csv(['team', 'project'], [['\rCR', 'a\rb']]);
+  assert.is(out, '\uFEFFteam,project\r\n"\'\rCR","a\rb"\r\n');
+});
+
 test.run();
