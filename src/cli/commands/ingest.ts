@@ -9,7 +9,7 @@ import { formatWeekId, isValidWeek, parseDate, weekOfDate } from '../../model/we
 import { positiveInt, type GlobalOptions } from '../options.js';
 import { emit, note } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
-import { readAll } from '../pool.js';
+import { ReaderPool, readInOrder } from '../pool.js';
 import { errorFromData, type ReadJob } from '../read-one.js';
 
 interface IngestOptions {
@@ -60,16 +60,15 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     }
     jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, vocabulary });
   }
-  await readAll(jobs, (i, r) => {
-    if (!r.ok) return fail(jobs[i]!.path, errorFromData(r.error));
-    for (const w of r.warnings) note(`warning: ${r.report.source}:${w.line}: ${w.message}`);
-    pending.push({ report: r.report, stamp: r.stamp, warnings: r.warnings.length });
-  }, threads);
-
-  if (pending.length) {
-    const results = await store.transact((tx) => pending.map((p) => tx.putReport(p.report, p.stamp)));
+  // Commit every CHUNK reports: memory stays flat however large the batch, and each commit is
+  // a complete state (an interrupted run keeps what it committed; running it again goes on).
+  const CHUNK = 500;
+  const commit = async () => {
+    if (!pending.length) return;
+    const batch = pending.splice(0);
+    const results = await store.transact((tx) => batch.map((p) => tx.putReport(p.report, p.stamp)));
     results.forEach((res, i) => {
-      const { report, warnings } = pending[i]!;
+      const { report, warnings } = batch[i]!;
       outcomes.push({
         file: report.source,
         action: res.action,
@@ -81,6 +80,18 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
         warnings,
       });
     });
+  };
+  const pool = new ReaderPool(jobs.length, threads);
+  try {
+    await readInOrder(pool, jobs, async (i, r) => {
+      if (!r.ok) return fail(jobs[i]!.path, errorFromData(r.error));
+      for (const w of r.warnings) note(`warning: ${r.report.source}:${w.line}: ${w.message}`);
+      pending.push({ report: r.report, stamp: r.stamp, warnings: r.warnings.length });
+      if (pending.length >= CHUNK) await commit();
+    });
+    await commit();
+  } finally {
+    await pool.close();
   }
   for (const n of store.notes()) note(n);
 
