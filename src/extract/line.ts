@@ -332,7 +332,8 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     if (m.sign === '+') return ignore('a signed change, not a level');
     const growthWord = findWord(describing, vocab.growthWords);
     if (growthWord && !pair) return ignore(`a growth or comparison ("${growthWord}"), not a level`);
-    if (progressHit && LAST_WEEK.test(label)) {
+    // `进度 80%（上周 70%）`: a bracketed last-week figure is context even without its own progress word.
+    if ((progressHit || (inParens && /^(?:上周|上期|last week)$/iu.test(label))) && LAST_WEEK.test(label)) {
       res.role = 'prev';
       return ignore("last week's figure (kept as prev of this week's)");
     }

@@ -116,6 +116,91 @@ export const PATTERNS: readonly Pattern[] = [
     result: 'ignored',
   },
   {
+    pattern: 'a list item that is only a name and its figure (status tags, emoji and checkboxes trimmed)',
+    example: '- [ ] 🟢【进行中】积分商城改版 70%',
+    result: 'progress 70, project 积分商城改版',
+  },
+  {
+    pattern: 'a dash between name and figure, in items and headings',
+    example: '### 2.1 支付网关 — 70%\n\n- 日志链路切换 —— 40%',
+    result: 'progress 70 (支付网关) and 40 (日志链路切换)',
+  },
+  {
+    pattern: 'a heading carrying its project figure in brackets',
+    example: '## 🚀 创作者激励计划（进度60%）',
+    result: 'progress 60, project 创作者激励计划',
+  },
+  {
+    pattern: 'OKR key results: the KR label owns the completion figure; the target inside the KR is ignored',
+    example: '- KR2：首页白屏率降低到0.3%以下，完成度 35%',
+    result: 'progress 35, project KR2',
+  },
+  {
+    pattern: 'English completion words after the figure',
+    example: '- Checkout redesign: 75% complete, A/B test next week',
+    result: 'progress 75, project Checkout',
+  },
+  {
+    pattern: 'plan vs actual in one line: actual is the figure, plan its planned, lag nothing',
+    example: '### 供应商门户\n\n**进度：** 计划 70%，实际 60%，滞后 10%',
+    result: 'progress 60, project 供应商门户 (70 kept as planned; 滞后 10% ignored)',
+  },
+  {
+    pattern: 'field labels are no names (`负责人：` … `进度：`, fields split by ideographic spaces)',
+    example: '## WMS 新版切换\n\n**负责人：** 周凯　**进度：** 80%　**状态：** 按计划',
+    result: 'progress 80, project WMS',
+  },
+  {
+    pattern: 'a bare figure after an "under way" status',
+    example: '1. 堆垛机调试：进行中，约 30%',
+    result: 'progress 30, project 堆垛机调试, qualifier 约',
+  },
+  {
+    pattern: 'a bare name after a progress figure of the same segment is one more item',
+    example: '- 主线第三章：美术资源完成约70%，剧情配音 50%。',
+    result: 'progress 70 (主线第三章 / 美术资源) and 50 (主线第三章 / 剧情配音)',
+  },
+  {
+    pattern: 'a fraction with a progress word before the bracketed figure',
+    example: '1. K8s 升级：生产集群 6/10 完成（60%）',
+    result: 'progress 60, project K8s, done 6, total 10',
+  },
+  {
+    pattern: 'strike-through is superseded: only the figure after it counts',
+    example: '- 售后工单：进度 ~~40%~~ 50%',
+    result: 'progress 50, project 售后工单',
+  },
+  {
+    pattern: 'section lines without `#` (`一、`, `（二）`) act as headings',
+    example: '一、运营数据\n\n1. 次日留存 42%，付费率 3.1%',
+    result: 'kpi 42, kpi 3.1: a metrics section; 付费率 is a rate, not the fee rate 费率',
+  },
+  {
+    pattern: 'any `…率` without a progress word is an operating figure',
+    example: '- 测试用例通过率95%，bug修复率 80%',
+    result: 'kpi 95, kpi 80; never progress',
+  },
+  {
+    pattern: 'a figure with no other name takes the report\'s project (`项目名称：`, else the title)',
+    example: '- **项目名称**: 电子病历质控系统\n\n## 项目进度\n\n- **实际进度**: 50%',
+    result: 'progress 50, project 电子病历质控系统',
+  },
+  {
+    pattern: 'a state column beside a progress column; total rows; KPI-named rows under a completion column',
+    example: '| 项目 | 状态 | 完成度 |\n|---|---|---|\n| KR2 机器利用率提升至60% | 🟢 正常 | 30% |\n| 合计 | | 30% |',
+    result: 'progress 30, project KR2 (the 合计 row is derived, skipped)',
+  },
+  {
+    pattern: 'shares, rollouts, probabilities, confidence: not progress',
+    example: '- iOS用户占比35%，Android 灰度 10%\n- 延期概率 50%，信心指数 70%\n- 30% chance that the review slips',
+    result: 'ignored',
+  },
+  {
+    pattern: 'a plan list under a `下周：` intro line',
+    example: '下周：\n\n- 推荐位对接完成 100%',
+    result: 'ignored',
+  },
+  {
     pattern: 'completion words without a figure',
     example: '- 退款链路切换，已全部上线',
     result: 'nothing (no figure is invented)',

@@ -37,4 +37,26 @@ test('weeks, dates, KPI figures, lines and fractions agree with the labels', () 
   assert.equal(score.mismatches.map((m) => m.message), []);
 });
 
+const find = (file: string, line: number, match: string) => all[file]!.findings.find((f) => f.line === line && f.match === match);
+
+test('decisions: total rows skipped, struck figures gone, plan intros and confidence columns ignored, lag never an item', () => {
+  assert.match(find('03-数据平台-表格.md', 11, '62%')!.reason!, /total row/);
+  assert.match(find('07-PMO汇总.md', 29, '58%')!.reason!, /total row/);
+  assert.not.ok(find('05-硬件IoT.md', 12, '50%'), 'a struck-out figure is not read at all');
+  assert.not.ok(find('14-变化箭头.md', 11, '40%'));
+  assert.match(find('18-个人周报.md', 13, '100%')!.reason!, /下周/);
+  assert.match(find('19-OKR表格.md', 5, '70%')!.reason!, /信心/);
+  assert.is(find('07-PMO汇总.md', 12, '10%')!.verdict, 'ignored');
+  assert.is(find('20-版本火车.md', 7, '20%')!.verdict, 'ignored');
+});
+
+test('context figures: last week and plan are kept on the progress figure', () => {
+  const o = (file: string, key: string) => all[file]!.observations.find((x) => x.kind === 'progress' && `${x.project} ${x.metric ?? ''}`.includes(key))!;
+  assert.is(o('01-移动端-OKR.md', 'KR3').prev, 70);
+  assert.is(o('07-PMO汇总.md', '供应商门户').planned, 70);
+  assert.is(o('14-变化箭头.md', '订单拆单重构').prev, 60);
+  assert.is(o('12-表格多形态.md', '配置下发').prev, 30);
+  assert.is(o('20-版本火车.md', '深色模式适配').planned, 50);
+});
+
 test.run();
