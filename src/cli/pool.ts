@@ -79,7 +79,7 @@ export async function readInOrder(
   pool: ReaderPool,
   jobs: readonly ReadJob[],
   onResult: (index: number, result: ReadResult) => void | Promise<void>,
-  window = 256,
+  window = 64,
 ): Promise<void> {
   const inFlight: Promise<ReadResult>[] = [];
   let next = 0;
