@@ -62,10 +62,12 @@ export interface ItemEntry<M extends Measure = Measure> {
  */
 export function itemsOf<M extends Measure>(report: { team: string; measures: readonly M[] }, aliases: AliasMap): Map<string, ItemEntry<M>> {
   const out = new Map<string, ItemEntry<M>>();
-  const ordered = report.measures
-    .map((m, i) => ({ m, i }))
-    .sort((x, y) => x.m.line - y.m.line || x.i - y.i);
-  for (const { m } of ordered) {
+  const ms = report.measures;
+  // Stored measures are already in line order; sort (stably) only when they are not.
+  let sorted = true;
+  for (let i = 1; i < ms.length && sorted; i++) sorted = ms[i - 1]!.line <= ms[i]!.line;
+  const ordered = sorted ? ms : [...ms].sort((x, y) => x.line - y.line);
+  for (const m of ordered) {
     const key = itemKey(report.team, m.project, m.metric, aliases);
     if (!out.has(key)) out.set(key, { key, team: report.team, measure: m });
   }

@@ -53,16 +53,18 @@ export function stalledItems(reports: readonly ReportLike<Measure>[], opts: Stal
   for (const [team, list] of byTeam(picked)) {
     const last = list[list.length - 1];
     if (!last || last.week !== opts.asOf) continue;
-    const maps = list.map((r) => itemsOf(r, opts.aliases));
-    const current = maps[maps.length - 1]!;
+    // Item maps are built only for the reports a walk reaches: most runs end a report or two back.
+    const maps: (ReturnType<typeof itemsOf> | undefined)[] = new Array(list.length);
+    const mapAt = (i: number) => (maps[i] ??= itemsOf(list[i]!, opts.aliases));
+    const current = mapAt(list.length - 1);
     for (const [key, entry] of current) {
       const m = entry.measure;
       if (m.kind !== 'progress' || round2(m.percent) >= 100) continue;
       let next = round2(m.percent);
-      let start = maps.length - 1;
+      let start = list.length - 1;
       let lastChanged: WeekId | null = null;
-      for (let i = maps.length - 2; i >= 0; i--) {
-        const prev = maps[i]!.get(key)?.measure;
+      for (let i = list.length - 2; i >= 0; i--) {
+        const prev = mapAt(i).get(key)?.measure;
         if (!prev) break;
         const p = round2(prev.percent);
         if (p < next) break;
@@ -76,7 +78,7 @@ export function stalledItems(reports: readonly ReportLike<Measure>[], opts: Stal
         project: displayProject(m.project, opts.aliases),
         metric: m.metric,
         percent: round2(m.percent),
-        reports: maps.length - start,
+        reports: list.length - start,
         since,
         lastChanged: lastChanged ?? since,
         calendarWeeks: weeksBetween(since, opts.asOf, opts.scheme) + 1,

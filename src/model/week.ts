@@ -62,6 +62,19 @@ export function weekOfDate(date: Date, scheme: WeekScheme = 'reporter'): WeekId 
 
 /** The Monday that starts a week. */
 export function weekStart(id: WeekId, scheme: WeekScheme = 'reporter'): Date {
+  const key = `${scheme}:${id}`;
+  let time = starts.get(key);
+  if (time === undefined) {
+    time = computeWeekStart(id, scheme).getTime();
+    starts.set(key, time);
+  }
+  return new Date(time);
+}
+
+/** Week starts are asked for again and again (stalled, series); there are only ~52 a year. */
+const starts = new Map<string, number>();
+
+function computeWeekStart(id: WeekId, scheme: WeekScheme): Date {
   const { year, week } = parseWeekId(id);
   const first =
     scheme === 'iso' ? startOfISOWeekYear(new Date(year, 0, 4)) : startOfWeekYear(new Date(year, 0, 1), REPORTER);
