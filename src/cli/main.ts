@@ -24,6 +24,25 @@ function finish(code: number): number {
   return code;
 }
 
+/** Each command declares its own options type; commander hands them over untyped (hence `never` here). */
+type CommandModule = { run(o: GlobalOptions, cmdOpts: never, args: unknown[]): Promise<number> };
+
+/** Each command's module, loaded only when that command runs (so --help never loads the store or the readers). */
+const COMMANDS = {
+  ingest: () => import('./commands/ingest.js'),
+  weeks: () => import('./commands/weeks.js'),
+  show: () => import('./commands/show.js'),
+  diff: () => import('./commands/diff.js'),
+  stalled: () => import('./commands/stalled.js'),
+  history: () => import('./commands/history.js'),
+  export: () => import('./commands/export.js'),
+  check: () => import('./commands/check.js'),
+  'alias-add': () => import('./commands/alias-add.js'),
+  'alias-list': () => import('./commands/alias-list.js'),
+  'alias-remove': () => import('./commands/alias-remove.js'),
+  'alias-suggest': () => import('./commands/alias-suggest.js'),
+} satisfies Record<string, () => Promise<CommandModule>>;
+
 /** Commander's parsed global options plus per-command ones, merged into our typed object by options.ts. */
 type Raw = Record<string, unknown>;
 
@@ -41,13 +60,13 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(s.replace(/^error:/, 'milestones: error:')) });
 
-  const run = (name: string) =>
+  const run = (name: keyof typeof COMMANDS) =>
     async function (this: Command, ...args: unknown[]) {
       const cmd = this;
       const { globalOptions } = await import('./options.js');
       const opts: GlobalOptions = await globalOptions(program.opts() as Raw, process.env, process.cwd());
-      const mod = (await import(`./commands/${name}.js`)) as { run(o: GlobalOptions, cmdOpts: Raw, args: unknown[]): Promise<number> };
-      const code = await mod.run(opts, cmd.opts() as Raw, args.slice(0, -2));
+      const mod = await COMMANDS[name]();
+      const code = await mod.run(opts, cmd.opts() as never, args.slice(0, -2));
       if (code) process.exitCode = code;
     };
 
