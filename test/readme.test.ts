@@ -2,7 +2,9 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withPatterns } from '../scripts/docs.js';
@@ -21,6 +23,25 @@ test('the README shows the install-and-run command and the test command, and bot
   assert.match(readme, /npm install && npm start/);
   assert.match(readme, /npm test/);
   assert.ok(pkg.scripts.start && pkg.scripts.test && pkg.scripts.prepare);
+});
+
+test('the worked example shows the real output of diff and stalled on data/samples', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-readme-'));
+  try {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), '--db', path.join(dir, 'db.json'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', MILESTONES_DB: '' },
+      }).stdout;
+    cli('ingest', 'data/samples');
+    for (const command of ['diff', 'stalled']) {
+      const shown = `$ milestones ${command}\n${cli(command).split('\n\nstalled ')[0]!.trimEnd()}\n`;
+      assert.ok(readme.includes(shown), `README shows the current output of \`milestones ${command}\`:\n${shown}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
