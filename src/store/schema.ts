@@ -37,7 +37,8 @@
  *   file fails the seal and is validated in full. The seal is a cache key, not a lock: a
  *   person may edit the file by hand.
  *
- * Evidence file `<db>.d/<evidenceName(report)>`, written once and never modified (immutable):
+ * Evidence file `<db>.d/<evidenceName(report)>`, written once and never modified (immutable), sealed
+ * like the main file:
  *
  *   { "version": 2, "id": "…", "team": "", "week": "2024-W10", "source": "…",
  *     "observations": [ { …every Observation field: project, metric, percent, kind, line, section,

@@ -2,7 +2,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/model/errors.js';
@@ -70,6 +70,31 @@ test('a valid hand edit (seal now stale) still loads, validated', async () => {
 test('a forged seal on the wrong text does not pass', () => {
   const text = '{\n "version": 2,\n "aliases": [],\n "items": [],\n "reports": [],\n "retired": [],\n "seal": "' + '0'.repeat(64) + '"\n}\n';
   assert.not.ok(isSealed(text));
+});
+
+test('evidence files are sealed too: an edited one is validated in full', async () => {
+  const { dir, db } = await sealedDb();
+  try {
+    const evDir = `${db}.d`;
+    const files = readdirSync(evDir).filter((f) => f.endsWith('.json'));
+    assert.is(files.length, 3);
+    for (const f of files) assert.ok(isSealed(readFileSync(path.join(evDir, f), 'utf8')), f);
+    const store = await openStore(db);
+    const id = store.headers()[0]!.id;
+    const before = store.observations(id);
+    assert.ok(before.length > 0);
+    const file = path.join(evDir, files.find((f) => f.startsWith(id))!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"percent": [\d.]+/, '"percent": "lots"'));
+    try {
+      (await openStore(db)).observations(id);
+      assert.unreachable('an edited invalid evidence file must be refused');
+    } catch (e) {
+      assert.instance(e, InputError);
+      assert.match((e as InputError).format(), /not a valid evidence file \(at observations\[0\]\.percent/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
