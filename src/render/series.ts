@@ -18,6 +18,7 @@ import {
   type RenderOptions,
   type RendererMap,
 } from './format.js';
+import { observationItem } from './show.js';
 
 /** One observation with the report it came from: a row of `export` (DESIGN.md: observations with week, date, team added). */
 export interface ExportObservation extends Observation {
@@ -115,21 +116,7 @@ export function observationsAsCsv(rows: readonly ExportObservation[]): string {
 /** DESIGN.md `export --format json`: a flat array of observations (the `show --json` item shape) with week, date, team. */
 export function observationsAsJson(rows: readonly ExportObservation[]): string {
   return json(
-    rows.map((o) => ({
-      week: o.week,
-      date: o.date,
-      team: o.team,
-      project: o.project,
-      metric: o.metric,
-      percent: o.percent,
-      kind: o.kind,
-      section: o.section,
-      text: o.text,
-      source: { file: o.source, line: o.line },
-      ...(o.done !== undefined ? { done: o.done } : {}),
-      ...(o.total !== undefined ? { total: o.total } : {}),
-      ...(o.qualifier !== undefined ? { qualifier: o.qualifier } : {}),
-    })),
+    rows.map((o) => ({ week: o.week, date: o.date, ...observationItem(o, o.source, o.team) })),
   );
 }
 

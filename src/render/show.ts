@@ -13,8 +13,34 @@ export interface ShowItem {
   source: { file: string; line: number };
   done?: number;
   total?: number;
+  /** Extra fields: an approximate figure's qualifier, a table's last-week and planned figures. */
+  qualifier?: string;
+  prev?: number;
+  planned?: number;
   /** Extra field: the report's team (several teams may report the same week). */
   team: string;
+}
+
+/**
+ * One observation in DESIGN.md's JSON item shape (`show --json` items, `export --format json`
+ * rows); optional fields appear only when the observation has them.
+ */
+export function observationItem(o: Observation, file: string, team: string): ShowItem {
+  return {
+    project: o.project,
+    metric: o.metric,
+    percent: o.percent,
+    kind: o.kind,
+    section: o.section,
+    text: o.text,
+    source: { file, line: o.line },
+    ...(o.done !== undefined ? { done: o.done } : {}),
+    ...(o.total !== undefined ? { total: o.total } : {}),
+    ...(o.qualifier !== undefined ? { qualifier: o.qualifier } : {}),
+    ...(o.prev !== undefined ? { prev: o.prev } : {}),
+    ...(o.planned !== undefined ? { planned: o.planned } : {}),
+    team,
+  };
 }
 
 /** DESIGN.md `show --json` shape (items carry `team` as an extra field). */
@@ -35,18 +61,7 @@ export function toShowData(
     items: reports.flatMap((r) =>
       [...r.observations]
         .sort((a, b) => a.line - b.line)
-        .map((o): ShowItem => ({
-          project: o.project,
-          metric: o.metric,
-          percent: o.percent,
-          kind: o.kind,
-          section: o.section,
-          text: o.text,
-          source: { file: r.source, line: o.line },
-          ...(o.done !== undefined ? { done: o.done } : {}),
-          ...(o.total !== undefined ? { total: o.total } : {}),
-          team: r.team,
-        })),
+        .map((o) => observationItem(o, r.source, r.team)),
     ),
   };
 }
