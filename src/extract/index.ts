@@ -5,6 +5,7 @@ import { normalizeName } from '../model/name.js';
 import { readLine, type LineContext, type Outcome } from './line.js';
 import { cleanName } from './names.js';
 import { readRow } from './table.js';
+import { canonicalVocabulary, compileVocabulary } from './compiled.js';
 import { findWord } from './text.js';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
@@ -70,7 +71,8 @@ export function documentName(blocks: readonly Block[], title: string, vocab: Voc
  * options; the result carries findings (for `milestones check`), observations and warnings.
  */
 export function extract(doc: Document, options: ExtractOptions): Extraction {
-  const vocab = resolveVocabulary(options.vocabulary);
+  // One shared object per distinct vocabulary, so its compiled lists and memos serve every report.
+  const vocab = canonicalVocabulary(resolveVocabulary(options.vocabulary));
   const info = findWeek(doc.blocks, options.scheme, vocab.metadataLabels);
   const outcomes: Outcome[][] = [];
   const docName = documentName(doc.blocks, info.title, vocab);

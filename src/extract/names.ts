@@ -1,5 +1,6 @@
 // Project and metric display names: list markers, brackets, filler words and trailing punctuation trimmed.
 
+import { compileVocabulary } from './compiled.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
@@ -67,9 +68,10 @@ export function tidyName(s: string): string {
  * `开发` before a progress word only when something remains. Returns `''` when nothing name-like remains.
  */
 export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = false): string {
+  const { lists } = compileVocabulary(vocab);
   let t = stripStatus(tidyName(raw), vocab);
-  const fillers = [...vocab.fillerWords].sort((a, b) => b.length - a.length);
-  const generic = (s: string) => vocab.genericNames.includes(s) || vocab.fillerWords.includes(s);
+  const fillers = lists.fillerWords.byLength;
+  const generic = (s: string) => lists.genericNames.exactSet.has(s) || lists.fillerWords.exactSet.has(s);
   for (let round = 0; round < 4; round++) {
     const before = t;
     if (generic(t)) return '';
@@ -92,17 +94,20 @@ export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = f
  */
 export function stripStatus(name: string, vocab: Vocabulary): string {
   let t = name.trim();
-  const words = [...vocab.statusWords].sort((a, b) => b.length - a.length);
-  const isStatus = (s: string) => words.some((w) => w.toLowerCase() === s.trim().toLowerCase());
+  const list = compileVocabulary(vocab).lists.statusWords;
+  const words = list.byLength;
+  const lowerWords = list.byLengthLower;
+  const isStatus = (s: string) => list.lowerSet.has(s.trim().toLowerCase());
   for (let round = 0; round < 3; round++) {
     const before = t;
     const tag = /^[【\[(（]([^】\])）]{1,12})[】\])）]\s*/u.exec(t);
     if (tag && isStatus(tag[1]!) && t.length > tag[0].length) t = t.slice(tag[0].length).trim();
     const endTag = /\s*[【\[(（]([^】\])）]{1,12})[】\])）]$/u.exec(t);
     if (endTag && isStatus(endTag[1]!) && endTag.index > 0) t = t.slice(0, endTag.index).trim();
-    for (const w of words) {
-      const lower = t.toLowerCase();
-      const lw = w.toLowerCase();
+    const lower = t.toLowerCase();
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const lw = lowerWords[i]!;
       if (!lower.endsWith(lw) || t.length === w.length) continue;
       const cut = t.length - w.length;
       // Latin status words must stand apart from the name (`Service at risk`, not `Task`).
@@ -118,7 +123,7 @@ export function stripStatus(name: string, vocab: Vocabulary): string {
 /** Is the text a field label (`负责人`, `状态`, `Owner`) rather than a name? */
 export function isFieldLabel(text: string, vocab: Vocabulary): boolean {
   const t = tidyName(text).toLowerCase();
-  return !!t && vocab.fieldLabels.some((w) => w.toLowerCase() === t);
+  return !!t && compileVocabulary(vocab).lists.fieldLabels.lowerSet.has(t);
 }
 
 /** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
@@ -140,7 +145,7 @@ export function headingName(text: string, vocab: Vocabulary): string {
 export function isMetricWord(name: string, vocab: Vocabulary): boolean {
   const n = name.trim().toLowerCase();
   if (!n) return false;
-  if (vocab.metricWords.some((w) => w.toLowerCase() === n)) return true;
+  if (compileVocabulary(vocab).lists.metricWords.lowerSet.has(n)) return true;
   return /^[\p{L}\p{N}]{1,3}端$/u.test(n);
 }
 

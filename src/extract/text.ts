@@ -1,5 +1,7 @@
 // Text helpers for the grammar: NFKC with a map back to the written form, percentage scanning, URL masks.
 
+import { wordList } from './compiled.js';
+
 /** A line normalised with NFKC (full-width ％ ： （ ６ become ASCII) and a map back to the original. */
 export interface NormalText {
   /** The original text, as written. */
@@ -137,22 +139,10 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Does `text` contain any of `words` (case-insensitive for Latin)? Returns the first found. */
+/**
+ * Does `text` contain any of `words` (case-insensitive for Latin)? Returns the first found, in list order.
+ * A Latin word must stand alone (`ROI`, not inside `Android`; a plural `s` may follow). The list is compiled once.
+ */
 export function findWord(text: string, words: readonly string[]): string | undefined {
-  const lower = text.toLowerCase();
-  for (const w of words) if (w && hasWord(lower, w.toLowerCase())) return w;
-  return undefined;
-}
-
-/** `word` in `lower`; a Latin word must stand alone (`ROI`, not inside `Android`; a plural `s` may follow). */
-function hasWord(lower: string, word: string): boolean {
-  if (!/^[a-z]/.test(word) && !/[a-z]$/.test(word)) return lower.includes(word);
-  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
-    const before = lower[i - 1] ?? '';
-    const after = lower.slice(i + word.length, i + word.length + 2);
-    if (/^[a-z]/.test(word) && /[a-z]/.test(before)) continue;
-    if (/[a-z]$/.test(word) && /^[a-z]/.test(after) && !/^s(?![a-z])/.test(after)) continue;
-    return true;
-  }
-  return false;
+  return wordList(words).find(text);
 }
