@@ -27,6 +27,7 @@ export class WordList {
   readonly lowerSet: ReadonlySet<string>;
   /** Every word as written, for exact (case-sensitive) membership. */
   readonly exactSet: ReadonlySet<string>;
+  private ascii?: Uint8Array;
   /** How many words the list had when compiled (a guard against a list grown in place). */
   readonly size: number;
   private sorted?: readonly string[];
@@ -52,6 +53,12 @@ export class WordList {
   /** `byLength`, each lowercased. */
   get byLengthLower(): readonly string[] {
     return (this.sortedLower ??= this.byLength.map((w) => w.toLowerCase()));
+  }
+
+  /** Does `words[i]` start with a Latin letter (either case)? */
+  asciiStart(i: number): boolean {
+    this.ascii ??= Uint8Array.from(this.words, (w) => (/^[a-z]/i.test(w) ? 1 : 0));
+    return this.ascii[i] === 1;
   }
 
   /** The first word (in list order) that `text` contains, case-insensitively; Latin words must stand alone. */
@@ -124,6 +131,8 @@ export interface CompiledVocabulary {
 const compiledByVocab = new WeakMap<Vocabulary, CompiledVocabulary>();
 
 function sameLists(c: CompiledVocabulary, vocab: Vocabulary): boolean {
+  // A frozen vocabulary (the extractor's canonical ones) cannot have had a list replaced.
+  if (Object.isFrozen(vocab)) return true;
   for (const key of Object.keys(c.lists) as (keyof Vocabulary)[]) {
     if (c.lists[key].words !== vocab[key]) return false;
   }

@@ -2,6 +2,7 @@
 
 import type { Finding, Observation, Warning } from '../model/types.js';
 import { cleanName, headingName, isFieldLabel, isMetricWord, isNameLike, stripMarkers, stripStatus, tidyName } from './names.js';
+import { compileVocabulary, wordList } from './compiled.js';
 import { findWord, inRanges, isUrlEncoded, normalize, scanPercents, urlRanges, written, type NormalText, type PercentMatch } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -107,13 +108,15 @@ function changePairs(n: string, ms: PercentMatch[]): Map<number, { earlier: numb
 
 /** The last progress word in a label: the name is what precedes it. */
 function lastProgressWord(label: string, words: readonly string[]): { index: number; word: string } | null {
+  const list = wordList(words);
   const lower = label.toLowerCase();
   let best: { index: number; word: string; end: number } | null = null;
-  for (const w of words) {
-    const i = lower.lastIndexOf(w.toLowerCase());
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const i = lower.lastIndexOf(list.lower[k]!);
     if (i < 0) continue;
     // Latin words must stand alone (`done`, not `abandoned`).
-    if (/^[a-z]/i.test(w) && (/[a-z]/i.test(label[i - 1] ?? '') || /[a-z]/i.test(label[i + w.length] ?? ''))) continue;
+    if (list.asciiStart(k) && (/[a-z]/i.test(label[i - 1] ?? '') || /[a-z]/i.test(label[i + w.length] ?? ''))) continue;
     const end = i + w.length;
     if (!best || end > best.end || (end === best.end && i < best.index)) best = { index: i, word: w, end };
   }
@@ -154,6 +157,33 @@ function nearestHeading(headings: readonly string[], vocab: Vocabulary): string 
   return '';
 }
 
+/** `text` with every occurrence of each word (in list order, case-sensitive) replaced by a space. */
+function maskWords(text: string, words: readonly string[]): string {
+  let c = text;
+  for (const w of words) if (w && c.includes(w)) c = c.split(w).join(' ');
+  return c;
+}
+
+/** Does a heading, parent item or intro above the line name a metrics block (`运行数据`, `成功率：`)? */
+function kpiText(c: string, vocab: Vocabulary): boolean {
+  const memo = compileVocabulary(vocab).memo<boolean>('kpiContext');
+  return memo.get(c, () => {
+    const nfkc = c.normalize('NFKC');
+    return findWord(nfkc, vocab.kpiSections) !== undefined || findWord(nfkc, vocab.kpiWords) !== undefined;
+  });
+}
+
+/** kpiText over a line's whole context, computed once per context (every line of a block shares it). */
+const kpiContexts = new WeakMap<LineContext, { intro: string; headings: string[]; parents: string[]; verdict: boolean }>();
+function inKpiContext(ctx: LineContext, vocab: Vocabulary): boolean {
+  const hit = kpiContexts.get(ctx);
+  // Same lists and intro as when computed (a caller may reuse a context object with other contents).
+  if (hit && hit.intro === ctx.intro && hit.headings === ctx.headings && hit.parents === ctx.parents) return hit.verdict;
+  const verdict = [ctx.intro, ...ctx.headings, ...ctx.parents].some((c) => !!c && kpiText(c, vocab));
+  kpiContexts.set(ctx, { intro: ctx.intro, headings: ctx.headings, parents: ctx.parents, verdict });
+  return verdict;
+}
+
 /**
  * Reads one line. `text` is the line as written (a table cell or a paragraph line); every
  * percentage in it yields an Outcome with a Finding, progress and KPI figures an Observation.
@@ -163,6 +193,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
   const t = normalize(text);
   const n = t.norm;
   const ms = scanPercents(n);
+  const { lists } = compileVocabulary(vocab);
   if (!ms.length) return [];
   const out: Outcome[] = [];
   const urls = urlRanges(n);
@@ -191,9 +222,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     return k === 0 ? 0 : ends[k - 1]! + 1;
   };
 
-  const kpiContext = [ctx.intro, ...ctx.headings, ...ctx.parents].some(
-    (c) => !!c && (findWord(c.normalize('NFKC'), vocab.kpiSections) !== undefined || findWord(c.normalize('NFKC'), vocab.kpiWords) !== undefined),
-  );
+  const kpiContext = inKpiContext(ctx, vocab);
 
   const segmentIgnore = new Map<number, string | undefined>();
   let lastProgress: Outcome | undefined;
@@ -266,7 +295,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     // A leading status tag (`【已完成】提现风控`) is no part of the label: its words say nothing of the figure.
     const headStart = labelEnd - label.length;
     const tag = /^[【\[]([^】\]]{1,12})[】\]]\s*/u.exec(label);
-    if (tag && vocab.statusWords.some((w) => w.toLowerCase() === tag[1]!.trim().toLowerCase()) && label.length > tag[0].length) {
+    if (tag && lists.statusWords.lowerSet.has(tag[1]!.trim().toLowerCase()) && label.length > tag[0].length) {
       label = label.slice(tag[0].length);
     }
     labelStart = labelEnd - label.length;
@@ -307,7 +336,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     // KPI words mask the ignore words inside them (`付费率` holds `费率`, `毛利率` holds `利率`).
     // The figure's reach: back to the previous figure of its segment (or the segment start), on to its clause end.
     const reachFrom = Math.max(segFrom, k > 0 ? ms[k - 1]!.end : 0);
-    const reach = vocab.kpiWords.reduce((c, w) => (w ? c.split(w).join(' ') : c), n.slice(reachFrom, Math.max(clauseEnd, m.end)));
+    const reach = maskWords(n.slice(reachFrom, Math.max(clauseEnd, m.end)), vocab.kpiWords);
     const ignoreWord = findWord(reach, vocab.ignoreWords) ?? (label ? undefined : segmentIgnore.get(segment));
     if (ignoreWord) return ignore(`"${ignoreWord}" is on the ignore list`);
     if (m.exponent) return ignore('written in scientific notation, not a plain figure', `${match} is not a plain percentage; ignored`);
@@ -349,12 +378,12 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
     };
     const bareLabel = label.replace(/[\s、,)\]】]+/gu, '') === '';
     const pc = bareLabel ? prevClause() : null;
-    const ongoing = pc !== null && vocab.ongoingWords.some((w) => tidyName(n.slice(pc.start, pc.end)).toLowerCase() === w.toLowerCase());
+    const ongoing = pc !== null && lists.ongoingWords.lowerSet.has(tidyName(n.slice(pc.start, pc.end)).toLowerCase());
     const labelName = stripStatus(stripMarkers(label), vocab);
     // `老系统下线 90%`, `【阻塞】税务代扣对接 20%，等待确认`: a list item that is just a name and its figure.
     // `生产集群 6/10 完成（60%）`: the progress word stands just before the bracket.
     const beforeParen = inParens && bareLabel ? n.slice(segFrom, paren).replace(/[\s\d/]+$/u, '') : '';
-    const parenProgress = !!beforeParen && vocab.progressWords.some((w) => beforeParen.toLowerCase().endsWith(w.toLowerCase()));
+    const parenProgress = !!beforeParen && lists.progressWords.lower.some((lw) => beforeParen.toLowerCase().endsWith(lw));
     // `美术资源完成约70%，剧情配音 50%`: a bare name after a progress figure of the same segment is one more.
     const sibling = !!lastProgress && lastProgress.segment === segment && !inParens && !hadVerb;
     const itemHead = !hadVerb && ctx.kind !== 'heading' && headStart <= markerEnd && (ctx.kind === 'item' || markerEnd > 0) && !inParens;
