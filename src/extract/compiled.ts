@@ -28,6 +28,9 @@ export class WordList {
   /** Every word as written, for exact (case-sensitive) membership. */
   readonly exactSet: ReadonlySet<string>;
   private ascii?: Uint8Array;
+  private anyLower?: RegExp | null;
+  private anyLowerAtEnd?: RegExp | null;
+  private anyWritten?: RegExp | null;
   /** How many words the list had when compiled (a guard against a list grown in place). */
   readonly size: number;
   private sorted?: readonly string[];
@@ -55,6 +58,27 @@ export class WordList {
     return (this.sortedLower ??= this.byLength.map((w) => w.toLowerCase()));
   }
 
+  /**
+   * Could any word occur in `lower` (already lowercased)? One alternation instead of a loop of searches; a
+   * necessary condition only (Latin boundaries are not checked). Always true when the list holds an empty word.
+   */
+  maybeIn(lower: string): boolean {
+    if (this.anyLower === undefined) this.anyLower = alternation(this.lower, '');
+    return this.anyLower === null || this.anyLower.test(lower);
+  }
+
+  /** Could `lower` end with any (lowercased) word? Always true when the list holds an empty word. */
+  maybeAtEnd(lower: string): boolean {
+    if (this.anyLowerAtEnd === undefined) this.anyLowerAtEnd = alternation(this.lower, '$');
+    return this.anyLowerAtEnd === null || this.anyLowerAtEnd.test(lower);
+  }
+
+  /** Could any word, as written (case-sensitive), occur in `text`? */
+  maybeWrittenIn(text: string): boolean {
+    if (this.anyWritten === undefined) this.anyWritten = alternation(this.words, '');
+    return this.anyWritten === null || this.anyWritten.test(text);
+  }
+
   /** Does `words[i]` start with a Latin letter (either case)? */
   asciiStart(i: number): boolean {
     this.ascii ??= Uint8Array.from(this.words, (w) => (/^[a-z]/i.test(w) ? 1 : 0));
@@ -64,6 +88,7 @@ export class WordList {
   /** The first word (in list order) that `text` contains, case-insensitively; Latin words must stand alone. */
   find(text: string): string | undefined {
     const lower = text.toLowerCase();
+    if (!this.maybeIn(lower)) return undefined;
     const { words, flags } = this;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
@@ -91,6 +116,18 @@ export class WordList {
     }
     return false;
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One RegExp matching any of `words` (literally, longest first), `suffix` appended; null when a word is empty. */
+function alternation(words: readonly string[], suffix: string): RegExp | null {
+  if (words.length === 0) return /(?!)/;
+  if (words.some((w) => w === '')) return null;
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?:${sorted.map(escapeRegExp).join('|')})${suffix}`);
 }
 
 const lists = new WeakMap<readonly string[], WordList>();

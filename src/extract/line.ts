@@ -110,6 +110,7 @@ function changePairs(n: string, ms: PercentMatch[]): Map<number, { earlier: numb
 function lastProgressWord(label: string, words: readonly string[]): { index: number; word: string } | null {
   const list = wordList(words);
   const lower = label.toLowerCase();
+  if (!list.maybeIn(lower)) return null;
   let best: { index: number; word: string; end: number } | null = null;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
@@ -159,6 +160,7 @@ function nearestHeading(headings: readonly string[], vocab: Vocabulary): string 
 
 /** `text` with every occurrence of each word (in list order, case-sensitive) replaced by a space. */
 function maskWords(text: string, words: readonly string[]): string {
+  if (!wordList(words).maybeWrittenIn(text)) return text;
   let c = text;
   for (const w of words) if (w && c.includes(w)) c = c.split(w).join(' ');
   return c;

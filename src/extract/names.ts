@@ -105,7 +105,8 @@ export function stripStatus(name: string, vocab: Vocabulary): string {
     const endTag = /\s*[【\[(（]([^】\])）]{1,12})[】\])）]$/u.exec(t);
     if (endTag && isStatus(endTag[1]!) && endTag.index > 0) t = t.slice(0, endTag.index).trim();
     const lower = t.toLowerCase();
-    for (let i = 0; i < words.length; i++) {
+    const mayEnd = list.maybeAtEnd(lower);
+    for (let i = 0; mayEnd && i < words.length; i++) {
       const w = words[i]!;
       const lw = lowerWords[i]!;
       if (!lower.endsWith(lw) || t.length === w.length) continue;
