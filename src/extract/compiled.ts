@@ -161,6 +161,8 @@ export class Memo<V> {
 export interface CompiledVocabulary {
   readonly vocab: Vocabulary;
   readonly lists: { readonly [K in keyof Vocabulary]: WordList };
+  /** The vocabulary object was frozen when compiled (so its lists can never be replaced). */
+  readonly frozen: boolean;
   /** Free-form memos, one per question, created on first use. */
   memo<V>(name: string): Memo<V>;
 }
@@ -169,7 +171,7 @@ const compiledByVocab = new WeakMap<Vocabulary, CompiledVocabulary>();
 
 function sameLists(c: CompiledVocabulary, vocab: Vocabulary): boolean {
   // A frozen vocabulary (the extractor's canonical ones) cannot have had a list replaced.
-  if (Object.isFrozen(vocab)) return true;
+  if (c.frozen) return true;
   for (const key of Object.keys(c.lists) as (keyof Vocabulary)[]) {
     if (c.lists[key].words !== vocab[key]) return false;
   }
@@ -186,6 +188,7 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   const c: CompiledVocabulary = {
     vocab,
     lists: built,
+    frozen: Object.isFrozen(vocab),
     memo<V>(name: string): Memo<V> {
       let m = memos.get(name);
       if (!m) memos.set(name, (m = new Memo<unknown>()));
@@ -196,7 +199,19 @@ export function compileVocabulary(vocab: Vocabulary): CompiledVocabulary {
   return c;
 }
 
-const canonical = new Map<string, Vocabulary>();
+const canonical: Vocabulary[] = [];
+
+/** Same keys and the same words in the same order. */
+function sameContent(a: Vocabulary, b: Vocabulary, keys: readonly (keyof Vocabulary)[]): boolean {
+  if (Object.keys(b).length !== keys.length) return false;
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (!y || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
 
 /**
  * One shared, frozen vocabulary object per distinct content: ingest hands every report a fresh copy of the same
@@ -204,13 +219,12 @@ const canonical = new Map<string, Vocabulary>();
  */
 export function canonicalVocabulary(vocab: Vocabulary): Vocabulary {
   const keys = Object.keys(vocab) as (keyof Vocabulary)[];
-  const signature = JSON.stringify(keys.map((k) => [k, vocab[k]]));
-  const hit = canonical.get(signature);
+  const hit = canonical.find((c) => sameContent(vocab, c, keys));
   if (hit) return hit;
   const frozen = {} as Vocabulary;
   for (const k of keys) frozen[k] = Object.freeze([...vocab[k]]) as string[];
   Object.freeze(frozen);
-  if (canonical.size >= 32) canonical.clear();
-  canonical.set(signature, frozen);
+  if (canonical.length >= 8) canonical.pop();
+  canonical.unshift(frozen);
   return frozen;
 }

@@ -28,7 +28,9 @@ function introOf(block: Block): string {
 }
 
 function ignoredSection(headings: readonly string[], vocab: Vocabulary): string | undefined {
-  for (const h of headings) if (findWord(h.normalize('NFKC'), vocab.ignoreSections)) return h;
+  const memo = compileVocabulary(vocab).memo<boolean>('ignoredSection');
+  const ignored = (h: string) => findWord(h.normalize('NFKC'), vocab.ignoreSections) !== undefined;
+  for (const h of headings) if (memo.get(h, ignored)) return h;
   return undefined;
 }
 
@@ -39,17 +41,21 @@ function ignoredIntro(intro: string, vocab: Vocabulary): string | undefined {
   return /^\s*(?:下周|下阶段|next week)/iu.test(t) || findWord(t, vocab.ignoreSections) ? intro : undefined;
 }
 
+/** Every character whose NFKC holds a `:` (`：`, `︓`, `﹕`, `⩴`): lines without one hold no `label：value`. */
+const COLON = /[:：︓﹕⩴]/u;
+
 /**
  * The report's own project, for figures nothing else names: a `项目名称：…` line, else the title
  * without its dates, week labels and report words (`华东工厂数字化项目周报` → `华东工厂数字化项目`).
  */
 export function documentName(blocks: readonly Block[], title: string, vocab: Vocabulary): string {
-  const labels = vocab.projectLabels.map((w) => w.toLowerCase());
+  const labels = compileVocabulary(vocab).lists.projectLabels.lowerSet;
   for (const b of blocks) {
     if (b.kind !== 'item' && b.kind !== 'paragraph') continue;
+    if (!COLON.test(b.text)) continue;
     for (const l of b.text.split('\n')) {
       const m = /^\s*(?:[-*+]\s*)?([^:：]{1,16})[:：]\s*(.{1,40})$/u.exec(l.normalize('NFKC'));
-      if (m && labels.includes(m[1]!.trim().toLowerCase()) && !/%/.test(m[2]!)) {
+      if (m && labels.has(m[1]!.trim().toLowerCase()) && !/%/.test(m[2]!)) {
         const name = cleanName(m[2]!, vocab);
         if (name) return name;
       }

@@ -33,8 +33,8 @@ export interface Outcome {
 /** Most decimals we keep; more is noise (`99.999999999%`). */
 const MAX_DECIMALS = 4;
 
+/** Ends of a `；`-segment (normalised): `;` `。` `!` `?`. A clause also ends at `,` (and at a `:` not between digits). */
 const SEGMENT_END = new Set([';', '。', '!', '?']);
-const CLAUSE_END = new Set([',', ';', '。', '!', '?']);
 
 /** Qualifiers written before a figure (`约60%`, `>90%`): the written form is kept on the observation. */
 const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±)\s*$/u;
@@ -44,10 +44,15 @@ const VERB_BEFORE =
 const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
 const LAST_WEEK = /^(?:上周|上期|上次|上月|last week)/iu;
 
+/** `SEGMENT_END.has(s[i])` by code unit. */
+function isSegmentEndCode(c: number): boolean {
+  return c === 59 || c === 0x3002 || c === 33 || c === 63;
+}
+
 function isBoundaryAt(s: string, i: number): boolean {
-  const c = s[i]!;
-  if (CLAUSE_END.has(c)) return true;
-  if (c === ':') return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
+  const code = s.charCodeAt(i);
+  if (code === 44 || isSegmentEndCode(code)) return true;
+  if (code === 58) return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
   return false;
 }
 
@@ -207,7 +212,7 @@ export function readLine(text: string, line: number, ctx: LineContext, vocab: Vo
 
   // `；` `。` split items that share a line: positions of those ends, for segment lookups.
   const ends: number[] = [];
-  for (let i = 0; i < n.length; i++) if (SEGMENT_END.has(n[i]!)) ends.push(i);
+  for (let i = 0; i < n.length; i++) if (isSegmentEndCode(n.charCodeAt(i))) ends.push(i);
   const endsBefore = (pos: number): number => {
     let lo = 0;
     let hi = ends.length;

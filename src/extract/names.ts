@@ -29,6 +29,7 @@ function dropDangling(s: string): string {
   let t = s;
   const opens = '(（[【《「';
   const closes = ')）]】》」';
+  const anyOpen = /[(（[【《「]/;
   for (let i = 0; i < 4; i++) {
     const before = t;
     const last = t[t.length - 1];
@@ -36,7 +37,7 @@ function dropDangling(s: string): string {
     const first = t[0];
     if (first && closes.includes(first)) t = t.slice(1).trimStart();
     // an unclosed bracket somewhere: cut the name there
-    for (let k = 0; k < opens.length; k++) {
+    for (let k = 0; anyOpen.test(t) && k < opens.length; k++) {
       const o = t.lastIndexOf(opens[k]!);
       if (o >= 0 && t.indexOf(closes[k]!, o) < 0) t = t.slice(0, o).trimEnd();
     }

@@ -12,12 +12,20 @@ export interface NormalText {
   map: number[];
 }
 
+/** Characters the loop below rewrites although NFKC keeps them. */
+const REWRITTEN = /[～〜\u3000]/;
+
 export function normalize(original: string): NormalText {
+  // Most lines are NFKC already: then every code point maps to itself (a string in NFKC holds no code point
+  // that NFKC would change on its own), and only the map needs building.
+  if (!REWRITTEN.test(original) && original.normalize('NFKC') === original) return identity(original);
   let norm = '';
   const map: number[] = [];
   let i = 0;
   for (const ch of original) {
-    let n = ch.normalize('NFKC');
+    const c = ch.charCodeAt(0);
+    // ASCII and the common CJK ideographs are NFKC on their own: no need to ask ICU.
+    let n = c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) ? ch : ch.normalize('NFKC');
     // NFKC keeps these as they are; they are the same punctuation for our purposes.
     if (n === '～' || n === '〜') n = '~';
     // An ideographic space separates fields in Feishu/Notion exports (`负责人：周凯　进度：80%`).
@@ -28,6 +36,19 @@ export function normalize(original: string): NormalText {
   }
   map.push(original.length);
   return { original, norm, map };
+}
+
+/** `normalize` of a string NFKC leaves alone: the same text, each UTF-16 unit mapped to its code point's start. */
+function identity(original: string): NormalText {
+  const map: number[] = new Array<number>(original.length + 1);
+  for (let j = 0; j < original.length; j++) {
+    const c = original.charCodeAt(j);
+    const prev = j > 0 ? original.charCodeAt(j - 1) : 0;
+    // The low half of a surrogate pair belongs to the code point that starts one unit earlier.
+    map[j] = c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff ? j - 1 : j;
+  }
+  map[original.length] = original.length;
+  return { original, norm: original, map };
 }
 
 /** The written form of the normalised range [a, b). */
