@@ -112,11 +112,37 @@ function pseudoHeadingLevel(text: string): number {
 
 /** Tidies a block's text: trims each line's edges (Notion indents continuations) and the whole. */
 function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0\u3000]+$/u, '').replace(/^[ \t]+/, '').replace(/([^ \t]) {2,}(?=[^ \t])/g, '$1 '))
-    .join('\n')
-    .replace(/^\n+|\n+$/g, '');
+  const lines = text.includes('\n') ? text.split('\n').map(tidyLine).join('\n') : tidyLine(text);
+  return lines.charCodeAt(0) === 10 || lines.charCodeAt(lines.length - 1) === 10 ? lines.replace(/^\n+|\n+$/g, '') : lines;
+}
+
+/** One line of `tidy`: trailing blanks (space, tab, NBSP, ideographic space) and leading spaces and tabs cut, inner space runs made one. */
+function tidyLine(line: string): string {
+  let end = line.length;
+  for (let c = line.charCodeAt(end - 1); c === 32 || c === 9 || c === 0xa0 || c === 0x3000; c = line.charCodeAt(end - 1)) end--;
+  let start = 0;
+  for (let c = line.charCodeAt(0); start < end && (c === 32 || c === 9); c = line.charCodeAt(start)) start++;
+  const l = start === 0 && end === line.length ? line : line.slice(start, end);
+  return l.includes('  ') ? l.replace(/([^ \t]) {2,}(?=[^ \t])/g, '$1 ') : l;
+}
+
+/** How many `\n` are in `s` before `end`. */
+function countNewlines(s: string, end: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0 && i < end; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The first line of `raw` that is not blank, trimmed; '' when there is none. */
+function firstLine(raw: string): string {
+  for (let start = 0; start <= raw.length; ) {
+    let end = raw.indexOf('\n', start);
+    if (end < 0) end = raw.length;
+    const l = raw.slice(start, end).trim();
+    if (l) return l;
+    start = end + 1;
+  }
+  return '';
 }
 
 /**
@@ -124,9 +150,11 @@ function tidy(text: string): string {
  * lines that are not in the source, which would push later lines past the real ones.
  */
 function fitLines(text: string, raw: string): string {
-  const want = Math.max(1, raw.replace(/\n+$/, '').split('\n').length);
+  let rawEnd = raw.length;
+  while (rawEnd > 0 && raw.charCodeAt(rawEnd - 1) === 10) rawEnd--;
+  const want = Math.max(1, countNewlines(raw, rawEnd) + 1);
+  if (countNewlines(text, text.length) + 1 <= want) return text;
   let lines = text.split('\n');
-  if (lines.length <= want) return text;
   lines = lines.filter((l) => l.trim() !== '');
   if (lines.length > want) lines = [...lines.slice(0, want - 1), lines.slice(want - 1).join(' ')];
   return lines.join('\n');
@@ -170,12 +198,12 @@ class Locator {
 
   /** Start line of a token; with `consume`, also moves the cursor past all of its lines. */
   locate(raw: string, consume: boolean): number {
-    const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-    if (lines.length === 0) return this.lineOf(this.cursor);
-    let start = this.find(lines[0]!, this.cursor);
+    const first = firstLine(raw);
+    if (!first) return this.lineOf(this.cursor);
+    let start = this.find(first, this.cursor);
     if (start < 0) {
       // marked may have rewritten the line (tabs, markers): try its longest word instead.
-      const word = lines[0]!.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? '';
+      const word = first.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? '';
       start = word.length >= 2 ? this.find(word, this.cursor) : -1;
       if (start >= 0) start = this.lineStarts[this.lineOf(start) - 1]!;
     }
@@ -183,6 +211,7 @@ class Locator {
     this.cursor = start;
     if (consume) {
       let at = start;
+      const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
       for (const l of lines) {
         const idx = this.find(l, at);
         if (idx >= 0) at = idx + l.length;
@@ -346,8 +375,8 @@ class Builder {
       first = -1;
     }
     this.push({ kind: 'item', text, line, depth, headings: this.headings(), parents: [...ctx.parents] });
-    const firstLine = text.split('\n')[0] ?? '';
-    const inner: Context = { headings: ctx.headings, parents: [...ctx.parents, firstLine], depth };
+    const nl = text.indexOf('\n');
+    const inner: Context = { headings: ctx.headings, parents: [...ctx.parents, nl < 0 ? text : text.slice(0, nl)], depth };
     children.forEach((c, i) => {
       if (i === first || c.type === 'checkbox') return;
       this.token(c, inner, level + 1);
@@ -403,6 +432,7 @@ export function parseMarkdown(text: string, source: string): Document {
     block.line = Math.min(Math.max(1, block.line), max);
     // Invariant for the extractor: every line of a block's text is a line of the document.
     const room = max - block.line + 1;
+    if (countNewlines(block.text, block.text.length) + 1 <= room) continue;
     const lines = block.text.split('\n');
     if (lines.length > room) block.text = [...lines.slice(0, room - 1), lines.slice(room - 1).join(' ')].join('\n');
   }
