@@ -49,7 +49,6 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const byPath = new Map<string, StoredHeader>();
   for (const h of store.headers()) if (h.file) byPath.set(h.file.path, h);
 
-  const pending: { report: Report; stamp: FileStamp; warnings: number }[] = [];
   const jobs: ReadJob[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
@@ -62,14 +61,18 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   }
   // Commit every CHUNK reports: memory stays flat however large the batch, and each commit is
   // a complete state (an interrupted run keeps what it committed; running it again goes on).
+  // A commit runs while the next chunk is being read (one commit in flight at a time): its
+  // evidence files are fsynced one by one, and reading need not wait for the disk.
   const CHUNK = 500;
-  const commit = async () => {
-    if (!pending.length) return;
-    const batch = pending.splice(0);
-    const results = await store.transact((tx) => batch.map((p) => tx.putReport(p.report, p.stamp)));
+  /** Outcomes of the files read, by job index, so output order never depends on timing. */
+  const read: Outcome[] = new Array(jobs.length);
+  let batch: { index: number; report: Report; stamp: FileStamp; warnings: number }[] = [];
+  const commit = async (chunk: typeof batch) => {
+    if (!chunk.length) return;
+    const results = await store.transact((tx) => chunk.map((p) => tx.putReport(p.report, p.stamp)));
     results.forEach((res, i) => {
-      const { report, warnings } = batch[i]!;
-      outcomes.push({
+      const { index, report, warnings } = chunk[i]!;
+      read[index] = {
         file: report.source,
         action: res.action,
         week: report.week,
@@ -78,21 +81,35 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
         kpi: res.header.kpi,
         replaced: res.replaced?.source,
         warnings,
-      });
+      };
     });
   };
+  let committing: Promise<void> = Promise.resolve();
   const pool = new ReaderPool(jobs.length, threads);
   try {
     await readInOrder(pool, jobs, async (i, r) => {
-      if (!r.ok) return fail(jobs[i]!.path, errorFromData(r.error));
+      if (!r.ok) {
+        const err = errorFromData(r.error);
+        note(`error: ${err.format()}`);
+        read[i] = { file: jobs[i]!.path, action: 'failed', error: err.format() };
+        return;
+      }
       for (const w of r.warnings) note(`warning: ${r.report.source}:${w.line}: ${w.message}`);
-      pending.push({ report: r.report, stamp: r.stamp, warnings: r.warnings.length });
-      if (pending.length >= CHUNK) await commit();
+      batch.push({ index: i, report: r.report, stamp: r.stamp, warnings: r.warnings.length });
+      if (batch.length >= CHUNK) {
+        await committing;
+        committing = commit(batch);
+        committing.catch(() => {}); // surfaced by the next await; never an unhandled rejection
+        batch = [];
+      }
     });
-    await commit();
+    await committing;
+    await commit(batch);
   } finally {
+    await committing.catch(() => {});
     await pool.close();
   }
+  outcomes.push(...read);
   for (const n of store.notes()) note(n);
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
