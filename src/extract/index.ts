@@ -41,6 +41,9 @@ function ignoredIntro(intro: string, vocab: Vocabulary): string | undefined {
   return /^\s*(?:下周|下阶段|next week)/iu.test(t) || findWord(t, vocab.ignoreSections) ? intro : undefined;
 }
 
+/** The percent signs readLine looks for: `%`, full-width `％`, small `﹪`. */
+const PERCENT = /[%％﹪]/u;
+
 /** Every character whose NFKC holds a `:` (`：`, `︓`, `﹕`, `⩴`): lines without one hold no `label：value`. */
 const COLON = /[:：︓﹕⩴]/u;
 
@@ -86,6 +89,11 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
 
   for (const block of doc.blocks) {
     if (block.kind === 'heading') intro = '';
+    // A block without a percent sign yields nothing (readLine needs one; rows may hold bare figures).
+    if (block.kind !== 'row' && !PERCENT.test(block.text)) {
+      if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
+      continue;
+    }
     const sectionPath = block.kind === 'heading' ? [...block.headings, block.text] : block.headings;
     const ctx: LineContext = {
       headings: block.headings,
