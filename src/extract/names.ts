@@ -69,6 +69,12 @@ export function tidyName(s: string): string {
  * `开发` before a progress word only when something remains. Returns `''` when nothing name-like remains.
  */
 export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = false): string {
+  // Reports repeat their names week after week: the answer is memoised per vocabulary.
+  const c = compileVocabulary(vocab);
+  return c.memo<string>(beforeProgressWord ? 'cleanName+pw' : 'cleanName').get(raw, () => computeCleanName(raw, vocab, beforeProgressWord));
+}
+
+function computeCleanName(raw: string, vocab: Vocabulary, beforeProgressWord: boolean): string {
   const { lists } = compileVocabulary(vocab);
   let t = stripStatus(tidyName(raw), vocab);
   const fillers = lists.fillerWords.byLength;
@@ -94,6 +100,10 @@ export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = f
  * (`积分商城改版 进行中`, `注销流程改造本周启动`). Returns what remains (possibly '').
  */
 export function stripStatus(name: string, vocab: Vocabulary): string {
+  return compileVocabulary(vocab).memo<string>('stripStatus').get(name, () => computeStripStatus(name, vocab));
+}
+
+function computeStripStatus(name: string, vocab: Vocabulary): string {
   let t = name.trim();
   const list = compileVocabulary(vocab).lists.statusWords;
   const words = list.byLength;
@@ -130,6 +140,10 @@ export function isFieldLabel(text: string, vocab: Vocabulary): boolean {
 
 /** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
 export function headingName(text: string, vocab: Vocabulary): string {
+  return compileVocabulary(vocab).memo<string>('headingName').get(text, () => computeHeadingName(text, vocab));
+}
+
+function computeHeadingName(text: string, vocab: Vocabulary): string {
   // A figure or a field in a trailing bracket or after a dash is no part of the name:
   // `创作者激励计划（进度60%）`, `供应商门户（负责人：李娜）`, `网关 G3 — 70%`.
   let raw = text.replace(/\s*[(（][^()（）]*(?:[%％:：]|负责人|owner)[^()（）]*[)）]\s*$/iu, '');

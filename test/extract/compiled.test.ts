@@ -1,0 +1,161 @@
+// The compiled vocabulary and the fast text paths must answer exactly like the plain loops they replaced.
+
+import fc from 'fast-check';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { canonicalVocabulary, compileVocabulary, Memo, wordList } from '../../src/extract/compiled.js';
+import { extract, resolveVocabulary } from '../../src/extract/index.js';
+import { findWord, normalize } from '../../src/extract/text.js';
+import { parseMarkdown } from '../../src/read/markdown.js';
+
+/** The word search as it was before compilation: the oracle. */
+function findWordPlain(text: string, words: readonly string[]): string | undefined {
+  const lower = text.toLowerCase();
+  const hasWord = (word: string): boolean => {
+    if (!/^[a-z]/.test(word) && !/[a-z]$/.test(word)) return lower.includes(word);
+    for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+      const before = lower[i - 1] ?? '';
+      const after = lower.slice(i + word.length, i + word.length + 2);
+      if (/^[a-z]/.test(word) && /[a-z]/.test(before)) continue;
+      if (/[a-z]$/.test(word) && /^[a-z]/.test(after) && !/^s(?![a-z])/.test(after)) continue;
+      return true;
+    }
+    return false;
+  };
+  for (const w of words) if (w && hasWord(w.toLowerCase())) return w;
+  return undefined;
+}
+
+/** NFKC code point by code point with the map back, as it was before the fast paths: the oracle. */
+function normalizePlain(original: string): { norm: string; map: number[] } {
+  let norm = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    let n = ch.normalize('NFKC');
+    if (n === '～' || n === '〜') n = '~';
+    if (ch === '\u3000') n = ',';
+    for (let k = 0; k < n.length; k++) map.push(i);
+    norm += n;
+    i += ch.length;
+  }
+  map.push(original.length);
+  return { norm, map };
+}
+
+/** Characters that exercise Latin boundaries, case, plurals, regex metacharacters and CJK words. */
+const unit = fc.constantFrom('a', 'b', 's', 'S', 'R', 'o', 'i', 'I', ' ', '-', '.', '*', '(', '|', '\\', '率', '成', '功', '进', '度', '%', '1');
+const word = fc.string({ unit, minLength: 0, maxLength: 4 });
+const text = fc.string({ unit, maxLength: 24 });
+
+test('findWord answers like the plain ordered loop (first word in list order, Latin words standing alone)', () => {
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), fc.array(text, { minLength: 1, maxLength: 4 }), (words, texts) => {
+      for (const t of texts) assert.is(findWord(t, words), findWordPlain(t, words), `${JSON.stringify(t)} in ${JSON.stringify(words)}`);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('findWord: the cases the boundary rules exist for', () => {
+  const kpi = ['ROI', 'and', '成功率'];
+  assert.is(findWord('Android 进度', kpi), undefined);
+  assert.is(findWord('ROIs 20%', kpi), 'ROI');
+  assert.is(findWord('ROIst', kpi), undefined);
+  assert.is(findWord('支付成功率', kpi), '成功率');
+  // List order wins over position in the text.
+  assert.is(findWord('and then ROI', kpi), 'ROI');
+});
+
+test('a word list compiled once is reused, and recompiled when the array grew in place', () => {
+  const words = ['进度'];
+  const first = wordList(words);
+  assert.is(wordList(words), first);
+  words.push('完成度');
+  assert.is.not(wordList(words), first);
+  assert.is(findWord('完成度', words), '完成度');
+});
+
+/** Text with full-width forms, compatibility characters, combining marks, surrogate pairs (paired and lone). */
+const nfUnit = fc.constantFrom(
+  'a', 'Z', '1', ' ', '进', '％', '６', '：', '（', '～', '〜', '\u3000', 'ﬁ', '㍿', 'e', '\u0301', 'Å', '\u212b', '😀', '\ud83d', '\ude00',
+  '①', 'ｶ', '\uff9e', '가', '\u1100', '\u1161', '\u00a0', 'İ', '\u0344',
+);
+
+test('normalize gives the same text and map as NFKC code point by code point', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: nfUnit, maxLength: 20 }), (s) => {
+      const got = normalize(s);
+      const want = normalizePlain(s);
+      assert.is(got.norm, want.norm, JSON.stringify(s));
+      assert.equal(got.map, want.map, JSON.stringify(s));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('normalize: an already normal line keeps its text, a surrogate pair maps to its start', () => {
+  const t = normalize('a😀b');
+  assert.is(t.norm, 'a😀b');
+  assert.equal(t.map, [0, 1, 1, 3, 4]);
+  assert.is(normalize('进度：６０％').norm, '进度:60%');
+});
+
+test('canonicalVocabulary: one frozen object per content, a new one for other content', () => {
+  const a = canonicalVocabulary(resolveVocabulary());
+  const b = canonicalVocabulary(structuredClone(resolveVocabulary()));
+  assert.is(a, b);
+  assert.ok(Object.isFrozen(a) && Object.isFrozen(a.kpiWords));
+  const c = canonicalVocabulary(resolveVocabulary({ kpiWords: ['良率'] }));
+  assert.is.not(c, a);
+  assert.equal(c.kpiWords, ['良率']);
+  assert.throws(() => (a.kpiWords as string[]).push('x'));
+});
+
+test('a vocabulary passed in is never frozen or changed by extract', () => {
+  const vocabulary = resolveVocabulary();
+  const before = JSON.stringify(vocabulary);
+  extract(parseMarkdown('# 第10周 2031-03-07\n\n- 清分系统进度40%\n', 'x.md'), { scheme: 'iso', vocabulary });
+  assert.not.ok(Object.isFrozen(vocabulary) || Object.isFrozen(vocabulary.kpiWords));
+  assert.is(JSON.stringify(vocabulary), before);
+});
+
+test('a changed vocabulary changes the answers (memos are per vocabulary, not global)', () => {
+  const doc = parseMarkdown('# 第10周 2031-03-07\n\n- 清分系统良率40%\n', 'x.md');
+  const asKpi = extract(doc, { scheme: 'iso', vocabulary: { kpiWords: ['良率'] } });
+  const notKpi = extract(doc, { scheme: 'iso', vocabulary: { kpiWords: ['毛利率'], progressWords: ['良率'] } });
+  assert.is(asKpi.observations[0]?.kind, 'kpi');
+  assert.is(notKpi.observations[0]?.kind, 'progress');
+});
+
+test('compileVocabulary rebuilds when a list of a plain (unfrozen) vocabulary is replaced', () => {
+  const v = resolveVocabulary();
+  const first = compileVocabulary(v);
+  assert.is(compileVocabulary(v), first);
+  v.statusWords = ['暂缓'];
+  const second = compileVocabulary(v);
+  assert.is.not(second, first);
+  assert.ok(second.lists.statusWords.lowerSet.has('暂缓'));
+});
+
+test('Memo computes once per key and forgets everything past its bound', () => {
+  let calls = 0;
+  const memo = new Memo<number>(3);
+  const len = (k: string) => (calls++, k.length);
+  assert.is(memo.get('ab', len), 2);
+  assert.is(memo.get('ab', len), 2);
+  assert.is(calls, 1);
+  memo.get('c', len);
+  memo.get('d', len);
+  memo.get('e', len); // the fourth key clears the memo first
+  assert.is(memo.get('ab', len), 2);
+  assert.is(calls, 5);
+  // An undefined answer is memoised too.
+  const m2 = new Memo<string | undefined>();
+  let n = 0;
+  m2.get('x', () => (n++, undefined));
+  m2.get('x', () => (n++, undefined));
+  assert.is(n, 1);
+});
+
+test.run();
