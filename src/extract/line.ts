@@ -139,20 +139,26 @@ export function roundPercent(v: number): { value: number; rounded: boolean } {
 
 /** Name of the nearest parent item (its head, or the words before its progress word). */
 function parentName(parents: readonly string[], vocab: Vocabulary): string {
+  const memo = compileVocabulary(vocab).memo<string>('parentItemName');
   for (let i = parents.length - 1; i >= 0; i--) {
-    const n = normalize(parents[i]!);
-    let end = 0;
-    const s = n.norm;
-    const from = s.length - stripMarkers(s).length;
-    end = from;
-    while (end < s.length && !isBoundaryAt(s, end)) end++;
-    let raw = s.slice(from, end);
-    const pw = lastProgressWord(raw, vocab.progressWords);
-    if (raw.includes('%') || pw) raw = pw ? raw.slice(0, pw.index) : raw.replace(/[\d.\s]*%.*$/u, '');
-    const name = cleanName(written(n, from, from + raw.length), vocab);
+    const name = memo.get(parents[i]!, (p) => parentItemName(p, vocab));
     if (name) return name;
   }
   return '';
+}
+
+/** The name one parent item gives its children ('' when it names nothing). */
+function parentItemName(parent: string, vocab: Vocabulary): string {
+  const n = normalize(parent);
+  let end = 0;
+  const s = n.norm;
+  const from = s.length - stripMarkers(s).length;
+  end = from;
+  while (end < s.length && !isBoundaryAt(s, end)) end++;
+  let raw = s.slice(from, end);
+  const pw = lastProgressWord(raw, vocab.progressWords);
+  if (raw.includes('%') || pw) raw = pw ? raw.slice(0, pw.index) : raw.replace(/[\d.\s]*%.*$/u, '');
+  return cleanName(written(n, from, from + raw.length), vocab);
 }
 
 function nearestHeading(headings: readonly string[], vocab: Vocabulary): string {
