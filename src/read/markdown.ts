@@ -211,10 +211,13 @@ class Locator {
     this.cursor = start;
     if (consume) {
       let at = start;
-      const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-      for (const l of lines) {
-        const idx = this.find(l, at);
+      for (let from = 0; from <= raw.length; ) {
+        let end = raw.indexOf('\n', from);
+        if (end < 0) end = raw.length;
+        const l = raw.slice(from, end).trim();
+        const idx = l ? this.find(l, at) : -1;
         if (idx >= 0) at = idx + l.length;
+        from = end + 1;
       }
       this.cursor = at;
     }
