@@ -120,9 +120,13 @@ export function isUrlEncoded(norm: string, m: PercentMatch): boolean {
   return /%[0-9A-Fa-f]{2}$/.test(before) && /^[0-9A-Fa-f]{2}/.test(after);
 }
 
+const URL_HINT = /https?:\/\/|ftp:\/\/|www\.|%[0-9A-Fa-f]{2}/i;
+
 /** Ranges of bare URLs and file links (`https://…`, `www.…`, `x%20y.md`) in a normalised line. */
 export function urlRanges(norm: string): [number, number][] {
   const out: [number, number][] = [];
+  // Every match holds a scheme, `www.` or an encoded byte: without one, skip the (costly) scan.
+  if (!URL_HINT.test(norm)) return out;
   const re = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>()（）]{1,2000}|[^\s<>()（）%]{0,200}%[0-9A-Fa-f]{2}[^\s<>()（）]{0,300}?\.(?:md|html?|pdf|png|jpe?g|docx?|xlsx?|csv)\b/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm))) {

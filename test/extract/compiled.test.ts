@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { canonicalVocabulary, compileVocabulary, Memo, wordList } from '../../src/extract/compiled.js';
 import { extract, resolveVocabulary } from '../../src/extract/index.js';
-import { findWord, normalize } from '../../src/extract/text.js';
+import { findWord, normalize, urlRanges } from '../../src/extract/text.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
 
 /** The word search as it was before compilation: the oracle. */
@@ -99,6 +99,26 @@ test('normalize: an already normal line keeps its text, a surrogate pair maps to
   assert.is(t.norm, 'a😀b');
   assert.equal(t.map, [0, 1, 1, 3, 4]);
   assert.is(normalize('进度：６０％').norm, '进度:60%');
+});
+
+/** URL ranges as they were found before the prefilter: the oracle. */
+function urlRangesPlain(norm: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>()（）]{1,2000}|[^\s<>()（）%]{0,200}%[0-9A-Fa-f]{2}[^\s<>()（）]{0,300}?\.(?:md|html?|pdf|png|jpe?g|docx?|xlsx?|csv)\b/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm))) {
+    out.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+test('urlRanges finds what the full scan finds', () => {
+  const urlUnit = fc.constantFrom('http', 'HTTPS', '://', 'ftp://', 'www.', 'WWW.', '%', '%20', '%E7', '%2f', '.md', '.PDF', ' ', '(', 'a', '进度', '50%', '/');
+  fc.assert(
+    fc.property(fc.string({ unit: urlUnit, maxLength: 12 }), (s) => assert.equal(urlRanges(s), urlRangesPlain(s), JSON.stringify(s))),
+    { numRuns: 3000 },
+  );
 });
 
 test('canonicalVocabulary: one frozen object per content, a new one for other content', () => {
