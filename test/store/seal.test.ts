@@ -97,4 +97,19 @@ test('evidence files are sealed too: an edited one is validated in full', async 
   }
 });
 
+test('a store opened before another writer committed reloads in its transaction (no stale reuse)', async () => {
+  const { dir, db } = await sealedDb();
+  try {
+    const early = await openStore(db); // holds the 3-report state
+    const other = await openStore(db);
+    await other.transact((tx) => void tx.putReport(synthReport(2, 10)));
+    await early.transact((tx) => void tx.putReport(synthReport(3, 20)));
+    const ids = (await openStore(db)).headers().map((h) => h.id);
+    assert.is(ids.length, 5, 'both writers\' reports are kept');
+    assert.ok(ids.includes(synthReport(2, 10).id) && ids.includes(synthReport(3, 20).id));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
