@@ -11,7 +11,14 @@ const END = '<!-- PATTERNS:END -->';
 /** The Markdown table of supported forms, one row per PATTERNS entry. */
 export function patternsTable(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = PATTERNS.map((p) => `| ${cell(p.pattern)} | \`${p.example.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${cell(p.result)} |`);
+  // A multi-line example becomes one code span per line, joined by <br>: a table row must stay on one line.
+  const example = (e: string) =>
+    e
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `\`${line.trim().replace(/`/g, "'").replace(/\|/g, '\\|')}\``)
+      .join('<br>');
+  const rows = PATTERNS.map((p) => `| ${cell(p.pattern)} | ${example(p.example)} | ${cell(p.result)} |`);
   return ['| Form | Example | Read as |', '| --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withPatterns } from '../scripts/docs.js';
+import { patternsTable, withPatterns } from '../scripts/docs.js';
 import { PATTERNS } from '../src/extract/patterns.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +17,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 test('the patterns table is generated from src/extract/patterns.ts (run `npm run docs` after changing it)', () => {
   assert.ok(PATTERNS.length >= 15);
   assert.is(withPatterns(readme), readme);
+  // One line per row: a multi-line example would split the table (and could inject headings).
+  assert.is(patternsTable().split('\n').length, PATTERNS.length + 2);
 });
 
 test('the README shows the install-and-run command and the test command, and both exist', () => {
