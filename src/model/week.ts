@@ -105,6 +105,18 @@ export function compareWeeks(a: WeekId, b: WeekId): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `2023-W16`, `2023w16` (NFKC-normalised text): the week written with its year, not checked to exist; else null. */
+export function yearWeekOf(text: string): WeekId | null {
+  const m = /^(\d{4})-?w(\d{1,2})$/i.exec(text);
+  return m ? formatWeekId(Number(m[1]), Number(m[2])) : null;
+}
+
+/** The week of a date written as `2023-04-14`, `2023/04/14` or `2023.04.14`; else null. */
+export function dateWeekOf(text: string, scheme: WeekScheme = 'reporter'): WeekId | null {
+  const date = parseDate(text.replace(/[/.]/g, '-'));
+  return date ? weekOfDate(date, scheme) : null;
+}
+
 export interface ResolvedWeek {
   week: WeekId;
   /** Set when the reference was ambiguous and a choice was made (print on stderr). */
@@ -134,13 +146,12 @@ export function resolveWeekRef(ref: string, stored: readonly WeekId[], scheme: W
     return { week: weeks[weeks.length - 2]! };
   }
 
-  let m = /^(\d{4})-?w(\d{1,2})$/i.exec(raw);
-  if (m) {
-    const id = formatWeekId(Number(m[1]), Number(m[2]));
-    if (weeks.includes(id)) return { week: id };
-    throw unknown(id);
+  const explicit = yearWeekOf(raw);
+  if (explicit) {
+    if (weeks.includes(explicit)) return { week: explicit };
+    throw unknown(explicit);
   }
-  m = /^w?(\d{1,2})$/i.exec(raw);
+  const m = /^w?(\d{1,2})$/i.exec(raw);
   if (m) {
     const n = Number(m[1]);
     const hits = weeks.filter((w) => parseWeekId(w).week === n);
@@ -150,11 +161,10 @@ export function resolveWeekRef(ref: string, stored: readonly WeekId[], scheme: W
       ? { week, note: `${ref} is stored for several years (${hits.join(', ')}); using ${week}` }
       : { week };
   }
-  const date = parseDate(raw.replace(/[/.]/g, '-'));
-  if (date) {
-    const id = weekOfDate(date, scheme);
-    if (weeks.includes(id)) return { week: id };
-    throw unknown(`${ref} (${id})`);
+  const fromDate = dateWeekOf(raw, scheme);
+  if (fromDate) {
+    if (weeks.includes(fromDate)) return { week: fromDate };
+    throw unknown(`${ref} (${fromDate})`);
   }
   throw new UsageError(`not a week reference: ${JSON.stringify(ref)}`, {
     hint: 'use W16, 16, 2023-W16, a date such as 2023-04-14, latest or previous',

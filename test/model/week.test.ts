@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseDate, weekOfDate, weekStart, formatDate, weeksBetween, resolveWeekRef, isValidWeek, weeksInYear } from '../../src/model/week.js';
+import { dateWeekOf, yearWeekOf, parseDate, weekOfDate, weekStart, formatDate, weeksBetween, resolveWeekRef, isValidWeek, weeksInYear } from '../../src/model/week.js';
 import { UsageError } from '../../src/model/errors.js';
 
 const week = (iso: string, scheme: 'reporter' | 'iso' = 'reporter') => weekOfDate(parseDate(iso)!, scheme);
@@ -82,6 +82,15 @@ test('unknown week references are usage errors listing the stored weeks', () => 
     assert.match((e as UsageError).format(), /2023-W15, 2023-W16/);
   }
   assert.throws(() => resolveWeekRef('soon', ['2023-W15']), /not a week reference/);
+});
+
+test('explicit weeks and dates inside a week, as --week and week references read them', () => {
+  assert.is(yearWeekOf('2023-W16'), '2023-W16');
+  assert.is(yearWeekOf('2023w3'), '2023-W03');
+  assert.is(yearWeekOf('W16'), null);
+  assert.is(dateWeekOf('2023/04/14'), '2023-W16');
+  assert.is(dateWeekOf('2023.01.09', 'iso'), '2023-W02');
+  assert.is(dateWeekOf('2023-02-30'), null);
 });
 
 test.run();

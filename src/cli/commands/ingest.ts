@@ -5,7 +5,7 @@ import { openStore } from '../../store/index.js';
 import type { FileStamp, PutResult, StoredHeader } from '../../store/types.js';
 import { MilestonesError, UsageError } from '../../model/errors.js';
 import type { Report, WeekId, WeekScheme } from '../../model/types.js';
-import { formatWeekId, isValidWeek, parseDate, weekOfDate } from '../../model/week.js';
+import { dateWeekOf, isValidWeek, yearWeekOf } from '../../model/week.js';
 import { positiveInt, type GlobalOptions } from '../options.js';
 import { emit, note } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
@@ -129,14 +129,13 @@ function unchangedOnDisk(known: StoredHeader, f: FoundFile, team: string, forced
 /** `--week` takes an explicit week (`2023-W16`, `2023W16`) or a date inside it; a bare `W16` has no year. */
 export function parseForcedWeek(value: string, scheme: WeekScheme): WeekId {
   const raw = value.trim().normalize('NFKC');
-  const m = /^(\d{4})-?w(\d{1,2})$/i.exec(raw);
-  if (m) {
-    const id = formatWeekId(Number(m[1]), Number(m[2]));
+  const id = yearWeekOf(raw);
+  if (id) {
     if (isValidWeek(id, scheme)) return id;
     throw new UsageError(`--week ${value}: ${id} does not exist`, { hint: 'weeks run from W01 to W52 or W53' });
   }
-  const date = parseDate(raw.replace(/[/.]/g, '-'));
-  if (date) return weekOfDate(date, scheme);
+  const fromDate = dateWeekOf(raw, scheme);
+  if (fromDate) return fromDate;
   throw new UsageError(`--week ${value} is not a week`, { hint: 'give the year too: --week 2023-W16, or a date such as 2023-04-14' });
 }
 
