@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../model/errors.js';
-import { normalizeName } from '../../model/name.js';
+import { canonicalProject, normalizeName } from '../../model/name.js';
 import { openStore } from '../../store/index.js';
 import type { GlobalOptions } from '../options.js';
 import { emit } from '../output.js';
@@ -16,14 +16,10 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
   const store = await openStore(g.dbShown, { create: true });
   const created = !existsSync(g.db);
   await store.transact((tx) => {
-    // An alias whose canonical is itself an alias would form a loop; refuse it.
-    const existing = new Map(store.aliases().map((a) => [normalizeName(a.name), a.canonical]));
-    let c = canonical;
-    for (let i = 0; i < 100 && existing.has(normalizeName(c)); i++) {
-      c = existing.get(normalizeName(c))!;
-      if (normalizeName(c) === normalizeName(name)) {
-        throw new UsageError(`${canonical} already leads back to ${name}`, { hint: 'remove one of the aliases first (milestones alias list)' });
-      }
+    // An alias whose canonical leads back to NAME through the existing aliases would form a loop.
+    const others = new Map(store.aliases().filter((a) => normalizeName(a.name) !== normalizeName(name)).map((a) => [normalizeName(a.name), a.canonical]));
+    if (normalizeName(canonicalProject(canonical, others)) === normalizeName(name)) {
+      throw new UsageError(`${canonical} already leads back to ${name}`, { hint: 'remove one of the aliases first (milestones alias list)' });
     }
     tx.setAlias(name, canonical);
   });

@@ -14,15 +14,15 @@ export async function run(g: GlobalOptions, o: { json?: boolean; text?: boolean 
   if (!query) throw new UsageError('history needs a project name', { hint: 'e.g. milestones history 数据仓库迁移' });
   const format = pickFormat(o, Object.keys(HISTORY_RENDERERS), 'text');
   // First pass on numbers only; evidence is loaded just for the reports that mention a match.
-  const numbers = history(ctx.store.measures({ team: g.team }), query, { aliases: ctx.aliases, team: g.team });
+  const measured = ctx.store.measures({ team: g.team });
+  const numbers = history(measured, query, { aliases: ctx.aliases, team: g.team });
   if (numbers.items.length === 0) {
     throw new UsageError(`no project matches ${JSON.stringify(query)}`, { hint: 'see `milestones show latest` for the stored names' });
   }
   let report = numbers;
   if (o.text !== false) {
     const wanted = new Set(numbers.items.flatMap((i) => i.points.map((p) => `${i.team}\u0000${p.week}`)));
-    const reports = ctx.store
-      .measures({ team: g.team })
+    const reports = measured
       .filter((r) => wanted.has(`${r.team}\u0000${r.week}`))
       .map((r) => ({ ...r, measures: ctx.store.observations(r.id) }));
     report = history(reports, query, { aliases: ctx.aliases, team: g.team });
