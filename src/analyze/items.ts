@@ -1,6 +1,6 @@
 // Shared ground of the analyses: item identity per report, statuses, rounding and deterministic ordering.
 
-import { canonicalProject, itemKey, type AliasMap } from '../model/name.js';
+import { canonicalProject, compareText, itemKey, type AliasMap } from '../model/name.js';
 import type { Kind, Measure, ReportMeasures, WeekId } from '../model/types.js';
 import { compareWeeks } from '../model/week.js';
 
@@ -43,10 +43,8 @@ export function classify(from: number | null, to: number | null): Status {
   return b > a ? 'advanced' : 'stalled';
 }
 
-/** Locale-independent string order (UTF-16 code units agree with code points for the BMP, where CJK lives). */
-export function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Locale-independent string order (model/name's compareText, under the name analyses use). */
+export const cmpStr = compareText;
 
 /** One item as one report states it. */
 export interface ItemEntry<M extends Measure = Measure> {

@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
-import type { AliasMap } from '../model/name.js';
+import { compareText, type AliasMap } from '../model/name.js';
 import type { WeekId } from '../model/types.js';
 import { compareWeeks, resolveWeekRef } from '../model/week.js';
 import { openStore } from '../store/index.js';
@@ -34,7 +34,7 @@ export async function openContext(g: GlobalOptions): Promise<Context> {
   const headers = store
     .headers()
     .filter((h) => g.team === undefined || h.team === g.team)
-    .sort((a, b) => compareWeeks(a.week, b.week) || cmp(a.team, b.team) || cmp(a.source, b.source));
+    .sort((a, b) => compareWeeks(a.week, b.week) || compareText(a.team, b.team) || compareText(a.source, b.source));
   const weeks = [...new Set(headers.map((h) => h.week))];
   return {
     g,
@@ -48,9 +48,4 @@ export async function openContext(g: GlobalOptions): Promise<Context> {
       return r.week;
     },
   };
-}
-
-/** Code-point order: deterministic whatever the locale. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -38,6 +38,11 @@ function computeNormalized(name: string): string {
   return s.toLowerCase();
 }
 
+/** Code-point order (UTF-16 units agree with code points in the BMP, where CJK lives): deterministic whatever the locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Aliases map a normalised name to the canonical display name it stands for. */
 export type AliasMap = ReadonlyMap<string, string>;
 

@@ -1,5 +1,6 @@
 // Renderers of `weeks`: what is stored, one row per report (week, date, team, source, counts by kind).
 
+import { compareText } from '../model/name.js';
 import { csv, escapeHtml, escapeMd, htmlPage, htmlTable, json, mdTable, textTable, type Align, type RendererMap } from './format.js';
 
 /** DESIGN.md `weeks --json` shape. */
@@ -13,13 +14,10 @@ export function toWeeksData(
 ): WeeksData {
   const weeks = headers
     .map(({ week, date, team, source, progress, kpi }) => ({ week, date, team, source, progress, kpi }))
-    .sort((a, b) => cmp(a.week, b.week) || cmp(a.team, b.team) || cmp(a.source, b.source));
+    .sort((a, b) => compareText(a.week, b.week) || compareText(a.team, b.team) || compareText(a.source, b.source));
   return { weeks };
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 const HEAD = ['Week', 'Date', 'Team', 'Source', 'Progress', 'KPI'];
 const ALIGN: Align[] = ['left', 'left', 'left', 'left', 'right', 'right'];

@@ -75,6 +75,21 @@ test('each stage imports only the stages DESIGN.md allows, and nothing imports c
   assert.equal(problems, []);
 });
 
+test('render takes only types from analyze (DESIGN.md: "model, analyze types")', () => {
+  const problems: string[] = [];
+  for (const sf of files) {
+    if (stageOf(sf.getFilePath()) !== 'render') continue;
+    for (const d of sf.getImportDeclarations()) {
+      if (targetStage(sf.getFilePath(), d.getModuleSpecifierValue()) !== 'analyze' || d.isTypeOnly()) continue;
+      const values = d.getNamedImports().filter((n) => !n.isTypeOnly()).map((n) => n.getName());
+      if (values.length || d.getDefaultImport() || d.getNamespaceImport()) {
+        problems.push(`${path.relative(root, sf.getFilePath())} imports values from ${d.getModuleSpecifierValue()}: ${values.join(', ')}`);
+      }
+    }
+  }
+  assert.equal(problems, []);
+});
+
 test('lowdb and proper-lockfile are used only in store/; cheerio only lazily; ts-morph never at run time', () => {
   const problems: string[] = [];
   for (const sf of files) {
