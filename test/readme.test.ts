@@ -2,15 +2,13 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { patternsTable, withPatterns } from '../scripts/docs.js';
 import { PATTERNS } from '../src/extract/patterns.js';
+import { cli, root } from './cli/support/cli.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
@@ -30,15 +28,10 @@ test('the README shows the install-and-run command and the test command, and bot
 test('the worked example shows the real output of diff and stalled on data/samples', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-readme-'));
   try {
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), '--db', path.join(dir, 'db.json'), ...args], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', MILESTONES_DB: '' },
-      }).stdout;
-    cli('ingest', 'data/samples');
+    const run = (...args: string[]) => cli(path.join(dir, 'db.json'), args, { cwd: root }).stdout;
+    run('ingest', 'data/samples');
     for (const command of ['diff', 'stalled']) {
-      const shown = `$ milestones ${command}\n${cli(command).split('\n\nstalled ')[0]!.trimEnd()}\n`;
+      const shown = `$ milestones ${command}\n${run(command).split('\n\nstalled ')[0]!.trimEnd()}\n`;
       assert.ok(readme.includes(shown), `README shows the current output of \`milestones ${command}\`:\n${shown}`);
     }
   } finally {

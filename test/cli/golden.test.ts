@@ -2,15 +2,12 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli, root } from './support/cli.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const goldenDir = path.join(root, 'test', 'golden');
-const bin = path.join(root, 'bin', 'milestones.js');
 
 /**
  * A golden file is `$ milestones ARGS` on its first line, then the expected stdout,
@@ -43,12 +40,8 @@ cpSync(path.join(root, 'test', 'fixtures'), work, { recursive: true });
 const db = path.join(work, 'golden.json');
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MILESTONES_DB: '', TZ: 'UTC' },
-  });
-  return { stdout: r.stdout, stderr: r.stderr, exit: r.status ?? -1 };
+  const r = cli(db, args, { cwd: work });
+  return { stdout: r.stdout, stderr: r.stderr, exit: r.code ?? -1 };
 }
 
 const files = readdirSync(goldenDir).filter((f) => f.endsWith('.txt')).sort();

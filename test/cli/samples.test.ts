@@ -2,31 +2,25 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli, root } from './support/cli.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-samples-'));
 const db = path.join(tmp, 'samples.json');
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), '--db', db, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MILESTONES_DB: '' },
-  });
-  assert.is(r.status, 0, `milestones ${args.join(' ')} failed: ${r.stderr}`);
+function run(...args: string[]) {
+  const r = cli(db, args, { cwd: root });
+  assert.is(r.code, 0, `milestones ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
-const json = <T>(...args: string[]) => JSON.parse(cli(...args)) as T;
+const json = <T>(...args: string[]) => JSON.parse(run(...args)) as T;
 
 interface DiffJson { from: string; to: string; items: { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string }[] }
 
 test('the samples hold at least 8 reports across a year boundary with a skipped week', () => {
-  cli('ingest', 'data/samples');
+  run('ingest', 'data/samples');
   const { weeks } = json<{ weeks: { week: string }[] }>('weeks', '--json');
   const ids = weeks.map((w) => w.week);
   assert.ok(ids.length >= 8, `${ids.length} reports`);
@@ -54,7 +48,7 @@ test('before the alias, the renamed project looks dropped and new; alias suggest
 });
 
 test('after --apply, diff, stalled, history and export show the project continuously', () => {
-  cli('alias', 'suggest', '--apply');
+  run('alias', 'suggest', '--apply');
   const after = json<DiffJson>('diff', 'W50', 'W51', '--json');
   const item = after.items.filter((i) => i.project.startsWith('商家对账'));
   assert.is(item.length, 1);
@@ -65,7 +59,7 @@ test('after --apply, diff, stalled, history and export show the project continuo
   assert.is(h.items[0]!.points.length, 9, 'one point per report, under both spellings');
   assert.ok(new Set(h.items[0]!.points.map((p) => p.written)).size === 2);
 
-  const csv = cli('export', '--format', 'csv').split('\r\n');
+  const csv = run('export', '--format', 'csv').split('\r\n');
   const row = csv.find((l) => l.includes('商家对账'))!;
   assert.not.ok(csv.some((l) => l.includes('商家对账平台建设')), 'the old name is not a row of its own');
   assert.is(row.split(',').filter((c) => /^\d+$/.test(c)).length >= 9, true, row);
@@ -75,7 +69,7 @@ test('after --apply, diff, stalled, history and export show the project continuo
 });
 
 test('aliases survive re-ingesting the reports', () => {
-  cli('ingest', 'data/samples');
+  run('ingest', 'data/samples');
   const after = json<DiffJson>('diff', 'W50', 'W51', '--json');
   assert.is(after.items.filter((i) => i.project.startsWith('商家对账')).length, 1);
 });
