@@ -20,6 +20,11 @@ export interface Context {
   weeks: WeekId[];
   /** Resolves `W16`, `latest`, a date… against the stored weeks; an ambiguous reference is noted on stderr. */
   week(ref: string): WeekId;
+  /**
+   * Two resolved weeks in order. Every command that takes two weeks accepts them either way
+   * round: reversed ones are swapped with a note.
+   */
+  ordered(a: WeekId, b: WeekId): [WeekId, WeekId];
 }
 
 export async function openContext(g: GlobalOptions): Promise<Context> {
@@ -47,5 +52,15 @@ export async function openContext(g: GlobalOptions): Promise<Context> {
       if (r.note) note(r.note);
       return r.week;
     },
+    ordered(a: WeekId, b: WeekId) {
+      return orderWeeks(a, b);
+    },
   };
+}
+
+/** `[earlier, later]`; reversed weeks are swapped with a note (the same for diff, export and every later command). */
+export function orderWeeks(a: WeekId, b: WeekId): [WeekId, WeekId] {
+  if (compareWeeks(a, b) <= 0) return [a, b];
+  note(`${a} is later than ${b}; using ${b} → ${a}`);
+  return [b, a];
 }

@@ -2,7 +2,10 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { escapeControls } from '../model/display.js';
 import { MilestonesError } from '../model/errors.js';
+import { listExtensions } from '../read/formats.js';
+import { FORMAT_NAMES, type FormatName } from '../render/format-names.js';
 import type { GlobalOptions } from './options.js';
 
 const require = createRequire(import.meta.url);
@@ -46,19 +49,34 @@ const COMMANDS = {
 /** Commander's parsed global options plus per-command ones, merged into our typed object by options.ts. */
 type Raw = Record<string, unknown>;
 
-function buildProgram(): Command {
+/**
+ * The output options of every read command, declared here once: `--format` (every format of
+ * render/format-names.ts), `--json`, `--out FILE` (`-` is stdout; the format follows the extension).
+ */
+function withOutput(cmd: Command, fallback: FormatName = 'text'): Command {
+  return cmd
+    .option('--format <format>', `${FORMAT_NAMES.join(', ')} (default: from --out's extension, else ${fallback})`)
+    .option('--json', 'same as --format json')
+    .option('--out <file>', 'write the result to FILE instead of stdout (- is stdout)');
+}
+
+/** The command line, without running anything: main() parses with it, the README's command reference is generated from it. */
+export function buildProgram(): Command {
   const { version } = require('../../package.json') as { version: string };
   const program = new Command('milestones')
     .description('Track progress percentages of weekly reports (周报) over time: diff weeks, flag stalled, regressed, dropped and completed projects.')
     .version(version, '-V, --version')
-    .option('--db <file>', 'database file (default: $MILESTONES_DB or data/milestones.json)')
+    .option('--db <file>', 'database file (default: $MILESTONES_DB, else "db" in the configuration file, else data/milestones.json)')
     .option('--config <file>', 'configuration file (default: ./milestones.config.json when present)')
     .option('--team <name>', 'only this team (ingest: the team the reports belong to)')
     .addOption(new Option('--week-scheme <scheme>', 'week numbering').choices(['reporter', 'iso']))
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
+    .option('-q, --quiet', 'no notes on stderr (what was resolved, swapped, written; progress); warnings and errors still')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s.replace(/^error:/, 'milestones: error:')) });
+    .configureOutput({
+      outputError: (s, write) => write(s.split('\n').map(escapeControls).join('\n').replace(/^error:/, 'milestones: error:')),
+    });
 
   const run = (name: keyof typeof COMMANDS) =>
     async function (this: Command, ...args: unknown[]) {
@@ -73,7 +91,7 @@ function buildProgram(): Command {
   program
     .command('ingest')
     .description('read reports (files or folders, recursively) into the database')
-    .argument('<path...>', 'report files (.md .markdown .txt .html) or folders')
+    .argument('<path...>', `report files (${listExtensions()}) or folders`)
     .option('--team-from-folder', "each file's team is the first folder below the path given")
     .option('--week <week>', 'force the week of every file (e.g. 2023-W16 or a date)')
     .option('--max-size <size>', 'refuse files larger than this (e.g. 20MB)', '20MB')
@@ -81,61 +99,57 @@ function buildProgram(): Command {
     .option('--jobs <n>', 'files read at once, on that many threads (default: one per core; 1 reads in the main thread)')
     .action(run('ingest'));
 
-  program.command('weeks').description('list the stored reports by week').option('--json', 'JSON output').action(run('weeks'));
+  withOutput(program.command('weeks').description('list the stored reports by week')).action(run('weeks'));
 
-  program
-    .command('show')
-    .description('every observation of a week')
-    .argument('<week>', 'W16, 16, 2023-W16, a date, latest, previous')
-    .option('--json', 'JSON output')
-    .option('--kpi', 'only operating figures (kpi)')
-    .action(run('show'));
+  withOutput(
+    program
+      .command('show')
+      .description('every observation of a week')
+      .argument('<week>', 'W16, 16, 2023-W16, a date, latest, previous')
+      .option('--kpi', 'only operating figures (kpi)'),
+  ).action(run('show'));
 
-  program
-    .command('diff')
-    .description('compare two weeks (default: the two latest)')
-    .argument('[from]', 'the earlier week')
-    .argument('[to]', 'the later week')
-    .option('--format <format>', 'text, json, csv, md or html (default: from --out, else text)')
-    .option('--json', 'same as --format json')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action(run('diff'));
+  withOutput(
+    program
+      .command('diff')
+      .description('compare two weeks (default: the two latest; in either order)')
+      .argument('[from]', 'the earlier week (W16, 16, 2023-W16, a date, latest, previous)')
+      .argument('[to]', 'the later week (default: latest)'),
+  ).action(run('diff'));
 
-  program
-    .command('stalled')
-    .description('items whose percentage has not increased for N reports')
-    .option('--weeks <n>', 'minimum number of reports without increase (default 2, or the config)')
-    .option('--as-of <week>', 'the week to count up to (default: latest)')
-    .option('--format <format>', 'text, json, csv, md or html')
-    .option('--json', 'same as --format json')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action(run('stalled'));
+  withOutput(
+    program
+      .command('stalled')
+      .description('items whose percentage has not increased for N reports')
+      .option('--weeks <n>', 'minimum number of reports without increase (default 2, or stalledWeeks in the configuration)')
+      .option('--as-of <week>', 'the week to count up to (default: latest)'),
+  ).action(run('stalled'));
 
-  program
-    .command('history')
-    .description("one project's figures over time, with how its report line changed")
-    .argument('<project>', 'project name (or part of it)')
-    .option('--json', 'JSON output')
-    .option('--no-text', 'leave out the narrative diff')
-    .action(run('history'));
+  withOutput(
+    program
+      .command('history')
+      .description("one project's figures over time, with how its report line changed")
+      .argument('<project>', 'project name (or part of it)')
+      .option('--no-text', 'leave out the narrative diff'),
+  ).action(run('history'));
 
-  program
-    .command('export')
-    .description('everything stored, for planning meetings')
-    .addOption(new Option('--format <format>', 'csv, json or md (default: from --out, else csv)').choices(['csv', 'json', 'md']))
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--from <week>', 'first week')
-    .option('--to <week>', 'last week')
-    .option('--long', 'CSV: one row per observation instead of one row per item')
-    .action(run('export'));
+  withOutput(
+    program
+      .command('export')
+      .description('everything stored, for planning meetings: one row per item, one column per week')
+      .option('--from <week>', 'first week (W16, 2023-W16, a date, latest, previous)')
+      .option('--to <week>', 'last week (the two may come in either order)')
+      .option('--long', 'one row per observation (with its source line) instead of one row per item'),
+    'csv',
+  ).action(run('export'));
 
-  program
-    .command('check')
-    .description('explain every percentage of report files, without touching the database')
-    .argument('<file...>', 'report files or folders')
-    .option('--json', 'JSON output')
-    .option('--max-size <size>', 'refuse files larger than this', '20MB')
-    .action(run('check'));
+  withOutput(
+    program
+      .command('check')
+      .description('explain every percentage of report files, without touching the database')
+      .argument('<file...>', 'report files or folders')
+      .option('--max-size <size>', 'refuse files larger than this', '20MB'),
+  ).action(run('check'));
 
   const alias = program.command('alias').description('names that mean the same project across weeks');
   alias
@@ -144,15 +158,15 @@ function buildProgram(): Command {
     .argument('<name>')
     .argument('<canonical>')
     .action(run('alias-add'));
-  alias.command('list').description('list the aliases').option('--json', 'JSON output').action(run('alias-list'));
+  withOutput(alias.command('list').description('list the aliases')).action(run('alias-list'));
   alias.command('remove').description('forget an alias').argument('<name>').action(run('alias-remove'));
-  alias
-    .command('suggest')
-    .description('find likely renames (an item that vanished while a similar one appeared)')
-    .option('--apply', 'record every suggestion')
-    .option('--min-score <n>', 'only suggestions scoring at least this (0–1)')
-    .option('--json', 'JSON output')
-    .action(run('alias-suggest'));
+  withOutput(
+    alias
+      .command('suggest')
+      .description('find likely renames (an item that vanished while a similar one appeared)')
+      .option('--apply', 'record every suggestion')
+      .option('--min-score <n>', 'only suggestions scoring at least this (0–1)'),
+  ).action(run('alias-suggest'));
 
   return program;
 }
@@ -165,7 +179,7 @@ function reportError(err: unknown): number {
     return 2;
   }
   if (err instanceof MilestonesError) {
-    process.stderr.write(`milestones: error: ${err.format()}\n`);
+    process.stderr.write(`milestones: error: ${escapeControls(err.format())}\n`);
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;

@@ -6,6 +6,7 @@ import { normalizeName } from '../model/name.js';
 import type { WeekScheme } from '../model/types.js';
 import { UsageError } from '../model/errors.js';
 import { loadConfig, type Config } from './config.js';
+import { setQuiet } from './output.js';
 
 export interface GlobalOptions {
   /** Database path to open. */
@@ -16,6 +17,8 @@ export interface GlobalOptions {
   scheme: WeekScheme;
   /** Colour the output: a TTY, no NO_COLOR, no --no-color. Commands writing to --out never colour. */
   color: boolean;
+  /** --quiet: no notes on stderr. */
+  quiet: boolean;
   config: Config;
   configFile: string | null;
   cwd: string;
@@ -24,6 +27,8 @@ export interface GlobalOptions {
 export const DEFAULT_DB = path.join('data', 'milestones.json');
 
 export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.ProcessEnv, cwd: string): Promise<GlobalOptions> {
+  const quiet = raw.quiet === true;
+  setQuiet(quiet);
   const { config, file } = await loadConfig(raw.config as string | undefined, cwd);
   let dbShown = (raw.db as string | undefined) ?? env.MILESTONES_DB ?? undefined;
   if (!dbShown && config.db && file) dbShown = path.relative(cwd, path.resolve(path.dirname(file), config.db)) || config.db;
@@ -38,6 +43,7 @@ export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.Pr
     team,
     scheme,
     color: raw.color !== false && !noColor && Boolean(process.stdout.isTTY),
+    quiet,
     config,
     configFile: file,
     cwd,

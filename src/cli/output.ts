@@ -1,69 +1,205 @@
-// The one place that writes results: stdout or --out FILE, with the format inferred from FILE's extension.
+// The one place that writes results and talk: the format from --format/--json/--out, stdout or an atomic --out file, notes on stderr.
 
-import { mkdir, stat, writeFile, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
+import { escapeControls } from '../model/display.js';
 import { InputError, UsageError } from '../model/errors.js';
+import type { ReportType } from '../render/doc.js';
+import { FORMAT_EXTENSIONS, FORMAT_NAMES, FORMAT_SYNONYMS, type FormatName } from '../render/format-names.js';
 import type { GlobalOptions } from './options.js';
 
-const EXTENSION_FORMATS: Record<string, string> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.txt': 'text',
-};
-
-/**
- * Picks the output format: `--json`, then `--format`, then `--out`'s extension, then the fallback.
- * Unknown names are usage errors listing the known ones.
- */
-export function pickFormat(
-  opts: { format?: unknown; json?: unknown; out?: unknown },
-  known: readonly string[],
-  fallback: string,
-): string {
-  let format = opts.json ? 'json' : (opts.format as string | undefined);
-  if (!format && typeof opts.out === 'string') format = EXTENSION_FORMATS[path.extname(opts.out).toLowerCase()];
-  format ??= fallback;
-  format = format.toLowerCase();
-  if (format === 'markdown') format = 'md';
-  if (format === 'txt' || format === 'table') format = 'text';
-  if (!known.includes(format)) {
-    throw new UsageError(`unknown format ${JSON.stringify(format)}`, { hint: `known formats: ${known.join(', ')}` });
-  }
-  return format;
+/** The options every read command declares through `outputOptions` (main.ts). */
+export interface OutputFlags {
+  format?: string;
+  json?: boolean;
+  out?: string;
 }
 
-/** Writes to `--out` (atomically, never over the database or a folder) or to stdout. */
-export async function emit(text: string, out: string | undefined, g: GlobalOptions): Promise<void> {
-  if (out === undefined) {
-    await writeStdout(text);
-    return;
+/** Where a command's result goes and in which format; decided (and checked) before any work is done. */
+export interface OutputTarget {
+  format: FormatName;
+  /** The file as the user named it; undefined for stdout (no --out, or `--out -`). */
+  file?: string;
+  /** Renders `data` and writes it; for a file, says on stderr what was written. */
+  write<T>(type: ReportType<T>, data: T): Promise<void>;
+}
+
+/**
+ * Picks the output format: `--json`, then `--format`, then `--out`'s extension, then the
+ * command's default. An unknown format, or an unknown extension without --format, is a usage
+ * error listing the choices.
+ */
+export function pickFormat(o: OutputFlags, fallback: FormatName): FormatName {
+  if (o.json) {
+    if (o.format !== undefined && normalFormat(o.format) !== 'json') {
+      throw new UsageError(`--json and --format ${o.format} disagree`, { hint: 'give one of them' });
+    }
+    return 'json';
   }
-  const target = path.resolve(g.cwd, out);
-  const db = path.resolve(g.db);
-  if (target === db || target.startsWith(db + '.')) {
-    throw new UsageError(`refusing to overwrite the database with --out ${out}`, { hint: 'choose another file name' });
+  if (o.format !== undefined) {
+    const f = normalFormat(o.format);
+    if (!f) throw new UsageError(`unknown format ${JSON.stringify(o.format)}`, { hint: `known formats: ${FORMAT_NAMES.join(', ')}` });
+    return f;
   }
-  const info = await stat(target).catch(() => null);
+  if (o.out !== undefined && o.out !== '-') {
+    const ext = path.extname(o.out).toLowerCase();
+    if (ext === '') return fallback;
+    const f = FORMAT_EXTENSIONS[ext];
+    if (!f) {
+      throw new UsageError(`--out ${o.out}: no format for the extension ${ext}`, {
+        hint: `name the file ${Object.keys(FORMAT_EXTENSIONS).map((e) => `*${e}`).join(', ')}, or give --format (${FORMAT_NAMES.join(', ')})`,
+      });
+    }
+    return f;
+  }
+  return fallback;
+}
+
+function normalFormat(name: string): FormatName | undefined {
+  const n = name.trim().toLowerCase();
+  return (FORMAT_NAMES as readonly string[]).includes(n) ? (n as FormatName) : FORMAT_SYNONYMS[n];
+}
+
+/** Decides the format and checks `--out` (never the database, never a folder) before the command does its work. */
+export async function outputTarget(o: OutputFlags, g: GlobalOptions, fallback: FormatName = 'text'): Promise<OutputTarget> {
+  const file = o.out === undefined || o.out === '-' ? undefined : o.out;
+  if (file === '') throw new UsageError('--out needs a file name', { hint: 'give --out FILE, or --out - for stdout' });
+  // The database first: `--out db.json.bak` is refused as the database, not as an unknown extension.
+  const real = file === undefined ? undefined : await checkOutPath(file, g);
+  const format = pickFormat(o, fallback);
+  return {
+    format,
+    file,
+    async write(type, data) {
+      const { render } = await import('../render/formats.js');
+      const terminal = file === undefined && Boolean(process.stdout.isTTY);
+      const r = render(type, data, format, { color: g.color && file === undefined, terminal });
+      if (file === undefined || real === undefined) {
+        await writeStdout(r.text);
+        return;
+      }
+      await writeFileAtomic(real, r.text, file);
+      const size = r.columns !== undefined && format !== 'json' ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}` : r.rows !== undefined ? plural(r.rows, 'item') : '';
+      note(`wrote ${file}${size ? ` (${size})` : ''}`);
+    },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// ------------------------------------------------------------------ --out safety
+
+/**
+ * Where `--out FILE` really writes (through symlinks, like a shell redirection), after making
+ * sure that place is not the database, its backup, lock, evidence folder or temp files — by
+ * real path, so `ln -s . same; --out same/db.json` is caught — nor the same file under
+ * another name (device and inode), nor a folder.
+ */
+async function checkOutPath(out: string, g: GlobalOptions): Promise<string> {
+  const real = await realTarget(path.resolve(g.cwd, out));
+  const info = await fsp.stat(real).catch(() => null);
   if (info?.isDirectory()) {
     throw new UsageError(`--out ${out} is a folder`, { hint: 'give a file name, e.g. --out report.csv' });
   }
+  const db = await realTarget(path.resolve(g.db));
+  const dbDir = path.dirname(db);
+  const dbBase = path.basename(db);
+  const refuse = () => new UsageError(`refusing to overwrite the database with --out ${out}`, { hint: 'choose another file name' });
+  // The main file, and everything the store keeps beside it: .bak, .lock, .d/…, and temp files.
+  if (real === db || real.startsWith(`${db}.`)) throw refuse();
+  if (path.dirname(real) === dbDir && path.basename(real).startsWith(`.${dbBase}.`)) throw refuse();
+  if (info && (await sameFileAsOneOf(info, [db, `${db}.bak`]))) throw refuse();
+  return real;
+}
+
+async function sameFileAsOneOf(info: Stats, files: readonly string[]): Promise<boolean> {
+  for (const f of files) {
+    const other = await fsp.stat(f).catch(() => null);
+    if (other && other.dev === info.dev && other.ino === info.ino) return true;
+  }
+  return false;
+}
+
+/**
+ * The real path a write to `p` lands on: symlinks resolved in every folder and at the end
+ * (a dangling link leads to where it points); for a path that does not exist yet, its
+ * nearest existing folder resolved and the rest appended.
+ */
+async function realTarget(p: string, depth = 0): Promise<string> {
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    await writeFile(tmp, text);
-    await rename(tmp, target);
+    return await fsp.realpath(p);
+  } catch {
+    // fall through: p (or a folder above it) does not exist
+  }
+  const link = await fsp.lstat(p).catch(() => null);
+  if (link?.isSymbolicLink() && depth < 40) {
+    return realTarget(path.resolve(path.dirname(p), await fsp.readlink(p)), depth + 1);
+  }
+  const parent = path.dirname(p);
+  if (parent === p) return p;
+  return path.join(await realTarget(parent, depth + 1), path.basename(p));
+}
+
+/**
+ * Writes `text` to `target` so that the file is either the old one or the whole new one: a
+ * unique temp file beside it, fsync, rename. On failure (a full disk) the temp file is removed
+ * and the message says what happened. A target that exists and is not a regular file (a
+ * device, a FIFO) is written directly, as a shell redirection would.
+ */
+export async function writeFileAtomic(target: string, text: string | Uint8Array, shown: string): Promise<void> {
+  const existing = await fsp.stat(target).catch(() => null);
+  try {
+    if (existing && !existing.isFile()) {
+      await fsp.writeFile(target, text);
+      return;
+    }
+    await fsp.mkdir(path.dirname(target), { recursive: true });
   } catch (err) {
-    throw new InputError(`cannot write: ${(err as Error).message}`, { where: out, hint: 'check the folder exists and is writable' });
+    throw writeError(err, shown);
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const h = await fsp.open(tmp, 'wx');
+    try {
+      await h.writeFile(text);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    if (existing) await fsp.chmod(tmp, existing.mode & 0o7777).catch(() => {});
+    await fsp.rename(tmp, target);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true }).catch(() => {});
+    throw writeError(err, shown);
   }
 }
 
-export function writeStdout(text: string): Promise<void> {
+const ERRNO_WORDS: Readonly<Record<string, [string, string]>> = {
+  ENOSPC: ['no space left on the device', 'free some space, or write elsewhere; nothing was written'],
+  EDQUOT: ['disk quota exceeded', 'free some space, or write elsewhere; nothing was written'],
+  EACCES: ['permission denied', 'check the permissions of the folder, or write elsewhere'],
+  EPERM: ['operation not permitted', 'check the permissions of the folder, or write elsewhere'],
+  EROFS: ['the file system is read-only', 'write elsewhere'],
+  EFBIG: ['the file is larger than the system allows', 'raise the file size limit (ulimit -f), or write less (--from/--to); nothing was written'],
+  ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
+  EISDIR: ['it is a folder', 'give a file name'],
+  ENAMETOOLONG: ['the name is too long', 'choose a shorter name'],
+};
+
+function writeError(err: unknown, shown: string): InputError {
+  const code = (err as NodeJS.ErrnoException)?.code ?? '';
+  const [what, hint] = ERRNO_WORDS[code] ?? [`cannot write (${(err as Error)?.message ?? String(err)})`, 'check the folder exists and is writable'];
+  return new InputError(`cannot write: ${what}`, { where: shown, hint, cause: err });
+}
+
+// ------------------------------------------------------------------ stdout and stderr
+
+export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (text === '') return resolve();
+    if (text.length === 0) return resolve();
     process.stdout.write(text, (err) => {
       if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(err);
       else resolve();
@@ -71,7 +207,23 @@ export function writeStdout(text: string): Promise<void> {
   });
 }
 
-/** Notes and progress for the user go to stderr, so stdout stays clean for pipes. */
+let quiet = false;
+
+/** `--quiet`: notes (talk) are not printed; warnings and errors still are. */
+export function setQuiet(q: boolean): void {
+  quiet = q;
+}
+
+export function isQuiet(): boolean {
+  return quiet;
+}
+
+/** Talk for the user (what was resolved, swapped, written): stderr, so stdout stays the result; silenced by --quiet. */
 export function note(message: string): void {
-  process.stderr.write(`milestones: ${message}\n`);
+  if (!quiet) process.stderr.write(`milestones: ${escapeControls(message)}\n`);
+}
+
+/** A warning or an error about one input (the run goes on): stderr, never silenced. */
+export function warn(message: string): void {
+  process.stderr.write(`milestones: ${escapeControls(message)}\n`);
 }

@@ -1,7 +1,9 @@
-// Renderers of `check`: per file, every percentage seen and what the extractor made of it.
+// The `check` report: per file, every percentage seen and what the extractor made of it.
 
 import type { Finding, Warning } from '../model/types.js';
-import { csv, escapeHtml, escapeMd, fmtPct, htmlPage, htmlTable, json, mdTable, textTable, type Align, type RendererMap } from './format.js';
+import { table, type Column, type Doc, type ReportType } from './doc.js';
+import { fmtPct } from './format.js';
+import type { Words } from './words.js';
 
 export interface CheckFile {
   file: string;
@@ -23,64 +25,34 @@ function what(f: Finding): string {
   return `${name}${f.percent !== undefined ? ` = ${fmtPct(f.percent)}` : ''}${why}`;
 }
 
-const HEAD = ['Line', 'Match', 'Verdict', 'Project / metric or reason'];
-const ALIGN: Align[] = ['right', 'left', 'left', 'left'];
-const rowOf = (f: Finding) => [String(f.line), f.match, f.verdict, what(f)];
+type Row = Finding & { file: string };
 
-function fileTitle(f: CheckFile): string {
-  const when = [f.week ?? 'week unknown', f.date].filter(Boolean).join(', ');
+const COLUMNS: readonly Column<Row>[] = [
+  { key: 'file', label: 'source', value: (r) => r.file, only: 'data' },
+  { key: 'line', label: 'line', align: 'right', value: (r) => r.line },
+  { key: 'match', label: 'match', value: (r) => r.match },
+  { key: 'verdict', label: 'verdict', value: (r) => r.verdict },
+  { key: 'explanation', label: 'explanation', value: what, only: 'display' },
+  { key: 'project', label: 'project', value: (r) => r.project, only: 'data' },
+  { key: 'metric', label: 'metric', value: (r) => r.metric, only: 'data' },
+  { key: 'percent', label: 'percent', value: (r) => r.percent, only: 'data' },
+  { key: 'reason', label: 'explanation', value: (r) => r.reason, only: 'data' },
+];
+
+function fileTitle(f: CheckFile, w: Words): string {
+  const when = [f.week ?? w.weekUnknown, f.date].filter(Boolean).join(', ');
   return `${f.file} (${when})`;
 }
 
-export function checkAsText(d: CheckData): string {
-  const blocks = d.files.map((f) => {
-    const out = [fileTitle(f)];
-    if (f.findings.length) out.push(...textTable(HEAD, f.findings.map(rowOf), ALIGN));
-    else out.push('no percentages found');
-    out.push(...f.warnings.map((w) => `warning: ${f.file}:${w.line}: ${w.message}`));
-    return out.join('\n');
-  });
-  return `${blocks.join('\n\n')}\n`;
+function checkDoc(d: CheckData, w: Words): Doc {
+  const blocks: Doc['blocks'] = [];
+  for (const f of d.files) {
+    const rows = f.findings.map((x) => ({ ...x, file: f.file }));
+    blocks.push({ kind: 'heading', text: fileTitle(f, w) }, table(COLUMNS, rows, { empty: w.noPercentages, rowStatus: (r: Row) => r.verdict }));
+    if (f.warnings.length) blocks.push({ kind: 'lines', lines: f.warnings.map((x) => [w.warningLine(f.file, x.line, x.message)]) });
+  }
+  const rows = d.files.flatMap((f) => f.findings.map((x) => ({ ...x, file: f.file })));
+  return { title: w.check, titleInText: false, blocks, data: { columns: COLUMNS, rows } };
 }
 
-export function checkAsJson(d: CheckData): string {
-  return json(d);
-}
-
-export function checkAsCsv(d: CheckData): string {
-  return csv(
-    ['file', 'line', 'match', 'verdict', 'project', 'metric', 'percent', 'reason'],
-    d.files.flatMap((f) => f.findings.map((x) => [f.file, x.line, x.match, x.verdict, x.project, x.metric, x.percent, x.reason])),
-  );
-}
-
-export function checkAsMarkdown(d: CheckData): string {
-  const blocks = d.files.map((f) =>
-    [
-      `### ${escapeMd(fileTitle(f))}`,
-      '',
-      ...mdTable(HEAD, f.findings.map((x) => rowOf(x).map(escapeMd)), ALIGN),
-      ...f.warnings.map((w) => `\n- warning (line ${w.line}): ${escapeMd(w.message)}`),
-    ].join('\n'),
-  );
-  return `${blocks.join('\n\n')}\n`;
-}
-
-export function checkAsHtml(d: CheckData): string {
-  const body = d.files
-    .map(
-      (f) =>
-        `<h2>${escapeHtml(fileTitle(f))}</h2>\n${htmlTable(HEAD, f.findings.map((x) => rowOf(x).map(escapeHtml)), ALIGN, (i) => f.findings[i]!.verdict)}` +
-        f.warnings.map((w) => `\n<p>warning (line ${w.line}): ${escapeHtml(w.message)}</p>`).join(''),
-    )
-    .join('\n');
-  return htmlPage('Check', body);
-}
-
-export const CHECK_RENDERERS: RendererMap<CheckData> = {
-  text: checkAsText,
-  json: checkAsJson,
-  csv: checkAsCsv,
-  md: checkAsMarkdown,
-  html: checkAsHtml,
-};
+export const CHECK: ReportType<CheckData> = { name: 'check', doc: checkDoc, json: (d) => d };

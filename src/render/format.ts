@@ -1,28 +1,22 @@
-// Shared rendering helpers: number formats, CJK-aware text tables, colour, escaping, CSV, the format registry.
+// Shared rendering helpers: number formats, CJK-aware text tables, escaping for each format, CSV and JSON text.
 
 import { stringify } from 'csv-stringify/sync';
 import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
-import type { Status } from '../analyze/items.js';
-import { UsageError } from '../model/errors.js';
+import { escapeControls } from '../model/display.js';
+
+export { escapeControls };
 
 export interface RenderOptions {
   /** ANSI colour for status words and narrative diffs; the CLI decides (TTY, NO_COLOR, --no-color). */
   color?: boolean;
-}
-
-export type Renderer<T> = (data: T, opts?: RenderOptions) => string;
-export type RendererMap<T> = Readonly<Record<string, Renderer<T>>>;
-
-/** The renderer registered under `name`, or a UsageError listing the known formats. */
-export function pickRenderer<T>(map: RendererMap<T>, name: string, what: string): Renderer<T> {
-  const r = Object.hasOwn(map, name) ? map[name] : undefined;
-  if (!r) {
-    throw new UsageError(`unknown format ${JSON.stringify(name)} for ${what}`, {
-      hint: `known formats: ${Object.keys(map).join(', ')}`,
-    });
-  }
-  return r;
+  /**
+   * The output goes to a terminal: data formats (CSV) escape control characters too, which
+   * they otherwise keep as written. Display formats always escape them.
+   */
+  terminal?: boolean;
+  /** Language of the words a person reads (`en`); data formats do not change with it. */
+  lang?: string;
 }
 
 export const ABSENT = '—';
@@ -46,35 +40,8 @@ export function fmtDelta(n: number | null | undefined): string {
 
 // ------------------------------------------------------------------ colour
 
-const ANSI: Partial<Record<string, number>> = {
-  regressed: 31,
-  dropped: 35,
-  stalled: 33,
-  completed: 32,
-  new: 36,
-  advanced: 36,
-};
-
-function sgr(code: number, s: string, opts?: RenderOptions): string {
+export function sgr(code: number, s: string, opts?: RenderOptions): string {
   return opts?.color ? `\u001b[${code}m${s}\u001b[0m` : s;
-}
-
-/** A status word, coloured when asked (regressed red, dropped magenta, stalled yellow, completed green, new/advanced cyan). */
-export function paintStatus(status: Status | string, opts?: RenderOptions): string {
-  const code = ANSI[status];
-  return code === undefined ? status : sgr(code, status, opts);
-}
-
-export function paintRemoved(s: string, opts?: RenderOptions): string {
-  return opts?.color ? sgr(31, s, opts) : `[-${s}-]`;
-}
-
-export function paintAdded(s: string, opts?: RenderOptions): string {
-  return opts?.color ? sgr(32, s, opts) : `{+${s}+}`;
-}
-
-export function bold(s: string, opts?: RenderOptions): string {
-  return sgr(1, s, opts);
 }
 
 // ------------------------------------------------------------------ text tables
@@ -121,11 +88,11 @@ export function pad(s: string, w: number, align: Align = 'left'): string {
 
 /**
  * An aligned table: header row, a dashed separator, then the rows. Columns are two spaces
- * apart; trailing blanks are trimmed. Cells must be single-line (newlines become spaces).
+ * apart; trailing blanks are trimmed. Cells arrive escaped (escapeControls) and may hold the
+ * colour codes of sgr, which take no width.
  */
 export function textTable(headers: string[], rows: string[][], align: Align[] = []): string[] {
-  const clean = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
-  const all = [headers, ...rows].map((r) => r.map(clean));
+  const all = [headers, ...rows];
   const widths = headers.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
   const line = (cells: string[]) =>
     cells
@@ -139,17 +106,21 @@ export function textTable(headers: string[], rows: string[][], align: Align[] = 
 
 const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for element content and attribute values alike. */
+/** Escapes text for element content and attribute values alike (control characters shown escaped). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESC[c]!);
+  return escapeControls(s).replace(/[&<>"']/g, (c) => HTML_ESC[c]!);
 }
 
-/** Escapes report text for a Markdown table cell: no markup, links, HTML or cell breaks survive. */
-export function escapeMd(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
+/**
+ * Escapes report text for Markdown (a table cell or a line): no markup, links, HTML, line or
+ * cell breaks survive. Characters that are markup only at the start of a line (`#`, `+`, `-`,
+ * `1.`) are escaped only there, and never in a table cell (`inCell`), so a Δ of `+5` reads as written.
+ */
+export function escapeMd(s: string, inCell = false): string {
+  const inline = escapeControls(s)
     .replace(/&/g, '&amp;')
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_{}[\]()<>!|~]/g, (c) => `\\${c}`);
+  return inCell ? inline : inline.replace(/^([#+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export function mdTable(headers: string[], rows: string[][], align: Align[] = []): string[] {
@@ -171,40 +142,61 @@ export function htmlTable(headers: string[], rows: string[][], align: Align[] = 
   return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}${body ? '\n' : ''}</tbody>\n</table>`;
 }
 
-const STYLE = [
+const BASE_STYLE = [
   'body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em}',
   'table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}',
   '.num{text-align:right;font-variant-numeric:tabular-nums}',
-  '.regressed{color:#b00}.dropped{color:#a0a}.stalled{color:#a60}.completed{color:#070}',
   'del{color:#b00}ins{color:#070}',
-].join('\n');
+];
 
-/** A standalone page; `title` is plain text, `body` already-escaped HTML. */
-export function htmlPage(title: string, body: string): string {
-  return `<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>\n${STYLE}\n</style>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`;
+/** A standalone page; `title` is plain text, `body` already-escaped HTML, `style` extra CSS rules. */
+export function htmlPage(title: string, body: string, style: readonly string[] = []): string {
+  const css = [...BASE_STYLE, ...style].join('\n');
+  return `<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>\n${css}\n</style>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`;
 }
 
 // ------------------------------------------------------------------ JSON and CSV
 
+/**
+ * Pretty-printed JSON with a trailing newline. JSON.stringify escapes C0 controls only; C1
+ * controls, bidi overrides, zero-width and other format characters are written as `\uXXXX`
+ * escapes too: the same value for every JSON reader, inert on a terminal.
+ */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, jsonEscape)}\n`;
+}
+
+/** C0 controls are escaped by JSON.stringify already (and raw newlines are its indentation). */
+const JSON_UNSAFE = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+function jsonEscape(ch: string): string {
+  let out = '';
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 export type CsvCell = string | number | null | undefined;
 
 /**
- * Neutralises a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
- * tab, CR at the start) by prefixing `'`. Numbers are passed as numbers and never touched,
- * so a Δ of -5 stays a number.
+ * Neutralises a text cell that a spreadsheet would run as a formula by prefixing `'`: one that
+ * starts with `=`, `+`, `-`, `@`, tab or CR, also after leading blanks, also in the full-width
+ * or small forms a spreadsheet may normalise to them (`＝ ＋ － ＠`, `﹦ ﹢ ﹣ ﹫`). Numbers are
+ * passed as numbers and never touched, so a Δ of -5 stays a number.
  */
 export function neutralize(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell.slice(0, 16).normalize('NFKC')) ? `'${cell}` : cell;
 }
 
-/** RFC 4180 CSV with a BOM (Excel reads UTF-8 Chinese correctly) and CRLF row ends. */
-export function csv(header: string[], rows: CsvCell[][]): string {
+const FORMULA_START = /^[\s\u3000]*[=+\-@\u2212]|^[\t\r]/;
+
+/**
+ * RFC 4180 CSV with a BOM (Excel reads UTF-8 Chinese correctly) and CRLF row ends. Text keeps
+ * its characters as written, unless `opts.terminal`: then control characters are escaped.
+ */
+export function csv(header: string[], rows: CsvCell[][], opts?: RenderOptions): string {
+  const text = opts?.terminal ? (c: string) => neutralize(escapeControls(c)) : neutralize;
   const records = [header, ...rows].map((r) =>
-    r.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? c : neutralize(c))),
+    r.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? c : text(c))),
   );
   // A lone CR inside a cell must be quoted too (RFC 4180), or a spreadsheet splits the row there.
   return stringify(records, { bom: true, record_delimiter: '\r\n', quoted_match: /\r/ });

@@ -1,93 +1,55 @@
-// Renderers of an item's history: one row per report that mentioned it, then how its source line changed.
+// The `history` report: per item, one row per report that mentioned it, then how its source line changed.
 
-import type { HistoryItem, HistoryReport, TextChange } from '../analyze/history.js';
-import {
-  escapeHtml,
-  escapeMd,
-  fmtDelta,
-  fmtPct,
-  htmlPage,
-  htmlTable,
-  json,
-  mdTable,
-  paintAdded,
-  paintRemoved,
-  paintStatus,
-  textTable,
-  type Align,
-  type RenderOptions,
-  type RendererMap,
-} from './format.js';
+import type { HistoryItem, HistoryPoint, HistoryReport, TextChange } from '../analyze/history.js';
+import { status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
+import { fmtDelta, fmtPct } from './format.js';
+import type { Words } from './words.js';
 
-function heading(i: HistoryItem): string {
+function heading(i: HistoryItem, w: Words): string {
   const name = i.metric ? `${i.project} / ${i.metric}` : i.project;
-  const kind = i.kind === 'kpi' ? ' (KPI)' : '';
+  const kind = i.kind === 'kpi' ? w.kpiMark : '';
   return i.team ? `[${i.team}] ${name}${kind}` : `${name}${kind}`;
 }
 
-/** wdiff style without colour (`[-old-]{+new+}`), red/green with it. */
-export function changesAsText(changes: readonly TextChange[], opts?: RenderOptions): string {
-  return changes
-    .map((c) => (c.removed ? paintRemoved(c.value, opts) : c.added ? paintAdded(c.value, opts) : c.value))
-    .join('')
-    .replace(/[\r\n]+/g, ' ');
+/** A narrative diff as inline parts: common text, removed and added pieces. */
+function changeParts(changes: readonly TextChange[]): Inline[] {
+  return changes.map((c) => (c.removed ? { text: c.value, mark: 'removed' } : c.added ? { text: c.value, mark: 'added' } : c.value));
 }
 
-function noMatch(h: HistoryReport): string {
-  return `no item matches ${JSON.stringify(h.query)}`;
+/** One row of the data table: a point with its item. */
+type Row = HistoryPoint & { item: HistoryItem };
+
+const COLUMNS: readonly Column<Row>[] = [
+  { key: 'team', label: 'team', value: (r) => r.item.team, only: 'data' },
+  { key: 'project', label: 'project', value: (r) => r.item.project, only: 'data' },
+  { key: 'metric', label: 'metric', value: (r) => r.item.metric, only: 'data' },
+  { key: 'kind', label: 'kind', value: (r) => r.item.kind, only: 'data' },
+  { key: 'week', label: 'week', value: (r) => r.week },
+  { key: 'percent', label: 'percent', align: 'right', value: (r) => r.percent, show: (r) => fmtPct(r.percent) },
+  { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
+  { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w) },
+  { key: 'written', label: 'asWritten', value: (r) => r.written },
+  { key: 'file', label: 'source', value: (r) => r.source, only: 'data' },
+  { key: 'line', label: 'line', value: (r) => r.line, only: 'data' },
+  { key: 'text', label: 'text', value: (r) => r.text, only: 'data' },
+];
+
+function historyDoc(h: HistoryReport, w: Words): Doc {
+  const blocks: Doc['blocks'] = [];
+  if (h.items.length === 0) blocks.push({ kind: 'lines', lines: [[w.noItemMatches(h.query)]] });
+  for (const item of h.items) {
+    const rows = item.points.map((p) => ({ ...p, item }));
+    blocks.push({ kind: 'heading', text: heading(item, w) }, table(COLUMNS, rows, { rowStatus: (r: Row) => r.status }));
+    const narrative = item.points.filter((p) => p.changes);
+    if (narrative.length) {
+      blocks.push(
+        { kind: 'heading', text: w.changes, level: 3 },
+        { kind: 'lines', list: true, lines: narrative.map((p) => [`${p.week}: `, ...changeParts(p.changes!)]) },
+      );
+    }
+  }
+  const rows = h.items.flatMap((item) => item.points.map((p) => ({ ...p, item })));
+  return { title: w.historyTitle(h.query), titleInText: false, blocks, data: { columns: COLUMNS, rows } };
 }
 
-export function historyAsText(h: HistoryReport, opts?: RenderOptions): string {
-  if (h.items.length === 0) return `${noMatch(h)}\n`;
-  const blocks = h.items.map((item) => {
-    const rows = item.points.map((p) => [p.week, fmtPct(p.percent), fmtDelta(p.delta), paintStatus(p.status, opts), p.written]);
-    const out = [heading(item), ...textTable(['Week', '%', 'Δ', 'Status', 'As written'], rows, ['left', 'right', 'right', 'left', 'left'])];
-    const narrative = item.points.filter((p) => p.changes).map((p) => `  ${p.week}: ${changesAsText(p.changes!, opts)}`);
-    if (narrative.length) out.push('', 'Changes:', ...narrative);
-    return out.join('\n');
-  });
-  return `${blocks.join('\n\n')}\n`;
-}
-
-export function historyAsJson(h: HistoryReport): string {
-  return json(h);
-}
-
-export function historyAsMarkdown(h: HistoryReport): string {
-  if (h.items.length === 0) return `${escapeMd(noMatch(h))}\n`;
-  const align: Align[] = ['left', 'right', 'right', 'left', 'left'];
-  const blocks = h.items.map((item) => {
-    const rows = item.points.map((p) => [p.week, fmtPct(p.percent), fmtDelta(p.delta), p.status, escapeMd(p.text ?? p.written)]);
-    return [`### ${escapeMd(heading(item))}`, '', ...mdTable(['Week', '%', 'Δ', 'Status', 'Source'], rows, align)].join('\n');
-  });
-  return `${blocks.join('\n\n')}\n`;
-}
-
-function changesAsHtml(changes: readonly TextChange[]): string {
-  return changes
-    .map((c) => (c.removed ? `<del>${escapeHtml(c.value)}</del>` : c.added ? `<ins>${escapeHtml(c.value)}</ins>` : escapeHtml(c.value)))
-    .join('');
-}
-
-export function historyAsHtml(h: HistoryReport): string {
-  if (h.items.length === 0) return htmlPage(`History: ${h.query}`, `<p>${escapeHtml(noMatch(h))}</p>`);
-  const align: Align[] = ['left', 'right', 'right', 'left', 'left'];
-  const blocks = h.items.map((item) => {
-    const rows = item.points.map((p) => [
-      escapeHtml(p.week),
-      fmtPct(p.percent),
-      escapeHtml(fmtDelta(p.delta)),
-      escapeHtml(p.status),
-      p.changes ? changesAsHtml(p.changes) : escapeHtml(p.text ?? p.written),
-    ]);
-    return `<h2>${escapeHtml(heading(item))}</h2>\n${htmlTable(['Week', '%', 'Δ', 'Status', 'Source'], rows, align, (i) => item.points[i]!.status)}`;
-  });
-  return htmlPage(`History: ${h.query}`, blocks.join('\n'));
-}
-
-export const HISTORY_RENDERERS: RendererMap<HistoryReport> = {
-  text: historyAsText,
-  json: historyAsJson,
-  md: historyAsMarkdown,
-  html: historyAsHtml,
-};
+export const HISTORY: ReportType<HistoryReport> = { name: 'history', doc: historyDoc, json: (h) => h };

@@ -1,24 +1,11 @@
-// Export renderers: the items × weeks matrix (wide CSV, Markdown, JSON) and the flat observation list (long CSV, JSON).
+// The `export` report: the items × weeks matrix (one row per item), or with --long the flat list of observations.
 
-import type { SeriesTable } from '../analyze/series.js';
+import type { SeriesRow, SeriesTable } from '../analyze/series.js';
 import type { Observation } from '../model/types.js';
-import {
-  csv,
-  escapeHtml,
-  escapeMd,
-  fmtDelta,
-  fmtPct,
-  htmlPage,
-  htmlTable,
-  json,
-  mdTable,
-  paintStatus,
-  textTable,
-  type Align,
-  type RenderOptions,
-  type RendererMap,
-} from './format.js';
+import { someTeam, status, table, type Column, type Doc, type ReportType } from './doc.js';
+import { fmtDelta, fmtPct } from './format.js';
 import { observationItem } from './show.js';
+import type { Words } from './words.js';
 
 /** One observation with the report it came from: a row of `export` (DESIGN.md: observations with week, date, team added). */
 export interface ExportObservation extends Observation {
@@ -36,105 +23,76 @@ export function toExportObservations(
   return reports.flatMap((r) => r.observations.map((o) => ({ ...o, week: r.week, date: r.date, team: r.team, source: r.source })));
 }
 
-function seriesHeaders(t: SeriesTable): string[] {
-  return ['team', 'project', 'metric', 'kind', ...t.weeks, 'delta', 'status'];
+/**
+ * What `export` renders: the matrix (`series`) for the wide table, the observations for
+ * `--long` and for JSON (DESIGN.md: a flat array of observations). The command loads the
+ * observations' evidence only when the format needs it.
+ */
+export interface ExportData {
+  long: boolean;
+  series?: SeriesTable;
+  observations?: readonly ExportObservation[];
 }
 
-/** Wide: team, project, metric, kind, one column per week, latest Δ, status. */
-export function seriesAsCsv(t: SeriesTable): string {
-  return csv(
-    seriesHeaders(t),
-    t.rows.map((r) => [r.team, r.project, r.metric, r.kind, ...r.values, r.delta, r.status]),
-  );
+function seriesColumns(t: SeriesTable): Column<SeriesRow>[] {
+  return [
+    { key: 'team', label: 'team', value: (r) => r.team, shownIf: someTeam },
+    { key: 'project', label: 'project', value: (r) => r.project },
+    { key: 'metric', label: 'metric', value: (r) => r.metric },
+    { key: 'kind', label: 'kind', value: (r) => r.kind, only: 'data' },
+    ...t.weeks.map(
+      (week, i): Column<SeriesRow> => ({
+        key: week,
+        label: { text: week },
+        align: 'right',
+        value: (r) => r.values[i],
+        show: (r) => fmtPct(r.values[i]),
+      }),
+    ),
+    { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
+    { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w) },
+  ];
 }
 
-export function seriesAsJson(t: SeriesTable): string {
-  return json({ weeks: t.weeks, rows: t.rows });
-}
+const OBSERVATION_COLUMNS: readonly Column<ExportObservation>[] = [
+  { key: 'week', label: 'week', value: (o) => o.week },
+  { key: 'date', label: 'date', value: (o) => o.date },
+  { key: 'team', label: 'team', value: (o) => o.team },
+  { key: 'project', label: 'project', value: (o) => o.project },
+  { key: 'metric', label: 'metric', value: (o) => o.metric },
+  { key: 'kind', label: 'kind', value: (o) => o.kind },
+  { key: 'percent', label: 'percent', align: 'right', value: (o) => o.percent, show: (o) => fmtPct(o.percent) },
+  { key: 'done', label: 'done', align: 'right', value: (o) => o.done, only: 'data' },
+  { key: 'total', label: 'done', value: (o) => o.total, only: 'data' },
+  { key: 'section', label: 'section', value: (o) => o.section.join(' / ') },
+  { key: 'file', label: 'source', value: (o) => o.source },
+  { key: 'line', label: 'line', align: 'right', value: (o) => o.line },
+  { key: 'text', label: 'text', value: (o) => o.text },
+];
 
-export function seriesAsMarkdown(t: SeriesTable): string {
-  const headers = ['Team', 'Project', 'Metric', 'Kind', ...t.weeks, 'Δ', 'Status'];
-  const align: Align[] = ['left', 'left', 'left', 'left', ...t.weeks.map((): Align => 'right'), 'right', 'left'];
-  const rows = t.rows.map((r) => [
-    escapeMd(r.team),
-    escapeMd(r.project),
-    escapeMd(r.metric ?? ''),
-    r.kind,
-    ...r.values.map(fmtPct),
-    fmtDelta(r.delta),
-    r.status,
-  ]);
-  return `${mdTable(headers, rows, align).join('\n')}\n`;
-}
-
-export function seriesAsText(t: SeriesTable, opts?: RenderOptions): string {
-  const headers = ['Team', 'Project', 'Metric', 'Kind', ...t.weeks, 'Δ', 'Status'];
-  const align: Align[] = ['left', 'left', 'left', 'left', ...t.weeks.map((): Align => 'right'), 'right', 'left'];
-  const rows = t.rows.map((r) => [r.team, r.project, r.metric ?? '', r.kind, ...r.values.map(fmtPct), fmtDelta(r.delta), paintStatus(r.status, opts)]);
-  return `${textTable(headers, rows, align).join('\n')}\n`;
-}
-
-export function seriesAsHtml(t: SeriesTable): string {
-  const headers = ['Team', 'Project', 'Metric', 'Kind', ...t.weeks, 'Δ', 'Status'].map(escapeHtml);
-  const align: Align[] = ['left', 'left', 'left', 'left', ...t.weeks.map((): Align => 'right'), 'right', 'left'];
-  const rows = t.rows.map((r) =>
-    [r.team, r.project, r.metric ?? '', r.kind, ...r.values.map(fmtPct), fmtDelta(r.delta), r.status].map(escapeHtml),
-  );
-  return htmlPage('Progress by week', htmlTable(headers, rows, align, (i) => t.rows[i]!.status));
-}
-
-export const SERIES_RENDERERS: RendererMap<SeriesTable> = {
-  text: seriesAsText,
-  csv: seriesAsCsv,
-  json: seriesAsJson,
-  md: seriesAsMarkdown,
-  html: seriesAsHtml,
-};
-
-/** Long: one row per observation. */
-export function observationsAsCsv(rows: readonly ExportObservation[]): string {
-  return csv(
-    ['week', 'date', 'team', 'project', 'metric', 'kind', 'percent', 'done', 'total', 'section', 'file', 'line', 'text'],
-    rows.map((o) => [
-      o.week,
-      o.date,
-      o.team,
-      o.project,
-      o.metric,
-      o.kind,
-      o.percent,
-      o.done,
-      o.total,
-      o.section.join(' / '),
-      o.source,
-      o.line,
-      o.text,
-    ]),
-  );
+function exportDoc(d: ExportData, w: Words): Doc {
+  if (d.long) {
+    const rows = d.observations ?? [];
+    return {
+      title: w.observations,
+      titleInText: false,
+      blocks: [table(OBSERVATION_COLUMNS, rows, { empty: w.noReportsStored })],
+      data: { columns: OBSERVATION_COLUMNS, rows },
+    };
+  }
+  const t = d.series ?? { weeks: [], rows: [] };
+  const columns = seriesColumns(t);
+  const progress = t.rows.filter((r) => r.kind === 'progress');
+  const kpi = t.rows.filter((r) => r.kind === 'kpi');
+  const opts = { context: t.rows, rowStatus: (r: SeriesRow) => r.status };
+  const blocks: Doc['blocks'] = [table(columns, progress, { ...opts, empty: w.noProgressItems })];
+  if (kpi.length) blocks.push({ kind: 'heading', text: w.kpiSection }, table(columns, kpi, opts));
+  return { title: w.progressByWeek, titleInText: false, blocks, data: { columns, rows: [...progress, ...kpi] } };
 }
 
 /** DESIGN.md `export --format json`: a flat array of observations (the `show --json` item shape) with week, date, team. */
-export function observationsAsJson(rows: readonly ExportObservation[]): string {
-  return json(
-    rows.map((o) => ({ week: o.week, date: o.date, ...observationItem(o, o.source, o.team) })),
-  );
+function exportJson(d: ExportData): unknown {
+  return (d.observations ?? []).map((o) => ({ week: o.week, date: o.date, ...observationItem(o, o.source, o.team) }));
 }
 
-export const OBSERVATIONS_RENDERERS: RendererMap<readonly ExportObservation[]> = {
-  csv: observationsAsCsv,
-  json: observationsAsJson,
-};
-
-/** What `export` has at hand; its formats pick the matrix or the flat list as DESIGN.md says. */
-export interface ExportData {
-  series: SeriesTable;
-  observations: readonly ExportObservation[];
-}
-
-export const EXPORT_RENDERERS: RendererMap<ExportData> = {
-  csv: (d) => seriesAsCsv(d.series),
-  json: (d) => observationsAsJson(d.observations),
-  md: (d) => seriesAsMarkdown(d.series),
-  html: (d) => seriesAsHtml(d.series),
-  'csv-long': (d) => observationsAsCsv(d.observations),
-};
+export const EXPORT: ReportType<ExportData> = { name: 'export', doc: exportDoc, json: exportJson };

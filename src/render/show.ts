@@ -1,7 +1,9 @@
-// Renderers of `show`: one week's reports, then every observation grouped by its section (heading path).
+// The `show` report: one week's reports, then every observation grouped by its section (heading path).
 
 import type { Kind, Observation } from '../model/types.js';
-import { csv, escapeHtml, escapeMd, fmtPct, htmlPage, htmlTable, json, mdTable, textTable, type Align, type RendererMap } from './format.js';
+import { table, type Column, type Doc, type ReportType } from './doc.js';
+import { fmtPct } from './format.js';
+import type { Words } from './words.js';
 
 export interface ShowItem {
   project: string;
@@ -59,18 +61,16 @@ export function toShowData(
     week,
     reports: reports.map(({ source, date, team }) => ({ source, date, team })),
     items: reports.flatMap((r) =>
-      [...r.observations]
-        .sort((a, b) => a.line - b.line)
-        .map((o) => observationItem(o, r.source, r.team)),
+      [...r.observations].sort((a, b) => a.line - b.line).map((o) => observationItem(o, r.source, r.team)),
     ),
   };
 }
 
 /** Items grouped by (team, source, section path), groups in first-appearance order. */
-function groups(d: ShowData): { title: string; items: ShowItem[] }[] {
+function groups(d: ShowData, w: Words): { title: string; items: ShowItem[] }[] {
   const out = new Map<string, { title: string; items: ShowItem[] }>();
   for (const it of d.items) {
-    const path = it.section.length ? it.section.join(' › ') : '(no heading)';
+    const path = it.section.length ? it.section.join(' › ') : w.noHeading;
     const title = it.team ? `[${it.team}] ${path}` : path;
     const k = `${it.team}\u0000${it.source.file}\u0000${path}`;
     const g = out.get(k) ?? { title, items: [] };
@@ -80,56 +80,27 @@ function groups(d: ShowData): { title: string; items: ShowItem[] }[] {
   return [...out.values()];
 }
 
-function fraction(it: ShowItem): string {
-  return it.done !== undefined && it.total !== undefined ? `${it.done}/${it.total}` : '';
+const fraction = (it: ShowItem) => (it.done !== undefined && it.total !== undefined ? `${it.done}/${it.total}` : '');
+
+const COLUMNS: readonly Column<ShowItem>[] = [
+  { key: 'team', label: 'team', value: (i) => i.team, only: 'data' },
+  { key: 'file', label: 'source', value: (i) => i.source.file, only: 'data' },
+  { key: 'line', label: 'line', align: 'right', value: (i) => i.source.line },
+  { key: 'section', label: 'section', value: (i) => i.section.join(' / '), only: 'data' },
+  { key: 'project', label: 'project', value: (i) => i.project },
+  { key: 'metric', label: 'metric', value: (i) => i.metric },
+  { key: 'percent', label: 'percent', align: 'right', value: (i) => i.percent, show: (i) => fmtPct(i.percent) },
+  { key: 'kind', label: 'kind', value: (i) => i.kind },
+  { key: 'done', label: 'done', align: 'right', value: (i) => i.done, show: fraction },
+  { key: 'total', label: 'done', value: (i) => i.total, only: 'data' },
+  { key: 'text', label: 'text', value: (i) => i.text, only: 'data' },
+];
+
+function showDoc(d: ShowData, w: Words): Doc {
+  const blocks: Doc['blocks'] = [{ kind: 'lines', lines: d.reports.map((r) => [w.reportLine(r.source, r.date, r.team)]), list: true }];
+  if (d.items.length === 0) blocks.push({ kind: 'lines', lines: [[w.noPercentages]] });
+  for (const g of groups(d, w)) blocks.push({ kind: 'heading', text: g.title }, table(COLUMNS, g.items));
+  return { title: d.week, titleInText: true, blocks, data: { columns: COLUMNS, rows: d.items } };
 }
 
-const HEAD = ['Line', 'Project', 'Metric', '%', 'Kind', 'Done'];
-const ALIGN: Align[] = ['right', 'left', 'left', 'right', 'left', 'right'];
-const row = (it: ShowItem) => [String(it.source.line), it.project, it.metric ?? '', fmtPct(it.percent), it.kind, fraction(it)];
-
-function header(d: ShowData): string[] {
-  return [d.week, ...d.reports.map((r) => `  ${r.source}${r.date ? ` (${r.date})` : ''}${r.team ? ` team ${r.team}` : ''}`)];
-}
-
-export function showAsText(d: ShowData): string {
-  const out = header(d);
-  if (d.items.length === 0) out.push('', 'no percentages found');
-  for (const g of groups(d)) out.push('', g.title, ...textTable(HEAD, g.items.map(row), ALIGN));
-  return `${out.join('\n')}\n`;
-}
-
-export function showAsJson(d: ShowData): string {
-  return json(d);
-}
-
-export function showAsCsv(d: ShowData): string {
-  return csv(
-    ['team', 'file', 'line', 'section', 'project', 'metric', 'percent', 'kind', 'done', 'total', 'text'],
-    d.items.map((it) => [it.team, it.source.file, it.source.line, it.section.join(' / '), it.project, it.metric, it.percent, it.kind, it.done, it.total, it.text]),
-  );
-}
-
-export function showAsMarkdown(d: ShowData): string {
-  const out = [`## ${d.week}`, '', ...d.reports.map((r) => `- ${escapeMd(r.source)}${r.date ? ` (${r.date})` : ''}`)];
-  for (const g of groups(d)) {
-    out.push('', `### ${escapeMd(g.title)}`, '', ...mdTable(HEAD, g.items.map((it) => row(it).map(escapeMd)), ALIGN));
-  }
-  return `${out.join('\n')}\n`;
-}
-
-export function showAsHtml(d: ShowData): string {
-  const parts = [`<ul>\n${d.reports.map((r) => `<li>${escapeHtml(r.source)}${r.date ? ` (${escapeHtml(r.date)})` : ''}</li>`).join('\n')}\n</ul>`];
-  for (const g of groups(d)) {
-    parts.push(`<h2>${escapeHtml(g.title)}</h2>`, htmlTable(HEAD, g.items.map((it) => row(it).map(escapeHtml)), ALIGN));
-  }
-  return htmlPage(d.week, parts.join('\n'));
-}
-
-export const SHOW_RENDERERS: RendererMap<ShowData> = {
-  text: showAsText,
-  json: showAsJson,
-  csv: showAsCsv,
-  md: showAsMarkdown,
-  html: showAsHtml,
-};
+export const SHOW: ReportType<ShowData> = { name: 'show', doc: showDoc, json: (d) => d };

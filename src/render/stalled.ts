@@ -1,59 +1,34 @@
-// Renderers of the stalled list: a table plus one sentence per item (since when, over how many calendar weeks).
+// The stalled list: one row per item, with the week it last increased and the week it last changed at all.
 
-import type { StalledReport } from '../analyze/stalled.js';
-import {
-  csv,
-  escapeHtml,
-  escapeMd,
-  fmtPct,
-  htmlPage,
-  htmlTable,
-  json,
-  mdTable,
-  paintStatus,
-  textTable,
-  type Align,
-  type RenderOptions,
-  type RendererMap,
-} from './format.js';
+import type { StalledItem, StalledReport } from '../analyze/stalled.js';
+import { someTeam, table, type Column, type Doc, type ReportType } from './doc.js';
+import { fmtPct } from './format.js';
+import type { Words } from './words.js';
 
-function title(s: StalledReport): string {
-  return `Stalled as of ${s.asOf}: no increase in ${s.weeks} or more reports`;
+const COLUMNS: readonly Column<StalledItem>[] = [
+  { key: 'team', label: 'team', value: (i) => i.team, shownIf: someTeam },
+  { key: 'project', label: 'project', value: (i) => i.project },
+  { key: 'metric', label: 'metric', value: (i) => i.metric },
+  { key: 'percent', label: 'percent', align: 'right', value: (i) => i.percent, show: (i) => fmtPct(i.percent) },
+  { key: 'reports', label: 'reports', align: 'right', value: (i) => i.reports },
+  { key: 'calendar_weeks', label: 'calendarWeeks', align: 'right', value: (i) => i.calendarWeeks },
+  // `since` is the first report of the run without an increase; the figure may have gone down after it.
+  { key: 'since', label: 'noIncreaseSince', value: (i) => i.since },
+  { key: 'last_changed', label: 'lastChanged', value: (i) => i.lastChanged },
+];
+
+function stalledDoc(s: StalledReport, w: Words): Doc {
+  return {
+    title: w.stalledTitle(s.asOf, s.weeks),
+    titleInText: true,
+    blocks: [table(COLUMNS, s.items, { empty: w.nothingStalled })],
+    data: { columns: COLUMNS, rows: s.items },
+  };
 }
 
-function label(i: StalledReport['items'][number]): string {
-  const name = i.metric ? `${i.project} / ${i.metric}` : i.project;
-  return i.team ? `[${i.team}] ${name}` : name;
-}
-
-function sentence(i: StalledReport['items'][number]): string {
-  const moved = i.lastChanged !== i.since ? `; last changed ${i.lastChanged}` : '';
-  return `${label(i)}: ${fmtPct(i.percent)}% since ${i.since}, ${i.reports} reports over ${i.calendarWeeks} calendar weeks${moved}`;
-}
-
-export function stalledAsText(s: StalledReport, opts?: RenderOptions): string {
-  const out = [title(s), ''];
-  if (s.items.length === 0) return `${[...out, 'nothing stalled'].join('\n')}\n`;
-  const team = s.items.some((i) => i.team !== '');
-  const headers = [...(team ? ['Team'] : []), 'Project', 'Metric', '%', 'Reports', 'Weeks', 'Since'];
-  const align: Align[] = [...(team ? (['left'] as Align[]) : []), 'left', 'left', 'right', 'right', 'right', 'left'];
-  const rows = s.items.map((i) => [
-    ...(team ? [i.team] : []),
-    i.project,
-    i.metric ?? '',
-    fmtPct(i.percent),
-    String(i.reports),
-    String(i.calendarWeeks),
-    i.since,
-  ]);
-  out.push(...textTable(headers, rows, align), '');
-  out.push(...s.items.map((i) => `${paintStatus('stalled', opts)} ${sentence(i)}`));
-  return `${out.join('\n')}\n`;
-}
-
-/** DESIGN.md `stalled --json`: `{ asOf, weeks, items: [{ project, metric, percent, reports, since }] }` plus extras. */
-export function stalledAsJson(s: StalledReport): string {
-  return json({
+/** DESIGN.md `stalled --json`: `{ asOf, weeks, items: [{ project, metric, percent, reports, since }] }` plus team, lastChanged, calendarWeeks. */
+function stalledJson(s: StalledReport): unknown {
+  return {
     asOf: s.asOf,
     weeks: s.weeks,
     items: s.items.map((i) => ({
@@ -66,47 +41,7 @@ export function stalledAsJson(s: StalledReport): string {
       lastChanged: i.lastChanged,
       calendarWeeks: i.calendarWeeks,
     })),
-  });
+  };
 }
 
-export function stalledAsCsv(s: StalledReport): string {
-  return csv(
-    ['team', 'project', 'metric', 'percent', 'reports', 'since', 'last_changed', 'calendar_weeks'],
-    s.items.map((i) => [i.team, i.project, i.metric, i.percent, i.reports, i.since, i.lastChanged, i.calendarWeeks]),
-  );
-}
-
-export function stalledAsMarkdown(s: StalledReport): string {
-  const rows = s.items.map((i) => [
-    escapeMd(i.team),
-    escapeMd(i.project),
-    escapeMd(i.metric ?? ''),
-    fmtPct(i.percent),
-    String(i.reports),
-    String(i.calendarWeeks),
-    i.since,
-  ]);
-  const table = mdTable(['Team', 'Project', 'Metric', '%', 'Reports', 'Weeks', 'Since'], rows, [
-    'left', 'left', 'left', 'right', 'right', 'right', 'left',
-  ]);
-  return `${[`## ${title(s)}`, '', ...(s.items.length ? table : ['nothing stalled'])].join('\n')}\n`;
-}
-
-export function stalledAsHtml(s: StalledReport): string {
-  const rows = s.items.map((i) =>
-    [i.team, i.project, i.metric ?? '', fmtPct(i.percent), String(i.reports), String(i.calendarWeeks), i.since].map(escapeHtml),
-  );
-  const table = htmlTable(['Team', 'Project', 'Metric', '%', 'Reports', 'Weeks', 'Since'], rows, [
-    'left', 'left', 'left', 'right', 'right', 'right', 'left',
-  ]);
-  const list = s.items.length ? `<ul>\n${s.items.map((i) => `<li>${escapeHtml(sentence(i))}</li>`).join('\n')}\n</ul>` : '<p>nothing stalled</p>';
-  return htmlPage(title(s), `${table}\n${list}`);
-}
-
-export const STALLED_RENDERERS: RendererMap<StalledReport> = {
-  text: stalledAsText,
-  json: stalledAsJson,
-  csv: stalledAsCsv,
-  md: stalledAsMarkdown,
-  html: stalledAsHtml,
-};
+export const STALLED: ReportType<StalledReport> = { name: 'stalled', doc: stalledDoc, json: stalledJson };

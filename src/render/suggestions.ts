@@ -1,63 +1,51 @@
-// Renderers of rename suggestions (`alias suggest`): candidate pair, evidence, score, and the command to accept it.
+// The `alias suggest` report: candidate renames with their evidence and score, then how to accept them (or what was recorded).
 
 import type { AliasSuggestion } from '../analyze/aliases.js';
-import { csv, escapeMd, fmtPct, json, mdTable, textTable, type RendererMap } from './format.js';
+import { someTeam, table, type Column, type Doc, type ReportType } from './doc.js';
+import type { Words } from './words.js';
 
-function evidence(s: AliasSuggestion): string {
-  const e = s.evidence;
-  return `${e.lastSeen} ${fmtPct(e.fromPercent)}% → ${e.firstSeen} ${fmtPct(e.toPercent)}%, name ${e.nameSimilarity.toFixed(2)}`;
+export interface SuggestionsData {
+  suggestions: readonly AliasSuggestion[];
+  /** `--apply`: the suggestions were recorded as aliases. */
+  applied: boolean;
 }
 
 /** Quotes a name for a POSIX shell command line. */
-function shq(s: string): string {
+export function shellQuote(s: string): string {
   return /^[\p{L}\p{N}_./-]+$/u.test(s) && !s.startsWith('-') ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function suggestionsAsText(list: readonly AliasSuggestion[]): string {
-  if (list.length === 0) return 'no rename candidates\n';
-  const team = list.some((s) => s.team !== '');
-  const rows = list.map((s) => [...(team ? [s.team] : []), s.from, '→', s.to, s.score.toFixed(2), evidence(s)]);
-  const out = textTable([...(team ? ['Team'] : []), 'Old name', '', 'New name', 'Score', 'Evidence'], rows, [
-    ...(team ? (['left'] as const) : []),
-    'left',
-    'left',
-    'left',
-    'right',
-    'left',
-  ]);
-  out.push('', 'To accept one:', ...list.map((s) => `  milestones alias add ${shq(s.from)} ${shq(s.to)}`));
-  return `${out.join('\n')}\n`;
+const evidence = (s: AliasSuggestion, w: Words) =>
+  w.suggestionEvidence(s.evidence.lastSeen, s.evidence.fromPercent, s.evidence.firstSeen, s.evidence.toPercent, s.evidence.nameSimilarity);
+
+const COLUMNS: readonly Column<AliasSuggestion>[] = [
+  { key: 'team', label: 'team', value: (s) => s.team, shownIf: someTeam },
+  { key: 'from', label: 'oldName', value: (s) => s.from },
+  { key: 'arrow', label: 'arrow', value: () => '→', only: 'display' },
+  { key: 'to', label: 'newName', value: (s) => s.to },
+  { key: 'score', label: 'score', align: 'right', value: (s) => s.score, show: (s) => s.score.toFixed(2) },
+  { key: 'evidence', label: 'evidence', value: () => null, show: evidence, only: 'display' },
+  { key: 'last_seen', label: 'evidence', value: (s) => s.evidence.lastSeen, only: 'data' },
+  { key: 'first_seen', label: 'evidence', value: (s) => s.evidence.firstSeen, only: 'data' },
+  { key: 'from_percent', label: 'evidence', value: (s) => s.evidence.fromPercent, only: 'data' },
+  { key: 'to_percent', label: 'evidence', value: (s) => s.evidence.toPercent, only: 'data' },
+  { key: 'name_similarity', label: 'evidence', value: (s) => s.evidence.nameSimilarity, only: 'data' },
+];
+
+function suggestionsDoc(d: SuggestionsData, w: Words): Doc {
+  const list = d.suggestions;
+  const blocks: Doc['blocks'] = [table(COLUMNS, list, { empty: w.noRenameCandidates })];
+  if (list.length && d.applied) {
+    blocks.push({ kind: 'heading', text: w.recorded(list.length) }, { kind: 'lines', list: true, lines: list.map((s) => [`${s.from} → ${s.to}`]) });
+  } else if (list.length) {
+    const command = (s: AliasSuggestion) => `milestones alias add ${shellQuote(s.from)} ${shellQuote(s.to)}`;
+    blocks.push({ kind: 'heading', text: w.toAcceptOne }, { kind: 'lines', list: true, lines: list.map((s) => [{ text: command(s), mark: 'code' }]) });
+  }
+  return { title: w.renameCandidates, titleInText: false, blocks, data: { columns: COLUMNS, rows: list } };
 }
 
-export function suggestionsAsJson(list: readonly AliasSuggestion[]): string {
-  return json({ suggestions: list });
-}
-
-export function suggestionsAsCsv(list: readonly AliasSuggestion[]): string {
-  return csv(
-    ['team', 'from', 'to', 'score', 'last_seen', 'first_seen', 'from_percent', 'to_percent', 'name_similarity'],
-    list.map((s) => [
-      s.team,
-      s.from,
-      s.to,
-      s.score,
-      s.evidence.lastSeen,
-      s.evidence.firstSeen,
-      s.evidence.fromPercent,
-      s.evidence.toPercent,
-      s.evidence.nameSimilarity,
-    ]),
-  );
-}
-
-export function suggestionsAsMarkdown(list: readonly AliasSuggestion[]): string {
-  const rows = list.map((s) => [escapeMd(s.team), escapeMd(s.from), escapeMd(s.to), s.score.toFixed(2), escapeMd(evidence(s))]);
-  return `${mdTable(['Team', 'Old name', 'New name', 'Score', 'Evidence'], rows, ['left', 'left', 'left', 'right', 'left']).join('\n')}\n`;
-}
-
-export const SUGGESTIONS_RENDERERS: RendererMap<readonly AliasSuggestion[]> = {
-  text: suggestionsAsText,
-  json: suggestionsAsJson,
-  csv: suggestionsAsCsv,
-  md: suggestionsAsMarkdown,
+export const SUGGESTIONS: ReportType<SuggestionsData> = {
+  name: 'alias suggest',
+  doc: suggestionsDoc,
+  json: (d) => ({ suggestions: d.suggestions, ...(d.applied ? { applied: d.suggestions.length } : {}) }),
 };

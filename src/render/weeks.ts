@@ -1,55 +1,40 @@
-// Renderers of `weeks`: what is stored, one row per report (week, date, team, source, counts by kind).
+// The `weeks` report: what is stored, one row per report (week, date, team, source, counts by kind).
 
 import { compareText } from '../model/name.js';
-import { csv, escapeHtml, escapeMd, htmlPage, htmlTable, json, mdTable, textTable, type Align, type RendererMap } from './format.js';
+import { table, type Column, type Doc, type ReportType } from './doc.js';
+import { ABSENT } from './format.js';
+import type { Words } from './words.js';
 
 /** DESIGN.md `weeks --json` shape. */
 export interface WeeksData {
-  weeks: { week: string; date: string | null; team: string; source: string; progress: number; kpi: number }[];
+  weeks: WeekRow[];
 }
+type WeekRow = { week: string; date: string | null; team: string; source: string; progress: number; kpi: number };
 
 /** Builds WeeksData from report headers (sorted by week, then team, then source). */
-export function toWeeksData(
-  headers: readonly { week: string; date: string | null; team: string; source: string; progress: number; kpi: number }[],
-): WeeksData {
+export function toWeeksData(headers: readonly WeekRow[]): WeeksData {
   const weeks = headers
     .map(({ week, date, team, source, progress, kpi }) => ({ week, date, team, source, progress, kpi }))
     .sort((a, b) => compareText(a.week, b.week) || compareText(a.team, b.team) || compareText(a.source, b.source));
   return { weeks };
 }
 
+const COLUMNS: readonly Column<WeekRow>[] = [
+  { key: 'week', label: 'week', value: (r) => r.week },
+  { key: 'date', label: 'date', value: (r) => r.date, show: (r) => r.date ?? ABSENT },
+  { key: 'team', label: 'team', value: (r) => r.team },
+  { key: 'source', label: 'source', value: (r) => r.source },
+  { key: 'progress', label: 'progress', align: 'right', value: (r) => r.progress },
+  { key: 'kpi', label: 'kpi', align: 'right', value: (r) => r.kpi },
+];
 
-const HEAD = ['Week', 'Date', 'Team', 'Source', 'Progress', 'KPI'];
-const ALIGN: Align[] = ['left', 'left', 'left', 'left', 'right', 'right'];
-
-export function weeksAsText(d: WeeksData): string {
-  if (d.weeks.length === 0) return 'no reports stored\n';
-  const rows = d.weeks.map((w) => [w.week, w.date ?? '—', w.team, w.source, String(w.progress), String(w.kpi)]);
-  return `${textTable(HEAD, rows, ALIGN).join('\n')}\n`;
+function weeksDoc(d: WeeksData, w: Words): Doc {
+  return {
+    title: w.storedReports,
+    titleInText: false,
+    blocks: [table(COLUMNS, d.weeks, { empty: w.noReportsStored })],
+    data: { columns: COLUMNS, rows: d.weeks },
+  };
 }
 
-export function weeksAsJson(d: WeeksData): string {
-  return json({ weeks: d.weeks });
-}
-
-export function weeksAsCsv(d: WeeksData): string {
-  return csv(['week', 'date', 'team', 'source', 'progress', 'kpi'], d.weeks.map((w) => [w.week, w.date, w.team, w.source, w.progress, w.kpi]));
-}
-
-export function weeksAsMarkdown(d: WeeksData): string {
-  const rows = d.weeks.map((w) => [w.week, w.date ?? '—', escapeMd(w.team), escapeMd(w.source), String(w.progress), String(w.kpi)]);
-  return `${mdTable(HEAD, rows, ALIGN).join('\n')}\n`;
-}
-
-export function weeksAsHtml(d: WeeksData): string {
-  const rows = d.weeks.map((w) => [w.week, w.date ?? '—', w.team, w.source, String(w.progress), String(w.kpi)].map(escapeHtml));
-  return htmlPage('Stored reports', htmlTable(HEAD, rows, ALIGN));
-}
-
-export const WEEKS_RENDERERS: RendererMap<WeeksData> = {
-  text: weeksAsText,
-  json: weeksAsJson,
-  csv: weeksAsCsv,
-  md: weeksAsMarkdown,
-  html: weeksAsHtml,
-};
+export const WEEKS: ReportType<WeeksData> = { name: 'weeks', doc: weeksDoc, json: (d) => ({ weeks: d.weeks }) };

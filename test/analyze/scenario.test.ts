@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { diffWeeks, seriesTable, stalledItems, suggestAliases } from '../../src/analyze/index.js';
-import { diffAsText } from '../../src/render/diff.js';
+import { DIFF } from '../../src/render/diff.js';
+import { render } from '../../src/render/formats.js';
 import type { ReportMeasures } from '../../src/model/types.js';
 
 const fixture = JSON.parse(
@@ -26,7 +27,7 @@ test('two teams across the new year: suggest the rename, then diff, stall and ex
       ['平台组', '会员积分', 'completed'],
     ],
   );
-  assert.match(diffAsText(d), '1 regressed · 1 dropped · 0 stalled · 0 new · 1 advanced · 1 completed');
+  assert.match(render(DIFF, d, 'text').text, '1 regressed · 1 dropped · 0 stalled · 0 new · 1 advanced · 1 completed');
 
   const s = stalledItems(reports, { asOf: '2031-W02', minReports: 2, aliases });
   assert.equal(s.items.map((i) => [i.team, i.project, i.reports, i.since, i.calendarWeeks]), [['平台组', '日志平台', 4, '2030-W50', 5]]);

@@ -5,7 +5,8 @@ import { UsageError } from '../../model/errors.js';
 import { canonicalProject, normalizeName } from '../../model/name.js';
 import { openStore } from '../../store/index.js';
 import type { GlobalOptions } from '../options.js';
-import { emit } from '../output.js';
+import { escapeControls } from '../../model/display.js';
+import { writeStdout } from '../output.js';
 
 export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
   const [name, canonical] = (args as string[]).map((s) => s.trim());
@@ -23,6 +24,6 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
     }
     tx.setAlias(name, canonical);
   });
-  await emit(`alias added: ${name} → ${canonical}${created ? ` (new database ${g.dbShown})` : ''}\n`, undefined, g);
+  await writeStdout(`alias added: ${escapeControls(name)} → ${escapeControls(canonical)}${created ? ` (new database ${escapeControls(g.dbShown)})` : ''}\n`);
   return 0;
 }

@@ -3,7 +3,8 @@
 import { UsageError } from '../../model/errors.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
-import { emit } from '../output.js';
+import { escapeControls } from '../../model/display.js';
+import { writeStdout } from '../output.js';
 
 export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
   const name = String(args[0]).trim();
@@ -15,6 +16,6 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
       hint: inConfig ? `it comes from ${g.configFile}; edit that file` : 'see `milestones alias list`',
     });
   }
-  await emit(`alias removed: ${name}\n`, undefined, g);
+  await writeStdout(`alias removed: ${escapeControls(name)}\n`);
   return 0;
 }

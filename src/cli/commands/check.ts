@@ -3,31 +3,30 @@
 import { collectFiles, parseByteSize, readDocument } from '../../read/index.js';
 import { extract } from '../../extract/index.js';
 import { MilestonesError } from '../../model/errors.js';
-import { CHECK_RENDERERS, type CheckFile } from '../../render/check.js';
-import { pickRenderer } from '../../render/format.js';
+import { CHECK, type CheckFile } from '../../render/check.js';
 import type { GlobalOptions } from '../options.js';
-import { emit, note, pickFormat } from '../output.js';
+import { outputTarget, warn, type OutputFlags } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
 
-export async function run(g: GlobalOptions, o: { json?: boolean; maxSize: string }, args: unknown[]): Promise<number> {
+export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }, args: unknown[]): Promise<number> {
   const maxBytes = parseByteSize(o.maxSize);
   const vocabulary = vocabularyFrom(g.config);
-  const format = pickFormat(o, Object.keys(CHECK_RENDERERS), 'text');
+  const out = await outputTarget(o, g);
   const { files, problems } = await collectFiles(args[0] as string[]);
   let failed = problems.length;
-  for (const p of problems) note(`error: ${p.format()}`);
-  const out: CheckFile[] = [];
+  for (const p of problems) warn(`error: ${p.format()}`);
+  const checked: CheckFile[] = [];
   for (const f of files) {
     try {
       const doc = await readDocument(f.path, { maxBytes });
       const ex = extract(doc, { scheme: g.scheme, vocabulary });
-      out.push({ file: f.path, week: ex.week, date: ex.date, findings: ex.findings, warnings: [...doc.warnings, ...ex.warnings] });
+      checked.push({ file: f.path, week: ex.week, date: ex.date, findings: ex.findings, warnings: [...doc.warnings, ...ex.warnings] });
     } catch (err) {
       if (!(err instanceof MilestonesError)) throw err;
-      note(`error: ${err.format()}`);
+      warn(`error: ${err.format()}`);
       failed++;
     }
   }
-  await emit(pickRenderer(CHECK_RENDERERS, format, 'check')({ files: out }, { color: g.color }), undefined, g);
+  await out.write(CHECK, { files: checked });
   return failed ? 1 : 0;
 }

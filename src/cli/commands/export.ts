@@ -1,33 +1,30 @@
-// `milestones export`: everything stored, as a week-by-item matrix (csv, md) or a flat list of observations (json, --long).
+// `milestones export`: everything stored, as a week-by-item matrix, or (--long, and JSON) the flat list of observations.
 
 import { seriesTable } from '../../analyze/series.js';
-import { UsageError } from '../../model/errors.js';
-import { observationsAsCsv, observationsAsJson, seriesAsCsv, seriesAsMarkdown, toExportObservations } from '../../render/series.js';
+import { compareWeeks } from '../../model/week.js';
+import { EXPORT, toExportObservations, type ExportData } from '../../render/series.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
-import { emit, pickFormat } from '../output.js';
+import { outputTarget, type OutputFlags } from '../output.js';
 
-interface ExportOptions { format?: string; out?: string; from?: string; to?: string; long?: boolean }
+interface ExportOptions extends OutputFlags { from?: string; to?: string; long?: boolean }
 
 export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
+  const out = await outputTarget(o, g, 'csv');
   const ctx = await openContext(g);
-  const format = pickFormat(o, ['csv', 'json', 'md'], 'csv');
-  const from = o.from === undefined ? undefined : ctx.week(o.from);
-  const to = o.to === undefined ? undefined : ctx.week(o.to);
-  if (from && to && from > to) throw new UsageError(`--from ${from} is later than --to ${to}`, { hint: 'swap them' });
-  if (o.long && format !== 'csv') throw new UsageError('--long applies to --format csv only', { hint: 'drop --long, or use --format csv' });
-  const inRange = (w: string) => (!from || w >= from) && (!to || w <= to);
+  let from = o.from === undefined ? undefined : ctx.week(o.from);
+  let to = o.to === undefined ? undefined : ctx.week(o.to);
+  if (from && to) [from, to] = ctx.ordered(from, to);
+  const inRange = (w: string) => (!from || compareWeeks(w, from) >= 0) && (!to || compareWeeks(w, to) <= 0);
 
-  let text: string;
-  if (format === 'json' || o.long) {
+  const long = o.long === true;
+  const data: ExportData = { long };
+  if (out.format === 'json' || long) {
     // The flat list needs the evidence text of every report in range.
     const reports = ctx.headers.filter((h) => inRange(h.week)).map((h) => ({ ...h, observations: ctx.store.observations(h.id) }));
-    const rows = toExportObservations(reports);
-    text = format === 'json' ? observationsAsJson(rows) : observationsAsCsv(rows);
-  } else {
-    const table = seriesTable(ctx.store.measures({ team: g.team }), { aliases: ctx.aliases, team: g.team, from, to });
-    text = format === 'md' ? seriesAsMarkdown(table) : seriesAsCsv(table);
+    data.observations = toExportObservations(reports);
   }
-  await emit(text, o.out, g);
+  if (!long && out.format !== 'json') data.series = seriesTable(ctx.store.measures({ team: g.team }), { aliases: ctx.aliases, team: g.team, from, to });
+  await out.write(EXPORT, data);
   return 0;
 }

@@ -2,17 +2,16 @@
 
 import { history } from '../../analyze/history.js';
 import { UsageError } from '../../model/errors.js';
-import { pickRenderer } from '../../render/format.js';
-import { HISTORY_RENDERERS } from '../../render/history.js';
+import { HISTORY } from '../../render/history.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
-import { emit, pickFormat } from '../output.js';
+import { outputTarget, type OutputFlags } from '../output.js';
 
-export async function run(g: GlobalOptions, o: { json?: boolean; text?: boolean }, args: unknown[]): Promise<number> {
-  const ctx = await openContext(g);
+export async function run(g: GlobalOptions, o: OutputFlags & { text?: boolean }, args: unknown[]): Promise<number> {
   const query = String(args[0] ?? '').trim();
   if (!query) throw new UsageError('history needs a project name', { hint: 'e.g. milestones history 数据仓库迁移' });
-  const format = pickFormat(o, Object.keys(HISTORY_RENDERERS), 'text');
+  const out = await outputTarget(o, g);
+  const ctx = await openContext(g);
   // First pass on numbers only; evidence is loaded just for the reports that mention a match.
   const measured = ctx.store.measures({ team: g.team });
   const numbers = history(measured, query, { aliases: ctx.aliases, team: g.team });
@@ -27,6 +26,6 @@ export async function run(g: GlobalOptions, o: { json?: boolean; text?: boolean 
       .map((r) => ({ ...r, measures: ctx.store.observations(r.id) }));
     report = history(reports, query, { aliases: ctx.aliases, team: g.team });
   }
-  await emit(pickRenderer(HISTORY_RENDERERS, format, 'history')(report, { color: g.color }), undefined, g);
+  await out.write(HISTORY, report);
   return 0;
 }

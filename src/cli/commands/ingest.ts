@@ -7,7 +7,9 @@ import { MilestonesError, UsageError } from '../../model/errors.js';
 import type { Report, WeekId, WeekScheme } from '../../model/types.js';
 import { dateWeekOf, isValidWeek, yearWeekOf } from '../../model/week.js';
 import { positiveInt, type GlobalOptions } from '../options.js';
-import { emit, note } from '../output.js';
+import { escapeControls } from '../../model/display.js';
+import { json } from '../../render/format.js';
+import { note, warn, writeStdout } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
 import { ReaderPool, readInOrder } from '../pool.js';
 import { errorFromData, type ReadJob } from '../read-one.js';
@@ -38,7 +40,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const outcomes: Outcome[] = [];
   const fail = (file: string, err: unknown) => {
     if (!(err instanceof MilestonesError)) throw err;
-    note(`error: ${err.format()}`);
+    warn(`error: ${err.format()}`);
     outcomes.push({ file, action: 'failed', error: err.format() });
   };
 
@@ -90,11 +92,11 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     await readInOrder(pool, jobs, async (i, r) => {
       if (!r.ok) {
         const err = errorFromData(r.error);
-        note(`error: ${err.format()}`);
+        warn(`error: ${err.format()}`);
         read[i] = { file: jobs[i]!.path, action: 'failed', error: err.format() };
         return;
       }
-      for (const w of r.warnings) note(`warning: ${r.report.source}:${w.line}: ${w.message}`);
+      for (const w of r.warnings) warn(`warning: ${r.report.source}:${w.line}: ${w.message}`);
       batch.push({ index: i, report: r.report, stamp: r.stamp, warnings: r.warnings.length });
       if (batch.length >= CHUNK) {
         await committing;
@@ -113,7 +115,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   for (const n of store.notes()) note(n);
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
-  await emit(o.json ? JSON.stringify({ files: outcomes }, null, 2) + '\n' : asText(outcomes), undefined, g);
+  await writeStdout(o.json ? json({ files: outcomes }) : asText(outcomes));
   return failed ? 1 : 0;
 }
 
@@ -145,10 +147,10 @@ function asText(outcomes: Outcome[]): string {
   for (const x of outcomes) {
     counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
     if (x.action === 'failed') continue;
-    const team = x.team ? ` [${x.team}]` : '';
+    const team = x.team ? ` [${escapeControls(x.team)}]` : '';
     const what = `${x.progress} progress, ${x.kpi} kpi${x.warnings ? `, ${x.warnings} warning${x.warnings > 1 ? 's' : ''}` : ''}`;
-    const tail = x.action === 'replaced' && x.replaced ? `; replaces ${x.replaced}` : '';
-    lines.push(`${x.action.padEnd(9)} ${x.week}${team}  ${x.file}  (${what}${tail})`);
+    const tail = x.action === 'replaced' && x.replaced ? `; replaces ${escapeControls(x.replaced)}` : '';
+    lines.push(`${x.action.padEnd(9)} ${x.week}${team}  ${escapeControls(x.file)}  (${what}${tail})`);
   }
   const order = ['added', 'replaced', 'unchanged', 'failed'];
   const summary = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);

@@ -1,19 +1,18 @@
 // `milestones stalled`: items with no increase for N consecutive reports, as of a week.
 
 import { stalledItems } from '../../analyze/stalled.js';
-import { pickRenderer } from '../../render/format.js';
-import { STALLED_RENDERERS } from '../../render/stalled.js';
+import { STALLED } from '../../render/stalled.js';
 import { openContext } from '../context.js';
 import { positiveInt, type GlobalOptions } from '../options.js';
-import { emit, pickFormat } from '../output.js';
+import { outputTarget, type OutputFlags } from '../output.js';
 
-interface StalledOptions { weeks?: string; asOf?: string; format?: string; json?: boolean; out?: string }
+interface StalledOptions extends OutputFlags { weeks?: string; asOf?: string }
 
 export async function run(g: GlobalOptions, o: StalledOptions): Promise<number> {
-  const ctx = await openContext(g);
   const minReports = positiveInt(o.weeks, '--weeks') ?? g.config.stalledWeeks ?? 2;
+  const out = await outputTarget(o, g);
+  const ctx = await openContext(g);
   const asOf = ctx.week(o.asOf ?? 'latest');
-  const format = pickFormat(o, Object.keys(STALLED_RENDERERS), 'text');
   const report = stalledItems(ctx.store.measures({ team: g.team }), {
     asOf,
     minReports,
@@ -21,6 +20,6 @@ export async function run(g: GlobalOptions, o: StalledOptions): Promise<number> 
     team: g.team,
     scheme: g.scheme,
   });
-  await emit(pickRenderer(STALLED_RENDERERS, format, 'stalled')(report, { color: g.color && o.out === undefined }), o.out, g);
+  await out.write(STALLED, report);
   return 0;
 }

@@ -1,14 +1,13 @@
 // `milestones weeks`: what is stored, one row per report.
 
-import { pickRenderer } from '../../render/format.js';
-import { toWeeksData, WEEKS_RENDERERS } from '../../render/weeks.js';
+import { toWeeksData, WEEKS } from '../../render/weeks.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
-import { emit, pickFormat } from '../output.js';
+import { outputTarget, type OutputFlags } from '../output.js';
 
-export async function run(g: GlobalOptions, o: { json?: boolean; format?: string }): Promise<number> {
+export async function run(g: GlobalOptions, o: OutputFlags): Promise<number> {
+  const out = await outputTarget(o, g);
   const ctx = await openContext(g);
-  const format = pickFormat(o, Object.keys(WEEKS_RENDERERS), 'text');
-  await emit(pickRenderer(WEEKS_RENDERERS, format, 'weeks')(toWeeksData(ctx.headers), { color: g.color }), undefined, g);
+  await out.write(WEEKS, toWeeksData(ctx.headers));
   return 0;
 }

@@ -1,0 +1,31 @@
+// The `alias list` report: every alias, where it is recorded (the database or the configuration file).
+
+import { table, type Column, type Doc, type ReportType } from './doc.js';
+import type { Words } from './words.js';
+
+export interface AliasRow {
+  name: string;
+  canonical: string;
+  from: 'database' | 'config';
+}
+
+export interface AliasesData {
+  aliases: AliasRow[];
+}
+
+const COLUMNS: readonly Column<AliasRow>[] = [
+  { key: 'name', label: 'name', value: (r) => r.name },
+  { key: 'canonical', label: 'canonical', value: (r) => r.canonical },
+  { key: 'from', label: 'origin', value: (r) => r.from, show: (r, w) => (r.from === 'database' ? w.originDatabase : w.originConfig) },
+];
+
+function aliasesDoc(d: AliasesData, w: Words): Doc {
+  return {
+    title: w.aliases,
+    titleInText: false,
+    blocks: [table(COLUMNS, d.aliases, { empty: w.noAliases })],
+    data: { columns: COLUMNS, rows: d.aliases },
+  };
+}
+
+export const ALIASES: ReportType<AliasesData> = { name: 'alias list', doc: aliasesDoc, json: (d) => ({ aliases: d.aliases }) };

@@ -1,0 +1,87 @@
+// The shape every report takes before it becomes text, Markdown, HTML or CSV: headings, tables, lines, one data table.
+
+import type { Align, CsvCell, RenderOptions } from './format.js';
+import type { ColumnLabel, Words } from './words.js';
+
+/** A piece of inline text with a meaning each format shows its own way. */
+export interface Span {
+  text: string;
+  /** status: coloured word; removed/added: a narrative diff; code: a command to copy. */
+  mark: 'status' | 'removed' | 'added' | 'code';
+  /** For `status`: the status identifier (the text may be a translation of it). */
+  status?: string;
+}
+export type Inline = string | Span;
+
+/**
+ * One column of a report, declared once for every format: its machine name (the CSV header),
+ * its header as a person reads it, its alignment, its data value (numbers stay numbers) and
+ * how display formats show it.
+ */
+export interface Column<R> {
+  key: string;
+  /** A header from the words table, or a literal one (a week: `2026-W03`). */
+  label: ColumnLabel | { text: string };
+  align?: Align;
+  value: (row: R) => CsvCell;
+  /** Display form; default: the value as text (`''` when absent). */
+  show?: (row: R, w: Words) => Inline;
+  /** `data`: only in data formats (CSV); `display`: only in text, Markdown, HTML. Default: both. */
+  only?: 'data' | 'display';
+  /** Display formats leave the column out unless this holds for the rows shown (e.g. Team when some team is named). */
+  shownIf?: (rows: readonly R[]) => boolean;
+}
+
+export interface TableBlock<R = unknown> {
+  kind: 'table';
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  /** What display formats print instead of an empty table. */
+  empty?: string;
+  /** The rows whose columns decide `shownIf` (default: this table's): tables of one report show the same columns. */
+  context?: readonly R[];
+  /** A status per row: HTML colours the row with it. */
+  rowStatus?: (row: R) => string | undefined;
+}
+
+export type Block =
+  | { kind: 'heading'; text: string; level?: 2 | 3 }
+  | TableBlock<any>
+  | { kind: 'lines'; lines: Inline[][]; list?: boolean };
+
+/** A report ready to be rendered in any display format, plus the one table data formats write. */
+export interface Doc {
+  /** Page title (HTML, Markdown); the first line of text output when `titleInText`. */
+  title: string;
+  titleInText: boolean;
+  blocks: Block[];
+  /** Every row once, with every column: CSV (and any later data format) renders this. */
+  data: { columns: readonly Column<any>[]; rows: readonly unknown[] };
+}
+
+/**
+ * A kind of report (diff, stalled, weeks …): how it becomes a Doc, and its JSON value (the
+ * shapes of DESIGN.md, which only ever gain fields). Every format renders from these two.
+ */
+export interface ReportType<T> {
+  name: string;
+  doc: (data: T, w: Words, opts: RenderOptions) => Doc;
+  json: (data: T) => unknown;
+}
+
+export function headerOf(c: Column<unknown>, w: Words): string {
+  return typeof c.label === 'string' ? w.columns[c.label] : c.label.text;
+}
+
+export function table<R>(columns: readonly Column<R>[], rows: readonly R[], extra: Partial<TableBlock<R>> = {}): TableBlock<R> {
+  return { kind: 'table', columns, rows, ...extra };
+}
+
+export function status(s: string, w: Words): Span {
+  return { text: w.status[s] ?? s, mark: 'status', status: s };
+}
+
+/** True when some row names a team: Team columns are shown only then. */
+export function someTeam(rows: readonly { team: string }[]): boolean {
+  return rows.some((r) => r.team !== '');
+}

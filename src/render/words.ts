@@ -1,0 +1,93 @@
+// Every word a person reads in the output (column headers, titles, fixed phrases), in one table per language.
+
+import { fmtPct } from './format.js';
+
+/**
+ * The English table. Another language is one more object of the same type (`Words`), chosen
+ * by `RenderOptions.lang`; data formats (CSV headers, JSON keys) never change with it.
+ */
+export const EN = {
+  columns: {
+    team: 'Team',
+    project: 'Project',
+    metric: 'Metric',
+    kind: 'Kind',
+    from: 'From',
+    to: 'To',
+    delta: 'Δ',
+    status: 'Status',
+    percent: '%',
+    reports: 'Reports',
+    calendarWeeks: 'Weeks',
+    noIncreaseSince: 'No increase since',
+    lastChanged: 'Last changed',
+    week: 'Week',
+    date: 'Date',
+    source: 'Source',
+    progress: 'Progress',
+    kpi: 'KPI',
+    line: 'Line',
+    done: 'Done',
+    match: 'Match',
+    verdict: 'Verdict',
+    explanation: 'Project / metric or reason',
+    asWritten: 'As written',
+    oldName: 'Old name',
+    arrow: '',
+    newName: 'New name',
+    score: 'Score',
+    evidence: 'Evidence',
+    name: 'Name',
+    canonical: 'Canonical',
+    origin: 'From',
+    section: 'Section',
+    text: 'Text',
+  },
+  /** A status word as shown (the JSON and CSV value stays the English identifier). */
+  status: {} as Partial<Record<string, string>>,
+  kpiSection: 'KPI',
+  changes: 'Changes',
+  diffTitle: (from: string, to: string) => `${from} → ${to}`,
+  noProgressItems: 'no progress items',
+  noKpiItems: 'no KPI items',
+  notCompared: (team: string, week: string) => `note: team ${team || '(default)'} has no report in ${week}; not compared`,
+  stalledTitle: (asOf: string, n: number) => `Stalled as of ${asOf}: no increase in ${n} or more reports`,
+  nothingStalled: 'nothing stalled',
+  noReportsStored: 'no reports stored',
+  storedReports: 'Stored reports',
+  noPercentages: 'no percentages found',
+  noHeading: '(no heading)',
+  reportLine: (source: string, date: string | null, team: string) => `${source}${date ? ` (${date})` : ''}${team ? ` team ${team}` : ''}`,
+  kpiMark: ' (KPI)',
+  noItemMatches: (query: string) => `no item matches ${JSON.stringify(query)}`,
+  historyTitle: (query: string) => `History: ${query}`,
+  weekUnknown: 'week unknown',
+  check: 'Check',
+  warningLine: (file: string, line: number, message: string) => `warning: ${file}:${line}: ${message}`,
+  noRenameCandidates: 'no rename candidates',
+  renameCandidates: 'Rename candidates',
+  toAcceptOne: 'To accept one:',
+  recorded: (n: number) => `Recorded ${n} alias${n === 1 ? '' : 'es'}:`,
+  aliases: 'Aliases',
+  noAliases: 'no aliases; `milestones alias suggest` finds likely renames',
+  originDatabase: 'database',
+  originConfig: 'config',
+  progressByWeek: 'Progress by week',
+  observations: 'Observations',
+  suggestionEvidence: (lastSeen: string, fromPct: number, firstSeen: string, toPct: number, similarity: number) =>
+    `${lastSeen} ${fmtPct(fromPct)}% → ${firstSeen} ${fmtPct(toPct)}%, name ${similarity.toFixed(2)}`,
+};
+
+export type Words = typeof EN;
+export type ColumnLabel = keyof Words['columns'];
+
+export const LANGUAGES: Readonly<Record<string, Words>> = { en: EN };
+
+export function wordsFor(lang: string | undefined): Words {
+  return (lang && LANGUAGES[lang]) || EN;
+}
+
+/** The status as shown in `lang`. */
+export function statusWord(w: Words, status: string): string {
+  return w.status[status] ?? status;
+}
