@@ -1,19 +1,24 @@
 // Durable file primitives: unique temp files, fsync, atomic rename, the .bak generation, and the lowdb adapter built on them.
 
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Adapter } from 'lowdb';
 
-/** `.<name>.<pid>.<random>.tmp` in the same folder as `target`, so the rename is atomic (same file system). */
+/**
+ * `.<name>.<12 hex>.tmp` in the same folder as `target`, so the rename is atomic (same file system).
+ * The random part has a fixed length, so a temp name belongs to exactly one file: `.db.json-2.….tmp`
+ * is never taken for a temp file of `db.json` (see isTempOf).
+ */
 export function tempPathFor(target: string): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** Matches the temp files made by tempPathFor for files whose name starts with `base`. */
+/** True for the temp files (tempPathFor) of the database file `base`, of its `.bak` and of its lock, and of nothing else. */
 export function isTempOf(name: string, base: string): boolean {
-  return name.startsWith(`.${base}`) && name.endsWith('.tmp');
+  if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) return false;
+  return /^(?:bak\.|lock\.)?[0-9a-f]{12}\.tmp$/.test(name.slice(base.length + 2));
 }
 
 /** fsync a folder so that a rename or creation inside it survives a power loss. */
@@ -55,9 +60,12 @@ export async function atomicReplace(
   const tmp = tempPathFor(target);
   try {
     await writeSynced(tmp, data);
+    // The fencing check runs before the .bak is replaced and again right before the rename, with no
+    // await in between: nothing else of ours can run between the last check and the commit point.
+    options.beforeCommit?.();
     if (options.backup) await backupOf(target, options.backup);
     options.beforeCommit?.();
-    await fsp.rename(tmp, target);
+    renameSync(tmp, target);
   } catch (err) {
     await fsp.rm(tmp, { force: true });
     throw err;

@@ -112,7 +112,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
       else if (!(await exists(abs))) {
         throw new InputError('no database here yet', { where: shown, hint: 'ingest some reports first, or give the right --db' });
       }
-      const lock = await acquireLock(abs, shown, lockTimeoutMs);
+      const lock = await acquireLock(abs, shown, { timeoutMs: lockTimeoutMs, staleMs: options.lockStaleMs });
       try {
         // Reload inside the lock: another process may have committed since we opened.
         const onDisk = await fsp.stat(abs).catch(() => null);
@@ -146,14 +146,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
         }
 
         adapter.backup = `${abs}.bak`;
-        adapter.beforeCommit = () => {
-          if (lock.compromised) {
-            throw new InputError('lost the database lock while saving (this process stalled); nothing was saved', {
-              where: shown,
-              hint: 'run the command again',
-            });
-          }
-        };
+        adapter.beforeCommit = () => lock.assertHeld();
         low.data = { db: next, pending: new Map(), notes: [] };
         await low.write(); // the commit point
         const st = await fsp.stat(abs);

@@ -70,4 +70,6 @@ export interface OpenOptions {
   create?: boolean;
   /** How long to wait for another process's lock before failing with a clear message. */
   lockTimeoutMs?: number;
+  /** How long a lock held on another host may go without a heartbeat before it is taken over (default 5 s). */
+  lockStaleMs?: number;
 }

@@ -90,14 +90,14 @@ test('render takes only types from analyze (DESIGN.md: "model, analyze types")',
   assert.equal(problems, []);
 });
 
-test('lowdb and proper-lockfile are used only in store/; cheerio only lazily; ts-morph never at run time', () => {
+test('lowdb is used only in store/; cheerio only lazily; ts-morph never at run time', () => {
   const problems: string[] = [];
   for (const sf of files) {
     const stage = stageOf(sf.getFilePath());
     const rel = path.relative(root, sf.getFilePath());
     for (const d of sf.getImportDeclarations()) {
       const spec = d.getModuleSpecifierValue();
-      if (/^(lowdb|proper-lockfile)(\/|$)/.test(spec) && stage !== 'store') problems.push(`${rel} imports ${spec}`);
+      if (/^lowdb(\/|$)/.test(spec) && stage !== 'store') problems.push(`${rel} imports ${spec}`);
       if (/^cheerio(\/|$)/.test(spec) && !d.isTypeOnly()) {
         // Allowed only in a module that is itself reached through a dynamic import(), so Markdown input never loads it.
         const staticImporters = files.filter((other) =>

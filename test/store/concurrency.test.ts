@@ -6,12 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { scale } from '../support/limits.js';
 import { compileDriver, type CompiledDriver } from './compile-driver.js';
 import { synthReport } from './synth.js';
 import { verifyDb } from './verify.js';
 
 const PROCESSES = 8;
-const ROUNDS = 20;
+const ROUNDS = scale(3, 20);
 const REPORTS_PER_PROCESS = 6;
 const BATCH = 2; // so each process commits 3 transactions
 

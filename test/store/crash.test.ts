@@ -6,16 +6,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { STALE_MS } from '../../src/store/lock.js';
+import { scale } from '../support/limits.js';
 import { compileDriver, type CompiledDriver } from './compile-driver.js';
 import { synthReport } from './synth.js';
 import { verifyDb } from './verify.js';
 
-const RUNS = 50;
+const RUNS = scale(12, 50);
 const COUNT = 240; // reports per set
 const BATCH = 3; // reports per transaction: a committed state holds whole batches only
-/** Runs after which the lock left by the killed writer is left to go stale by itself (the rest age it by hand). */
-const STALE_RUNS = new Set([12, 37]);
 
 let driver: CompiledDriver;
 let root: string;
@@ -41,7 +39,7 @@ test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async (
   let lockWaitFrom = 0;
   const t0 = Date.now();
   for (let run = 0; run < RUNS; run++) {
-    const child = spawn(process.execPath, [driver.script, db, String(set), String(COUNT), String(BATCH), String(STALE_MS + 5_000)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [driver.script, db, String(set), String(COUNT), String(BATCH), '30000'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -51,12 +49,10 @@ test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async (
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const killAt = lockWaitFrom ? 0 : 80 + Math.random() * 500;
     if (lockWaitFrom) {
-      // The previous writer died holding the lock: this one must get in within the stale period.
+      // The previous writer died holding the lock: this one takes it over at once (its holder is gone).
       const code = await exited;
       assert.is(code, 0, stderr);
-      const waited = Date.now() - lockWaitFrom;
-      maxStaleWait = Math.max(maxStaleWait, waited);
-      assert.ok(waited < STALE_MS + 3_000, `a dead writer's lock blocked the next run for ${waited} ms`);
+      maxStaleWait = Math.max(maxStaleWait, Date.now() - lockWaitFrom);
       lockWaitFrom = 0;
     } else {
       const code = await Promise.race([exited, sleep(killAt).then(() => 'kill' as const)]);
@@ -83,15 +79,10 @@ test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async (
       if (headers.filter((h) => h.team === synthReport(set, 0).team).length === COUNT) set++;
     }
 
+    // A killed writer's lock stays until the next run finds its holder gone (printed, never asserted on time).
     if (fs.existsSync(`${db}.lock`)) {
       staleLocks++;
-      if (STALE_RUNS.has(run)) {
-        lockWaitFrom = Date.now();
-      } else {
-        // Stand in for the passing of the stale period, so that 50 runs stay quick.
-        const old = new Date(Date.now() - STALE_MS - 1_000);
-        fs.utimesSync(`${db}.lock`, old, old);
-      }
+      lockWaitFrom = Date.now();
     }
   }
   const ms = Date.now() - t0;
@@ -100,7 +91,7 @@ test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async (
   console.log(
     `\n[store reliability] crash: ${RUNS} writer runs, ${kills} SIGKILLs at random moments, ${completed} runs completed, ` +
       `${failures} failures; ${headers.length} reports stored, every state valid and whole; ` +
-      `${staleLocks} locks left by killed writers, longest wait on one left to go stale ${maxStaleWait} ms (stale period ${STALE_MS} ms); ` +
+      `${staleLocks} locks left by killed writers, each taken over by the next run (slowest of those runs ${maxStaleWait} ms); ` +
       `${leftovers.length} temp files left; ${ms} ms`,
   );
 });
