@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
 import type * as Zod from 'zod';
 import { UsageError } from '../model/errors.js';
 
@@ -62,17 +63,63 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   return { config: parseConfig(text, shown), file };
 }
 
-/** Pure: validates configuration text. */
+/** jsonc-parser (positions of syntax errors and of keys), loaded only when there is a configuration file. */
+const jsoncParser = () => createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+
+/** `line 3, column 7` of a character offset (both counted from 1). */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+const SYNTAX: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a key in double quotes expected',
+  ValueExpected: 'a value expected',
+  ColonExpected: 'a colon expected',
+  CommaExpected: 'a comma expected',
+  CloseBraceExpected: 'a closing } expected',
+  CloseBracketExpected: 'a closing ] expected',
+  EndOfFileExpected: 'nothing more expected',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'an unfinished comment',
+  UnexpectedEndOfString: 'an unfinished string',
+  UnexpectedEndOfNumber: 'an unfinished number',
+  InvalidUnicode: 'a bad \\u escape',
+  InvalidEscapeCharacter: 'a bad escape',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+/**
+ * Pure: validates configuration text. A syntax error names its line and column; every schema
+ * problem is listed at once, each with its key path and the line and column of that key.
+ */
 export function parseConfig(text: string, shown: string): Config {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UsageError(`not valid JSON (${(err as Error).message})`, { where: shown, hint: 'fix the JSON syntax' });
+  const clean = text.replace(/^\uFEFF/, '');
+  const jsonc = jsoncParser();
+  const errors: Jsonc.ParseError[] = [];
+  const tree = jsonc.parseTree(clean, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length || !tree) {
+    const e = errors[0];
+    const at = e ? e.offset : clean.length;
+    const what = e ? (SYNTAX[jsonc.printParseErrorCode(e.error)] ?? jsonc.printParseErrorCode(e.error)) : 'the file is empty';
+    throw new UsageError(`not valid JSON at ${lineColumn(clean, at)}: ${what}`, { where: shown, hint: 'fix the JSON syntax' });
   }
-  const result = configSchema().safeParse(json);
+  const result = configSchema().safeParse(jsonc.getNodeValue(tree));
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+  /** The line and column of the key at `keyPath` (of its value when it has no key), or '' when not found. */
+  const place = (keyPath: (string | number)[]): string => {
+    const node = jsonc.findNodeAtLocation(tree, keyPath);
+    if (!node) return '';
+    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return ` (${lineColumn(clean, (key ?? node).offset)})`;
+  };
+  const problems = result.error.issues.flatMap((i) => {
+    const at = i.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => `${[...at, k].join('.')}: unknown key${place([...at, k])}`);
+    return [`${at.length ? at.join('.') : '(top level)'}: ${i.message}${place(at)}`];
+  });
   throw new UsageError(`invalid configuration: ${problems.join('; ')}`, {
     where: shown,
     hint: 'allowed keys: kpiWords, ignoreWords, aliases, stalledWeeks, weekScheme, db',

@@ -41,6 +41,27 @@ test('every problem is reported with its path, in one message', () => {
   assert.throws(() => parseConfig('{"kpiWords": [', 'c.json'), (e: unknown) => e instanceof UsageError && /not valid JSON/.test((e as Error).message));
 });
 
+test('a syntax error names its line and column; a schema problem names its key path, line and column', () => {
+  const message = (text: string) => {
+    try {
+      parseConfig(text, 'milestones.config.json');
+    } catch (e) {
+      assert.instance(e, UsageError);
+      return (e as UsageError).format();
+    }
+    return assert.unreachable();
+  };
+  assert.is(
+    message('{\n  "stalledWeeks": 3\n  "db": "x"\n}'),
+    'milestones.config.json: not valid JSON at line 3, column 3: a comma expected — fix the JSON syntax',
+  );
+  assert.not.match(message('{"kpiWords": ["a",]}'), /position/);
+  assert.match(message('{"kpiWords": ["a",]}'), /line 1, column 19: a value expected/);
+  const schema = message('{\n  "aliases": {"旧": "新"},\n  "kpiWords": ["交付率", 5],\n  "colour": true\n}');
+  assert.match(schema, /kpiWords\.1: [^;]* \(line 3, column 23\)/);
+  assert.match(schema, /colour: unknown key \(line 4, column 3\)/);
+});
+
 test('no configuration file means defaults; an explicit missing one is an error', async () => {
   const empty = path.join(tmp, 'empty');
   mkdirSync(empty);

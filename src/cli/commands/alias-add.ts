@@ -1,12 +1,12 @@
 // `milestones alias add NAME CANONICAL`: from now on NAME counts as CANONICAL in every command.
 
 import { existsSync } from 'node:fs';
-import { UsageError } from '../../model/errors.js';
-import { canonicalProject, normalizeName } from '../../model/name.js';
-import { openStore } from '../../store/index.js';
-import type { GlobalOptions } from '../options.js';
 import { escapeControls } from '../../model/display.js';
-import { writeStdout } from '../output.js';
+import { UsageError } from '../../model/errors.js';
+import { normalizeName } from '../../model/name.js';
+import { openStore } from '../../store/index.js';
+import { aliasMap, type GlobalOptions } from '../options.js';
+import { warn, writeStdout } from '../output.js';
 
 export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
   const [name, canonical] = (args as string[]).map((s) => s.trim());
@@ -14,16 +14,21 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
   if (normalizeName(name) === normalizeName(canonical)) {
     throw new UsageError(`${JSON.stringify(name)} and ${JSON.stringify(canonical)} are already the same name after normalisation`, { hint: 'no alias is needed' });
   }
-  const store = await openStore(g.dbShown, { create: true });
   const created = !existsSync(g.db);
+  const store = await openStore(g.dbShown, { create: true });
   await store.transact((tx) => {
-    // An alias whose canonical leads back to NAME through the existing aliases would form a loop.
-    const others = new Map(store.aliases().filter((a) => normalizeName(a.name) !== normalizeName(name)).map((a) => [normalizeName(a.name), a.canonical]));
-    if (normalizeName(canonicalProject(canonical, others)) === normalizeName(name)) {
-      throw new UsageError(`${canonical} already leads back to ${name}`, { hint: 'remove one of the aliases first (milestones alias list)' });
+    // A canonical name must be a name of its own: pointing at an alias would build chains (and loops).
+    const others = aliasMap(store.aliases().filter((a) => normalizeName(a.name) !== normalizeName(name)), g.config);
+    const target = others.get(normalizeName(canonical));
+    if (target !== undefined) {
+      throw new UsageError(`${canonical} is itself an alias of ${target}`, {
+        hint: `give the name it stands for: milestones alias add ${name} ${target}`,
+      });
     }
     tx.setAlias(name, canonical);
   });
+  const known = store.measures().some((r) => r.measures.some((m) => normalizeName(m.project) === normalizeName(name)));
+  if (!known) warn(`warning: ${name} occurs in no stored report; the alias is recorded all the same (check the spelling: milestones show latest)`);
   await writeStdout(`alias added: ${escapeControls(name)} → ${escapeControls(canonical)}${created ? ` (new database ${escapeControls(g.dbShown)})` : ''}\n`);
   return 0;
 }
