@@ -218,12 +218,24 @@ export function isQuiet(): boolean {
   return quiet;
 }
 
+/** While a progress bar is drawn on stderr, messages are printed above it by the bar, not through it. */
+let stderrSink: ((line: string) => void) | undefined;
+
+export function setStderrSink(sink: ((line: string) => void) | undefined): void {
+  stderrSink = sink;
+}
+
+function toStderr(line: string): void {
+  if (stderrSink) stderrSink(line);
+  else process.stderr.write(line);
+}
+
 /** Talk for the user (what was resolved, swapped, written): stderr, so stdout stays the result; silenced by --quiet. */
 export function note(message: string): void {
-  if (!quiet) process.stderr.write(`milestones: ${escapeControls(message)}\n`);
+  if (!quiet) toStderr(`milestones: ${escapeControls(message)}\n`);
 }
 
 /** A warning or an error about one input (the run goes on): stderr, never silenced. */
 export function warn(message: string): void {
-  process.stderr.write(`milestones: ${escapeControls(message)}\n`);
+  toStderr(`milestones: ${escapeControls(message)}\n`);
 }

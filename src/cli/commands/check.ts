@@ -6,6 +6,7 @@ import { MilestonesError } from '../../model/errors.js';
 import { CHECK, type CheckFile } from '../../render/check.js';
 import type { GlobalOptions } from '../options.js';
 import { outputTarget, warn, type OutputFlags } from '../output.js';
+import { startProgress } from '../progress.js';
 import { vocabularyFrom } from '../vocabulary.js';
 
 export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }, args: unknown[]): Promise<number> {
@@ -16,7 +17,9 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
   let failed = problems.length;
   for (const p of problems) warn(`error: ${p.format()}`);
   const checked: CheckFile[] = [];
+  const progress = startProgress(files.length);
   for (const f of files) {
+    progress.tick();
     try {
       const doc = await readDocument(f.path, { maxBytes });
       const ex = extract(doc, { scheme: g.scheme, vocabulary });
@@ -27,6 +30,7 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
       failed++;
     }
   }
+  progress.stop();
   await out.write(CHECK, { files: checked });
   return failed ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import { json } from '../../render/format.js';
 import { note, warn, writeStdout } from '../output.js';
 import { vocabularyFrom } from '../vocabulary.js';
 import { ReaderPool, readInOrder } from '../pool.js';
+import { startProgress } from '../progress.js';
 import { errorFromData, type ReadJob } from '../read-one.js';
 
 interface IngestOptions {
@@ -47,6 +48,14 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const { files, problems } = await collectFiles(paths);
   for (const p of problems) fail(p.where ?? '', p);
 
+  // A line per file as soon as it is decided (unchanged) or committed, in the same order as
+  // ever; on a terminal a progress bar below them. JSON is printed whole at the end.
+  const progress = startProgress(files.length);
+  const say = (x: Outcome) => {
+    const line = o.json ? undefined : outcomeLine(x);
+    if (line !== undefined) progress.line(line, (text) => void writeStdout(`${text}\n`));
+  };
+
   // Unchanged files (same path, size and mtime as when stored) are skipped without being read.
   const byPath = new Map<string, StoredHeader>();
   for (const h of store.headers()) if (h.file) byPath.set(h.file.path, h);
@@ -56,7 +65,10 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
     const known = byPath.get(f.absolute);
     if (known && unchangedOnDisk(known, f, team, forcedWeek)) {
-      outcomes.push({ file: f.path, action: 'unchanged', week: known.week, team, progress: known.progress, kpi: known.kpi, warnings: 0 });
+      const x: Outcome = { file: f.path, action: 'unchanged', week: known.week, team, progress: known.progress, kpi: known.kpi, warnings: 0 };
+      outcomes.push(x);
+      say(x);
+      progress.tick();
       continue;
     }
     jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, vocabulary });
@@ -68,6 +80,11 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const CHUNK = 500;
   /** Outcomes of the files read, by job index, so output order never depends on timing. */
   const read: Outcome[] = new Array(jobs.length);
+  /** Lines are printed in job order: up to the first file not yet failed or committed. */
+  let printed = 0;
+  const flush = () => {
+    while (printed < read.length && read[printed] !== undefined) say(read[printed++]!);
+  };
   let batch: { index: number; report: Report; stamp: FileStamp; warnings: number }[] = [];
   const commit = async (chunk: typeof batch) => {
     if (!chunk.length) return;
@@ -85,11 +102,13 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
         warnings,
       };
     });
+    flush();
   };
   let committing: Promise<void> = Promise.resolve();
   const pool = new ReaderPool(jobs.length, threads);
   try {
     await readInOrder(pool, jobs, async (i, r) => {
+      progress.tick();
       if (!r.ok) {
         const err = errorFromData(r.error);
         warn(`error: ${err.format()}`);
@@ -110,12 +129,14 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   } finally {
     await committing.catch(() => {});
     await pool.close();
+    flush();
+    progress.stop();
   }
   outcomes.push(...read);
   for (const n of store.notes()) note(n);
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
-  await writeStdout(o.json ? json({ files: outcomes }) : asText(outcomes));
+  await writeStdout(o.json ? json({ files: outcomes }) : `${summaryLine(outcomes)}\n`);
   return failed ? 1 : 0;
 }
 
@@ -141,20 +162,21 @@ export function parseForcedWeek(value: string, scheme: WeekScheme): WeekId {
   throw new UsageError(`--week ${value} is not a week`, { hint: 'give the year too: --week 2023-W16, or a date such as 2023-04-14' });
 }
 
-function asText(outcomes: Outcome[]): string {
-  const lines: string[] = [];
+/** `added     2025-W46  data/samples/….md  (12 progress, 3 kpi)`; failed files have their error on stderr instead. */
+function outcomeLine(x: Outcome): string | undefined {
+  if (x.action === 'failed') return undefined;
+  const team = x.team ? ` [${escapeControls(x.team)}]` : '';
+  const what = `${x.progress} progress, ${x.kpi} kpi${x.warnings ? `, ${x.warnings} warning${x.warnings > 1 ? 's' : ''}` : ''}`;
+  const tail = x.action === 'replaced' && x.replaced ? `; replaces ${escapeControls(x.replaced)}` : '';
+  return `${x.action.padEnd(9)} ${x.week}${team}  ${escapeControls(x.file)}  (${what}${tail})`;
+}
+
+/** `9 added, 1 failed`. */
+function summaryLine(outcomes: readonly Outcome[]): string {
   const counts = new Map<string, number>();
-  for (const x of outcomes) {
-    counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
-    if (x.action === 'failed') continue;
-    const team = x.team ? ` [${escapeControls(x.team)}]` : '';
-    const what = `${x.progress} progress, ${x.kpi} kpi${x.warnings ? `, ${x.warnings} warning${x.warnings > 1 ? 's' : ''}` : ''}`;
-    const tail = x.action === 'replaced' && x.replaced ? `; replaces ${escapeControls(x.replaced)}` : '';
-    lines.push(`${x.action.padEnd(9)} ${x.week}${team}  ${escapeControls(x.file)}  (${what}${tail})`);
-  }
+  for (const x of outcomes) counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
   const order = ['added', 'replaced', 'unchanged', 'failed'];
   const summary = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
   if (!outcomes.length) summary.push('nothing to ingest');
-  lines.push(summary.join(', '));
-  return lines.join('\n') + '\n';
+  return summary.join(', ');
 }
