@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { escapeControls } from '../model/display.js';
 import { MilestonesError } from '../model/errors.js';
-import { listExtensions } from '../read/formats.js';
+import { listExtensions } from '../read/registry.js';
 import { FORMAT_NAMES, type FormatName } from '../render/format-names.js';
 import type { GlobalOptions } from './options.js';
 

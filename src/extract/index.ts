@@ -82,7 +82,7 @@ export function documentName(blocks: readonly Block[], title: string, vocab: Voc
 export function extract(doc: Document, options: ExtractOptions): Extraction {
   // One shared object per distinct vocabulary, so its compiled lists and memos serve every report.
   const vocab = canonicalVocabulary(resolveVocabulary(options.vocabulary));
-  const info = findWeek(doc.blocks, options.scheme, vocab.metadataLabels);
+  const info = findWeek(doc.blocks, options.scheme, vocab.metadataLabels, doc.hint);
   const outcomes: Outcome[][] = [];
   const docName = documentName(doc.blocks, info.title, vocab);
   let intro = '';

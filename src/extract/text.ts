@@ -1,6 +1,7 @@
 // Text helpers for the grammar: NFKC with a map back to the written form, percentage scanning, URL masks.
 
 import { wordList } from './compiled.js';
+export { chineseNumber } from '../model/label.js';
 
 /** A line normalised with NFKC (full-width ％ ： （ ６ become ASCII) and a map back to the original. */
 export interface NormalText {
@@ -138,25 +139,6 @@ export function urlRanges(norm: string): [number, number][] {
 
 export function inRanges(pos: number, ranges: readonly [number, number][]): boolean {
   return ranges.some(([a, b]) => pos >= a && pos < b);
-}
-
-/** Chinese numerals up to 99 (`十六`, `五十二`, `一`); null when not one. */
-export function chineseNumber(s: string): number | null {
-  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (!s || !/^[零〇一二两三四五六七八九十]+$/.test(s)) return null;
-  if (!s.includes('十')) {
-    if (s.length === 1) return digits[s] ?? null;
-    // `一六` style (digit by digit)
-    let n = 0;
-    for (const ch of s) n = n * 10 + (digits[ch] ?? 0);
-    return n;
-  }
-  const [tens, ones] = s.split('十') as [string, string];
-  if (s.split('十').length > 2) return null;
-  const t = tens === '' ? 1 : (digits[tens] ?? NaN);
-  const o = ones === '' ? 0 : (digits[ones] ?? NaN);
-  const n = t * 10 + o;
-  return Number.isFinite(n) ? n : null;
 }
 
 /** Escapes a word for use inside a RegExp. */

@@ -1,8 +1,10 @@
 // The report's week, date and title from its title lines: `第16周 2023-04-14`, `2023年第16周`, `W16 (…)`, `第十六周`.
 
-import type { Block, Warning, WeekId, WeekScheme } from '../model/types.js';
+import type { Block, DateHint, Warning, WeekId, WeekScheme } from '../model/types.js';
 import { formatDate, formatWeekId, isValidWeek, parseDate, parseWeekId, weekOfDate, weeksBetween, weeksInYear } from '../model/week.js';
-import { chineseNumber } from './text.js';
+import { datesIn, labelIn } from '../model/label.js';
+
+export { datesIn, labelIn } from '../model/label.js';
 
 export interface WeekInfo {
   week: WeekId | null;
@@ -25,45 +27,6 @@ interface Found {
 
 /** How many leading blocks may carry the title, label and date. */
 const TITLE_BLOCKS = 8;
-
-const DATE_PATTERNS: RegExp[] = [
-  /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g,
-  /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/g,
-  /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g,
-];
-
-/** Dates in a title line; for a range (`2023-04-10 ~ 2023-04-14`) the last one, the report's end date. */
-export function datesIn(text: string): Date[] {
-  const found: { at: number; date: Date }[] = [];
-  for (const re of DATE_PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const d = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
-      if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.date);
-}
-
-/** A week label in a title line: `第16周`, `第十六周`, `2023年第16周`, `W16`, `Week 16, 2023`, `2023-W16`. */
-export function labelIn(text: string): { week: number; year?: number } | null {
-  let m = /(?<!\d)(\d{4})\s*-?\s*W(\d{1,2})(?!\d)/i.exec(text);
-  if (m) return { year: Number(m[1]), week: Number(m[2]) };
-  m = /(?<!\d)(\d{4})\s*年\s*(?:的)?\s*第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
-  if (m) {
-    const w = /^\d+$/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
-    if (w !== null) return { year: Number(m[1]), week: w };
-  }
-  m = /第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
-  if (m) {
-    const w = /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
-    if (w !== null) return { week: w };
-  }
-  m = /(?<![A-Za-z])(?:W|Wk|Week)\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?/i.exec(text);
-  if (m) return m[2] ? { week: Number(m[1]), year: Number(m[2]) } : { week: Number(m[1]) };
-  return null;
-}
 
 function isMetadata(text: string, labels: readonly string[]): boolean {
   const t = text.trim();
@@ -90,8 +53,22 @@ export function combineLabelAndDate(label: number, date: Date, scheme: WeekSchem
 /** An item stating the report's period or date. */
 const PERIOD_ITEM = /^\s*(?:报告周期|统计周期|汇报周期|报告日期|汇报日期|周期|日期|date|period|week)\s*[:：]/iu;
 
-/** Week, date and title of a document from its first blocks. */
-export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataLabels: readonly string[]): WeekInfo {
+/** The week of an entry label (`## 2024-W19`, `2023年3月17日周报`, `### 5.6-5.10` with its year found by the reader). */
+function weekOfHint(hint: DateHint, fallbackDate: Date | null, scheme: WeekScheme): WeekId | null {
+  const date = (hint.date ? parseDate(hint.date) : null) ?? fallbackDate;
+  if (hint.week !== undefined) {
+    if (hint.year !== undefined) return formatWeekId(hint.year, hint.week);
+    return date ? combineLabelAndDate(hint.week, date, scheme) : null;
+  }
+  return date ? weekOfDate(date, scheme) : null;
+}
+
+/**
+ * Week, date and title of a document from its first blocks. A reader's `hint` decides too: an
+ * entry label (one of several dated entries of a file) wins over the title lines; a mail's Date
+ * header or a date in the file name is used only when the title lines have none.
+ */
+export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataLabels: readonly string[], hint?: DateHint): WeekInfo {
   const warnings: Warning[] = [];
   const heading = blocks.find((b) => b.kind === 'heading' && b.text.trim());
   const firstText = blocks.find((b) => b.text.trim() && !isMetadata(b.text, metadataLabels));
@@ -122,6 +99,14 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     if (label && found) break;
   }
 
+  if (hint?.from === 'entry') {
+    const week = weekOfHint(hint, found?.date ?? null, scheme);
+    if (week && isValidWeek(week, scheme)) return { week, date: hint.date ?? (found ? formatDate(found.date) : null), title, warnings };
+    if (week) warnings.push({ line: hint.line, message: `the entry "${hint.text}" names ${week}, which does not exist` });
+  } else if (hint && !found && hint.date) {
+    const d = parseDate(hint.date);
+    if (d) found = { date: d, line: hint.line };
+  }
   const date = found ? formatDate(found.date) : null;
   let week: WeekId | null = null;
   if (label) {
@@ -147,6 +132,10 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     }
   } else if (found) {
     week = weekOfDate(found.date, scheme);
+  }
+  if (!week && hint && hint.from !== 'entry' && hint.week !== undefined && hint.year !== undefined) {
+    const w = formatWeekId(hint.year, hint.week);
+    if (isValidWeek(w, scheme)) week = w;
   }
   return { week, date, title, warnings };
 }

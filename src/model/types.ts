@@ -33,19 +33,69 @@ export interface Block {
   headings: string[];
   /** First lines of the enclosing list items, outermost first (for an item: its ancestors only). */
   parents: string[];
-  /** Table rows only: the header cells and this row's cells, markup removed. */
+  /**
+   * Table rows only, whatever the table's syntax (Markdown pipes, Org, grid, HTML): the header
+   * cells and this row's cells, markup removed, one cell per column (HTML `colspan`/`rowspan`
+   * repeat the spanning cell in every column and row it covers; several header rows are joined
+   * per column with a space). A line break inside a cell (`<br>`) is written `；` (CELL_BREAK).
+   */
   header?: string[];
   cells?: string[];
+  /**
+   * Items only: the outline marker as written — `-`, `*`, `1.`, `1)`, `1、`, `（1）`, `a.`, `①` —
+   * or '' for an indented plain line that nests without one. Absent when unknown (HTML lists).
+   */
+  marker?: string;
+  /** Code blocks only: the fence's info word (`ts`, `text`), '' when the fence names none or the block is indented. */
+  lang?: string;
+}
+
+/** What a line break inside a table cell becomes in `cells` and `text`: a clause end the extractor can see. */
+export const CELL_BREAK = '；';
+
+export type DocumentFormat = 'markdown' | 'html' | 'text' | 'org' | 'docx' | 'email';
+
+/**
+ * A date or week the reader found outside the report's title lines, for the extractor. `entry`
+ * (the dated label that split a file into entries) wins over the text; `mail` (an e-mail's Date
+ * header) and `file-name` (a date or week in the file's name) are used when the text has none.
+ */
+export interface DateHint {
+  from: 'entry' | 'mail' | 'file-name';
+  /** The label, header or file name as written. */
+  text: string;
+  /** 1-based line of the label or header (1 for a file name). */
+  line: number;
+  /** `YYYY-MM-DD`, when the hint is (or ends with) a day. */
+  date?: string;
+  /** A week label's number and, when known, its week-year. */
+  week?: number;
+  year?: number;
+}
+
+/** One dated entry of a file holding several (`## 2024-W19`, `2023年3月17日周报`, `### 5.6-5.10`). */
+export interface Entry {
+  /** The label line as written. */
+  label: string;
+  /** 1-based line of the label; the entry runs to the line before the next label. */
+  line: number;
+  /** 0-based position in the file, and how many entries the file holds. */
+  index: number;
+  count: number;
 }
 
 export interface Document {
   /** The path as the user gave it (or as found below a folder they gave). */
   source: string;
-  format: 'markdown' | 'html' | 'text';
+  format: DocumentFormat;
   /** What the bytes were decoded from: `utf-8`, `utf-16le`, `gb18030`, … */
   encoding: string;
   blocks: Block[];
   warnings: Warning[];
+  /** Set when the document is one dated entry of a file holding several. */
+  entry?: Entry;
+  /** A date or week found beside the text (entry label, mail header, file name). */
+  hint?: DateHint;
 }
 
 // ---------------------------------------------------------------- extract → store

@@ -110,7 +110,7 @@ export function scanUtf8(bytes: Uint8Array): { firstInvalid: number; multi: numb
 let iconv: { decode(buf: Buffer, enc: string): string } | undefined;
 
 /** iconv-lite, loaded on first use only: most reports are UTF-8 and never need it. */
-function gb18030(bytes: Uint8Array): string {
+export function gb18030(bytes: Uint8Array): string {
   iconv ??= createRequire(import.meta.url)('iconv-lite') as { decode(buf: Buffer, enc: string): string };
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
 }

@@ -4,7 +4,7 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { InputError, MilestonesError, UsageError } from '../model/errors.js';
 import { fileSystemError } from './fserror.js';
-import { formatOf, listExtensions } from './formats.js';
+import { extensionOf, formatOf, listExtensions } from './registry.js';
 
 export interface FoundFile {
   /** As given, or the given folder joined with the path below it. */
@@ -36,10 +36,12 @@ function identity(st: Stats): string {
  * Finds the report files under each path (files as given, folders walked recursively in sorted
  * order, hidden entries and node_modules skipped, symbolic links followed with loops reported
  * once). Every problem is collected; one bad path never stops the others. Each file is listed
- * once, under the first path that reached it.
+ * once, under the first path that reached it. Files of other types are counted in `skipped`.
  */
-export async function collectFiles(paths: string[]): Promise<{ files: FoundFile[]; problems: MilestonesError[] }> {
+export async function collectFiles(paths: string[]): Promise<{ files: FoundFile[]; problems: MilestonesError[]; skipped: Map<string, number> }> {
   const files: FoundFile[] = [];
+  /** Files inside the folders given that no reader reads, counted by extension (never silently dropped). */
+  const skipped = new Map<string, number>();
   const problems: MilestonesError[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -98,6 +100,9 @@ export async function collectFiles(paths: string[]): Promise<{ files: FoundFile[
       } else if (st.isFile() && formatOf(name)) {
         addFile(path, root, st);
         found++;
+      } else if (st.isFile()) {
+        const ext = extensionOf(name) || '(no extension)';
+        skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
       }
     }
     return found;
@@ -126,7 +131,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: FoundFile[
       addFile(given, given, st);
     }
   }
-  return { files, problems };
+  return { files, problems, skipped: new Map([...skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
 /** The error for a file whose extension no reader handles. */
@@ -146,4 +151,10 @@ export function teamFromFolder(root: string, path: string): string {
   if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) return '';
   const parts = rel.split(/[\\/]+/);
   return parts.length > 1 ? parts[0]! : '';
+}
+
+/** `skipped 2 files of other types: .png, .xlsx` — files no reader reads, counted by extension. */
+export function skippedLine(skipped: ReadonlyMap<string, number>): string {
+  const n = [...skipped.values()].reduce((a, b) => a + b, 0);
+  return `skipped ${n} file${n === 1 ? '' : 's'} of other types: ${[...skipped.keys()].sort().join(', ')}`;
 }

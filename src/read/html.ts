@@ -1,7 +1,9 @@
 // HTML text (Confluence, Feishu exports) → Document via cheerio/parse5, with each block's line in the file.
 
 import { load } from 'cheerio';
-import type { Block, BlockKind, Document, Warning } from '../model/types.js';
+import { CELL_BREAK, type Block, type BlockKind, type Document, type Warning } from '../model/types.js';
+import { nestOutline } from './outline.js';
+import { joinHeaderRows } from './table.js';
 
 /** The parts of domhandler's nodes (as cheerio builds them with parse5 locations) that we read. */
 interface HNode {
@@ -235,7 +237,11 @@ class Walker {
       this.flush(run, scope);
       const t = this.textOf(node, true);
       const text = t.text.replace(/^\n+|\s+$/g, '');
-      if (text) this.push('code', text, t.line ?? at ?? this.lastLine, scope);
+      // `<pre><code class="language-ts">` (or `lang-`, or a class on <pre>) names the language.
+      const code = (node.children ?? []).find((c) => c.type === 'tag' && c.name === 'code');
+      const cls = `${node.attribs?.class ?? ''} ${code?.attribs?.class ?? ''}`;
+      const lang = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/.exec(cls)?.[1] ?? '';
+      if (text) this.push('code', text, t.line ?? at ?? this.lastLine, scope, { lang });
       return;
     }
     if (BLOCK.has(name)) {
@@ -264,30 +270,41 @@ class Walker {
       }
     };
     collect(node, false);
-    const cellsOf = (tr: HNode): { cells: string[]; allTh: boolean; line: number | undefined } => {
-      const cells: string[] = [];
+    // A grid of the table: `colspan` repeats a cell across the columns it covers, `rowspan` down the
+    // rows, so every row has every cell. `<br>` inside a cell becomes CELL_BREAK.
+    const grid: (string | undefined)[][] = rows.map(() => []);
+    const parsed = rows.map((r, ri) => {
       let allTh = true;
-      // The row's line is where its first text is (a <tr> often sits alone on the line above).
       let line: number | undefined;
-      for (const c of tr.children ?? []) {
+      let col = 0;
+      const cells = grid[ri]!;
+      for (const c of r.node.children ?? []) {
         if (c.type !== 'tag' || (c.name !== 'td' && c.name !== 'th')) continue;
         if (c.name !== 'th') allTh = false;
         const t = this.textOf(c);
         line ??= t.line;
-        cells.push(tidy(t.text).replace(/\n+/g, ' '));
+        const text = tidy(t.text).replace(/\s*\n+\s*/g, CELL_BREAK);
+        while (cells[col] !== undefined) col++;
+        const colspan = Math.min(64, Math.max(1, Number.parseInt(c.attribs?.colspan ?? '1', 10) || 1));
+        const rowspan = Math.min(rows.length - ri, Math.max(1, Number.parseInt(c.attribs?.rowspan ?? '1', 10) || 1));
+        for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) grid[ri + dr]![col + dc] ??= text;
+        col += colspan;
       }
-      return { cells, allTh: allTh && cells.length > 0, line: line ?? lineOf(tr) };
-    };
-    const parsed = rows.map((r) => ({ ...cellsOf(r.node), head: r.head }));
+      return { allTh: allTh && cells.length > 0, line: line ?? lineOf(r.node), head: r.head };
+    }).map((p, ri) => ({ ...p, cells: Array.from(grid[ri]!, (c) => c ?? '') }));
     let header: string[] = [];
     let body = parsed;
-    const lastHead = parsed.map((r) => r.head).lastIndexOf(true);
-    if (lastHead >= 0) {
-      header = parsed[lastHead]!.cells;
+    const headRows = parsed.filter((r) => r.head);
+    if (headRows.length) {
+      header = joinHeaderRows(headRows.map((r) => r.cells));
       body = parsed.filter((r) => !r.head);
     } else if (parsed.length > 1 || parsed[0]?.allTh) {
-      header = parsed[0]?.cells ?? [];
-      body = parsed.slice(1);
+      // Leading rows of <th> only are header rows (several when a spanning header sits above its columns).
+      let n = 0;
+      while (n < parsed.length - 1 && parsed[n]!.allTh) n++;
+      n = Math.max(1, n);
+      header = joinHeaderRows(parsed.slice(0, n).map((r) => r.cells));
+      body = parsed.slice(n);
     }
     for (const r of body) {
       if (!r.cells.some((c) => c)) continue;
@@ -315,5 +332,5 @@ export function parseHtml(text: string, source: string): Document {
     if (!h1s.includes(title)) walker.title(title, lineOf(titleNode[0] as unknown as HNode) ?? 1);
   }
   walker.children(root, { depth: 0, parents: [] }, 0);
-  return { source, format: 'html', encoding: 'utf-8', blocks: walker.blocks, warnings: guarded.warnings };
+  return { source, format: 'html', encoding: 'utf-8', blocks: nestOutline(walker.blocks, null), warnings: guarded.warnings };
 }

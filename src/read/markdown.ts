@@ -1,7 +1,9 @@
 // Markdown text → Document: marked's lexer gives the structure (headings, nested items, tables), we give exact lines.
 
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Block, Document, Warning } from '../model/types.js';
+import { CELL_BREAK, type Block, type Document, type Warning } from '../model/types.js';
+import { mergeByLine, nestOutline, pseudoHeadingLevel } from './outline.js';
+import { findTextTables, rowBlocks } from './table.js';
 
 /** Below this nesting depth we stop descending and keep the rest as plain text (no unbounded recursion). */
 const MAX_DEPTH = 100;
@@ -97,17 +99,6 @@ function inlineText(tokens: readonly Token[] | undefined, fallback: string, leve
     }
   }
   return out;
-}
-
-/**
- * Section lines written without `#` (Word/Feishu habits): `一、版本进度` (level 7) and `（二）WMS 改造`
- * (level 8), alone on their line. They nest below every real heading.
- */
-function pseudoHeadingLevel(text: string): number {
-  if (text.includes('\n') || text.length > 40 || /[%％]/u.test(text)) return 0;
-  if (/^[一二三四五六七八九十]{1,3}[、.．]\s*\S/u.test(text)) return 7;
-  if (/^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S/u.test(text)) return 8;
-  return 0;
 }
 
 /** Tidies a block's text: trims each line's edges (Notion indents continuations) and the whole. */
@@ -312,6 +303,7 @@ class Builder {
           depth: ctx.depth,
           headings: this.headings(),
           parents: [...ctx.parents],
+          lang: fenced ? (t.lang ?? '').trim().split(/\s+/)[0] ?? '' : '',
         });
         return;
       }
@@ -320,7 +312,8 @@ class Builder {
         const line = this.loc.locate(raw, false);
         const header = t.header.map((c) => tidy(inlineText(c.tokens, c.text)).replace(/\n+/g, ' '));
         t.rows.forEach((row, i) => {
-          const cells = row.map((c) => tidy(inlineText(c.tokens, c.text)).replace(/\n+/g, ' '));
+          // A `<br>` inside a cell separates clauses (`Web 70%<br>小程序 40%`): kept visible as CELL_BREAK.
+          const cells = row.map((c) => tidy(inlineText(c.tokens, c.text)).replace(/\s*\n+\s*/g, CELL_BREAK));
           this.push({
             kind: 'row',
             text: cells.join(' | '),
@@ -413,15 +406,24 @@ function plainBlocks(src: string): Block[] {
 export function parseMarkdown(text: string, source: string): Document {
   const src = String(text ?? '').replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const doc: Document = { source, format: 'markdown', encoding: 'utf-8', blocks: [], warnings: [] };
+  // Org (`|---+---|`) and grid (`+----+`) tables are not Markdown: read apart, their lines blanked for marked.
+  const srcLines = src.split('\n');
+  const tables = findTextTables(srcLines, 'org-only');
+  let lexed = src;
+  if (tables.length) {
+    const blanked = [...srcLines];
+    for (const t of tables) for (let l = t.start; l <= t.end; l++) blanked[l - 1] = '';
+    lexed = blanked.join('\n');
+  }
   let tokens: Token[];
   try {
-    tokens = new Lexer({ gfm: true }).lex(src) as Token[];
+    tokens = new Lexer({ gfm: true }).lex(lexed) as Token[];
   } catch (err) {
     doc.blocks = plainBlocks(src);
     doc.warnings.push({ line: 1, message: `Markdown could not be parsed (${(err as Error)?.message ?? err}); read line by line` });
     return doc;
   }
-  const b = new Builder(src);
+  const b = new Builder(lexed);
   try {
     b.walk(tokens, { headings: [], parents: [], depth: 0 }, 0);
   } catch (err) {
@@ -439,7 +441,7 @@ export function parseMarkdown(text: string, source: string): Document {
     const lines = block.text.split('\n');
     if (lines.length > room) block.text = [...lines.slice(0, room - 1), lines.slice(room - 1).join(' ')].join('\n');
   }
-  doc.blocks = b.blocks;
+  doc.blocks = nestOutline(mergeByLine(b.blocks, tables.flatMap((t) => rowBlocks(t))), srcLines);
   doc.warnings.push(...b.warnings);
   return doc;
 }

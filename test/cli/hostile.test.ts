@@ -226,7 +226,7 @@ test('an empty folder: one clear message, exit 1, no database created', () => {
     mkdirSync(path.join(dir, 'nothing'));
     const r = cli('db.json', ['ingest', 'nothing'], { cwd: dir });
     assert.is(r.code, 1, r.stderr);
-    assert.equal(lines(r.stderr), ['milestones: error: nothing: no report files (.md, .markdown, .txt, .html, .htm) found — check the folder, or name the files directly']);
+    assert.equal(lines(r.stderr), ['milestones: error: nothing: no report files (.md, .markdown, .txt, .html, .htm, .org, .eml, .docx, .zip) found — check the folder, or name the files directly']);
     assert.not.ok(existsSync(path.join(dir, 'db.json')));
   } finally {
     cleanup();

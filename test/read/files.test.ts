@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../../src/model/errors.js';
-import { collectFiles, teamFromFolder } from '../../src/read/files.js';
+import { collectFiles, skippedLine, teamFromFolder } from '../../src/read/files.js';
 import { tempDir } from './helpers.js';
 
 function tree(dir: string, files: string[]): void {
@@ -13,16 +13,18 @@ function tree(dir: string, files: string[]): void {
   }
 }
 
-test('folders are walked recursively in sorted order; hidden entries, node_modules and other extensions skipped', async () => {
+test('folders are walked recursively in sorted order; hidden entries, node_modules skipped; other extensions counted', async () => {
   const { dir, cleanup } = tempDir();
   try {
-    tree(dir, ['b/w2.md', 'a/w10.TXT', 'a/w1.txt', 'top.html', 'c/page.htm', 'x.markdown', 'notes.docx', '.hidden.md', '.git/x.md', 'node_modules/p/r.md', 'a/img.png']);
-    const { files, problems } = await collectFiles([dir]);
+    tree(dir, ['b/w2.md', 'a/w10.TXT', 'a/w1.txt', 'top.html', 'c/page.htm', 'x.markdown', 'notes.docx', 'n.org', '.hidden.md', '.git/x.md', 'node_modules/p/r.md', 'a/img.png', 'b/plan.xlsx', 'c/shot.png', 'README']);
+    const { files, problems, skipped } = await collectFiles([dir]);
     assert.equal(problems, []);
     assert.equal(
       files.map((f) => f.path.slice(dir.length + 1)),
-      ['a/w1.txt', 'a/w10.TXT', 'b/w2.md', 'c/page.htm', 'top.html', 'x.markdown'].map((p) => p.split('/').join(sep)),
+      ['a/w1.txt', 'a/w10.TXT', 'b/w2.md', 'c/page.htm', 'n.org', 'notes.docx', 'top.html', 'x.markdown'].map((p) => p.split('/').join(sep)),
     );
+    assert.equal([...skipped], [['(no extension)', 1], ['.png', 2], ['.xlsx', 1]]);
+    assert.is(skippedLine(skipped), 'skipped 4 files of other types: (no extension), .png, .xlsx');
     const f = files[0]!;
     assert.is(f.root, dir);
     assert.is(f.absolute, resolve(dir, 'a', 'w1.txt'));
@@ -56,7 +58,7 @@ test('bad paths are problems and never stop the rest', async () => {
     assert.instance(problems[0], InputError);
     assert.is(problems[0]!.format(), `${missing}: no such file or directory — check the path`);
     assert.instance(problems[1], InputError);
-    assert.match(problems[1]!.format(), new RegExp(`^${join(dir, 'empty')}: no report files \\(\\.md, \\.markdown, \\.txt, \\.html, \\.htm\\) found — `));
+    assert.match(problems[1]!.format(), new RegExp(`^${join(dir, 'empty')}: no report files \\(\\.md, \\.markdown, \\.txt, \\.html, \\.htm, \\.org, \\.eml, \\.docx, \\.zip\\) found — `));
     assert.instance(problems[2], UsageError);
     assert.is(problems[2]!.exitCode, 2);
     assert.match(problems[2]!.format(), /report\.pdf: unsupported file type "\.pdf" — reports must end in \.md, \.markdown/);

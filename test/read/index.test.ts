@@ -24,7 +24,7 @@ import { rejectsKind, tempDir, throwsKind } from './helpers.js';
 const REPORT = '# 2032年 第5周 客服平台周报\n\n## 进展\n\n- 工单系统重构，进度 35%\n    - 后端 50%\n- 智能质检上线 100%\n';
 
 test('SUPPORTED_EXTENSIONS lists the registry', () => {
-  assert.equal([...SUPPORTED_EXTENSIONS], ['.md', '.markdown', '.txt', '.html', '.htm']);
+  assert.equal([...SUPPORTED_EXTENSIONS], ['.md', '.markdown', '.txt', '.html', '.htm', '.org', '.eml', '.docx', '.zip']);
 });
 
 test('readDocument: a GBK .txt report end to end, with encoding, source and blocks', async () => {
@@ -94,7 +94,7 @@ test('parseText: a .txt holding an HTML page is read as HTML with a warning', as
 });
 
 test('unknown extension asked for explicitly: UsageError listing the known ones', async () => {
-  const e = await rejectsKind(readDocument('notes.docx'), UsageError, 'notes.docx', /unsupported file type "\.docx" — reports must end in \.md, \.markdown, \.txt, \.html, \.htm/);
+  const e = await rejectsKind(readDocument('notes.xlsx'), UsageError, 'notes.xlsx', /unsupported file type "\.xlsx" — reports must end in \.md, \.markdown, \.txt, \.html, \.htm, \.org, \.eml, \.docx, \.zip/);
   assert.is(e.exitCode, 2);
 });
 

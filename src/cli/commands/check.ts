@@ -1,6 +1,6 @@
 // `milestones check FILE...`: what the extractor makes of every percentage, without a database.
 
-import { collectFiles, parseByteSize, readDocument } from '../../read/index.js';
+import { collectFiles, loadFile, parseByteSize, skippedLine } from '../../read/index.js';
 import { extract } from '../../extract/index.js';
 import { MilestonesError } from '../../model/errors.js';
 import { CHECK, type CheckFile } from '../../render/check.js';
@@ -13,17 +13,20 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
   const maxBytes = parseByteSize(o.maxSize);
   const vocabulary = vocabularyFrom(g.config);
   const out = await outputTarget(o, g);
-  const { files, problems } = await collectFiles(args[0] as string[]);
+  const { files, problems, skipped } = await collectFiles(args[0] as string[]);
   let failed = problems.length;
   for (const p of problems) warn(`error: ${p.format()}`);
+  if (skipped.size) warn(skippedLine(skipped));
   const checked: CheckFile[] = [];
   const progress = startProgress(files.length);
   for (const f of files) {
     progress.tick();
     try {
-      const doc = await readDocument(f.path, { maxBytes });
-      const ex = extract(doc, { scheme: g.scheme, vocabulary });
-      checked.push({ file: f.path, week: ex.week, date: ex.date, findings: ex.findings, warnings: [...doc.warnings, ...ex.warnings] });
+      // One entry per report the file holds (dated entries, archive members), each named by its source.
+      for (const { document: doc } of (await loadFile(f.path, { maxBytes })).reports) {
+        const ex = extract(doc, { scheme: g.scheme, vocabulary });
+        checked.push({ file: doc.source, week: ex.week, date: ex.date, findings: ex.findings, warnings: [...doc.warnings, ...ex.warnings] });
+      }
     } catch (err) {
       if (!(err instanceof MilestonesError)) throw err;
       warn(`error: ${err.format()}`);

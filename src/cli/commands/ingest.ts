@@ -1,6 +1,6 @@
 // `milestones ingest`: files and folders → reports in the database; one bad file never stops the batch.
 
-import { collectFiles, parseByteSize, teamFromFolder, type FoundFile } from '../../read/index.js';
+import { collectFiles, parseByteSize, skippedLine, teamFromFolder, type FoundFile } from '../../read/index.js';
 import { openStore } from '../../store/index.js';
 import type { FileStamp, PutResult, StoredHeader } from '../../store/types.js';
 import { MilestonesError, UsageError } from '../../model/errors.js';
@@ -24,8 +24,8 @@ interface IngestOptions {
 }
 
 type Outcome =
-  | { file: string; action: PutResult['action']; week: WeekId; team: string; progress: number; kpi: number; replaced?: string; warnings: number }
-  | { file: string; action: 'failed'; error: string };
+  | { file: string; action: PutResult['action']; week: WeekId; team: string; progress: number; kpi: number; replaced?: string; warnings: number; of?: string }
+  | { file: string; action: 'failed'; error: string; of?: string };
 
 export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): Promise<number> {
   const paths = args[0] as string[];
@@ -45,8 +45,9 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     outcomes.push({ file, action: 'failed', error: err.format() });
   };
 
-  const { files, problems } = await collectFiles(paths);
+  const { files, problems, skipped } = await collectFiles(paths);
   for (const p of problems) fail(p.where ?? '', p);
+  if (skipped.size) warn(skippedLine(skipped));
 
   // A line per file as soon as it is decided (unchanged) or committed, in the same order as
   // ever; on a terminal a progress bar below them. JSON is printed whole at the end.
@@ -57,17 +58,24 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   };
 
   // Unchanged files (same path, size and mtime as when stored) are skipped without being read.
-  const byPath = new Map<string, StoredHeader>();
-  for (const h of store.headers()) if (h.file) byPath.set(h.file.path, h);
+  // A file holding several reports has one stamp per report (`path#entry`, `archive.zip/member`).
+  const stamped = store
+    .headers()
+    .filter((h) => h.file)
+    .sort((a, b) => (a.file!.path < b.file!.path ? -1 : a.file!.path > b.file!.path ? 1 : 0));
+  const stampPaths = stamped.map((h) => h.file!.path);
 
   const jobs: ReadJob[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
-    const known = byPath.get(f.absolute);
-    if (known && unchangedOnDisk(known, f, team, forcedWeek)) {
-      const x: Outcome = { file: f.path, action: 'unchanged', week: known.week, team, progress: known.progress, kpi: known.kpi, warnings: 0 };
-      outcomes.push(x);
-      say(x);
+    const known = storedOf(stamped, stampPaths, f.absolute);
+    if (known.length && known.every((k) => unchangedOnDisk(k, f, team, forcedWeek))) {
+      const of = known.length > 1 || known[0]!.file!.path !== f.absolute ? f.path : undefined;
+      for (const k of known) {
+        const x: Outcome = { file: k.source, action: 'unchanged', week: k.week, team, progress: k.progress, kpi: k.kpi, warnings: 0, ...(of ? { of } : {}) };
+        outcomes.push(x);
+        say(x);
+      }
       progress.tick();
       continue;
     }
@@ -78,20 +86,23 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   // A commit runs while the next chunk is being read (one commit in flight at a time): its
   // evidence files are fsynced one by one, and reading need not wait for the disk.
   const CHUNK = 500;
-  /** Outcomes of the files read, by job index, so output order never depends on timing. */
-  const read: Outcome[] = new Array(jobs.length);
-  /** Lines are printed in job order: up to the first file not yet failed or committed. */
+  /** Outcomes of the files read, by job index (several for a many-report file), so output order never depends on timing. */
+  const read: (Outcome[] | undefined)[] = new Array(jobs.length);
+  /** Reports of each job still waiting for their commit. */
+  const pending: number[] = new Array<number>(jobs.length).fill(0);
+  /** Lines are printed in job order: up to the first file not yet failed or fully committed. */
   let printed = 0;
   const flush = () => {
-    while (printed < read.length && read[printed] !== undefined) say(read[printed++]!);
+    while (printed < read.length && read[printed] !== undefined && pending[printed] === 0) for (const x of read[printed++]!) say(x);
   };
-  let batch: { index: number; report: Report; stamp: FileStamp; warnings: number }[] = [];
+  let batch: { index: number; slot: number; of?: string; report: Report; stamp: FileStamp; warnings: number }[] = [];
   const commit = async (chunk: typeof batch) => {
     if (!chunk.length) return;
     const results = await store.transact((tx) => chunk.map((p) => tx.putReport(p.report, p.stamp)));
     results.forEach((res, i) => {
-      const { index, report, warnings } = chunk[i]!;
-      read[index] = {
+      const { index, slot, of, report, warnings } = chunk[i]!;
+      pending[index]!--;
+      read[index]![slot] = {
         file: report.source,
         action: res.action,
         week: report.week,
@@ -100,6 +111,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
         kpi: res.header.kpi,
         replaced: res.replaced?.source,
         warnings,
+        ...(of ? { of } : {}),
       };
     });
     flush();
@@ -112,11 +124,23 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       if (!r.ok) {
         const err = errorFromData(r.error);
         warn(`error: ${err.format()}`);
-        read[i] = { file: jobs[i]!.path, action: 'failed', error: err.format() };
+        read[i] = [{ file: jobs[i]!.path, action: 'failed', error: err.format() }];
         return;
       }
-      for (const w of r.warnings) warn(`warning: ${r.report.source}:${w.line}: ${w.message}`);
-      batch.push({ index: i, report: r.report, stamp: r.stamp, warnings: r.warnings.length });
+      const of = r.count > 1 || r.reports.some((x) => x.report.source !== jobs[i]!.path) ? jobs[i]!.path : undefined;
+      const mine: Outcome[] = [];
+      for (const x of r.reports) {
+        for (const w of x.warnings) warn(`warning: ${x.report.source}:${w.line}: ${w.message}`);
+        batch.push({ index: i, slot: mine.length, of, report: x.report, stamp: x.stamp, warnings: x.warnings.length });
+        mine.push(undefined as unknown as Outcome); // filled in by the commit
+        pending[i]!++;
+      }
+      for (const e of r.errors) {
+        const err = errorFromData(e);
+        warn(`error: ${err.format()}`);
+        mine.push({ file: jobs[i]!.path, action: 'failed', error: err.format(), ...(of ? { of } : {}) });
+      }
+      read[i] = mine;
       if (batch.length >= CHUNK) {
         await committing;
         committing = commit(batch);
@@ -132,12 +156,43 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     flush();
     progress.stop();
   }
-  outcomes.push(...read);
+  outcomes.push(...read.flatMap((x) => x ?? []));
   for (const n of store.notes()) note(n);
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
-  await writeStdout(o.json ? json({ files: outcomes }) : `${summaryLine(outcomes)}\n`);
+  await writeStdout(o.json ? json({ files: outcomes }) : [...manyLines(outcomes), summaryLine(outcomes)].map((l) => `${l}\n`).join(''));
   return failed ? 1 : 0;
+}
+
+/** The stored reports of a file: its own stamp, or those of its entries and members (`path#…`, `path/…`). */
+function storedOf(sorted: readonly StoredHeader[], paths: readonly string[], absolute: string): StoredHeader[] {
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paths[mid]! < absolute) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: StoredHeader[] = [];
+  for (let i = lo; i < paths.length && paths[i]!.startsWith(absolute); i++) {
+    const rest = paths[i]!.slice(absolute.length);
+    if (rest === '' || rest.startsWith('#') || rest.startsWith('/')) out.push(sorted[i]!);
+  }
+  return out;
+}
+
+/** `周报.md: 30 reports (2022-W40 … 2023-W22)` for each file that holds several reports. */
+function manyLines(outcomes: readonly Outcome[]): string[] {
+  const byFile = new Map<string, Outcome[]>();
+  for (const x of outcomes) if (x.of) byFile.set(x.of, [...(byFile.get(x.of) ?? []), x]);
+  const lines: string[] = [];
+  for (const [file, xs] of byFile) {
+    const weeks = xs.flatMap((x) => (x.action === 'failed' ? [] : [x.week])).sort();
+    const failed = xs.filter((x) => x.action === 'failed').length;
+    const span = weeks.length ? ` (${weeks[0]}${weeks.length > 1 ? ` … ${weeks[weeks.length - 1]}` : ''})` : '';
+    lines.push(`${escapeControls(file)}: ${weeks.length} report${weeks.length === 1 ? '' : 's'}${span}${failed ? `, ${failed} not stored` : ''}`);
+  }
+  return lines;
 }
 
 function unchangedOnDisk(known: StoredHeader, f: FoundFile, team: string, forcedWeek: WeekId | undefined): boolean {

@@ -1,0 +1,114 @@
+// Recognising dates and week labels in report text: shared by read/ (splitting a file into dated entries) and extract/ (a report's week).
+
+import { parseDate } from './week.js';
+
+/** `一`…`九十九` (also `一六` digit by digit) → a number; null when it is not one. */
+export function chineseNumber(s: string): number | null {
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (!s || !/^[零〇一二两三四五六七八九十]+$/.test(s)) return null;
+  if (!s.includes('十')) {
+    if (s.length === 1) return digits[s] ?? null;
+    // `一六` style (digit by digit)
+    let n = 0;
+    for (const ch of s) n = n * 10 + (digits[ch] ?? 0);
+    return n;
+  }
+  const [tens, ones] = s.split('十') as [string, string];
+  if (s.split('十').length > 2) return null;
+  const t = tens === '' ? 1 : (digits[tens] ?? NaN);
+  const o = ones === '' ? 0 : (digits[ones] ?? NaN);
+  const n = t * 10 + o;
+  return Number.isFinite(n) ? n : null;
+}
+
+const DATE_PATTERNS: RegExp[] = [
+  /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g,
+  // `2023年3月17日`, and `2023年6月9周报` (the day written without 日).
+  /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?/g,
+  /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g,
+];
+
+/** Dates in a line (NFKC text), in written order; for a range (`2023-04-10 ~ 2023-04-14`) the report's date is the last. */
+export function datesIn(text: string): Date[] {
+  const found: { at: number; date: Date }[] = [];
+  for (const re of DATE_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const d = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+      if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.date);
+}
+
+export interface WeekLabel {
+  week: number;
+  /** A year written with the label (`2023年第16周`, `Week 16, 2023`). */
+  year?: number;
+}
+
+/** A week label in a line (NFKC text): `第16周`, `第十六周`, `2023年第16周`, `W16`, `Week 16, 2023`, `2023-W16`. */
+export function labelIn(text: string): WeekLabel | null {
+  let m = /(?<!\d)(\d{4})\s*-?\s*W(\d{1,2})(?!\d)/i.exec(text);
+  if (m) return { year: Number(m[1]), week: Number(m[2]) };
+  m = /(?<!\d)(\d{4})\s*年\s*(?:的)?\s*第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
+  if (m) {
+    const w = /^\d+$/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
+    if (w !== null) return { year: Number(m[1]), week: w };
+  }
+  m = /第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
+  if (m) {
+    const w = /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
+    if (w !== null) return { week: w };
+  }
+  m = /(?<![A-Za-z])(?:W|Wk|Week)\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?/i.exec(text);
+  if (m) return m[2] ? { week: Number(m[1]), year: Number(m[2]) } : { week: Number(m[1]) };
+  return null;
+}
+
+/**
+ * A day range or day without a year (`5.6-5.10`, `5/6~5/10`, `5月6日-5月10日`, `12.29`): month and
+ * day of its last day, the report's date once a year is known. Only when the line holds no full date.
+ */
+export function monthDayIn(text: string): { month: number; day: number } | null {
+  const md = String.raw`(\d{1,2})\s*(?:[./]|月)\s*(\d{1,2})\s*[日号]?`;
+  const re = new RegExp(String.raw`(?<![\d./])${md}(?:\s*(?:[-~–—至到]|~)\s*(?:${md}|(\d{1,2})\s*[日号]?))?(?![\d./])`, 'u');
+  const m = re.exec(text);
+  if (!m) return null;
+  let month = Number(m[1]);
+  let day = Number(m[2]);
+  if (m[3] !== undefined) {
+    month = Number(m[3]);
+    day = Number(m[4]);
+  } else if (m[5] !== undefined) {
+    day = Number(m[5]);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { month, day };
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/**
+ * The calendar date of an e-mail `Date:` header as the sender wrote it (`Fri, 10 May 2024 18:30:00 +0800`
+ * is 2024-05-10 whatever our time zone), or any date `datesIn` finds (`2024年5月10日 18:30`). `YYYY-MM-DD` or null.
+ */
+export function mailDate(text: string): string | null {
+  const t = text.normalize('NFKC');
+  const m = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/.exec(t);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    const d = month ? parseDate(`${m[3]}-${month}-${m[1]}`) : null;
+    if (d) return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  }
+  const m2 = /([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(t);
+  if (m2) {
+    const month = MONTHS[m2[1]!.toLowerCase()];
+    if (month && parseDate(`${m2[3]}-${month}-${m2[2]}`)) return `${m2[3]}-${String(month).padStart(2, '0')}-${m2[2]!.padStart(2, '0')}`;
+  }
+  const ds = datesIn(t);
+  if (!ds.length) return null;
+  const d = ds[0]!;
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

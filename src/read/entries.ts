@@ -1,0 +1,181 @@
+// Many weeks in one file: dated label lines or headings split a Document into one Document per entry, each with its date hint.
+
+import { datesIn, labelIn, monthDayIn } from '../model/label.js';
+import type { Block, DateHint, Document, Warning } from '../model/types.js';
+import { formatDate } from '../model/week.js';
+
+/** A label line: its block, what it says, and the kind of label. */
+interface Label {
+  index: number;
+  block: Block;
+  text: string;
+  date?: Date;
+  week?: number;
+  year?: number;
+  monthDay?: { month: number; day: number };
+}
+
+/** Words that may stand beside a date in a label line (`2023年3月17日周报`, `Week 19 report`). */
+const LABEL_WORDS = /周报|周总结|周工作|工作总结|工作汇报|总结|汇报|报告|进展|本周|周记|weekly|report|status|update|week|of|the/giu;
+/** Lines that mention a week but are about the plan, not an entry. */
+const NOT_AN_ENTRY = /下周|下阶段|计划|next|plan|目标|回顾/iu;
+
+/** `2023年3月17日周报` → Label when the line is a date or week label and little else. */
+function labelOf(block: Block, index: number): Label | null {
+  if (block.kind !== 'heading' && !(block.kind === 'paragraph' && block.depth === 0)) return null;
+  const raw = block.text.split('\n')[0]!.trim();
+  if (block.kind === 'paragraph' && block.text.includes('\n')) return null;
+  if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
+  const text = raw.normalize('NFKC');
+  const label: Label = { index, block, text: raw };
+  let rest = text;
+  const dates = datesIn(text);
+  const week = labelIn(text);
+  if (dates.length) {
+    label.date = dates[dates.length - 1];
+    rest = rest
+      .replace(/\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}/g, ' ')
+      .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/g, ' ')
+      .replace(/(?<!\d)\d{8}(?!\d)/g, ' ');
+  }
+  if (week) {
+    label.week = week.week;
+    if (week.year !== undefined) label.year = week.year;
+    rest = rest.replace(/\d{4}\s*-?\s*W\d{1,2}|\d{4}\s*年\s*(?:的)?\s*第\s*\S{1,3}?\s*周|第\s*\S{1,3}?\s*周|(?:W|Wk|Week)\s*\.?\s*\d{1,2}(?:\s*[,/]\s*\d{4})?/giu, ' ');
+  }
+  if (!dates.length && !week) {
+    // A day range without a year (`5.6-5.10`): only as a heading, the year comes from context.
+    const md = block.kind === 'heading' ? monthDayIn(text) : null;
+    if (!md) return null;
+    label.monthDay = md;
+    rest = rest.replace(/\d{1,2}\s*(?:[./]|月)\s*\d{1,2}\s*[日号]?(?:\s*[-~–—至到]\s*(?:\d{1,2}\s*(?:[./]|月)\s*)?\d{1,2}\s*[日号]?)?/u, ' ');
+  }
+  // Remaining words: a few (a team's name) are fine; a sentence is not a label.
+  rest = rest.replace(LABEL_WORDS, ' ').replace(/[\s\p{P}\p{S}]+/gu, '').replace(/\d{4}年?/g, '');
+  return rest.length <= 6 ? label : null;
+}
+
+/** A year the file states outside its entries: in the text before the first entry, or in the file name. */
+function contextYear(blocks: readonly Block[], firstEntry: number, fileName: string): number | undefined {
+  for (const b of blocks.slice(0, firstEntry)) {
+    const t = b.text.normalize('NFKC');
+    const d = datesIn(t);
+    if (d.length) return d[d.length - 1]!.getFullYear();
+    const y = /(?<!\d)(20\d{2}|19\d{2})(?:\s*年|(?!\d))/.exec(t);
+    if (y) return Number(y[1]);
+  }
+  const d = datesIn(fileName);
+  if (d.length) return d[d.length - 1]!.getFullYear();
+  const y = /(?<!\d)(20\d{2}|19\d{2})(?!\d)/.exec(fileName);
+  return y ? Number(y[1]) : undefined;
+}
+
+/**
+ * Years for labels written without one (`5.6-5.10`, `第19周`), from `base`: the entries run one way
+ * (oldest or newest first, decided by most neighbouring pairs), and a jump back (forward, for newest
+ * first) of more than half a year is the turn of a year. The earliest entry is in `base`.
+ */
+function assignYears(labels: Label[], base: number): void {
+  const byDay = labels.filter((l) => l.monthDay);
+  const byWeek = labels.filter((l) => l.week !== undefined && l.year === undefined && !l.date);
+  const run = (seqIn: Label[], ord: (l: Label) => number, half: number, set: (l: Label, year: number) => void) => {
+    if (!seqIn.length) return;
+    let up = 0;
+    let down = 0;
+    for (let i = 1; i < seqIn.length; i++) {
+      const d = ord(seqIn[i]!) - ord(seqIn[i - 1]!);
+      if (d > 0 && d < half) up++;
+      else if (d < 0 && d > -half) down++;
+    }
+    const seq = down > up ? [...seqIn].reverse() : seqIn;
+    let year = base;
+    seq.forEach((l, i) => {
+      if (i > 0 && ord(l) - ord(seq[i - 1]!) <= -half) year++;
+      set(l, year);
+    });
+  };
+  run(byDay, (l) => l.monthDay!.month * 31 + l.monthDay!.day, 186, (l, year) => {
+    l.year = year;
+    const date = new Date(year, l.monthDay!.month - 1, l.monthDay!.day);
+    if (date.getMonth() === l.monthDay!.month - 1) l.date = date;
+  });
+  run(byWeek, (l) => l.week!, 26, (l, year) => {
+    l.year = year;
+  });
+}
+
+function hintOf(l: Label): DateHint {
+  const hint: DateHint = { from: 'entry', text: l.text, line: l.block.line };
+  if (l.date) hint.date = formatDate(l.date);
+  if (l.week !== undefined) hint.week = l.week;
+  if (l.year !== undefined && l.week !== undefined) hint.year = l.year;
+  return hint;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Splits a document holding several dated entries into one document per entry. Entries are the
+ * label blocks of one kind and level (the most numerous group of at least two), each running to
+ * the next; several labels that all fall within one week (a daily log) are no split. Blocks before
+ * the first entry stay out of every entry, with a warning when they hold a percentage. A document
+ * without such labels comes back alone.
+ */
+export function splitEntries(doc: Document, fileName: string): Document[] {
+  const groups = new Map<string, Label[]>();
+  doc.blocks.forEach((b, i) => {
+    const l = labelOf(b, i);
+    if (!l) return;
+    const key = `${b.kind}:${b.depth}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(l);
+  });
+  let labels: Label[] = [];
+  for (const g of groups.values()) if (g.length > labels.length) labels = g;
+  if (labels.length < 2) return [doc];
+
+  const warnings: Warning[] = [];
+  if (labels.some((l) => l.monthDay || (l.week !== undefined && l.year === undefined && !l.date))) {
+    const stated = labels.find((l) => l.date)?.date?.getFullYear() ?? labels.find((l) => l.year !== undefined)?.year ?? contextYear(doc.blocks, labels[0]!.index, fileName);
+    if (stated !== undefined) assignYears(labels, stated);
+    else warnings.push({ line: labels[0]!.block.line, message: `the entries (${labels.map((l) => l.text).slice(0, 3).join(', ')} …) name no year, and neither does the title or the file name — add the year to the title` });
+  }
+  // Days of one week (`### 5.6`, `### 5.7` …) are one report's daily log, not several reports.
+  const dated = labels.filter((l) => l.date).map((l) => l.date!.getTime());
+  const weeks = new Set(labels.filter((l) => l.week !== undefined && !l.date).map((l) => `${l.year ?? ''}-${l.week}`));
+  // (years were assigned above, so `第52周` and `第1周` of two years stay apart)
+  if (dated.length === labels.length && Math.max(...dated) - Math.min(...dated) < 6 * DAY) return [doc];
+  if (weeks.size === 1 && labels.every((l) => !l.date)) return [doc];
+
+  const first = labels[0]!.index;
+  const preamble = doc.blocks.slice(0, first).filter((b) => b.kind !== 'heading' && /[%％]/u.test(b.text));
+  if (preamble.length) {
+    warnings.push({ line: preamble[0]!.line, message: `${preamble.length} block(s) with figures stand before the first dated entry (line ${labels[0]!.block.line}); they belong to no week and are not read` });
+  }
+  return labels.map((l, k) => {
+    const end = k + 1 < labels.length ? labels[k + 1]!.index : doc.blocks.length;
+    const part: Document = {
+      ...doc,
+      blocks: doc.blocks.slice(l.index, end),
+      warnings: k === 0 ? [...doc.warnings, ...warnings] : [...warnings.filter((w) => !w.message.includes('before the first'))],
+      entry: { label: l.text, line: l.block.line, index: k, count: labels.length },
+      hint: hintOf(l),
+    };
+    return part;
+  });
+}
+
+/** A date or week in a file's name (`第03周 2022-01-14.md`, `2025-W46 周报.md`), as a hint for when the text has none. */
+export function fileNameHint(fileName: string): DateHint | undefined {
+  const base = fileName.replace(/^.*[\\/]/, '').normalize('NFKC');
+  const dates = datesIn(base);
+  const week = labelIn(base);
+  if (!dates.length && !week) return undefined;
+  const hint: DateHint = { from: 'file-name', text: base, line: 1 };
+  if (dates.length) hint.date = formatDate(dates[dates.length - 1]!);
+  if (week) {
+    hint.week = week.week;
+    if (week.year !== undefined) hint.year = week.year;
+  }
+  return hint;
+}

@@ -1,0 +1,95 @@
+// Many weeks in one file: dated entries become one Document each, with the label's date or week as a hint.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/extract/index.js';
+import { readBytesAs } from '../../src/read/index.js';
+import { fileNameHint } from '../../src/read/entries.js';
+import { parseMarkdown } from '../../src/read/markdown.js';
+import { root } from '../cli/support/cli.js';
+
+const dir = join(root, 'test', 'fixtures', 'read', 'multi');
+
+async function weeks(file: string): Promise<[string, string | null, number[]][]> {
+  const parts = await readBytesAs(readFileSync(join(dir, file)), file);
+  return parts.map((p) => {
+    const ex = extract(p.document, { scheme: 'reporter' });
+    return [p.key, ex.week, ex.observations.map((o) => o.percent)];
+  });
+}
+
+test('dated label lines, newest first, a date written without 日: one entry each', async () => {
+  assert.equal(await weeks('周报.md'), [
+    ['#2023年3月17日周报', '2023-W12', [70, 45]],
+    ['#2023年3月10日周报', '2023-W11', [62, 30]],
+    ['#2023年3月3周报', '2023-W10', [55, 20]],
+    ['#2023年2月24日周报', '2023-W09', [50]],
+  ]);
+});
+
+test('## 2024-W19 headings, oldest first', async () => {
+  assert.equal(await weeks('2024-团队周记.md'), [
+    ['#2024-W18', '2024-W18', [20, 10]],
+    ['#2024-W19', '2024-W19', [35, 25]],
+    ['#2024-W20', '2024-W20', [50, 25]],
+  ]);
+});
+
+test('### 第N周 newest first: the year from the title, the turn of the year found', async () => {
+  assert.equal(await weeks('运维周报-2024.md'), [
+    ['#第1周', '2025-W01', [10]],
+    ['#第52周', '2024-W52', [5]],
+    ['#第51周', '2024-W51', [2]],
+  ]);
+});
+
+test('### 5.6-5.10 day ranges: the year from the title, rolling over at New Year', async () => {
+  assert.equal(await weeks('跨年.md'), [
+    ['#12.23-12.27', '2024-W52', [40]],
+    ['#12.30-1.3', '2025-W01', [48]],
+    ['#1.6-1.10', '2025-W02', [60]],
+  ]);
+});
+
+test('day headings within one week are one report (a daily log), not several', async () => {
+  assert.equal(await weeks('日志.md'), [['', '2026-W42', [10, 30, 50]]]);
+});
+
+test('entries that name no year are still split, and say why they have no week', async () => {
+  const parts = await readBytesAs(readFileSync(join(dir, '无年份.md')), '无年份.md');
+  assert.is(parts.length, 2);
+  assert.match(parts[0]!.document.warnings.map((w) => w.message).join('\n'), /name no year.*add the year to the title/);
+  assert.is(extract(parts[0]!.document, { scheme: 'reporter' }).week, null);
+});
+
+test('each entry carries its label, position and hint; its id changes only with its own content', async () => {
+  const text = readFileSync(join(dir, '周报.md'), 'utf8');
+  const a = await readBytesAs(Buffer.from(text), '周报.md');
+  const b = await readBytesAs(Buffer.from(text.replace('进度 50%', '进度 51%')), '周报.md');
+  assert.equal(a[0]!.document.entry, { label: '2023年3月17日周报', line: 3, index: 0, count: 4 });
+  assert.equal(a[0]!.document.hint, { from: 'entry', text: '2023年3月17日周报', line: 3, date: '2023-03-17' });
+  assert.equal(a.slice(0, 3).map((p) => p.hash), b.slice(0, 3).map((p) => p.hash));
+  assert.is.not(a[3]!.hash, b[3]!.hash);
+});
+
+test('a single report is never split by its dated title or sections', async () => {
+  const doc = parseMarkdown('# 第16周 2023-04-14 周报\n\n## 本周\n\n- 甲 进度 10%\n\n## 下周计划（第17周）\n\n- 乙 进度 20%\n', 'w.md');
+  const parts = await readBytesAs(Buffer.from('# 第16周 2023-04-14 周报\n\n## 本周\n\n- 甲 进度 10%\n\n## 下周计划（第17周）\n\n- 乙 进度 20%\n'), 'w.md');
+  assert.is(parts.length, 1);
+  assert.is(parts[0]!.key, '');
+  assert.equal(parts[0]!.document.blocks.length, doc.blocks.length);
+});
+
+test('a date in the file name is used when the text has none, never over the text', async () => {
+  assert.equal(fileNameHint('team/2025-W46 履约周报.md'), { from: 'file-name', text: '2025-W46 履约周报.md', line: 1, week: 46, year: 2025 });
+  const [none] = await readBytesAs(Buffer.from('# 履约周报\n\n- 甲 进度 10%\n'), 'r/周报 2023-04-14.md');
+  assert.is(extract(none!.document, { scheme: 'reporter' }).week, '2023-W16');
+  const [own] = await readBytesAs(Buffer.from('# 周报 2023-05-05\n\n- 甲 进度 10%\n'), 'r/周报 2023-04-14.md');
+  assert.is(extract(own!.document, { scheme: 'reporter' }).week, '2023-W19');
+  const [label] = await readBytesAs(Buffer.from('# 第16周 周报\n\n- 甲 进度 10%\n'), 'r/2023-04-14.md');
+  assert.is(extract(label!.document, { scheme: 'reporter' }).week, '2023-W16');
+});
+
+test.run();
