@@ -1,21 +1,46 @@
 // `npm start`: ingest the shipped samples into a fresh demo database, then show the latest diff and the stalled list.
+//
+// The demo goes where the README's next commands look: data/milestones.json (the default
+// database) — unless that file already holds reports other than the samples, which are never
+// touched: then the demo goes to data/demo.json and the last line says how to use it.
 
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const db = path.join(root, 'data', 'demo.json');
+const bin = path.join(root, 'bin', 'milestones.js');
+const samples = path.join(root, 'data', 'samples');
+const main = path.join(root, 'data', 'milestones.json');
+const demo = path.join(root, 'data', 'demo.json');
+const shown = (p) => path.relative(process.cwd(), p) || '.';
+
+/** True when `db` holds nothing but reports from data/samples (a demo database from an earlier `npm start`). */
+function onlySamples(db) {
+  const r = spawnSync(process.execPath, [bin, '--db', db, 'weeks', '--json'], { encoding: 'utf8' });
+  if (r.status !== 0) return false;
+  const { weeks } = JSON.parse(r.stdout);
+  return weeks.every((w) => !path.relative(samples, path.resolve(w.source)).startsWith('..'));
+}
+
+const db = !existsSync(main) || onlySamples(main) ? main : demo;
 for (const p of [db, `${db}.bak`, `${db}.d`]) rmSync(p, { recursive: true, force: true });
 
 function milestones(...args) {
   console.log(`\n$ milestones ${args.join(' ')}`);
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), '--db', db, ...args], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-milestones('ingest', path.relative(process.cwd(), path.join(root, 'data', 'samples')) || '.');
+milestones('ingest', shown(samples));
 milestones('diff');
 milestones('stalled');
-console.log(`\nThe demo database is ${path.relative(process.cwd(), db)}; try: node bin/milestones.js --db ${path.relative(process.cwd(), db)} history 运单轨迹重构`);
+if (db === main) {
+  console.log(`\nThe demo database is ${shown(db)}, the default one: the README's next commands work as written, e.g. node bin/milestones.js history 运单轨迹`);
+} else {
+  console.log(
+    `\n${shown(main)} holds other reports and was left alone; the demo database is ${shown(db)}. ` +
+      `For the README's next commands: export MILESTONES_DB=${shown(db)}`,
+  );
+}

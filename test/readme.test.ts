@@ -1,13 +1,15 @@
-// The README's generated parts match the code, and its two commands are the ones package.json runs.
+// The README cannot drift: its generated parts match the code, every example runs as written with the output shown, and npm start sets them up.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { patternsTable, withPatterns } from '../scripts/docs.js';
+import type { Command } from 'commander';
+import { commandsReference, examples, patternsTable, runExamples, shellWords, withCommands, withPatterns } from '../scripts/docs.js';
+import { buildProgram } from '../src/cli/main.js';
 import { PATTERNS } from '../src/extract/patterns.js';
-import { cli, root } from './cli/support/cli.js';
+import { cliEnv, root, sha256, tempDir } from './cli/support/cli.js';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -19,23 +21,87 @@ test('the patterns table is generated from src/extract/patterns.ts (run `npm run
   assert.is(patternsTable().split('\n').length, PATTERNS.length + 2);
 });
 
+test('the command reference is generated from the command definitions: --help and the README cannot disagree', () => {
+  assert.fixture(withCommands(readme), readme);
+  // Every option and argument --help shows for every command is in the reference.
+  const reference = commandsReference();
+  const leaves = (c: Command): Command[] => c.commands.filter((s) => s.name() !== 'help').flatMap((s) => (s.commands.length ? leaves(s) : [s]));
+  const all = leaves(buildProgram());
+  assert.ok(all.length >= 12, `${all.length} commands`);
+  for (const cmd of all) {
+    const help = cmd.createHelp();
+    assert.match(reference, `#### \`${help.commandUsage(cmd)}\``);
+    for (const o of help.visibleOptions(cmd)) if (o.long !== '--help') assert.match(reference, `| \`${help.optionTerm(o)}\` |`, `${cmd.name()} ${o.long}`);
+  }
+  // What issue 12 found missing: --db names the configuration file, ingest lists .htm, stalled has --format and --out.
+  assert.match(reference, /`--db <file>` \| [^\n]*configuration file/);
+  assert.match(reference, /#### `milestones ingest[^\n]*\n\n[^\n]*\.htm\b/);
+  assert.match(reference.slice(reference.indexOf('#### `milestones stalled')), /^\| `--format <format>` \|[\s\S]*?^\| `--out <file>` \|/m);
+});
+
+test('shell words: quotes and a trailing comment', () => {
+  assert.equal(shellWords(`milestones check "data/samples/第02周 2026-01-09.md"   # why`), ['milestones', 'check', 'data/samples/第02周 2026-01-09.md']);
+  assert.equal(shellWords(`milestones alias add 'a b' c`), ['milestones', 'alias', 'add', 'a b', 'c']);
+});
+
+test('every README example runs as written, in order, on the samples, and prints exactly what is shown', () => {
+  const list = examples(readme);
+  assert.ok(list.length >= 8, `${list.length} examples`);
+  for (const e of list) assert.not.match(e.shown, /^\s*…\s*$/m, `${e.line}: an elided output cannot be compared`);
+  const real = runExamples(list);
+  list.forEach((e, i) => assert.fixture(real[i]!, e.shown, `$ ${e.line}`));
+});
+
 test('the README shows the install-and-run command and the test command, and both exist', () => {
   assert.match(readme, /npm install && npm start/);
   assert.match(readme, /npm test/);
   assert.ok(pkg.scripts.start && pkg.scripts.test && pkg.scripts.prepare);
 });
 
-test('the worked example shows the real output of diff and stalled on data/samples', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-readme-'));
+/** A copy of the project folder as a newcomer has it after `npm install` (node_modules linked, not copied). */
+function projectCopy(): { dir: string; cleanup: () => void } {
+  const t = tempDir('start');
+  for (const p of ['bin', 'dist', 'scripts', 'package.json', path.join('data', 'samples')]) cpSync(path.join(root, p), path.join(t.dir, p), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(t.dir, 'node_modules'));
+  return t;
+}
+
+const node = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: cliEnv({ MILESTONES_DB: undefined }) });
+
+test('after npm start, the README commands work unchanged: the demo is the default database', () => {
+  const { dir, cleanup } = projectCopy();
   try {
-    const run = (...args: string[]) => cli(path.join(dir, 'db.json'), args, { cwd: root }).stdout;
-    run('ingest', 'data/samples');
-    for (const command of ['diff', 'stalled']) {
-      const shown = `$ milestones ${command}\n${run(command).split('\n\nstalled ')[0]!.trimEnd()}\n`;
-      assert.ok(readme.includes(shown), `README shows the current output of \`milestones ${command}\`:\n${shown}`);
-    }
+    const start = node(dir, 'scripts/start.js');
+    assert.is(start.status, 0, start.stderr);
+    assert.ok(existsSync(path.join(dir, 'data', 'milestones.json')));
+    const diff = node(dir, 'bin/milestones.js', 'diff');
+    assert.is(diff.status, 0, diff.stderr);
+    assert.is(diff.stdout.trimEnd(), examples(readme).find((e) => e.line === 'milestones diff')!.shown);
+    // Run again: the demo database is rebuilt, not doubled.
+    assert.is(node(dir, 'scripts/start.js').status, 0);
+    const rows = node(dir, 'bin/milestones.js', 'weeks', '--format', 'csv').stdout.split('\r\n').filter((l) => l !== '');
+    assert.is(rows.length, 10, 'a header and the nine samples');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
+  }
+});
+
+test('npm start never touches a data/milestones.json that holds other reports: the demo goes to data/demo.json', () => {
+  const { dir, cleanup } = projectCopy();
+  try {
+    mkdirSync(path.join(dir, 'mine'));
+    writeFileSync(path.join(dir, 'mine', 'w10.md'), '# 2024年第10周 周报（2024-03-08）\n\n## 进展\n\n- 自己的项目，进度40%\n');
+    assert.is(node(dir, 'bin/milestones.js', 'ingest', 'mine').status, 0);
+    const mine = sha256(path.join(dir, 'data', 'milestones.json'));
+    const start = node(dir, 'scripts/start.js');
+    assert.is(start.status, 0, start.stderr);
+    assert.is(sha256(path.join(dir, 'data', 'milestones.json')), mine);
+    assert.ok(existsSync(path.join(dir, 'data', 'demo.json')));
+    assert.match(start.stdout, 'data/milestones.json holds other reports and was left alone; the demo database is data/demo.json');
+    assert.match(start.stdout, 'export MILESTONES_DB=data/demo.json');
+  } finally {
+    cleanup();
   }
 });
 

@@ -90,7 +90,16 @@ export function buildProgram(): Command {
 
   program
     .command('ingest')
-    .description('read reports (files or folders, recursively) into the database')
+    .summary('read reports (files or folders, recursively) into the database')
+    .description(
+      `Reads report files and folders (recursively: ${listExtensions()}; files of other types are counted in one ` +
+        'note, "skipped 2 files of other types: .png, .xlsx"), on one worker thread per core, ' +
+        'committing every 500 reports. One report per team and week: an unchanged file is skipped without being read; ' +
+        'a changed file, or another file of the same team and week, replaces the earlier one and says so. ' +
+        'Prints a line per file as it is committed; on a terminal (not when piped, not under CI, not with --quiet) ' +
+        'a run longer than a second shows a progress bar on stderr (files done / total, reports/s, ETA). ' +
+        'A bad file is reported and skipped, the rest are ingested, and the exit code is 1.',
+    )
     .argument('<path...>', `report files (${listExtensions()}) or folders`)
     .option('--team-from-folder', "each file's team is the first folder below the path given")
     .option('--week <week>', 'force the week of every file (e.g. 2023-W16 or a date)')
@@ -99,12 +108,18 @@ export function buildProgram(): Command {
     .option('--jobs <n>', 'files read at once, on that many threads (default: one per core; 1 reads in the main thread)')
     .action(run('ingest'));
 
-  withOutput(program.command('weeks').description('list the stored reports by week')).action(run('weeks'));
+  withOutput(
+    program
+      .command('weeks')
+      .summary('list the stored reports by week')
+      .description('The stored reports, one row each: week, date, team, source, progress and KPI counts.'),
+  ).action(run('weeks'));
 
   withOutput(
     program
       .command('show')
-      .description('every observation of a week')
+      .summary('every observation of a week')
+      .description('Every observation of a week, grouped by report and section, with its source line.')
       .argument('<week>', 'W16, 16, 2023-W16, a date, latest, previous')
       .option('--kpi', 'only operating figures (kpi)'),
   ).action(run('show'));
@@ -112,7 +127,12 @@ export function buildProgram(): Command {
   withOutput(
     program
       .command('diff')
-      .description('compare two weeks (default: the two latest; in either order)')
+      .summary('compare two weeks (default: the two latest)')
+      .description(
+        'Statuses per item between two weeks (default: the two latest; they need not be adjacent, and may be given ' +
+          'in either order). Attention first: regressed, dropped, stalled; then new, advanced, completed; a summary line ' +
+          'of counts. KPIs are a section of their own and never count as stalled projects.',
+      )
       .argument('[from]', 'the earlier week (W16, 16, 2023-W16, a date, latest, previous)')
       .argument('[to]', 'the later week (default: latest)'),
   ).action(run('diff'));
@@ -120,7 +140,12 @@ export function buildProgram(): Command {
   withOutput(
     program
       .command('stalled')
-      .description('items whose percentage has not increased for N reports')
+      .summary('items whose percentage has not increased for N reports')
+      .description(
+        'Items below 100% whose figure has not increased for at least N consecutive reports, with the week since ' +
+          'which it has not increased, the week it last changed at all, and the calendar weeks spanned. ' +
+          'Weeks without a report (holidays) are neither progress nor stall.',
+      )
       .option('--weeks <n>', 'minimum number of reports without increase (default 2, or stalledWeeks in the configuration)')
       .option('--as-of <week>', 'the week to count up to (default: latest)'),
   ).action(run('stalled'));
@@ -128,7 +153,11 @@ export function buildProgram(): Command {
   withOutput(
     program
       .command('history')
-      .description("one project's figures over time, with how its report line changed")
+      .summary("one project's figures over time, with how its report line changed")
+      .description(
+        "One project's figures report by report (through aliases), and how its report line changed " +
+          '(a character diff: [-removed-]{+added+}).',
+      )
       .argument('<project>', 'project name (or part of it)')
       .option('--no-text', 'leave out the narrative diff'),
   ).action(run('history'));
@@ -136,7 +165,12 @@ export function buildProgram(): Command {
   withOutput(
     program
       .command('export')
-      .description('everything stored, for planning meetings: one row per item, one column per week')
+      .summary('everything stored, for planning meetings')
+      .description(
+        'Everything stored: one row per item, one column per week, then the latest change and status ' +
+          '(--long: one row per observation, with its source line). CSV is UTF-8 with a BOM for Excel; ' +
+          'JSON is a flat array of observations with week, date and team.',
+      )
       .option('--from <week>', 'first week (W16, 2023-W16, a date, latest, previous)')
       .option('--to <week>', 'last week (the two may come in either order)')
       .option('--long', 'one row per observation (with its source line) instead of one row per item'),
@@ -146,24 +180,42 @@ export function buildProgram(): Command {
   withOutput(
     program
       .command('check')
-      .description('explain every percentage of report files, without touching the database')
+      .summary('explain every percentage of report files, without touching the database')
+      .description(
+        'No database: every percentage of the files, with what the extractor made of it ' +
+          '(progress, kpi, or ignored and why). On a terminal, many files show a progress bar.',
+      )
       .argument('<file...>', 'report files or folders')
       .option('--max-size <size>', 'refuse files larger than this', '20MB'),
   ).action(run('check'));
 
-  const alias = program.command('alias').description('names that mean the same project across weeks');
+  const alias = program
+    .command('alias')
+    .summary('names that mean the same project across weeks')
+    .description('Names that mean the same project. Aliases live in the database and survive re-ingesting.');
   alias
     .command('add')
-    .description('record that NAME is another name of CANONICAL')
-    .argument('<name>')
-    .argument('<canonical>')
+    .summary('record that NAME is another name of CANONICAL')
+    .description(
+      'Records that NAME is another name of CANONICAL. A canonical name that is itself an alias is refused ' +
+        '(the message names the one to use); a NAME that occurs in no stored report is recorded with a warning.',
+    )
+    .argument('<name>', 'the other name (usually the older one)')
+    .argument('<canonical>', 'the name every command shows')
     .action(run('alias-add'));
-  withOutput(alias.command('list').description('list the aliases')).action(run('alias-list'));
-  alias.command('remove').description('forget an alias').argument('<name>').action(run('alias-remove'));
+  withOutput(
+    alias.command('list').summary('list the aliases').description('The aliases, from the database and from the configuration file.'),
+  ).action(run('alias-list'));
+  alias.command('remove').summary('forget an alias').description('Forgets a stored alias.').argument('<name>', 'the alias').action(run('alias-remove'));
   withOutput(
     alias
       .command('suggest')
-      .description('find likely renames (an item that vanished while a similar one appeared)')
+      .summary('find likely renames (an item that vanished while a similar one appeared)')
+      .description(
+        'Finds items that vanished while a similarly named item appeared in the same or the next report with a ' +
+          'continuing percentage, and prints each candidate with its evidence and score; --apply records them ' +
+          'and lists what it recorded.',
+      )
       .option('--apply', 'record every suggestion')
       .option('--min-score <n>', 'only suggestions scoring at least this (0–1)'),
   ).action(run('alias-suggest'));

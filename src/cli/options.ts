@@ -30,7 +30,7 @@ export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.Pr
   const quiet = raw.quiet === true;
   setQuiet(quiet);
   const { config, file } = await loadConfig(raw.config as string | undefined, cwd);
-  let dbShown = (raw.db as string | undefined) ?? env.MILESTONES_DB ?? undefined;
+  let dbShown = (raw.db as string | undefined) ?? (env.MILESTONES_DB || undefined);
   if (!dbShown && config.db && file) dbShown = path.relative(cwd, path.resolve(path.dirname(file), config.db)) || config.db;
   dbShown ??= DEFAULT_DB;
   const scheme = (raw.weekScheme as WeekScheme | undefined) ?? config.weekScheme ?? 'reporter';
