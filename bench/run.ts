@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDepartment, type Department } from './generate.js';
+import { benchExtract, formatExtractFigure, type ExtractFigure } from './extract.js';
 import { measure, pickRssMethod, stats, type RssMethod, type Sample, type Stats } from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,6 +94,8 @@ interface SizeResult {
   check: string;
   checkOk: boolean;
   rows: Row[];
+  /** CPU time of `extract()` alone, in process, on this corpus. */
+  extract: ExtractFigure | null;
 }
 
 // ------------------------------------------------------------------ the run
@@ -172,6 +175,15 @@ async function benchSize(
   const dep = generateDepartment({ out: corpus, teams, weeks, seed: opt.seed });
   const generateMs = Date.now() - g0;
   log(`[${n}] ${dep.reports.length} reports, ${(dep.bytes / 1e6).toFixed(1)} MB in ${generateMs} ms`);
+
+  // The extractor alone (CPU time in one process, the corpus parsed beforehand): the figure its changes are judged by.
+  let extractFigure: ExtractFigure | null = null;
+  try {
+    extractFigure = benchExtract(corpus, [ROOT], Math.min(3, opt.runs))[0]!;
+    log(`[${n}] extract: ${formatExtractFigure(extractFigure)}`);
+  } catch (err) {
+    log(`[${n}] extract: not measured (${(err as Error).message})`);
+  }
 
   const rows: Row[] = [];
   let dbN = 0;
@@ -311,6 +323,7 @@ async function benchSize(
     check,
     checkOk,
     rows,
+    extract: extractFigure,
   };
 }
 
@@ -407,6 +420,7 @@ function renderAll(results: SizeResult[], opt: Options, method: RssMethod): { te
   for (const r of results) {
     lines.push(`${r.size} reports = ${r.teams} teams × ${r.weeks} weeks: corpus ${r.corpusMB.toFixed(1)} MB (generated in ${(r.generateMs / 1000).toFixed(1)} s), database ${r.dbMB.toFixed(1)} MB in ${r.dbFiles} file(s)`);
     lines.push(`  check: ${r.checkOk ? 'ok' : 'MISMATCH'} — ${r.check}`);
+    lines.push(`  extract: ${r.extract ? formatExtractFigure(r.extract) : 'not measured'}`);
   }
   lines.push('');
   const header = ['command', ...results.map((r) => `${r.size} reports`)];
