@@ -14,6 +14,7 @@ const load = (rel) => import(pathToFileURL(path.join(root, 'dist', rel)).href);
 const read = await load('read/index.js');
 const ex = await load('extract/index.js');
 const cliVocab = await load('cli/vocabulary.js');
+const words = typeof cliVocab.wordsFrom === 'function' ? cliVocab.wordsFrom({}) : null;
 
 const files = [];
 const walk = (d) => {
@@ -32,7 +33,7 @@ for (const f of files) {
   docs.push(...(Array.isArray(d) ? d : [d]));
 }
 
-const vocabulary = cliVocab.vocabularyFrom({});
+const vocabulary = words ? words.vocabulary : cliVocab.vocabularyFrom({});
 // Newer checkouts take a lexicon compiled once per process; older ones compile (and memoise) by themselves.
 const options = typeof ex.compileLexicon === 'function'
   ? { scheme: 'reporter', lexicon: ex.compileLexicon(vocabulary) }

@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fits, label, type GoldEntry as Entry } from '../test/support/gold.js';
 
-interface GoldEntry { key: string; metric?: string; percent: number; line: number; done?: number; total?: number }
+type GoldEntry = Entry & { line: number };
 interface GoldReport { week: string; date: string; progress: GoldEntry[]; kpi: GoldEntry[]; optional: GoldEntry[] }
 interface Item {
   project: string; metric: string | null; percent: number; kind: string;
@@ -40,9 +41,6 @@ try {
     if (!report) { fail(`not stored under ${expected.week}`); continue; }
     if (report.date !== expected.date) fail(`date ${report.date}, expected ${expected.date}`);
     const items = shown.items.filter((i) => path.basename(i.source.file) === file);
-    const label = (i: Item) => `${i.project} ${i.metric ?? ''}`;
-    const fits = (i: Item, g: GoldEntry) =>
-      i.percent === g.percent && label(i).includes(g.key) && (g.metric === undefined || (i.metric ?? '').includes(g.metric));
     for (const kind of ['progress', 'kpi'] as const) {
       const found = items.filter((i) => i.kind === kind);
       const used = new Set<Item>();

@@ -6,19 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { commandsReference, examples, patternsTable, runExamples, shellWords, withCommands, withPatterns } from '../scripts/docs.js';
+import { commandsReference, examples, rulesTable, runExamples, shellWords, withCommands, withRules } from '../scripts/docs.js';
 import { buildProgram } from '../src/cli/main.js';
-import { PATTERNS } from '../src/extract/patterns.js';
+import { RULES } from '../src/extract/index.js';
 import { cliEnv, root, sha256, tempDir } from './cli/support/cli.js';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
-test('the patterns table is generated from src/extract/patterns.ts (run `npm run docs` after changing it)', () => {
-  assert.ok(PATTERNS.length >= 15);
-  assert.is(withPatterns(readme), readme);
+test('the rules table is generated from src/extract/rules (run `npm run docs` after changing a rule)', () => {
+  assert.ok(RULES.length >= 30);
+  assert.is(withRules(readme), readme);
   // One line per row: a multi-line example would split the table (and could inject headings).
-  assert.is(patternsTable().split('\n').length, PATTERNS.length + 2);
+  assert.is(rulesTable().split('\n').length, RULES.length + 2);
 });
 
 test('the command reference is generated from the command definitions: --help and the README cannot disagree', () => {

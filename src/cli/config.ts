@@ -18,6 +18,8 @@ function buildSchema(z: typeof Zod.z) {
       kpiWords: wordList.optional(),
       /** Lines or clauses containing one of these are ignored entirely. */
       ignoreWords: wordList.optional(),
+      /** Extra words and column headers that mark a figure as progress (`已迁移占比`, `Migrated`). */
+      progressWords: wordList.optional(),
       /** Old name → canonical name, applied on top of the aliases stored in the database. */
       aliases: z.record(z.string().min(1), z.string().trim().min(1)).optional(),
       /** Default of `stalled --weeks`. */
@@ -122,6 +124,40 @@ export function parseConfig(text: string, shown: string): Config {
   });
   throw new UsageError(`invalid configuration: ${problems.join('; ')}`, {
     where: shown,
-    hint: 'allowed keys: kpiWords, ignoreWords, aliases, stalledWeeks, weekScheme, db',
+    hint: 'allowed keys: kpiWords, ignoreWords, progressWords, aliases, stalledWeeks, weekScheme, db',
   });
+}
+
+/**
+ * The `milestones.config.json` nearest to a report: in its folder or a folder above it, up to the folder the
+ * user named (`root`). Its word lists apply to the reports below it; `--config` wins over every such file.
+ * `cache` keeps one answer per folder for a batch.
+ */
+export async function folderConfig(file: string, root: string, cache: Map<string, Promise<LoadedConfig | null>>): Promise<LoadedConfig | null> {
+  const top = path.resolve(root);
+  let dir = path.dirname(path.resolve(file));
+  const tried: string[] = [];
+  for (;;) {
+    let hit = cache.get(dir);
+    if (!hit) {
+      const candidate = path.join(dir, CONFIG_FILE);
+      hit = readFile(candidate, 'utf8').then(
+        (text) => ({ config: parseConfig(text, path.relative(process.cwd(), candidate) || candidate), file: candidate }),
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return null;
+          throw new UsageError(`cannot read the configuration: ${err.message}`, { where: candidate, hint: 'fix its permissions or remove it' });
+        },
+      );
+      cache.set(dir, hit);
+    }
+    const found = await hit;
+    if (found) {
+      for (const d of tried) cache.set(d, Promise.resolve(found));
+      return found;
+    }
+    tried.push(dir);
+    const rel = path.relative(top, dir);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    dir = path.dirname(dir);
+  }
 }

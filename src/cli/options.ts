@@ -21,6 +21,8 @@ export interface GlobalOptions {
   quiet: boolean;
   config: Config;
   configFile: string | null;
+  /** `--config FILE` was given: it wins over the configuration files next to the reports. */
+  configExplicit: boolean;
   cwd: string;
 }
 
@@ -46,6 +48,7 @@ export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.Pr
     quiet,
     config,
     configFile: file,
+    configExplicit: raw.config !== undefined,
     cwd,
   };
 }

@@ -1,10 +1,11 @@
 // Reading and extracting one report file: the unit of work ingest runs inline or on a worker thread.
 
-import { extract, type Vocabulary } from '../extract/index.js';
+import { extract } from '../extract/index.js';
 import { InputError, MilestonesError, UsageError } from '../model/errors.js';
 import type { Report, Warning, WeekId, WeekScheme } from '../model/types.js';
 import { loadFile } from '../read/index.js';
 import type { FileStamp } from '../store/types.js';
+import { lexiconOf, type Words } from './vocabulary.js';
 
 export interface ReadJob {
   /** The path as found (shown to the user, stored as the report's source). */
@@ -14,7 +15,8 @@ export interface ReadJob {
   forcedWeek: WeekId | undefined;
   maxBytes: number;
   scheme: WeekScheme;
-  vocabulary: Vocabulary;
+  /** The word lists for this file (the configuration that applies to it); compiled once per worker. */
+  words: Words;
 }
 
 /** A MilestonesError as plain data, so it can cross a worker boundary. */
@@ -66,9 +68,10 @@ export async function readOne(job: ReadJob): Promise<ReadResult> {
     const reports: ReadReport[] = [];
     const errors: ErrorData[] = [];
     const byWeek = new Map<WeekId, { line: number; label: string }>();
+    const lexicon = lexiconOf(job.words);
     for (const part of file.reports) {
       const doc = part.document;
-      const ex = extract(doc, { scheme: job.scheme, vocabulary: job.vocabulary });
+      const ex = extract(doc, { scheme: job.scheme, lexicon });
       const week = job.forcedWeek ?? ex.week;
       const at = doc.entry ? `${doc.source}:${doc.entry.line}` : doc.source;
       if (!week) {

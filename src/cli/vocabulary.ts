@@ -1,12 +1,35 @@
-// The extractor's word lists: the built-in defaults extended by the configuration file.
+// The extractor's word lists: the built-in defaults extended by a configuration file, compiled once per process.
 
-import { DEFAULT_VOCABULARY, type Vocabulary } from '../extract/index.js';
+import { compileLexicon, DEFAULT_VOCABULARY, type Lexicon, type Vocabulary } from '../extract/index.js';
 import type { Config } from './config.js';
 
-export function vocabularyFrom(config: Config): Vocabulary {
+/** Word lists for one report, and the words that came from the user's configuration (so `check` can say so). */
+export interface Words {
+  vocabulary: Vocabulary;
+  configured: string[];
+}
+
+export function wordsFrom(config: Config): Words {
   return {
-    ...DEFAULT_VOCABULARY,
-    kpiWords: [...DEFAULT_VOCABULARY.kpiWords, ...(config.kpiWords ?? [])],
-    ignoreWords: [...DEFAULT_VOCABULARY.ignoreWords, ...(config.ignoreWords ?? [])],
+    vocabulary: {
+      ...DEFAULT_VOCABULARY,
+      kpiWords: [...DEFAULT_VOCABULARY.kpiWords, ...(config.kpiWords ?? [])],
+      ignoreWords: [...DEFAULT_VOCABULARY.ignoreWords, ...(config.ignoreWords ?? [])],
+      progressWords: [...DEFAULT_VOCABULARY.progressWords, ...(config.progressWords ?? [])],
+    },
+    configured: [...(config.kpiWords ?? []), ...(config.ignoreWords ?? []), ...(config.progressWords ?? [])],
   };
+}
+
+/** One compiled lexicon per distinct word lists in this process (or worker thread): compiled on first use. */
+const compiled = new Map<string, Lexicon>();
+
+export function lexiconOf(words: Words): Lexicon {
+  const key = JSON.stringify(words);
+  let lx = compiled.get(key);
+  if (!lx) {
+    lx = compileLexicon(words.vocabulary, words.configured);
+    compiled.set(key, lx);
+  }
+  return lx;
 }

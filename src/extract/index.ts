@@ -1,22 +1,28 @@
-// Document → Extraction (pure): the week and date, and every percentage as a finding, observation or nothing.
+// Document → Extraction (pure): the week and date, and every figure as a finding, observation or nothing.
 
 import type { Block, Document, Extraction, Finding, Observation, Warning, WeekScheme } from '../model/types.js';
 import { normalizeName } from '../model/name.js';
-import { readLine, type LineContext, type Outcome } from './line.js';
-import { cleanName } from './names.js';
-import { readRow } from './table.js';
-import { canonicalVocabulary, compileVocabulary } from './compiled.js';
-import { findWord } from './text.js';
-import { resolveVocabulary, type Vocabulary } from './vocabulary.js';
+import { isBoundaryAt, type LineContext } from './facts.js';
+import { compileLexicon, type Lexicon } from './lexicon.js';
+import { cleanName, headingName, stripMarkers } from './names.js';
+import { mayHoldFigure, readLine, type Outcome } from './prose.js';
+import { percentColumns, readRow } from './table.js';
+import { normalize, written } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
-export { compareWithGold, scoreAgainstGold, type Gold, type GoldEntry, type GoldReport, type Mismatch, type Score } from './gold.js';
-export { PATTERNS, type Pattern } from './patterns.js';
+export { compileLexicon, type Lexicon } from './lexicon.js';
+export { RULES } from './rules/index.js';
+export type { Rule, Example, Expect } from './rules/types.js';
+export { describeExpect } from './rules/expect.js';
 export { findWeek, combineLabelAndDate } from './week.js';
 
 export interface ExtractOptions {
   scheme: WeekScheme;
+  /** The compiled vocabulary: compile it once per process with `compileLexicon` and pass it to every call. */
+  lexicon?: Lexicon;
+  /** Word lists for a one-off call (compiled on every call; ignored when `lexicon` is given). */
   vocabulary?: Partial<Vocabulary>;
 }
 
@@ -27,22 +33,12 @@ function introOf(block: Block): string {
   return /[:：]$/u.test(t) ? t : '';
 }
 
-function ignoredSection(headings: readonly string[], vocab: Vocabulary): string | undefined {
-  const memo = compileVocabulary(vocab).memo<boolean>('ignoredSection');
-  const ignored = (h: string) => findWord(h.normalize('NFKC'), vocab.ignoreSections) !== undefined;
-  for (const h of headings) if (memo.get(h, ignored)) return h;
-  return undefined;
-}
-
 /** An intro line that opens a plan rather than a report (`下周：`, `Next week:`). */
-function ignoredIntro(intro: string, vocab: Vocabulary): string | undefined {
+function ignoredIntro(intro: string, lx: Lexicon): string | undefined {
   if (!intro) return undefined;
   const t = intro.normalize('NFKC');
-  return /^\s*(?:下周|下阶段|next week)/iu.test(t) || findWord(t, vocab.ignoreSections) ? intro : undefined;
+  return /^\s*(?:下周|下阶段|next week)/iu.test(t) || lx.lists.ignoreSections.find(t) ? intro : undefined;
 }
-
-/** The percent signs readLine looks for: `%`, full-width `％`, small `﹪`. */
-const PERCENT = /[%％﹪]/u;
 
 /** Every character whose NFKC holds a `:` (`：`, `︓`, `﹕`, `⩴`): lines without one hold no `label：value`. */
 const COLON = /[:：︓﹕⩴]/u;
@@ -51,15 +47,15 @@ const COLON = /[:：︓﹕⩴]/u;
  * The report's own project, for figures nothing else names: a `项目名称：…` line, else the title
  * without its dates, week labels and report words (`华东工厂数字化项目周报` → `华东工厂数字化项目`).
  */
-export function documentName(blocks: readonly Block[], title: string, vocab: Vocabulary): string {
-  const labels = compileVocabulary(vocab).lists.projectLabels.lowerSet;
+export function documentName(blocks: readonly Block[], title: string, lx: Lexicon): string {
+  const labels = lx.lists.projectLabels.lowerSet;
   for (const b of blocks) {
     if (b.kind !== 'item' && b.kind !== 'paragraph') continue;
     if (!COLON.test(b.text)) continue;
     for (const l of b.text.split('\n')) {
       const m = /^\s*(?:[-*+]\s*)?([^:：]{1,16})[:：]\s*(.{1,40})$/u.exec(l.normalize('NFKC'));
       if (m && labels.has(m[1]!.trim().toLowerCase()) && !/%/.test(m[2]!)) {
-        const name = cleanName(m[2]!, vocab);
+        const name = cleanName(m[2]!, lx);
         if (name) return name;
       }
     }
@@ -72,46 +68,150 @@ export function documentName(blocks: readonly Block[], title: string, vocab: Voc
     .replace(/周报|周会纪要|双周进展|周会|weekly|status|update|report|汇报/giu, ' ')
     .replace(/\s*[|｜·,，]\s*/gu, ' ')
     .replace(/\(\s*\)|（\s*）/gu, ' ');
-  return cleanName(bare, vocab);
+  return cleanName(bare, lx);
+}
+
+/** The name one parent item gives its children: its head clause, or the words before its progress word ('' when none). */
+export function parentItemName(parent: string, lx: Lexicon): string {
+  const n = normalize(parent);
+  const s = n.norm;
+  const from = s.length - stripMarkers(s).length;
+  let end = from;
+  while (end < s.length && !isBoundaryAt(s, end)) end++;
+  let raw = s.slice(from, end);
+  const pw = lx.lists.progressWords.last(raw);
+  if (raw.includes('%') || pw) raw = pw ? raw.slice(0, pw.index) : raw.replace(/[\d.\s]*%.*$/u, '');
+  return cleanName(written(n, from, from + raw.length), lx);
+}
+
+/** Does a heading, parent item or intro name a block of operating figures (`运行数据`, `成功率：`)? */
+function isKpiText(c: string, lx: Lexicon): boolean {
+  const nfkc = c.normalize('NFKC');
+  return lx.lists.kpiSections.find(nfkc) !== undefined || lx.lists.kpiWords.find(nfkc) !== undefined;
+}
+
+/** What a heading path says about the lines under it: asked once per section, not once per line. */
+interface Section {
+  headings: string[];
+  ignored: string | undefined;
+  kpi: boolean;
+  name: () => string;
+}
+
+function sectionOf(headings: string[], lx: Lexicon): Section {
+  let name: string | undefined;
+  return {
+    headings,
+    ignored: headings.find((h) => lx.lists.ignoreSections.find(h.normalize('NFKC')) !== undefined),
+    kpi: headings.some((h) => isKpiText(h, lx)),
+    name: () => {
+      if (name === undefined) {
+        name = '';
+        for (let i = headings.length - 1; i >= 0 && !name; i--) name = headingName(headings[i]!, lx);
+      }
+      return name;
+    },
+  };
+}
+
+/** Where a block sits: what its lines may borrow a name or a context from, each found on first use. */
+class BlockContext implements LineContext {
+  readonly headings: string[];
+  readonly parents: string[];
+  readonly kind: LineContext['kind'];
+  private kpi: boolean | undefined;
+  private parent: string | undefined;
+
+  constructor(
+    block: Block,
+    readonly intro: string,
+    readonly ignoredSection: string | undefined,
+    private readonly section: Section,
+    private readonly docName: () => string,
+    private readonly lx: Lexicon,
+  ) {
+    this.headings = block.headings;
+    this.parents = block.parents;
+    this.kind = block.kind === 'row' ? 'paragraph' : block.kind;
+  }
+
+  /** Asked by few figures (those without a progress word): found then, once per block. */
+  get kpiSection(): boolean {
+    return (this.kpi ??= this.section.kpi || (!!this.intro && isKpiText(this.intro, this.lx)) || this.parents.some((p) => isKpiText(p, this.lx)));
+  }
+
+  get documentName(): string {
+    return this.docName();
+  }
+
+  parentName(): string {
+    if (this.parent === undefined) {
+      this.parent = '';
+      for (let i = this.parents.length - 1; i >= 0 && !this.parent; i--) this.parent = parentItemName(this.parents[i]!, this.lx);
+    }
+    return this.parent;
+  }
+
+  headingName(): string {
+    return this.section.name();
+  }
+
+  withParent(name: string): LineContext {
+    const copy = Object.create(this) as BlockContext;
+    Object.defineProperty(copy, 'kind', { value: 'paragraph' });
+    copy.parent = name || this.parentName();
+    return copy;
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
- * Reads every percentage of a document. Pure: the week scheme and word lists come in as
- * options; the result carries findings (for `milestones check`), observations and warnings.
+ * Reads every figure of a document. Pure: the week scheme and the compiled vocabulary come in as options;
+ * the result carries findings (for `milestones check`), observations and warnings.
  */
 export function extract(doc: Document, options: ExtractOptions): Extraction {
-  // One shared object per distinct vocabulary, so its compiled lists and memos serve every report.
-  const vocab = canonicalVocabulary(resolveVocabulary(options.vocabulary));
-  const info = findWeek(doc.blocks, options.scheme, vocab.metadataLabels, doc.hint);
+  const lx = options.lexicon ?? compileLexicon(options.vocabulary);
+  const info = findWeek(doc.blocks, options.scheme, lx.vocab.metadataLabels, doc.hint);
   const outcomes: Outcome[][] = [];
-  const docName = documentName(doc.blocks, info.title, vocab);
+  let docName: string | undefined;
+  const docNameOf = () => (docName ??= documentName(doc.blocks, info.title, lx));
   let intro = '';
+  let section: Section | undefined;
+  // The rows of the table being read (consecutive rows with one header) and which of its columns say percent.
+  let tableEnd = -1;
+  let tablePercent: boolean[] = [];
 
-  for (const block of doc.blocks) {
+  doc.blocks.forEach((block, index) => {
     if (block.kind === 'heading') intro = '';
-    // A block without a percent sign yields nothing (readLine needs one; rows may hold bare figures).
-    if (block.kind !== 'row' && !PERCENT.test(block.text)) {
+    // A block without a figure yields nothing (rows may hold bare figures).
+    if (block.kind !== 'row' && !mayHoldFigure(block.text)) {
       if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
-      continue;
+      return;
     }
-    const sectionPath = block.kind === 'heading' ? [...block.headings, block.text] : block.headings;
-    const ctx: LineContext = {
-      headings: block.headings,
-      parents: block.parents,
-      intro: block.depth > 0 || block.kind === 'item' ? intro : '',
-      kind: block.kind === 'row' ? 'paragraph' : block.kind,
-      ignoredSection: ignoredSection(sectionPath, vocab) ?? (block.depth > 0 || block.kind === 'item' ? ignoredIntro(intro, vocab) : undefined),
-      documentName: docName,
-    };
+    if (!section || !sameList(section.headings, block.headings)) section = sectionOf(block.headings, lx);
+    // A heading's own text puts its own figures in an ignored section too (`## 下周计划 … 80%`).
+    const ignored = block.kind === 'heading' ? sectionOf([...block.headings, block.text], lx).ignored : section.ignored;
+    const nested = block.depth > 0 || block.kind === 'item';
+    const blockIntro = nested ? intro : '';
+    const ctx = new BlockContext(block, blockIntro, ignored ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx);
     if (block.kind === 'row') {
-      outcomes.push(readRow(block, ctx, vocab));
+      if (index > tableEnd) {
+        const header = block.header ?? [];
+        tableEnd = index;
+        while (doc.blocks[tableEnd + 1]?.kind === 'row' && sameList(doc.blocks[tableEnd + 1]!.header ?? [], header)) tableEnd++;
+        tablePercent = percentColumns(doc.blocks.slice(index, tableEnd + 1));
+      }
+      outcomes.push(readRow(block, ctx, lx, tablePercent));
     } else {
       block.text.split('\n').forEach((text, i) => {
-        if (text.trim()) outcomes.push(readLine(text, block.line + i, ctx, vocab));
+        if (text.trim()) outcomes.push(readLine(text, block.line + i, ctx, lx));
       });
     }
     if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
-  }
+  });
 
   const findings: Finding[] = [];
   const observations: Observation[] = [];
@@ -136,11 +236,13 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
         const first = seen.get(key);
         if (first && first.line !== obs.line) {
           o.finding.verdict = 'ignored';
+          o.finding.rule = 'repeat';
           o.finding.reason = `repeats ${obs.project}${obs.metric ? '/' + obs.metric : ''} of line ${first.line} (the first is kept)`;
           warnings.push({ line: obs.line, message: `${obs.project}${obs.metric ? '/' + obs.metric : ''} is stated again (line ${first.line} has ${first.percent}%, this line ${obs.percent}%); keeping line ${first.line}` });
         } else if (first) {
           // Same name twice on one line: keep both figures apart by their written order.
           o.finding.verdict = 'ignored';
+          o.finding.rule = 'repeat';
           o.finding.reason = `a second figure for ${obs.project} on the same line (the first is kept)`;
           warnings.push({ line: obs.line, message: `two figures for ${obs.project}${obs.metric ? '/' + obs.metric : ''} on one line (${first.percent}%, ${obs.percent}%); keeping the first` });
         } else {

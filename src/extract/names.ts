@@ -1,7 +1,6 @@
 // Project and metric display names: list markers, brackets, filler words and trailing punctuation trimmed.
 
-import { compileVocabulary } from './compiled.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Lexicon } from './lexicon.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
 const LEADING_MARKER =
@@ -68,15 +67,9 @@ export function tidyName(s: string): string {
  * A figure's own name: tidy, then filler trimmed (`当前`, `目前`, `整体`, `总体`, `总` …) at either end;
  * `开发` before a progress word only when something remains. Returns `''` when nothing name-like remains.
  */
-export function cleanName(raw: string, vocab: Vocabulary, beforeProgressWord = false): string {
-  // Reports repeat their names week after week: the answer is memoised per vocabulary.
-  const c = compileVocabulary(vocab);
-  return c.memo<string>(beforeProgressWord ? 'cleanName+pw' : 'cleanName').get(raw, () => computeCleanName(raw, vocab, beforeProgressWord));
-}
-
-function computeCleanName(raw: string, vocab: Vocabulary, beforeProgressWord: boolean): string {
-  const { lists } = compileVocabulary(vocab);
-  let t = stripStatus(tidyName(raw), vocab);
+export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false): string {
+  const { lists } = lx;
+  let t = stripStatus(tidyName(raw), lx);
   const fillers = lists.fillerWords.byLength;
   const generic = (s: string) => lists.genericNames.exactSet.has(s) || lists.fillerWords.exactSet.has(s);
   for (let round = 0; round < 4; round++) {
@@ -99,13 +92,9 @@ function computeCleanName(raw: string, vocab: Vocabulary, beforeProgressWord: bo
  * Status remarks trimmed from a name: a leading tag (`【进行中】结算规则改版`) and trailing status words
  * (`积分商城改版 进行中`, `注销流程改造本周启动`). Returns what remains (possibly '').
  */
-export function stripStatus(name: string, vocab: Vocabulary): string {
-  return compileVocabulary(vocab).memo<string>('stripStatus').get(name, () => computeStripStatus(name, vocab));
-}
-
-function computeStripStatus(name: string, vocab: Vocabulary): string {
+export function stripStatus(name: string, lx: Lexicon): string {
   let t = name.trim();
-  const list = compileVocabulary(vocab).lists.statusWords;
+  const list = lx.lists.statusWords;
   const words = list.byLength;
   const lowerWords = list.byLengthLower;
   const isStatus = (s: string) => list.lowerSet.has(s.trim().toLowerCase());
@@ -133,35 +122,31 @@ function computeStripStatus(name: string, vocab: Vocabulary): string {
 }
 
 /** Is the text a field label (`负责人`, `状态`, `Owner`) rather than a name? */
-export function isFieldLabel(text: string, vocab: Vocabulary): boolean {
+export function isFieldLabel(text: string, lx: Lexicon): boolean {
   const t = tidyName(text).toLowerCase();
-  return !!t && compileVocabulary(vocab).lists.fieldLabels.lowerSet.has(t);
+  return !!t && lx.lists.fieldLabels.lowerSet.has(t);
 }
 
 /** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
-export function headingName(text: string, vocab: Vocabulary): string {
-  return compileVocabulary(vocab).memo<string>('headingName').get(text, () => computeHeadingName(text, vocab));
-}
-
-function computeHeadingName(text: string, vocab: Vocabulary): string {
+export function headingName(text: string, lx: Lexicon): string {
   // A figure or a field in a trailing bracket or after a dash is no part of the name:
   // `创作者激励计划（进度60%）`, `供应商门户（负责人：李娜）`, `网关 G3 — 70%`.
   let raw = text.replace(/\s*[(（][^()（）]*(?:[%％:：]|负责人|owner)[^()（）]*[)）]\s*$/iu, '');
   raw = raw.replace(/\s*(?:—+|–|--|\s-)\s*[^—–]*[%％][^—–]*$/u, '');
-  const t = stripStatus(tidyName(raw), vocab);
+  const t = stripStatus(tidyName(raw), lx);
   if (!t) return '';
   const bare = t.replace(/\s+/g, '');
-  if (vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''))) return '';
+  if (lx.vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''))) return '';
   // A title line (`第16周 2023-04-14`) names no project.
   if (/第\s*[\d零〇一二两三四五六七八九十]+\s*周|^\s*W\d{1,2}\b|\d{4}\s*[-/.年]\s*\d{1,2}/i.test(t)) return '';
   return t;
 }
 
 /** Sub-measure names: the vocabulary's metric words, or a short `…端` (服务端, PC端). */
-export function isMetricWord(name: string, vocab: Vocabulary): boolean {
+export function isMetricWord(name: string, lx: Lexicon): boolean {
   const n = name.trim().toLowerCase();
   if (!n) return false;
-  if (compileVocabulary(vocab).lists.metricWords.lowerSet.has(n)) return true;
+  if (lx.lists.metricWords.lowerSet.has(n)) return true;
   return /^[\p{L}\p{N}]{1,3}端$/u.test(n);
 }
 

@@ -1,146 +1,247 @@
-// Markdown table rows: one observation per row, named by its first text column, current figure from the progress column.
+// Table rows through the rules: column roles, the row's key name, then each figure cell decided; prose cells go to the line rules.
 
 import type { Block, Observation } from '../model/types.js';
-import { cleanName } from './names.js';
-import { readLine, roundPercent, type LineContext, type Outcome } from './line.js';
-import { findWord, normalize, scanPercents, written } from './text.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { CellFacts, CellFigure, ColumnInfo, LineContext, RowFacts } from './facts.js';
+import type { Lexicon } from './lexicon.js';
+import { cleanName, isNameLike } from './names.js';
+import { readLine, roundPercent, type Outcome } from './prose.js';
+import { CELL_RULES, COLUMN_RULES, ROW_RULES } from './rules/table/index.js';
+import type { Decision, TableRow } from './rules/types.js';
+import { countsFor, saysPercent } from './rules/table/columns.js';
+import { normalize, scanPercents, written } from './text.js';
 
-type Role = 'prev' | 'planned' | 'actual' | 'progress' | 'kpi' | 'other';
+/** Separators between labelled figures in one cell: `Web 70% / 小程序 40%`, `前端 60%；后端 75%`. */
+const CELL_SEPARATORS = /^[\s/|｜;；,，、:]+|[\s/|｜;；,，、:]+$/gu;
 
-/** Headers that name progress outright (not merely a state column). */
-const EXPLICIT_PROGRESS = /进度|完成|progress|complete|done/i;
-
-function roleOf(header: string, vocab: Vocabulary): Role {
-  const h = header.normalize('NFKC');
-  if (findWord(h, vocab.prevColumns)) return 'prev';
-  if (findWord(h, vocab.plannedColumns)) return 'planned';
-  if (findWord(h, vocab.actualColumns)) return 'actual';
-  if (findWord(h, vocab.progressColumns) || /^\s*%\s*$/.test(h)) return 'progress';
-  if (findWord(h, vocab.kpiWords)) return 'kpi';
-  return 'other';
-}
-
-/** A cell's figure: `60%`, `**60%**` (markup already gone), or a bare number in a figure column. */
-function cellFigure(cell: string, figureColumn: boolean): { value: number; match: string; digits: string; end: number; norm: string } | null {
+/** The figures of one cell: every `NN%` with the words before it; a bare number only under a header that says percent. */
+function cellFigures(cell: string, info: ColumnInfo): CellFigure[] {
   const t = normalize(cell);
   const ms = scanPercents(t.norm);
   if (ms.length) {
-    const m = ms[0]!;
-    return { value: m.value, match: written(t, m.start, m.end), digits: m.digits, end: m.end, norm: t.norm };
+    return ms.map((m, k) => ({
+      value: m.value,
+      match: written(t, m.start, m.end),
+      digits: m.digits,
+      start: m.start,
+      end: m.end,
+      label: t.norm.slice(k > 0 ? ms[k - 1]!.end : 0, m.start).replace(/[~≈约>]\s*$/u, '').replace(CELL_SEPARATORS, '').trim(),
+      fromFraction: false,
+      sign: m.sign,
+    }));
   }
+  if (!info.bareIsPercent) return [];
   const bare = /^\s*[~≈约>]?\s*(\d+(?:\.\d+)?)\s*$/u.exec(t.norm);
-  if (figureColumn && bare) return { value: Number(bare[1]), match: cell.trim(), digits: bare[1]!, end: t.norm.length, norm: t.norm };
-  return null;
+  if (!bare) return [];
+  const digits = bare[1]!;
+  // `0.72` in a column that says percent is a fraction of one: 72%.
+  const fromFraction = digits.includes('.') && Number(digits) <= 1;
+  return [{ value: fromFraction ? Number(digits) * 100 : Number(digits), match: cell.trim(), digits, start: 0, end: t.norm.length, label: '', fromFraction, sign: '' }];
 }
 
-function isNumeric(s: string): boolean {
-  return /^[\s\d.,%/+\-~≈约()]*$/u.test(s.normalize('NFKC'));
+/** Several figures in one cell, each with a name-like label of its own: one metric each. */
+function labelled(figures: CellFigure[]): boolean {
+  return figures.length > 1 && figures.every((f) => f.label !== '' && isNameLike(f.label));
 }
 
-/** Reads one table row (a `row` block). */
-export function readRow(block: Block, ctx: LineContext, vocab: Vocabulary): Outcome[] {
+function columnInfo(row: TableRow, column: number, lx: Lexicon): ColumnInfo {
+  const explicit = saysPercent({ ...row, percent: [] }, column, lx);
+  const bareIsPercent = explicit || saysPercent(row, column, lx);
+  for (const rule of COLUMN_RULES) {
+    const r = rule.role(row, column, lx);
+    if (r) {
+      const ratio = rule.name === 'ratio-column';
+      return { role: r.role, rule: rule.name, ...(r.word ? { word: r.word } : {}), explicit: explicit || ratio || rule.name === 'progress-column', bareIsPercent: bareIsPercent || ratio };
+    }
+  }
+  return { role: 'other', rule: 'other', explicit, bareIsPercent };
+}
+
+/** Which columns of a table (its consecutive rows) are mostly written with `%`: a bare number there is a percentage too. */
+export function percentColumns(rows: readonly Block[]): boolean[] {
+  const width = Math.max(0, ...rows.map((r) => r.cells?.length ?? 0));
+  const out: boolean[] = [];
+  for (let c = 0; c < width; c++) {
+    let filled = 0;
+    let percent = 0;
+    for (const r of rows) {
+      const cell = (r.cells?.[c] ?? '').trim();
+      if (!cell || /^[-–—/]+$|^n\/?a$/i.test(cell)) continue;
+      filled++;
+      if (/[%％﹪]/u.test(cell)) percent++;
+    }
+    out.push(percent > 0 && percent * 2 >= filled);
+  }
+  return out;
+}
+
+/** `合计`, `加权合计`, `Total`: a row derived from the rows above. */
+function totalWord(cells: readonly string[], keyColumns: number[], lx: Lexicon): string | undefined {
+  for (const i of keyColumns.length ? keyColumns : cells.map((_, k) => k)) {
+    const c = (cells[i] ?? '').normalize('NFKC').replace(/\*+/g, '').trim().toLowerCase();
+    if (!c) continue;
+    const w = lx.lists.totalRows.lower.find((t) => c === t || (/^\P{Script=Latin}+$/u.test(t) && c.endsWith(t) && c.length <= t.length + 4));
+    if (w) return w;
+  }
+  return undefined;
+}
+
+/** The figure kept as context (`prev`, `planned`) for a current figure: the same label, else the cell's only figure. */
+function contextFigure(figures: CellFigure[], label: string): number | undefined {
+  const f = (label ? figures.find((x) => x.label === label) : undefined) ?? (figures.length === 1 ? figures[0] : undefined);
+  return f && Number.isFinite(f.value) && f.value >= 0 && f.value <= 100 ? roundPercent(f.value).value : undefined;
+}
+
+/** Reads one table row (a `row` block); `percent` says which columns of its table are mostly written with `%`. */
+export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: readonly boolean[] = []): Outcome[] {
   const header = block.header ?? [];
   const cells = block.cells ?? [];
   const line = block.line;
-  const roles = cells.map((_, i) => roleOf(header[i] ?? '', vocab));
-  const out: Outcome[] = [];
   const text = block.text.trim();
+  const tableRow: TableRow = { header, cells, percent };
+  const columns = cells.map((_, i) => columnInfo(tableRow, i, lx));
+  const row: RowFacts = { block, ctx, header, cells, columns, key: { name: '', columns: [], rule: '' }, current: -1, total: undefined, kpiRow: undefined, counts: undefined, rules: [] };
+  for (const rule of ROW_RULES) {
+    const k = rule.key(row, lx);
+    if (k) {
+      row.key = { ...k, rule: rule.name };
+      break;
+    }
+  }
+  row.rules = [...new Set(columns.map((c) => c.rule).filter((r) => r !== 'other'))];
+  const figures = cells.map((c, i) => cellFigures(c, columns[i]!));
+  // The current figure: the actual column, else the first progress column with a figure in this row (a header that
+  // says progress before one that only says state), else the first progress column.
+  const actual = columns.findIndex((c) => c.role === 'actual');
+  const candidates = columns
+    .map((_, i) => i)
+    .filter((i) => (columns[i]!.role === 'progress' || columns[i]!.role === 'state') && figures[i]!.length > 0)
+    .sort((a, b) => Number(columns[b]!.explicit) - Number(columns[a]!.explicit) || a - b);
+  row.current = actual >= 0 ? actual : (candidates[0] ?? columns.findIndex((c) => c.role === 'progress'));
+  row.total = totalWord(cells, row.key.columns, lx);
+  const keyHeader = (header[row.key.columns[0] ?? -1] ?? '').normalize('NFKC');
+  row.kpiRow =
+    lx.lists.kpiWords.find(row.key.name.normalize('NFKC')) ??
+    (ctx.kpiSection ? 'listed under a metrics heading' : undefined) ??
+    (lx.lists.kpiSections.find(keyHeader) ? `a ${keyHeader} column` : undefined);
+  if (row.current >= 0 && columns[row.current]!.rule === 'ratio-column') {
+    const f = figures[row.current]![0];
+    if (f) row.counts = countsFor(tableRow, row.current, f.value);
+  }
 
-  let nameCol = header.findIndex((h, i) => roles[i] === 'other' && findWord(h.normalize('NFKC'), vocab.nameColumns) !== undefined);
-  if (nameCol < 0) nameCol = cells.findIndex((c, i) => roles[i] === 'other' && c.trim() !== '' && !isNumeric(c));
-  const name = nameCol >= 0 ? cleanName(cells[nameCol] ?? '', vocab) : '';
-  // The current figure: the actual column, else the first progress column with a figure in this row,
-  // a header that says progress (`进度`) before one that only says state (`状态`, `Status`).
-  const explicit = (i: number) => EXPLICIT_PROGRESS.test(header[i] ?? '');
-  const candidates = roles
-    .map((r, i) => i)
-    .filter((i) => roles[i] === 'progress' && cellFigure(cells[i] ?? '', true) !== null)
-    .sort((a, b) => Number(explicit(b)) - Number(explicit(a)) || a - b);
-  const current = roles.indexOf('actual') >= 0 ? roles.indexOf('actual') : (candidates[0] ?? roles.indexOf('progress'));
-  // `| 合计 | | 62% |`: a total is derived from the rows above, not an item of its own.
-  const totalRow = cells.some((c, i) => i !== current && vocab.totalRows.some((w) => c.normalize('NFKC').trim().toLowerCase() === w.toLowerCase()));
-  const figureAt = (role: Role): number | undefined => {
-    const i = roles.indexOf(role);
-    if (i < 0) return undefined;
-    const f = cellFigure(cells[i] ?? '', true);
-    return f && Number.isFinite(f.value) && f.value >= 0 && f.value <= 100 ? roundPercent(f.value).value : undefined;
-  };
-
+  const out: Outcome[] = [];
+  let firstOfRow = true;
   cells.forEach((cell, i) => {
-    const role = roles[i]!;
-    const figureColumn = role !== 'other' && role !== 'kpi' && /%|进度|完成|progress|complete|week|周/i.test(header[i] ?? '');
-    if (role === 'other') {
-      if (i === nameCol || !cell.includes('%') && !cell.includes('％')) return;
-      // A column of confidence, probability or the like (`信心指数`): its figures are no measure.
-      const ignoredBy = findWord((header[i] ?? '').normalize('NFKC'), vocab.ignoreWords);
-      if (ignoredBy) {
-        const f = cellFigure(cell, false);
-        if (f) out.push({ finding: { line, match: f.match, verdict: 'ignored', reason: `"${ignoredBy}" column is on the ignore list` }, warnings: [], segment: 0 });
-        return;
-      }
-      // Prose in a cell (`前端进度60%`): the line grammar, with the row's name as its parent.
-      const inner = readLine(cell, line, { ...ctx, kind: 'paragraph', parents: name ? [...ctx.parents, name] : ctx.parents }, vocab);
+    const info = columns[i]!;
+    let fs = figures[i]!;
+    const figureRole = info.role !== 'other' && info.role !== 'name' && info.role !== 'attribute' && info.role !== 'count';
+    // A cell that is just a figure, in a row of operating figures, is one of them whatever its header.
+    const bareKpi = !figureRole && row.kpiRow !== undefined && fs.length === 1 && fs[0]!.label === '' && !/\p{L}/u.test(cell);
+    if (!figureRole && !bareKpi) {
+      if (row.key.columns.includes(i) || !/[%％﹪]/u.test(cell)) return;
+      // Prose in a cell (`前端进度60%`): the line rules, with the row's name as its parent.
+      const inner = readLine(cell, line, ctx.withParent(row.key.name), lx);
       for (const o of inner) if (o.observation) o.observation.text = text;
       out.push(...inner);
       return;
     }
-    const f = cellFigure(cell, figureColumn);
-    if (!f) return;
-    const res: Outcome = { finding: { line, match: f.match, verdict: 'ignored' }, warnings: [], segment: 0 };
-    out.push(res);
-    if (ctx.ignoredSection) return void (res.finding.reason = `in section "${ctx.ignoredSection}"`);
-    if (role === 'prev' || role === 'planned') {
-      res.finding.reason = `${role === 'prev' ? "last week's" : 'the planned'} column (kept as ${role})`;
-      return;
+    if (!fs.length) return;
+    const several = labelled(fs);
+    if (!several) fs = [fs[0]!];
+    const context = info.role === 'prev' || info.role === 'planned' || info.role === 'change' || info.role === 'ignored';
+    for (const figure of fs) {
+      const metric = several ? cleanName(figure.label, lx) || figure.label : null;
+      const c: CellFacts = { row, column: i, info, figure, metric, firstOfRow: firstOfRow && !context };
+      if (!context) firstOfRow = false;
+      out.push(decideCell(c, text, lx));
     }
-    if ((role === 'progress' || role === 'actual') && i !== current) {
-      res.finding.reason = 'a second progress column (the first one is taken)';
-      return;
-    }
-    if (!Number.isFinite(f.value) || f.value < 0 || f.value > 100) {
-      res.finding.reason = 'outside 0–100';
-      res.warnings.push({ line, message: `${f.match} is outside 0–100; not taken` });
-      return;
-    }
-    if (totalRow) {
-      res.finding.reason = 'a total row (derived from the rows above)';
-      return;
-    }
-    if (!name) {
-      res.finding.reason = 'the row has no name column';
-      res.warnings.push({ line, message: `${f.match}: table row without a name; ignored` });
-      return;
-    }
-    // A row naming a rate (支付成功率), or a table under a metrics heading without a progress header, holds KPIs.
-    // A column headed `完成度`/`进度` says progress whatever the row is called (`KR2 机器利用率提升至60%`).
-    const kpiRow =
-      !explicit(i) &&
-      (findWord(name.normalize('NFKC'), vocab.kpiWords) !== undefined ||
-        ctx.headings.some((h) => findWord(h.normalize('NFKC'), vocab.kpiSections) !== undefined));
-    const kind = role === 'kpi' || kpiRow ? 'kpi' : 'progress';
-    const { value, rounded } = roundPercent(f.value);
-    if (rounded) res.warnings.push({ line, message: `${f.match} has more than 4 decimals; kept as ${value}%` });
-    const metric = role === 'kpi' ? cleanName(header[i] ?? '', vocab) || null : null;
-    const obs: Observation = { project: name, metric, percent: value, kind, line, section: [...ctx.headings], text };
-    const fr = /^\s*\(?\s*(\d+)\s*\/\s*(\d+)\s*\)?/u.exec(f.norm.slice(f.end));
-    if (fr) {
-      obs.done = Number(fr[1]);
-      obs.total = Number(fr[2]);
-      const exact = obs.total > 0 ? (obs.done / obs.total) * 100 : NaN;
-      const decimals = (f.digits.split('.')[1] ?? '').length;
-      if (!(Math.abs(exact - value) <= 10 ** -decimals + 1e-9)) {
-        res.warnings.push({ line, message: `${f.match} disagrees with ${obs.done}/${obs.total}; kept ${value}% as written, check the report` });
-      }
-    }
-    if (kind === 'progress') {
-      const prev = figureAt('prev');
-      const planned = figureAt('planned');
-      if (prev !== undefined) obs.prev = prev;
-      if (planned !== undefined) obs.planned = planned;
-    }
-    res.finding = { line, match: f.match, verdict: kind, project: name, metric, percent: value, ...(kind === 'kpi' ? { reason: role === 'kpi' ? 'a KPI column' : 'an operating figure (row or section names a rate)' } : {}) };
-    res.observation = obs;
   });
   return out;
+}
+
+/**
+ * When no cell rule decided: the column's role does, and `check` names the column rule that gave the role. Context
+ * columns (last week, plan, change, ignored) are kept on the row's figure; a KPI column gives a KPI; the current
+ * column the row's progress.
+ */
+function byColumn(c: CellFacts): Decision {
+  const { role, rule, word } = c.info;
+  const w = word ? { word } : {};
+  switch (role) {
+    case 'prev':
+      return { verdict: 'ignored', reason: "last week's column (kept as prev)", rule, ...w };
+    case 'planned':
+      return { verdict: 'ignored', reason: 'the planned column (kept as planned)', rule, ...w };
+    case 'change':
+      return { verdict: 'ignored', reason: 'a change column, not a level', rule, ...w };
+    case 'ignored':
+      return { verdict: 'ignored', reason: `"${word}" column is on the ignore list`, rule, ...w };
+    case 'kpi':
+      return { verdict: 'kpi', reason: 'a KPI column', rule, ...w };
+    case 'progress':
+    case 'actual':
+    case 'state':
+      return { verdict: 'progress', rule, ...w };
+    default:
+      return { verdict: 'ignored', reason: 'not in a figure column', rule };
+  }
+}
+
+function decideCell(c: CellFacts, text: string, lx: Lexicon): Outcome {
+  const { row, figure } = c;
+  const line = row.block.line;
+  const res: Outcome = { finding: { line, match: figure.match, verdict: 'ignored' }, warnings: [], segment: 0 };
+  let d: Decision | undefined;
+  let rule = '';
+  for (const r of CELL_RULES) {
+    d = r.decide(c, lx);
+    if (d) {
+      rule = d.rule ?? r.name;
+      break;
+    }
+  }
+  if (!d) {
+    d = byColumn(c);
+    rule = d.rule!;
+  }
+  const finding = res.finding;
+  finding.rule = rule;
+  finding.context = row.rules;
+  if (d.word) finding.word = d.word;
+  if (d.word && lx.configured.has(d.word.toLowerCase())) finding.configured = true;
+  if (figure.fromFraction) finding.notes = [`${figure.match} in a column that says percent, read as ${roundPercent(figure.value).value}%`];
+  if (d.reason) finding.reason = d.reason;
+  if (d.warning) res.warnings.push({ line, message: d.warning });
+  if (d.verdict === 'ignored') return res;
+
+  const kind = d.verdict;
+  const { value, rounded } = roundPercent(figure.value);
+  if (rounded) res.warnings.push({ line, message: `${figure.match} has more than 4 decimals; kept as ${value}%` });
+  const metric = kind === 'kpi' && c.info.role === 'kpi' ? cleanName(row.header[c.column] ?? '', lx) || null : c.metric;
+  const project = row.key.name;
+  const obs: Observation = { project, metric, percent: value, kind, line, section: [...row.ctx.headings], text };
+  const fr = /^\s*\(?\s*(\d+)\s*\/\s*(\d+)\s*\)?/u.exec(normalize(row.cells[c.column] ?? '').norm.slice(figure.end));
+  if (fr) {
+    obs.done = Number(fr[1]);
+    obs.total = Number(fr[2]);
+  } else if (row.counts && c.column === row.current) {
+    obs.done = row.counts.done;
+    obs.total = row.counts.total;
+  }
+  if (kind === 'progress') {
+    const prevAt = row.columns.findIndex((x) => x.role === 'prev');
+    const plannedAt = row.columns.findIndex((x) => x.role === 'planned');
+    const label = figure.label;
+    const prev = prevAt >= 0 ? contextFigure(cellFigures(row.cells[prevAt] ?? '', row.columns[prevAt]!), label) : undefined;
+    const planned = plannedAt >= 0 ? contextFigure(cellFigures(row.cells[plannedAt] ?? '', row.columns[plannedAt]!), label) : undefined;
+    if (prev !== undefined) obs.prev = prev;
+    if (planned !== undefined) obs.planned = planned;
+  }
+  finding.verdict = kind;
+  finding.naming = c.metric ? 'row-key:cell-label' : row.key.rule;
+  finding.project = project;
+  finding.metric = metric;
+  finding.percent = value;
+  if (kind === 'kpi' && !finding.reason) finding.reason = 'a KPI column';
+  res.observation = obs;
+  return res;
 }

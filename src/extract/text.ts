@@ -1,6 +1,5 @@
 // Text helpers for the grammar: NFKC with a map back to the written form, percentage scanning, URL masks.
 
-import { wordList } from './compiled.js';
 export { chineseNumber } from '../model/label.js';
 
 /** A line normalised with NFKC (full-width ％ ： （ ６ become ASCII) and a map back to the original. */
@@ -72,6 +71,8 @@ export interface PercentMatch {
   value: number;
   /** Written with an exponent (`1e400`). */
   exponent: boolean;
+  /** The figure rule that found it. */
+  form: string;
 }
 
 const NUMBER_BEFORE = /([-+]?)(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)[ \t\u00a0]*$/;
@@ -80,7 +81,7 @@ const NUMBER_BEFORE = /([-+]?)(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)[ \t\u00a0]*$/;
  * Every `NN%` in a normalised line; a sign counts only when it is not a hyphen inside a word.
  * Works backwards from each `%` over a bounded window, so huge lines stay linear.
  */
-export function scanPercents(norm: string): PercentMatch[] {
+export function scanPercents(norm: string, form = 'percent-sign'): PercentMatch[] {
   const out: PercentMatch[] = [];
   for (let p = norm.indexOf('%'); p >= 0; p = norm.indexOf('%', p + 1)) {
     const from = Math.max(0, p - 80);
@@ -106,6 +107,7 @@ export function scanPercents(norm: string): PercentMatch[] {
       digits,
       value: Number(digits) * (sign === '-' ? -1 : 1),
       exponent: /[eE]/.test(digits),
+      form,
     });
   }
   return out;
@@ -144,12 +146,4 @@ export function inRanges(pos: number, ranges: readonly [number, number][]): bool
 /** Escapes a word for use inside a RegExp. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Does `text` contain any of `words` (case-insensitive for Latin)? Returns the first found, in list order.
- * A Latin word must stand alone (`ROI`, not inside `Android`; a plural `s` may follow). The list is compiled once.
- */
-export function findWord(text: string, words: readonly string[]): string | undefined {
-  return wordList(words).find(text);
 }

@@ -23,14 +23,24 @@ export interface Vocabulary {
   kpiSections: string[];
   /** Headings that name no project (`上周进展`, `本周主要进展`): skipped when a figure borrows a heading's name. */
   genericHeadings: string[];
-  /** Table columns holding the current progress. */
+  /** Table columns holding the current progress (bare numbers there are percentages). */
   progressColumns: string[];
+  /** Table columns holding this week's state (`本周`, `Status`, `Value`): a figure there needs its `%`. */
+  stateColumns: string[];
   /** Table columns holding last week's figure (kept as `prev`). */
   prevColumns: string[];
   /** Table columns holding the planned figure (kept as `planned`). */
   plannedColumns: string[];
   /** Table columns holding the actual figure (preferred over plain progress columns). */
   actualColumns: string[];
+  /** Table columns holding a change (`Delta`, `环比`): never a level. */
+  changeColumns: string[];
+  /** Headers of ratio columns (`占比`, `比例`): progress when the row beside them holds done/total counts. */
+  ratioColumns: string[];
+  /** Headers of count columns (`总数`, `数量`): bare numbers there are counts, never percentages. */
+  countColumns: string[];
+  /** Headers of attribute columns (owner, status remark, notes, phase, dates): never part of a row's name. */
+  attributeColumns: string[];
   /** Table columns naming the row's item. */
   nameColumns: string[];
   /** Lines starting with these are export metadata (`Created: …`), never the report's date. */
@@ -92,10 +102,19 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '本周工作总结', '进行中工作', '已完成工作', '分项进展', '各项目进展', '项目汇总', '各组同步', '本周重点', '重点',
     'Highlights', 'Projects', 'Status', 'Progress', 'Summary', 'Overview', 'Updates',
   ],
-  progressColumns: ['进度', '完成度', '完成率', '完成比例', '实际进度', 'progress', 'this week', '本周', '% complete', 'complete', 'done', '状态'],
+  progressColumns: ['进度', '完成度', '完成率', '完成比例', '实际进度', 'progress', '% complete', '% done', 'complete', 'completion', 'done'],
+  stateColumns: ['this week', '本周', '本期', '本月', 'this month', '当前', 'current', 'value', '数值', '状态', 'status'],
   prevColumns: ['上周', 'last week', '上期', 'previous', 'prev'],
   plannedColumns: ['计划', '预计', '预期', '目标', 'plan', 'target', 'expected', 'baseline'],
   actualColumns: ['实际', 'actual'],
+  changeColumns: ['delta', '环比', '变化', '变动', '增量', '差值', '偏差', '差异', 'Δ', 'change', 'diff', 'variance', 'trend', '趋势', 'wow'],
+  ratioColumns: ['占比', '比例', '比率', '百分比', 'ratio', 'percent', 'percentage', 'pct'],
+  countColumns: ['总数', '数量', '个数', '条数', '张数', '表数', 'count', 'total', 'number', 'no.', '#'],
+  attributeColumns: [
+    '负责人', '责任人', '对接人', '跟进人', 'owner', 'lead', 'assignee', 'pm', '部门', '团队', '小组', 'team', 'department', 'dept', '状态', 'status', 'rag', '备注', '说明', '注释', 'notes', 'note',
+    'comment', 'comments', 'remarks', '风险', 'risk', '阶段', 'phase', 'stage', '优先级', 'priority', '日期', '时间', 'date', 'due', 'eta',
+    'go-live', '截止', '完成时间', '计划完成', '上线时间', 'baseline', 'forecast', '描述', 'description', '本周进展', '本月进展', '进展说明',
+  ],
   nameColumns: ['项目', '名称', '任务', '事项', '工作项', '模块', '需求', '里程碑', 'project', 'name', 'item', 'task', 'milestone', 'module', 'epic'],
   metadataLabels: ['Created', 'Last edited', 'Last Edited', 'Updated', 'Edited', 'Created by', 'Tags', '创建时间', '创建于', '更新时间', '修改时间', '最后编辑', '导出时间'],
   statusWords: [

@@ -139,6 +139,18 @@ export interface Finding {
   project?: string;
   metric?: string | null;
   percent?: number;
+  /** The extractor rule that decided the verdict (`progress-word`, `kpi-word`, `progress-column` …; see src/extract/rules). */
+  rule?: string;
+  /** The word that made that rule fire (`进度`, `成功率`, a column header), when a word did. */
+  word?: string;
+  /** Set when `word` came from the user's configuration (`progressWords` of milestones.config.json). */
+  configured?: boolean;
+  /** The rule that named the figure (`own-name`, `line-head`, `parent-item`, `row-key` …). */
+  naming?: string;
+  /** Rules that read the figure's surroundings before the verdict (`change-pair`, `fraction` …). */
+  context?: string[];
+  /** What those rules want the user to know (`0.72 in a fraction column read as 72%`). */
+  notes?: string[];
 }
 
 /** What the extractor makes of one document, before a team or id is attached. */

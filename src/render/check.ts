@@ -17,15 +17,25 @@ export interface CheckData {
   files: CheckFile[];
 }
 
-/** `项目 / 前端 = 50` for progress and kpi, the reason for ignored ones. */
+/** `项目 / 前端 = 50` for progress and kpi, the reason for ignored ones; notes (a fraction read as a percentage) after. */
 function what(f: Finding): string {
-  if (f.verdict === 'ignored') return f.reason ?? '';
+  const notes = f.notes?.length ? ` [${f.notes.join('; ')}]` : '';
+  if (f.verdict === 'ignored') return `${f.reason ?? ''}${notes}`;
   const name = f.metric ? `${f.project ?? ''} / ${f.metric}` : (f.project ?? '');
   const why = f.reason ? ` (${f.reason})` : '';
-  return `${name}${f.percent !== undefined ? ` = ${fmtPct(f.percent)}` : ''}${why}`;
+  return `${name}${f.percent !== undefined ? ` = ${fmtPct(f.percent)}` : ''}${why}${notes}`;
 }
 
 type Row = Finding & { file: string };
+
+/**
+ * The rule that decided, with its word (`progress-word "进度"`, `(configured)` when the word came from the user's
+ * configuration), then the rule that named the figure: `progress-word "进度" · own-name`.
+ */
+export function ruleOf(f: Finding): string {
+  const word = f.word ? ` "${f.word}"${f.configured ? ' (configured)' : ''}` : '';
+  return [`${f.rule ?? ''}${word}`, f.naming ?? ''].filter(Boolean).join(' · ');
+}
 
 const COLUMNS: readonly Column<Row>[] = [
   { key: 'file', label: 'source', value: (r) => r.file, only: 'data' },
@@ -37,6 +47,12 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: 'metric', label: 'metric', value: (r) => r.metric, only: 'data' },
   { key: 'percent', label: 'percent', value: (r) => r.percent, only: 'data' },
   { key: 'reason', label: 'explanation', value: (r) => r.reason, only: 'data' },
+  { key: 'decided', label: 'rule', value: ruleOf, only: 'display' },
+  { key: 'rule', label: 'rule', value: (r) => r.rule, only: 'data' },
+  { key: 'word', label: 'word', value: (r) => r.word, only: 'data' },
+  { key: 'configured', label: 'configured', value: (r) => (r.configured ? 'yes' : ''), only: 'data' },
+  { key: 'naming', label: 'naming', value: (r) => r.naming, only: 'data' },
+  { key: 'notes', label: 'notes', value: (r) => r.notes?.join('; '), only: 'data' },
 ];
 
 function fileTitle(f: CheckFile, w: Words): string {

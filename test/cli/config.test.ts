@@ -117,5 +117,38 @@ test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take 
   assert.match(bad.err, /^milestones: error: milestones\.config\.json: invalid configuration: stalledWeeks: /);
 });
 
+test('progressWords: a configuration next to the reports applies to them, check names the configured word, --config wins', () => {
+  const dir = path.join(tmp, 'folders');
+  mkdirSync(path.join(dir, 'dba'), { recursive: true });
+  mkdirSync(path.join(dir, 'web'), { recursive: true });
+  // Our own report: a migration tracked by a domain word the built-in lists do not know.
+  const report = '# 核心库迁移双周报 2025-06-13\n\n## 分库进展\n\n- 账户库：已搬迁比重 64%\n- 清算库：已搬迁比重 30%\n';
+  writeFileSync(path.join(dir, 'dba', 'w24.md'), report);
+  writeFileSync(path.join(dir, 'web', 'w24.md'), report.replace('核心库', '前台库'));
+  writeFileSync(path.join(dir, 'dba', 'milestones.config.json'), JSON.stringify({ progressWords: ['已搬迁比重'] }));
+
+  type Check = { files: { file: string; findings: { line: number; verdict: string; rule?: string; word?: string; configured?: boolean; project?: string }[] }[] };
+  const checked = JSON.parse(cli(dir, 'check', 'dba', 'web', '--json').out) as Check;
+  const dba = checked.files.find((f) => f.file.startsWith('dba'))!;
+  const web = checked.files.find((f) => f.file.startsWith('web'))!;
+  assert.equal(dba.findings.map((f) => [f.verdict, f.project, f.rule, f.word, f.configured]), [
+    ['progress', '账户库', 'progress-word', '已搬迁比重', true],
+    ['progress', '清算库', 'progress-word', '已搬迁比重', true],
+  ]);
+  assert.ok(web.findings.every((f) => f.verdict === 'ignored'), 'the folder beside has no such configuration');
+  const text = cli(dir, 'check', 'dba').out;
+  assert.match(text, /progress-word "已搬迁比重" \(configured\)/);
+
+  const ing = cli(dir, 'ingest', '.', '--team-from-folder', '--db', path.join(dir, 'db.json'));
+  assert.is(ing.code, 0, ing.err);
+  const shown = JSON.parse(cli(dir, 'export', '--format', 'json', '--db', path.join(dir, 'db.json')).out) as { team: string; project: string }[];
+  assert.equal(shown.map((o) => `${o.team}:${o.project}`).sort(), ['dba:清算库', 'dba:账户库']);
+
+  // --config names the configuration for every file: the folder's own file is not read.
+  writeFileSync(path.join(dir, 'plain.json'), '{}');
+  const forced = JSON.parse(cli(dir, 'check', 'dba', '--json', '--config', 'plain.json').out) as Check;
+  assert.ok(forced.files[0]!.findings.every((f) => f.verdict === 'ignored'));
+});
+
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
 test.run();

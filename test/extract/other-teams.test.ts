@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseMarkdown } from '../../src/read/markdown.js';
-import { extract, scoreAgainstGold, type Gold } from '../../src/extract/index.js';
+import { extract } from '../../src/extract/index.js';
+import { scoreAgainstGold, type Gold } from '../support/gold.js';
 import type { Extraction } from '../../src/model/types.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'extract', 'other-teams');

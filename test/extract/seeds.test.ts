@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseMarkdown } from '../../src/read/markdown.js';
-import { compareWithGold, extract, type Gold } from '../../src/extract/index.js';
+import { extract } from '../../src/extract/index.js';
+import { compareWithGold, type Gold } from '../support/gold.js';
 import type { Extraction } from '../../src/model/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

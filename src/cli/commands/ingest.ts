@@ -10,7 +10,8 @@ import { positiveInt, type GlobalOptions } from '../options.js';
 import { escapeControls } from '../../model/display.js';
 import { json } from '../../render/format.js';
 import { note, warn, writeStdout } from '../output.js';
-import { vocabularyFrom } from '../vocabulary.js';
+import { folderConfig, type LoadedConfig } from '../config.js';
+import { wordsFrom, type Words } from '../vocabulary.js';
 import { ReaderPool, readInOrder } from '../pool.js';
 import { startProgress } from '../progress.js';
 import { errorFromData, type ReadJob } from '../read-one.js';
@@ -34,7 +35,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   }
   const maxBytes = parseByteSize(o.maxSize);
   const forcedWeek = o.week === undefined ? undefined : parseForcedWeek(o.week, g.scheme);
-  const vocabulary = vocabularyFrom(g.config);
+  const words = wordsFrom(g.config);
   const threads = positiveInt(o.jobs, '--jobs');
   const store = await openStore(g.dbShown, { create: true });
 
@@ -65,6 +66,19 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     .sort((a, b) => (a.file!.path < b.file!.path ? -1 : a.file!.path > b.file!.path ? 1 : 0));
   const stampPaths = stamped.map((h) => h.file!.path);
 
+  // A milestones.config.json next to the reports (or in a folder above them, up to the one named) applies to
+  // them, unless --config was given.
+  const folders = new Map<string, Promise<LoadedConfig | null>>();
+  const wordsByFile = new Map<string, Words>();
+  const wordsFor = async (f: FoundFile): Promise<Words> => {
+    if (g.configExplicit) return words;
+    const found = await folderConfig(f.absolute, f.root, folders);
+    if (!found || found.file === g.configFile) return words;
+    let w = wordsByFile.get(found.file!);
+    if (!w) wordsByFile.set(found.file!, (w = wordsFrom(found.config)));
+    return w;
+  };
+
   const jobs: ReadJob[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
@@ -79,7 +93,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       progress.tick();
       continue;
     }
-    jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, vocabulary });
+    jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, words: await wordsFor(f) });
   }
   // Commit every CHUNK reports: memory stays flat however large the batch, and each commit is
   // a complete state (an interrupted run keeps what it committed; running it again goes on).

@@ -1,6 +1,6 @@
-// Compares extractions with hand-labelled truth (gold.json): the seed check and the fixture precision/recall use it.
+// Test support: compares extractions with hand-labelled truth (gold.json); the fixture tests and scripts/check-seeds.ts use it.
 
-import type { Extraction, Observation } from '../model/types.js';
+import type { Extraction, Observation } from '../../src/model/types.js';
 
 export interface GoldEntry {
   /** Must occur in `project + ' ' + metric`. */
@@ -46,10 +46,17 @@ export interface Score {
   mismatches: Mismatch[];
 }
 
-const label = (o: Observation) => `${o.project} ${o.metric ?? ''}`;
+/** What a gold entry is matched against: an observation, or an item of `show --json`. */
+export interface Figure {
+  project: string;
+  metric: string | null;
+  percent: number;
+}
 
-/** Does an observation fit a gold entry? Same rule as the CLI seed check. */
-export function fits(o: Observation, g: GoldEntry): boolean {
+export const label = (o: Figure) => `${o.project} ${o.metric ?? ''}`;
+
+/** Does a figure fit a gold entry? Its percent, its key inside `project metric`, its metric inside the metric. */
+export function fits(o: Figure, g: Pick<GoldEntry, 'key' | 'metric' | 'percent'>): boolean {
   return (
     o.percent === g.percent && label(o).includes(g.key) && (g.metric === undefined || (o.metric ?? '').includes(g.metric))
   );

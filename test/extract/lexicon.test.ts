@@ -1,14 +1,16 @@
-// The compiled vocabulary and the fast text paths must answer exactly like the plain loops they replaced.
+// The compiled vocabulary (the lexicon) and the fast text paths must answer exactly like plain loops.
 
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canonicalVocabulary, compileVocabulary, Memo, wordList } from '../../src/extract/compiled.js';
-import { extract, resolveVocabulary } from '../../src/extract/index.js';
-import { findWord, normalize, urlRanges } from '../../src/extract/text.js';
+import { compileLexicon, extract, resolveVocabulary } from '../../src/extract/index.js';
+import { WordList } from '../../src/extract/lexicon.js';
+import { normalize, urlRanges } from '../../src/extract/text.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
 
-/** The word search as it was before compilation: the oracle. */
+const findWord = (text: string, words: readonly string[]) => new WordList(words).find(text);
+
+/** The word search as a plain loop: the oracle. */
 function findWordPlain(text: string, words: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
   const hasWord = (word: string): boolean => {
@@ -67,13 +69,12 @@ test('findWord: the cases the boundary rules exist for', () => {
   assert.is(findWord('and then ROI', kpi), 'ROI');
 });
 
-test('a word list compiled once is reused, and recompiled when the array grew in place', () => {
-  const words = ['进度'];
-  const first = wordList(words);
-  assert.is(wordList(words), first);
-  words.push('完成度');
-  assert.is.not(wordList(words), first);
-  assert.is(findWord('完成度', words), '完成度');
+test('WordList.last finds the word ending last (the name is what precedes it)', () => {
+  const list = new WordList(['进度', '完成', '完成度', 'done']);
+  assert.equal(list.last('前端开发完成度'), { index: 4, word: '完成度' });
+  assert.equal(list.last('迁移进度'), { index: 2, word: '进度' });
+  assert.is(list.last('abandoned'), null);
+  assert.equal(list.last('Export done'), { index: 7, word: 'done' });
 });
 
 /** Text with full-width forms, compatibility characters, combining marks, surrogate pairs (paired and lone). */
@@ -121,61 +122,33 @@ test('urlRanges finds what the full scan finds', () => {
   );
 });
 
-test('canonicalVocabulary: one frozen object per content, a new one for other content', () => {
-  const a = canonicalVocabulary(resolveVocabulary());
-  const b = canonicalVocabulary(structuredClone(resolveVocabulary()));
-  assert.is(a, b);
-  assert.ok(Object.isFrozen(a) && Object.isFrozen(a.kpiWords));
-  const c = canonicalVocabulary(resolveVocabulary({ kpiWords: ['良率'] }));
-  assert.is.not(c, a);
-  assert.equal(c.kpiWords, ['良率']);
-  assert.throws(() => (a.kpiWords as string[]).push('x'));
-});
-
-test('a vocabulary passed in is never frozen or changed by extract', () => {
+test('a vocabulary passed in is never changed by compiling or extracting', () => {
   const vocabulary = resolveVocabulary();
   const before = JSON.stringify(vocabulary);
-  extract(parseMarkdown('# 第10周 2031-03-07\n\n- 清分系统进度40%\n', 'x.md'), { scheme: 'iso', vocabulary });
+  const lexicon = compileLexicon(vocabulary);
+  extract(parseMarkdown('# 第10周 2031-03-07\n\n- 清分系统进度40%\n', 'x.md'), { scheme: 'iso', lexicon });
   assert.not.ok(Object.isFrozen(vocabulary) || Object.isFrozen(vocabulary.kpiWords));
   assert.is(JSON.stringify(vocabulary), before);
 });
 
-test('a changed vocabulary changes the answers (memos are per vocabulary, not global)', () => {
+test('each lexicon answers from its own lists (nothing is remembered across vocabularies)', () => {
   const doc = parseMarkdown('# 第10周 2031-03-07\n\n- 清分系统良率40%\n', 'x.md');
-  const asKpi = extract(doc, { scheme: 'iso', vocabulary: { kpiWords: ['良率'] } });
-  const notKpi = extract(doc, { scheme: 'iso', vocabulary: { kpiWords: ['毛利率'], progressWords: ['良率'] } });
+  const asKpi = extract(doc, { scheme: 'iso', lexicon: compileLexicon({ kpiWords: ['良率'] }) });
+  const notKpi = extract(doc, { scheme: 'iso', lexicon: compileLexicon({ kpiWords: ['毛利率'], progressWords: ['良率'] }) });
+  const again = extract(doc, { scheme: 'iso', vocabulary: { kpiWords: ['良率'] } });
   assert.is(asKpi.observations[0]?.kind, 'kpi');
   assert.is(notKpi.observations[0]?.kind, 'progress');
+  assert.is(again.observations[0]?.kind, 'kpi');
 });
 
-test('compileVocabulary rebuilds when a list of a plain (unfrozen) vocabulary is replaced', () => {
-  const v = resolveVocabulary();
-  const first = compileVocabulary(v);
-  assert.is(compileVocabulary(v), first);
-  v.statusWords = ['暂缓'];
-  const second = compileVocabulary(v);
-  assert.is.not(second, first);
-  assert.ok(second.lists.statusWords.lowerSet.has('暂缓'));
-});
-
-test('Memo computes once per key and forgets everything past its bound', () => {
-  let calls = 0;
-  const memo = new Memo<number>(3);
-  const len = (k: string) => (calls++, k.length);
-  assert.is(memo.get('ab', len), 2);
-  assert.is(memo.get('ab', len), 2);
-  assert.is(calls, 1);
-  memo.get('c', len);
-  memo.get('d', len);
-  memo.get('e', len); // the fourth key clears the memo first
-  assert.is(memo.get('ab', len), 2);
-  assert.is(calls, 5);
-  // An undefined answer is memoised too.
-  const m2 = new Memo<string | undefined>();
-  let n = 0;
-  m2.get('x', () => (n++, undefined));
-  m2.get('x', () => (n++, undefined));
-  assert.is(n, 1);
+test('configured words are marked: check can say a figure was decided by the user\'s own word', () => {
+  const doc = parseMarkdown('# 第10周 2031-03-07\n\n- 清分系统已迁移占比40%\n', 'x.md');
+  const plain = extract(doc, { scheme: 'iso', lexicon: compileLexicon() });
+  assert.is(plain.observations.length, 0);
+  const lexicon = compileLexicon({ progressWords: [...resolveVocabulary().progressWords, '已迁移占比'] }, ['已迁移占比']);
+  const ex = extract(doc, { scheme: 'iso', lexicon });
+  assert.equal(ex.observations.map((o) => [o.project, o.percent]), [['清分系统', 40]]);
+  assert.equal([ex.findings[0]!.rule, ex.findings[0]!.word, ex.findings[0]!.configured], ['progress-word', '已迁移占比', true]);
 });
 
 test.run();

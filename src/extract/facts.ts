@@ -1,0 +1,344 @@
+// What the rules look at: a line's facts (normalised text, segments, head, figures) and each figure's (label, clause, fraction).
+
+import type { Block } from '../model/types.js';
+import type { Lexicon } from './lexicon.js';
+import { isFieldLabel, isNameLike, stripMarkers, stripStatus, cleanName } from './names.js';
+import { normalize, written, type NormalText } from './text.js';
+import type { ColumnRole, ScannedFigure } from './rules/types.js';
+
+/** Where a line sits in the document: what a rule may borrow a name or a context from. */
+export interface LineContext {
+  headings: string[];
+  parents: string[];
+  /** A short intro paragraph just above a list (`成功率：`), if any. */
+  intro: string;
+  kind: 'heading' | 'paragraph' | 'item' | 'code';
+  /** Set when a heading or intro puts the line in an ignored section (reflection, next week's plan). */
+  ignoredSection?: string;
+  /** A heading, parent item or intro above the line names a block of operating figures (`运行数据`, `成功率：`). */
+  readonly kpiSection: boolean;
+  /** The report's own project (`项目名称：…`, or its title): the last resort for a figure without a name. */
+  readonly documentName: string;
+  /** The name the nearest parent item gives its children ('' when none does); asked once per block. */
+  parentName(): string;
+  /** The nearest heading that names something ('' when none does); asked once per section. */
+  headingName(): string;
+  /** The same context for a prose cell of a table row: the row's name is its parent. */
+  withParent(name: string): LineContext;
+}
+
+/** Ends of a `；`-segment by code unit: `;` `。` `!` `?` (normalised). */
+export function isSegmentEndCode(c: number): boolean {
+  return c === 59 || c === 0x3002 || c === 33 || c === 63;
+}
+
+/** A clause ends at `,`, at a segment end, and at a `:` not between digits. */
+export function isBoundaryAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code === 44 || isSegmentEndCode(code)) return true;
+  if (code === 58) return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
+  return false;
+}
+
+/** A label that is only a progress word with filler (`进度`, `当前进度`, `完成比例`): no name. */
+export function isBareProgressLabel(raw: string, lx: Lexicon): boolean {
+  const pw = lx.lists.progressWords.last(raw);
+  return !!pw && !cleanName(raw.slice(0, pw.index), lx) && !raw.slice(pw.index + pw.word.length).trim();
+}
+
+/** The line's head: the words before its first `，` or `：` when they name something (not `负责人`, not `进度`). */
+function lineHead(n: string, from: number, lx: Lexicon): { start: number; end: number } | null {
+  let i = from;
+  while (i < n.length && !isBoundaryAt(n, i)) i++;
+  if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';')) return null;
+  const raw = n.slice(from, i);
+  if (!isNameLike(stripStatus(raw, lx)) || isFieldLabel(raw, lx) || isBareProgressLabel(raw, lx)) return null;
+  return { start: from, end: i };
+}
+
+/** One line of prose with what every figure of it shares. */
+export class LineFacts {
+  readonly t: NormalText;
+  /** The normalised text. */
+  readonly n: string;
+  /** Where leading list markers end (`1. `, `- `). */
+  readonly markerEnd: number;
+  private headFound: { start: number; end: number } | null | undefined;
+  /** Positions of segment ends (`；` `。` `!` `?`). */
+  private readonly ends: number[] = [];
+  figures: ScannedFigure[] = [];
+  /** URL ranges of the line (found when a figure first asks). */
+  urls: [number, number][] | undefined;
+  /** Later figure index → its earlier figure and where the change starts (`由45%提升至60%`). */
+  pairs = new Map<number, { earlier: number; start: number }>();
+  pairsRead = false;
+  /** Indexes of figures that are the earlier side of a change. */
+  earlier = new Set<number>();
+  /** The last figure of the line decided as progress so far (for siblings of one segment). */
+  lastProgress: FigureFacts | undefined;
+  private readonly segmentIgnore = new Map<number, string | undefined>();
+
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly ctx: LineContext,
+    private readonly lx: Lexicon,
+  ) {
+    this.t = normalize(text);
+    this.n = this.t.norm;
+    const n = this.n;
+    this.markerEnd = n.length - stripMarkers(n).length;
+    if (ctx.kind === 'code') this.headFound = null;
+    for (let i = 0; i < n.length; i++) if (isSegmentEndCode(n.charCodeAt(i))) this.ends.push(i);
+  }
+
+  /** The line's head clause, when it names something (found when a name rule first asks). */
+  get head(): { start: number; end: number } | null {
+    if (this.headFound === undefined) this.headFound = lineHead(this.n, this.markerEnd, this.lx);
+    return this.headFound;
+  }
+
+  private endsBefore(pos: number): number {
+    const { ends } = this;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the segment holding `pos`. */
+  segmentOf(pos: number): number {
+    return this.endsBefore(pos);
+  }
+
+  segmentStart(pos: number): number {
+    const k = this.endsBefore(pos);
+    return k === 0 ? 0 : this.ends[k - 1]! + 1;
+  }
+
+  segmentEnd(segment: number): number {
+    return segment < this.ends.length ? this.ends[segment]! : this.n.length;
+  }
+
+  /** The first ignore word of a whole segment (asked once per segment). */
+  segmentIgnoreWord(segment: number, lx: Lexicon): string | undefined {
+    if (!this.segmentIgnore.has(segment)) {
+      const from = segment === 0 ? 0 : this.ends[segment - 1]! + 1;
+      this.segmentIgnore.set(segment, lx.lists.ignoreWords.find(this.n.slice(from, this.segmentEnd(segment))));
+    }
+    return this.segmentIgnore.get(segment);
+  }
+}
+
+/** One figure of a line and the facts the context rules found around it. */
+export class FigureFacts {
+  /** The figure as written (`60%`, `６０％`, `七成`). */
+  readonly match: string;
+  readonly segment: number;
+  /** Start of the figure's segment. */
+  readonly segFrom: number;
+  /** The change this figure ends (`由45%提升至60%`), if any. */
+  pair: { earlier: number; start: number } | undefined;
+
+  // ---- the label (rule `label`)
+  labelStart = 0;
+  labelEnd = 0;
+  /** The words before the figure back to the clause start, without a leading status tag. */
+  label = '';
+  /** Where the label started before a leading status tag was dropped. */
+  headStart = 0;
+  qualifier: string | undefined;
+  hadColon = false;
+  hadDash = false;
+  hadVerb = false;
+  /** Position of the unclosed `(` before the figure, or -1. */
+  paren = -1;
+  inParens = false;
+  /** Where the figure's clause ends, and its text after the figure. */
+  clauseEnd = 0;
+  after = '';
+
+  // ---- a fraction (rule `fraction`)
+  done: number | undefined;
+  total: number | undefined;
+  fractionAfter = false;
+
+  // ---- words (found with the label)
+  progressHit: { index: number; word: string } | null = null;
+  progressAfter: { index: number; word: string } | null = null;
+  kpiWord: string | undefined;
+
+  /** Context rules that found something, and their notes. */
+  readonly context: string[] = [];
+  readonly notes: string[] = [];
+
+  constructor(
+    readonly line: LineFacts,
+    readonly m: ScannedFigure,
+    /** Position among the line's figures. */
+    readonly k: number,
+  ) {
+    this.match = written(line.t, m.start, m.end);
+    this.segment = line.segmentOf(m.start);
+    this.segFrom = line.segmentStart(m.start);
+    this.labelStart = this.labelEnd = this.headStart = this.clauseEnd = m.start;
+  }
+
+  get n(): string {
+    return this.line.n;
+  }
+
+  get ctx(): LineContext {
+    return this.line.ctx;
+  }
+
+  get hasFraction(): boolean {
+    return this.done !== undefined && this.total !== undefined;
+  }
+
+  /** The label before its last progress word (the name part), or '' without one. */
+  get namePart(): string {
+    return this.progressHit ? this.label.slice(0, this.progressHit.index) : '';
+  }
+
+  /** The words that describe the figure: after the progress word, or the whole label without one. */
+  get describing(): string {
+    return this.progressHit ? this.label.slice(this.progressHit.index + this.progressHit.word.length) : this.label;
+  }
+
+  /** The label is only punctuation: the figure has no words of its own (`，约30%`, `(60%)`). */
+  get bareLabel(): boolean {
+    return this.label.replace(/[\s、,)\]】]+/gu, '') === '';
+  }
+
+  /** The clause before this figure's label in the same segment (`堆垛机调试：进行中，约30%` → `进行中`). */
+  prevClause(): { start: number; end: number } | null {
+    const n = this.n;
+    let pe = this.labelStart - 1;
+    while (pe >= this.segFrom && /\s/.test(n[pe]!)) pe--;
+    if (!(pe > this.segFrom && isBoundaryAt(n, pe))) return null;
+    let ps = pe;
+    while (ps > this.segFrom && pe - ps < 200 && !isBoundaryAt(n, ps - 1)) ps--;
+    return { start: ps, end: pe };
+  }
+}
+
+/** The names a figure's surroundings give it, each found on first use. */
+export class Owners {
+  private memo = new Map<string, string>();
+  constructor(
+    private readonly f: FigureFacts,
+    private readonly lx: Lexicon,
+  ) {}
+
+  private get(key: string, find: () => string): string {
+    let v = this.memo.get(key);
+    if (v === undefined) this.memo.set(key, (v = find()));
+    return v;
+  }
+
+  /** The line's head clause, when it stands before the figure's label (`会员中心改版，前端进度50%`). */
+  head(): string {
+    return this.get('head', () => {
+      const { head, t } = this.f.line;
+      return head && head.end <= this.f.labelStart ? cleanName(written(t, head.start, head.end), this.lx) : '';
+    });
+  }
+
+  parent(): string {
+    return this.f.ctx.parentName();
+  }
+
+  heading(): string {
+    return this.f.ctx.headingName();
+  }
+
+  intro(): string {
+    return this.get('intro', () => cleanName(this.f.ctx.intro, this.lx));
+  }
+
+  document(): string {
+    return this.f.ctx.documentName;
+  }
+
+
+  /** The figure's own words before its progress word (or its whole label), cleaned. */
+  own(): string {
+    return this.get('own', () => {
+      const f = this.f;
+      const nameRaw = f.progressHit ? f.label.slice(0, f.progressHit.index) : f.label;
+      return cleanName(written(f.line.t, f.labelStart, f.labelStart + nameRaw.length), this.lx, !!f.progressHit);
+    });
+  }
+
+  /** The own words start the line (no head stands before them). */
+  ownIsHead(): boolean {
+    const { line, labelStart } = this.f;
+    return labelStart <= line.markerEnd || (line.head !== null && labelStart <= line.head.start);
+  }
+}
+
+/** A column's role in a table and the rule (and header word) that gave it. */
+export interface ColumnInfo {
+  role: ColumnRole;
+  rule: string;
+  word?: string;
+  /** The header says its figures are progress or percentages (`进度`, `完成度`, `%`, a configured word). */
+  explicit: boolean;
+  /** A bare number there is a percentage: the header says so, or most cells of the column hold a `%`. */
+  bareIsPercent: boolean;
+}
+
+/** A figure of a table cell: `60%`, `**60%**` (markup already gone), a bare `60` or `0.72` in a progress column. */
+export interface CellFigure {
+  value: number;
+  /** As written. */
+  match: string;
+  digits: string;
+  /** Start and end in the normalised cell. */
+  start: number;
+  end: number;
+  /** The cell's words before the figure (`Web` of `Web 70% / 小程序 40%`), '' when none. */
+  label: string;
+  /** A bare 0–1 decimal read as a fraction (`0.72` → 72). */
+  fromFraction: boolean;
+  sign: '' | '-' | '+';
+}
+
+/** One table row (a `row` block) with what its cells share. */
+export interface RowFacts {
+  block: Block;
+  ctx: LineContext;
+  header: readonly string[];
+  cells: readonly string[];
+  /** Per column. */
+  columns: ColumnInfo[];
+  /** The row's name (its key columns joined) and the columns it came from. */
+  key: { name: string; columns: number[]; rule: string };
+  /** The column holding this week's figure, or -1. */
+  current: number;
+  /** The total word when the row is a total (`合计`), else undefined. */
+  total: string | undefined;
+  /** The row names operating figures (its name or section says KPI). */
+  kpiRow: string | undefined;
+  /** done/total of two count cells of the row, when a ratio column agrees with them. */
+  counts: { done: number; total: number } | undefined;
+  /** The column and row rules that shaped the row (for `check`). */
+  rules: string[];
+}
+
+/** One figure of a table cell, with its row and column. */
+export interface CellFacts {
+  row: RowFacts;
+  column: number;
+  info: ColumnInfo;
+  figure: CellFigure;
+  /** Several labelled figures in one cell (`Web 70% / 小程序 40%`): this one's label is its metric. */
+  metric: string | null;
+  /** The first figure of the row in a figure-bearing column (KPI rows take only that one). */
+  firstOfRow: boolean;
+}

@@ -1,0 +1,153 @@
+// The vocabulary compiled for look-ups: built once per process (or worker) by the caller and passed down to every rule.
+//
+// Each word list is lowercased, classified (does it start or end with a Latin letter?) and given one alternation
+// RegExp as a prefilter. Nothing here remembers answers about texts: the rules ask each question where its answer
+// is needed once (per heading, per line, per figure), so there is no cache to keep right.
+
+import { resolveVocabulary, type Vocabulary } from './vocabulary.js';
+
+const LATIN_START = 1;
+const LATIN_END = 2;
+
+function isLatinLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One RegExp matching any of `words` (literally, longest first), `suffix` appended; null when a word is empty. */
+function alternation(words: readonly string[], suffix: string): RegExp | null {
+  if (words.length === 0) return /(?!)/;
+  if (words.some((w) => w === '')) return null;
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?:${sorted.map(escapeRegExp).join('|')})${suffix}`);
+}
+
+/** One word list, ready for look-ups. */
+export class WordList {
+  /** The list as given. */
+  readonly words: readonly string[];
+  /** `words[i].toLowerCase()`. */
+  readonly lower: readonly string[];
+  /** Every word lowercased, for exact (case-insensitive) membership. */
+  readonly lowerSet: ReadonlySet<string>;
+  /** Every word as written, for exact (case-sensitive) membership. */
+  readonly exactSet: ReadonlySet<string>;
+  /** The words, longest first (a stable sort: equal lengths keep list order). */
+  readonly byLength: readonly string[];
+  /** `byLength`, each lowercased. */
+  readonly byLengthLower: readonly string[];
+  private readonly flags: Uint8Array;
+  private readonly anyLower: RegExp | null;
+  private readonly anyLowerAtEnd: RegExp | null;
+  private readonly anyWritten: RegExp | null;
+
+  constructor(words: readonly string[]) {
+    this.words = words;
+    this.lower = words.map((w) => w.toLowerCase());
+    this.flags = Uint8Array.from(this.lower, (lw) => (/^[a-z]/.test(lw) ? LATIN_START : 0) | (/[a-z]$/.test(lw) ? LATIN_END : 0));
+    this.lowerSet = new Set(this.lower);
+    this.exactSet = new Set(words);
+    this.byLength = [...words].sort((a, b) => b.length - a.length);
+    this.byLengthLower = this.byLength.map((w) => w.toLowerCase());
+    this.anyLower = alternation(this.lower, '');
+    this.anyLowerAtEnd = alternation(this.lower, '$');
+    this.anyWritten = alternation(words, '');
+  }
+
+  /** Could any word occur in `lower` (already lowercased)? A necessary condition only (Latin boundaries unchecked). */
+  maybeIn(lower: string): boolean {
+    return this.anyLower === null || this.anyLower.test(lower);
+  }
+
+  /** Could `lower` end with any (lowercased) word? */
+  maybeAtEnd(lower: string): boolean {
+    return this.anyLowerAtEnd === null || this.anyLowerAtEnd.test(lower);
+  }
+
+  /** Could any word, as written (case-sensitive), occur in `text`? */
+  maybeWrittenIn(text: string): boolean {
+    return this.anyWritten === null || this.anyWritten.test(text);
+  }
+
+  /** Does `words[i]` start with a Latin letter? */
+  latinStart(i: number): boolean {
+    return (this.flags[i]! & LATIN_START) !== 0;
+  }
+
+  /** The first word (in list order) that `text` contains, case-insensitively; Latin words must stand alone. */
+  find(text: string): string | undefined {
+    const lower = text.toLowerCase();
+    if (!this.maybeIn(lower)) return undefined;
+    for (let i = 0; i < this.words.length; i++) {
+      if (this.words[i] && this.occurs(lower, i)) return this.words[i];
+    }
+    return undefined;
+  }
+
+  /** Is `text` (trimmed, case-insensitive) exactly one of the words? */
+  is(text: string): boolean {
+    return this.lowerSet.has(text.trim().toLowerCase());
+  }
+
+  /**
+   * The word ending last in `text` (a tie goes to the one starting first): `前端进度` → `进度`. Latin words
+   * must stand alone (`done`, not inside `abandoned`).
+   */
+  last(text: string): { index: number; word: string } | null {
+    const lower = text.toLowerCase();
+    if (!this.maybeIn(lower)) return null;
+    let best: { index: number; word: string; end: number } | null = null;
+    for (let k = 0; k < this.words.length; k++) {
+      const w = this.words[k]!;
+      const i = lower.lastIndexOf(this.lower[k]!);
+      if (i < 0) continue;
+      if (this.latinStart(k) && (/[a-z]/i.test(text[i - 1] ?? '') || /[a-z]/i.test(text[i + w.length] ?? ''))) continue;
+      const end = i + w.length;
+      if (!best || end > best.end || (end === best.end && i < best.index)) best = { index: i, word: w, end };
+    }
+    return best ? { index: best.index, word: best.word } : null;
+  }
+
+  /** `lower[i]` in `text`; a Latin word must not touch other letters (a plural `s` may follow). */
+  private occurs(text: string, i: number): boolean {
+    const word = this.lower[i]!;
+    const flag = this.flags[i]!;
+    if (flag === 0) return text.includes(word);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (flag & LATIN_START && at > 0 && isLatinLower(text.charCodeAt(at - 1))) continue;
+      if (flag & LATIN_END) {
+        const end = at + word.length;
+        const a0 = end < text.length ? text.charCodeAt(end) : -1;
+        if (isLatinLower(a0)) {
+          const a1 = end + 1 < text.length ? text.charCodeAt(end + 1) : -1;
+          // `ROIs` counts as `ROI`, `Android` does not count as `and`.
+          if (!(a0 === 115 && !isLatinLower(a1))) continue;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
+
+/** A vocabulary with every list compiled: what rules receive. */
+export interface Lexicon {
+  readonly vocab: Readonly<Vocabulary>;
+  readonly lists: { readonly [K in keyof Vocabulary]: WordList };
+  /** Words the user configured (`progressWords` of milestones.config.json), so `check` can say so. */
+  readonly configured: ReadonlySet<string>;
+}
+
+/**
+ * Compiles a vocabulary (missing lists take the defaults). Call it once per process or worker and pass the
+ * result down; `configured` names the words that came from the user's configuration.
+ */
+export function compileLexicon(vocabulary?: Partial<Vocabulary>, configured: Iterable<string> = []): Lexicon {
+  const vocab = resolveVocabulary(vocabulary);
+  const lists = {} as { [K in keyof Vocabulary]: WordList };
+  for (const key of Object.keys(vocab) as (keyof Vocabulary)[]) lists[key] = new WordList(vocab[key]);
+  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())) };
+}

@@ -1,0 +1,22 @@
+// Rule growth: growth and comparison figures (`同比增长12%`, `环比下降3%`, `滞后 10%`) are changes, not levels.
+
+import { ignored, kpi, progress } from '../expect.js';
+import type { ClassifyRule } from '../types.js';
+
+export const growth: ClassifyRule = {
+  stage: 'classify',
+  name: 'growth',
+  description: 'a growth or comparison figure (同比, 环比, 增长, 下降, 滞后, YoY, growth …) is a change, not a level',
+  accepts: [
+    { text: '- 收入同比增长12%，环比下降3%', figure: '12%', expect: ignored() },
+    { text: '- 完成度较上周提升5%', expect: ignored() },
+  ],
+  rejects: [
+    { text: '- 风控效能提升总体进度99%', expect: progress(99, '风控效能提升') },
+    { text: '- 转化率由30%提升至43%', figure: '43%', expect: kpi(43, '转化率') },
+  ],
+  decide(f, lx) {
+    const word = lx.lists.growthWords.find(f.describing);
+    return word && !f.pair ? { verdict: 'ignored', reason: `a growth or comparison ("${word}"), not a level`, word } : undefined;
+  },
+};

@@ -1,0 +1,35 @@
+// Rule name-figure: a list item that is just a name and its figure (`老系统下线 90%`), after a dash, or a sibling of a progress figure.
+
+import { isNameLike, stripMarkers, stripStatus } from '../../names.js';
+import { ignored, progress } from '../expect.js';
+import type { ClassifyRule } from '../types.js';
+
+/** What may follow a figure that ends its item: a bracketed remark, an arrow, a qualifier. */
+function endsClause(after: string): boolean {
+  const rest = after.replace(/^\s*(?:以上|左右|\+)?/u, '').replace(/[↑↓↗↘⬆⬇]/gu, '').trim();
+  return rest === '' || /^[(\[【]/u.test(rest);
+}
+
+export const nameFigure: ClassifyRule = {
+  stage: 'classify',
+  name: 'name-figure',
+  description:
+    'a name and its figure ending the clause: a list item (`- [ ] 🟢【进行中】积分商城改版 70%`), after a dash (`支付网关 — 70%`), or a bare name after a progress figure of the same segment',
+  accepts: [
+    { text: '- [ ] 🟢【进行中】积分商城改版 70%', expect: progress(70, '积分商城改版') },
+    { text: '### 2.1 支付网关 — 70%', expect: progress(70, '支付网关') },
+    { text: '- 主线第三章：美术资源完成约70%，剧情配音 50%。', figure: '50%', expect: progress(50, '主线第三章', '剧情配音') },
+  ],
+  rejects: [
+    { text: '- iOS用户占比35%', expect: ignored() },
+    { text: '- 老系统下线 90% 的流量已切走', expect: ignored() },
+  ],
+  decide(f, lx) {
+    const line = f.line;
+    const sibling = !!line.lastProgress && line.lastProgress.segment === f.segment && !f.inParens && !f.hadVerb;
+    const itemHead = !f.hadVerb && f.ctx.kind !== 'heading' && f.headStart <= line.markerEnd && (f.ctx.kind === 'item' || line.markerEnd > 0) && !f.inParens;
+    if (!(f.hadDash || f.hadColon || itemHead || sibling)) return undefined;
+    if (!isNameLike(stripStatus(stripMarkers(f.label), lx)) || /占比/u.test(f.label) || !endsClause(f.after)) return undefined;
+    return { verdict: 'progress' };
+  },
+};

@@ -1,0 +1,20 @@
+// Rule progress-word: a progress word before the figure (`进度`, `完成度`, progress …) or a completion word after it (`60%完成`, `75% complete`).
+
+import { progress } from '../expect.js';
+import type { ClassifyRule } from '../types.js';
+
+export const progressWord: ClassifyRule = {
+  stage: 'classify',
+  name: 'progress-word',
+  description: 'a progress word before the figure (进度, 完成度, 完成比例, progress …; configurable `progressWords`) or a completion word right after it (`75% complete`)',
+  accepts: [
+    { text: '- 结算中心重构进度30%', expect: progress(30, '结算中心重构') },
+    { text: '- 会员积分改版，前端进展60%、后端进展45%', figure: '45%', expect: progress(45, '会员积分改版', '后端') },
+    { text: '- Checkout redesign: 75% complete, A/B test next week', expect: progress(75, 'Checkout redesign') },
+  ],
+  rejects: [],
+  decide(f) {
+    const hit = f.progressHit ?? f.progressAfter;
+    return hit ? { verdict: 'progress', word: hit.word } : undefined;
+  },
+};

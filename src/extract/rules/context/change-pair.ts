@@ -1,0 +1,44 @@
+// Rule change-pair: `由45%提升至60%`, `从30%到50%`, `45% → 60%`: the later figure is the state, the earlier its prev.
+
+import type { LineFacts } from '../../facts.js';
+import { ignored, progress } from '../expect.js';
+import type { ContextRule } from '../types.js';
+
+/** Words between the two figures of a change: an optional verb, then `到`/`至`/`为` or an arrow. */
+const JOINED = /^\s*(?:提升|提高|增长|增加|上升|推进|升|增|下降|降低|回落|回退|降|调整|变)?\s*(?:到|至|为|->|→|=>|~>)\s*$/u;
+
+/** Finds every change of a line once (the first figure asks; the others read the answer). */
+function pairsOf(line: LineFacts): Map<number, { earlier: number; start: number }> {
+  if (line.pairsRead) return line.pairs;
+  line.pairsRead = true;
+  const { n, figures: ms } = line;
+  for (let k = 1; k < ms.length; k++) {
+    const a = ms[k - 1]!;
+    const b = ms[k]!;
+    const between = n.slice(a.end, b.start);
+    if (between.length > 12 || !JOINED.test(between)) continue;
+    const lead = /(由|从)\s*$/u.exec(n.slice(Math.max(0, a.start - 4), a.start));
+    const arrow = /(->|→|=>)/.test(between);
+    // `10%至20%` with nothing saying "change" is a range; only take it with 由/从 or an arrow.
+    if (!lead && !arrow) continue;
+    line.pairs.set(k, { earlier: k - 1, start: lead ? a.start - lead[0].length : a.start });
+    line.earlier.add(k - 1);
+  }
+  return line.pairs;
+}
+
+export const changePair: ContextRule = {
+  stage: 'context',
+  name: 'change-pair',
+  description: 'two figures joined as a change (`由…提升至…`, `从…到…`, an arrow): the later is the figure, the earlier kept as its prev',
+  accepts: [
+    { text: '- 消息中心进度由45%提升至60%', figure: '60%', expect: progress(60, '消息中心', null, { prev: 45 }) },
+    { text: '- 特征工程：30% → 50%', figure: '50%', expect: progress(50, '特征工程', null, { prev: 30 }) },
+  ],
+  rejects: [{ text: '- 压测进度目标 10%至20%', figure: '20%', expect: ignored() }],
+  read(f) {
+    const pairs = pairsOf(f.line);
+    f.pair = pairs.get(f.k);
+    return f.pair !== undefined || f.line.earlier.has(f.k);
+  },
+};

@@ -1,0 +1,117 @@
+// Rule label: the words before a figure back to its clause start, past qualifiers (`约`), verbs (`达到`), a dash or colon.
+
+import { isBoundaryAt } from '../../facts.js';
+import { written } from '../../text.js';
+import { progress } from '../expect.js';
+import type { ContextRule } from '../types.js';
+
+/** Qualifiers written before a figure (`约60%`, `>90%`): the written form is kept on the observation. */
+const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±)\s*$/u;
+/** Verbs between a label and its figure (`达到`, `提升至`): skipped to find the label. */
+const VERB_BEFORE =
+  /(?:(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:)\s*$/u;
+/** A dash between a name and its figure: `日志链路切换 —— 70%`, `Kafka migration — 35% complete`. */
+const DASH_BEFORE = /(?:—+|–|--|\s-)\s*$/u;
+const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
+
+/** Position of the unclosed `(` before `pos` within [from, pos), or -1. */
+function openParen(n: string, from: number, pos: number): number {
+  const stack: number[] = [];
+  for (let i = from; i < pos; i++) {
+    if (n[i] === '(' || n[i] === '[' || n[i] === '【') stack.push(i);
+    else if ((n[i] === ')' || n[i] === ']' || n[i] === '】') && stack.length) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1]! : -1;
+}
+
+export const label: ContextRule = {
+  stage: 'context',
+  name: 'label',
+  description: 'the words before a figure name it: read back to the clause start past a qualifier (`约`, `>`), a verb (`达到`), a dash or a colon',
+  accepts: [
+    { text: '- 工单系统迁移进度约60%', expect: progress(60, '工单系统迁移', null, { qualifier: '约' }) },
+    { text: '- 日志链路切换 —— 70%', expect: progress(70, '日志链路切换') },
+    { text: '- 数据湖建设进度已达到 80%', expect: progress(80, '数据湖建设') },
+  ],
+  rejects: [],
+  read(f, lx) {
+    const { n, line } = f;
+    const t = line.t;
+    const m = f.m;
+    const segFrom = f.segFrom;
+    let labelEnd = f.pair ? f.pair.start : m.start;
+    let found = false;
+    for (let guard = 0; guard < 8; guard++) {
+      // A bounded window keeps the end-anchored regexes linear on huge lines.
+      const wFrom = Math.max(segFrom, labelEnd - 64);
+      const before = n.slice(wFrom, labelEnd);
+      const q = QUALIFIER_BEFORE.exec(before);
+      if (q) {
+        f.qualifier ??= written(t, wFrom + q.index, wFrom + q.index + q[1]!.length);
+        labelEnd = wFrom + q.index;
+        found = true;
+        continue;
+      }
+      const v = VERB_BEFORE.exec(before);
+      if (v && v[0].trim()) {
+        if (v[0].includes(':')) f.hadColon = true;
+        else f.hadVerb = true;
+        labelEnd = wFrom + v.index;
+        continue;
+      }
+      const d = DASH_BEFORE.exec(before);
+      if (d && wFrom + d.index > segFrom) {
+        f.hadDash = true;
+        labelEnd = wFrom + d.index;
+        continue;
+      }
+      // A bracketed remark between label and figure: `迁移进度（总数164个）：69.29%`.
+      const p = /\([^()]{0,40}\)\s*$/u.exec(before);
+      if (p && wFrom + p.index > segFrom && !p[0].includes('%')) {
+        labelEnd = wFrom + p.index;
+        continue;
+      }
+      const ws = /\s+$/u.exec(before);
+      if (ws) {
+        labelEnd = wFrom + ws.index;
+        continue;
+      }
+      break;
+    }
+    f.paren = openParen(n, Math.max(segFrom, m.start - 200), m.start);
+    f.inParens = f.paren >= 0;
+    const ms = line.figures;
+    const k = f.k;
+    let labelStart = labelEnd;
+    const floor = Math.max(segFrom, f.inParens ? f.paren + 1 : 0, k > 0 && !line.earlier.has(k - 1) ? ms[k - 1]!.end : 0);
+    while (labelStart > floor && !isBoundaryAt(n, labelStart - 1)) labelStart--;
+    // A `、` or `)` right after the previous figure is punctuation, not part of this label.
+    let text = n.slice(labelStart, labelEnd).replace(/^[\s、,)\]】]+/u, '');
+    // A leading status tag (`【已完成】提现风控`) is no part of the label: its words say nothing of the figure.
+    f.headStart = labelEnd - text.length;
+    const tag = /^[【\[]([^】\]]{1,12})[】\]]\s*/u.exec(text);
+    if (tag && lx.lists.statusWords.is(tag[1]!) && text.length > tag[0].length) text = text.slice(tag[0].length);
+    f.labelStart = labelEnd - text.length;
+    f.labelEnd = labelEnd;
+    f.label = text.trim();
+
+    // What follows the figure, to the clause end.
+    let clauseEnd = m.end;
+    while (clauseEnd < n.length && !isBoundaryAt(n, clauseEnd) && !(f.inParens && n[clauseEnd] === ')')) clauseEnd++;
+    const next = ms[k + 1];
+    if (next && next.start < clauseEnd) clauseEnd = next.start;
+    f.clauseEnd = clauseEnd;
+    f.after = n.slice(m.end, clauseEnd);
+    const qa = QUALIFIER_AFTER.exec(f.after);
+    if (qa) f.qualifier ??= qa[1];
+    if (m.qualifier) f.qualifier ??= m.qualifier;
+
+    // The words classify and name rules ask about.
+    f.kpiWord = lx.lists.kpiWords.find(f.label);
+    f.progressHit = lx.lists.progressWords.last(f.label);
+    // Right after the figure: `60%完成`, `75% complete` (a whole Latin word, however long).
+    f.progressAfter = lx.lists.progressWords.last(/^\s*[a-z]+/i.exec(f.after)?.[0] ?? f.after.slice(0, 6));
+    // Listed by `check` when it had to read past something (a qualifier, a verb, a dash).
+    return found || f.hadVerb || f.hadDash;
+  },
+};

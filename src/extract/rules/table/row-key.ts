@@ -1,0 +1,45 @@
+// Rule row-key: a row is named by its key columns — the name column, else the first text column, joined with the text columns after it.
+
+import { cleanName } from '../../names.js';
+import { progress } from '../expect.js';
+import type { RowRule } from '../types.js';
+import { table } from './header.js';
+
+/** Only digits, signs and punctuation (`3`, `1,204`, `—`, `⇄`): no name. */
+function hasLetters(s: string): boolean {
+  return /\p{L}/u.test(s);
+}
+
+export const rowKey: RowRule = {
+  stage: 'row',
+  name: 'row-key',
+  description:
+    'a row is named by its key columns: from the name column (项目, Milestone …; else the first text column) on, every text column up to the first figure, count or attribute column (owner, status, notes), joined',
+  accepts: [
+    { text: table(['项目', '仓库', '进度'], ['支付网关', 'gateway-api', '60%'], ['支付网关', 'gateway-web', '40%']), figure: '40%', expect: progress(40, '支付网关 gateway-web') },
+    { text: table(['#', 'Workstream', 'Owner', 'Migrated'], ['1', 'Retail deposits', 'A. Lindqvist', '86%']), expect: progress(86, 'Retail deposits') },
+  ],
+  rejects: [],
+  key(row, lx) {
+    const { cells, columns } = row;
+    // A text column: its role says so, or a context column whose cell holds words and no figure (`| 目标 | … |` of OKRs).
+    const text = (i: number): boolean => {
+      const role = columns[i]!.role;
+      const cell = cells[i] ?? '';
+      if (role === 'other' || role === 'name') return true;
+      return (role === 'planned' || role === 'prev') && hasLetters(cell) && !/[%％\d]/u.test(cell);
+    };
+    let start = columns.findIndex((c, i) => c.role === 'name' && hasLetters(cells[i] ?? ''));
+    if (start < 0) start = cells.findIndex((c, i) => text(i) && hasLetters(c));
+    if (start < 0) return undefined;
+    const keys = [start];
+    for (let i = start + 1; i < cells.length; i++) {
+      if (!text(i) || !(row.header[i] ?? '').trim()) break;
+      if (hasLetters(cells[i] ?? '')) keys.push(i);
+    }
+    const parts = keys.map((i) => cleanName(cells[i] ?? '', lx)).filter(Boolean);
+    // One project written in every row part (`〃`, a repeated group cell) names nothing new: keep the parts once.
+    const name = [...new Set(parts)].join(' ');
+    return name ? { name, columns: keys } : undefined;
+  },
+};

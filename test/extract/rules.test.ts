@@ -1,0 +1,88 @@
+// Every example of every extractor rule (src/extract/rules): accepted ones are decided by the rule as expected,
+// rejected ones by another rule, as expected. The README's table of forms is printed from the same examples.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseMarkdown } from '../../src/read/markdown.js';
+import { compileLexicon, extract, RULES, type Example, type Rule } from '../../src/extract/index.js';
+import type { Extraction, Finding } from '../../src/model/types.js';
+
+const lexicon = compileLexicon();
+const run = (text: string): Extraction => extract(parseMarkdown(`# 第11周 2024-03-15\n\n${text}\n`, 'rule.md'), { scheme: 'reporter', lexicon });
+
+const nfkc = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+function findingOf(ex: Extraction, e: Example): Finding | undefined {
+  if (e.figure === undefined) return ex.findings[0];
+  return ex.findings.find((f) => f.match === e.figure) ?? ex.findings.find((f) => nfkc(f.match) === nfkc(e.figure!));
+}
+
+/** Did `rule` decide (name, read) this finding? A column rule also counts when it shaped the row (unless `decided`). */
+function firedOn(rule: Rule, f: Finding, decided = false): boolean {
+  switch (rule.stage) {
+    case 'figure':
+      return true;
+    case 'context':
+      return (f.context ?? []).includes(rule.name);
+    case 'column':
+      // A column rule decides a cell, or shapes its row (name, attribute and count columns).
+      return f.rule === rule.name || (!decided && (f.context ?? []).includes(rule.name));
+    case 'name':
+    case 'row':
+      return (f.naming ?? '').split(':')[0] === rule.name;
+    default:
+      return f.rule === rule.name;
+  }
+}
+
+function checkExpect(ex: Extraction, e: Example, f: Finding | undefined, where: string): void {
+  const want = e.expect;
+  if (want.verdict === 'none') {
+    assert.not.ok(f, `${where}: expected no figure, found ${JSON.stringify(f)}`);
+    return;
+  }
+  assert.ok(f, `${where}: no figure ${e.figure ?? ''} found; findings ${JSON.stringify(ex.findings)}`);
+  assert.is(f!.verdict, want.verdict, `${where}: verdict (${f!.rule}: ${f!.reason ?? ''})`);
+  if (want.verdict === 'ignored') return;
+  assert.is(f!.percent, want.percent, `${where}: percent`);
+  if (want.project !== undefined) assert.is(f!.project, want.project, `${where}: project`);
+  if (want.metric !== undefined) assert.is(f!.metric ?? null, want.metric, `${where}: metric`);
+  const o = ex.observations.find((x) => x.line === f!.line && x.percent === f!.percent && x.project === f!.project && x.kind === want.verdict);
+  for (const k of ['prev', 'planned', 'qualifier', 'done', 'total'] as const) {
+    if (want[k] !== undefined) assert.is(o?.[k], want[k], `${where}: ${k}`);
+  }
+}
+
+test('every rule has a unique name, a description and an accepted example', () => {
+  const names = new Set<string>();
+  for (const r of RULES) {
+    assert.ok(/^[a-z][a-z0-9-]*$/.test(r.name), r.name);
+    assert.not.ok(names.has(r.name), `duplicate rule name ${r.name}`);
+    names.add(r.name);
+    assert.ok(r.description.trim().length > 10, r.name);
+  }
+  assert.equal(RULES.filter((r) => r.accepts.length === 0).map((r) => r.name), []);
+});
+
+for (const rule of RULES) {
+  rule.accepts.forEach((e, i) => {
+    test(`${rule.stage} ${rule.name} accepts #${i + 1}`, () => {
+      const ex = run(e.text);
+      const f = findingOf(ex, e);
+      const where = `${rule.name} accepts ${JSON.stringify(e.text)}`;
+      checkExpect(ex, e, f, where);
+      if (f) assert.ok(firedOn(rule, f), `${where}: decided by ${f.rule} / named by ${f.naming} / context ${f.context}`);
+    });
+  });
+  rule.rejects.forEach((e, i) => {
+    test(`${rule.stage} ${rule.name} rejects #${i + 1}`, () => {
+      const ex = run(e.text);
+      const f = findingOf(ex, e);
+      const where = `${rule.name} rejects ${JSON.stringify(e.text)}`;
+      checkExpect(ex, e, f, where);
+      if (f) assert.not.ok(firedOn(rule, f, true), `${where}: the rule decided it`);
+    });
+  });
+}
+
+test.run();
