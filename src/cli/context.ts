@@ -5,7 +5,7 @@ import { InputError } from '../model/errors.js';
 import { compareText, type AliasMap } from '../model/name.js';
 import type { WeekId } from '../model/types.js';
 import { compareWeeks, resolveWeekRef } from '../model/week.js';
-import { openStore } from '../store/index.js';
+import { openStore, resolveDbPath } from '../store/index.js';
 import type { Store, StoredHeader } from '../store/types.js';
 import { aliasMap, type GlobalOptions } from './options.js';
 import { note } from './output.js';
@@ -28,7 +28,8 @@ export interface Context {
 }
 
 export async function openContext(g: GlobalOptions): Promise<Context> {
-  if (!existsSync(g.db)) {
+  // A dangling link or a --db that is not a file is said as such, not as "no database here yet".
+  if (!existsSync(await resolveDbPath(g.dbShown, g.dbShown))) {
     throw new InputError('no database here yet', {
       where: g.dbShown,
       hint: 'run `milestones ingest <folder>` first, or point --db (or MILESTONES_DB) at your database',

@@ -13,8 +13,10 @@ import { schemas } from './validate.js';
 import { migrationFor, MigrationShapeError } from './migrate.js';
 import {
   CURRENT_VERSION,
+  dbProblem,
   decodeMeasure,
   emptyDb,
+  evidenceProblem,
   encodeMeasure,
   evidenceName,
   ItemTable,
@@ -50,7 +52,9 @@ export function evidenceDir(dbPath: string): string {
 
 export async function openStore(dbPath: string, options: OpenOptions = {}): Promise<Store> {
   const shown = dbPath;
-  const abs = path.resolve(dbPath);
+  // Every file of the database (main, .bak, lock, evidence folder, temp files) sits beside the real
+  // file: a symlinked --db is written through to its target, never replaced by a file of its own.
+  const abs = await resolveDbPath(dbPath, shown);
   const evDir = evidenceDir(abs);
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const adapter = new DurableJsonAdapter<State>(abs, (text) => parseMain(text, shown), serializeDb);
@@ -108,10 +112,13 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
 
     async transact<T>(fn: (tx: Transaction) => T | Promise<T>): Promise<T> {
       const dir = path.dirname(abs);
-      if (options.create) await fsp.mkdir(dir, { recursive: true });
+      if (options.create) await fsp.mkdir(dir, { recursive: true }).catch((err: unknown) => {
+        throw ioError(err, shown, 'cannot create the folder of the database');
+      });
       else if (!(await exists(abs))) {
         throw new InputError('no database here yet', { where: shown, hint: 'ingest some reports first, or give the right --db' });
       }
+      await assertEvidenceDir(evDir, shown);
       const lock = await acquireLock(abs, shown, { timeoutMs: lockTimeoutMs, staleMs: options.lockStaleMs });
       try {
         // Reload inside the lock: another process may have committed since we opened.
@@ -139,16 +146,29 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
 
         const toWrite: [string, EvidenceFile][] = [];
         for (const [name, ev] of [...loaded.pending, ...tx.evidence]) if (nextNames.has(name)) toWrite.push([name, ev]);
-        if (toWrite.length > 0 || !(await exists(evDir))) {
-          await fsp.mkdir(evDir, { recursive: true });
-          await inParallel(toWrite, WRITE_PARALLELISM, ([name, ev]) => writeSynced(path.join(evDir, name), serializeEvidence(ev)));
-          await fsyncDir(evDir);
+        // Evidence files this transaction creates: removed again if the save fails (nothing left behind).
+        const created: string[] = [];
+        const madeDir = !(await exists(evDir));
+        try {
+          if (toWrite.length > 0 || madeDir) {
+            await fsp.mkdir(evDir, { recursive: true });
+            const existing = new Set(await listDir(evDir));
+            await inParallel(toWrite, WRITE_PARALLELISM, async ([name, ev]) => {
+              if (!existing.has(name)) created.push(name);
+              await writeSynced(path.join(evDir, name), serializeEvidence(ev));
+            });
+            await fsyncDir(evDir);
+          }
+          adapter.backup = `${abs}.bak`;
+          adapter.beforeCommit = () => lock.assertHeld();
+          low.data = { db: next, pending: new Map(), notes: [] };
+          await low.write(); // the commit point
+        } catch (err) {
+          await Promise.all(created.map((n) => fsp.rm(path.join(evDir, n), { force: true }).catch(() => {})));
+          if (madeDir) await fsp.rmdir(evDir).catch(() => {});
+          if (err instanceof InputError) throw err;
+          throw ioError(err, shown, 'cannot save the database', '; nothing was saved');
         }
-
-        adapter.backup = `${abs}.bak`;
-        adapter.beforeCommit = () => lock.assertHeld();
-        low.data = { db: next, pending: new Map(), notes: [] };
-        await low.write(); // the commit point
         const st = await fsp.stat(abs);
         written = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, state: low.data };
 
@@ -359,6 +379,8 @@ export function parseMain(text: string, shown: string): State {
     }
   }
   if (isSealed(text)) {
+    const problem = dbProblem(raw);
+    if (problem) throw invalid(shown, problem);
     const { seal: _seal, ...db } = raw as DbFile & { seal: string };
     return { db: db as DbFile, pending: new Map(), notes: [] };
   }
@@ -405,6 +427,86 @@ export function describeJsonError(text: string, err: Error): string {
   return pos ? `JSON error at ${lineCol(Number(pos[1]))}: ${plain}` : `JSON error: ${plain}`;
 }
 
+/**
+ * The real path of the database file: symbolic links (of the file and of its folders) resolved, so
+ * that writes go through a link to its target; a dangling link or anything but a regular file
+ * (a FIFO would block the read, /dev/zero never ends) is refused before it is opened.
+ */
+export async function resolveDbPath(dbPath: string, shown: string): Promise<string> {
+  const abs = path.resolve(dbPath);
+  let real: string;
+  try {
+    real = await fsp.realpath(abs);
+  } catch (err) {
+    if (!isCode(err, 'ENOENT')) throw ioError(err, shown, 'cannot read the database');
+    const link = await fsp.lstat(abs).catch(() => null);
+    if (link?.isSymbolicLink()) {
+      const target = await fsp.readlink(abs).catch(() => '?');
+      throw new InputError(`--db is a symbolic link to ${target}, which does not exist`, {
+        where: shown,
+        hint: 'point the link at an existing database, or give --db the path where the database should be',
+      });
+    }
+    // Not there yet: its folder may exist (and be reached through links) or be created on the first save.
+    const parent = await fsp.realpath(path.dirname(abs)).catch(() => path.dirname(abs));
+    return path.join(parent, path.basename(abs));
+  }
+  const st = await fsp.stat(real);
+  if (!st.isFile() && !st.isDirectory()) {
+    throw new InputError(`not a regular file (${fileKind(st)})`, { where: shown, hint: '--db must name a JSON database file' });
+  }
+  return real;
+}
+
+function fileKind(st: import('node:fs').Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** The evidence folder must be a folder (or absent): a file there is the user's to move. */
+async function assertEvidenceDir(evDir: string, shown: string): Promise<void> {
+  const st = await fsp.stat(evDir).catch(() => null);
+  if (st && !st.isDirectory()) {
+    throw new InputError(`${shown}.d exists but is not a folder`, {
+      where: shown,
+      hint: `${shown}.d is where the database keeps its evidence files; move that file away and run it again`,
+    });
+  }
+}
+
+const IO_REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exhausted',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EIO: 'an I/O error',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'a folder is in the way',
+  EEXIST: 'a file is in the way',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EFBIG: 'the file is too large for this file system',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'too many symbolic links',
+};
+
+/** A file-system failure as the user's message (exit 1), never a stack trace; anything else is rethrown as is. */
+function ioError(err: unknown, shown: string, what: string, tail = ''): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const why = IO_REASONS[code];
+  if (!why) return err;
+  const space = code === 'ENOSPC' || code === 'EDQUOT';
+  return new InputError(`${what}: ${why} (${code})${tail}`, {
+    where: shown,
+    hint: space ? 'free some space and run it again' : 'check the --db path and its permissions, then run it again',
+    cause: err,
+  });
+}
+
 function readEvidence(file: string, r: StoredReport, shown: string): Observation[] {
   const hint = `re-ingest ${r.source} to rebuild it`;
   let text: string;
@@ -424,7 +526,10 @@ function readEvidence(file: string, r: StoredReport, shown: string): Observation
   }
   let ev: EvidenceFile;
   if (isSealed(text)) {
-    ev = raw as EvidenceFile; // written by the store after validation, unchanged since (see SEAL)
+    // Unchanged since it was written (see SEAL); the hand check still catches a seal over bad content.
+    const problem = evidenceProblem(raw);
+    if (problem) throw new InputError(`not a valid evidence file (${problem})`, { where: file, hint });
+    ev = raw as EvidenceFile;
   } else {
     const { evidenceSchema, describeIssue } = schemas();
     const parsed = evidenceSchema.safeParse(raw);

@@ -356,16 +356,16 @@ function foreignLock(seen: Seen, shownPath: string): InputError {
 function cannotLock(err: unknown, shownPath: string): InputError {
   const code = (err as NodeJS.ErrnoException).code ?? '';
   const why: Record<string, string> = {
-    ENOSPC: 'the disk is full',
+    ENOSPC: 'no space left on the device',
     EDQUOT: 'the disk quota is exhausted',
     EROFS: 'the file system is read-only',
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     ENOTDIR: 'a part of the path is not a folder',
   };
-  return new InputError(`cannot lock the database: ${why[code] ?? (err as Error).message}${why[code] ? ` (${code})` : ''}`, {
+  return new InputError(`cannot lock the database: ${why[code] ?? (err as Error).message}${why[code] ? ` (${code})` : ''}; nothing was saved`, {
     where: shownPath,
-    hint: code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space and run it again; nothing was saved' : 'check the --db path and its permissions; nothing was saved',
+    hint: code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space and run it again' : 'check the --db path and its permissions, then run it again',
     cause: err,
   });
 }
