@@ -31,7 +31,9 @@ function diffDoc(d: DiffReport, w: Words): Doc {
     { kind: 'lines', lines: [diffSummary(d.counts, w)] },
   ];
   if (kpi.length) blocks.push({ kind: 'heading', text: w.kpiSection }, table(COLUMNS, kpi, opts));
-  if (d.missing.length) blocks.push({ kind: 'lines', lines: d.missing.map((m) => [w.notCompared(m.team, m.week)]) });
+  if (d.missing.length) {
+    blocks.push({ kind: 'heading', text: w.notCompared }, { kind: 'lines', list: true, lines: d.missing.map((m) => [w.noReportIn(m.team, m.week)]) });
+  }
   return { title: w.diffTitle(d.from, d.to), titleInText: true, blocks, data: { columns: COLUMNS, rows: [...progress, ...kpi] } };
 }
 

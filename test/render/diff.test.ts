@@ -116,4 +116,17 @@ test('KPIs are a section of their own in every display format, never rows of the
   assert.match(html, /<h2>KPI<\/h2>\n<table>/);
 });
 
+test('teams without a report in one of the weeks: a section of the result, never dropped projects', () => {
+  const teams = diffWeeks(
+    [rep('2031-W10', [['审批流', 20]], 'a'), rep('2031-W11', [['审批流', 30]], 'a'), rep('2031-W10', [['报表中心', 50]], 'b')],
+    { from: '2031-W10', to: '2031-W11', aliases: none },
+  );
+  const text = as('text', teams);
+  assert.match(text, '\nNot compared (a missing report is not a dropped project)\n  team b: no report in 2031-W11\n');
+  assert.not.match(text, /报表中心/);
+  assert.not.match(text, /^note:/m);
+  assert.match(as('md', teams), /### Not compared [^\n]*\n\n- team b: no report in 2031-W11\n/);
+  assert.equal(JSON.parse(as('json', teams)).missing, [{ team: 'b', week: '2031-W11' }]);
+});
+
 test.run();
