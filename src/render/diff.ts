@@ -18,7 +18,7 @@ const COLUMNS: readonly Column<DiffItem>[] = [
 ];
 
 /** `1 regressed · 1 dropped · 2 stalled · 1 new · 6 advanced · 1 completed` (and any other status that occurs). */
-export function diffSummary(counts: Readonly<Record<string, number>>, w: Words): Inline[] {
+function diffSummary(counts: Readonly<Record<string, number>>, w: Words): Inline[] {
   return summaryStatuses(counts).flatMap((s, i) => [...(i ? [' · '] : []), `${counts[s] ?? 0} `, status(s, w)]);
 }
 

@@ -3,15 +3,6 @@
 export const FORMAT_NAMES = ['text', 'json', 'csv', 'md', 'html'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** What each format is, for --help and the README. */
-export const FORMAT_NOTES: Readonly<Record<FormatName, string>> = {
-  text: 'aligned tables for a terminal',
-  json: 'the shapes of DESIGN.md',
-  csv: 'UTF-8 with BOM, one table, for spreadsheets',
-  md: 'Markdown tables',
-  html: 'a standalone page',
-};
-
 /** `--out FILE` picks the format by FILE's extension. */
 export const FORMAT_EXTENSIONS: Readonly<Record<string, FormatName>> = {
   '.txt': 'text',

@@ -86,7 +86,7 @@ function blockAsText(b: Block, w: Words, opts: RenderOptions): string[] {
   }
 }
 
-export function docAsText(doc: Doc, w: Words, opts: RenderOptions): string {
+function docAsText(doc: Doc, w: Words, opts: RenderOptions): string {
   const out: string[] = doc.titleInText ? [escapeControls(doc.title), ''] : [];
   doc.blocks.forEach((b, i) => {
     if (i > 0 && doc.blocks[i - 1]!.kind !== 'heading') out.push('');
@@ -134,7 +134,7 @@ function blockAsMd(b: Block, w: Words): string[] {
   }
 }
 
-export function docAsMarkdown(doc: Doc, w: Words): string {
+function docAsMarkdown(doc: Doc, w: Words): string {
   const out = [`## ${escapeMd(doc.title)}`];
   for (const b of doc.blocks) out.push('', ...blockAsMd(b, w));
   return `${out.join('\n')}\n`;
@@ -176,13 +176,13 @@ function blockAsHtml(b: Block, w: Words): string {
   }
 }
 
-export function docAsHtml(doc: Doc, w: Words): string {
+function docAsHtml(doc: Doc, w: Words): string {
   return htmlPage(doc.title, doc.blocks.map((b) => blockAsHtml(b, w)).join('\n'), statusCss());
 }
 
 // ------------------------------------------------------------------ CSV
 
-export function docAsCsv(doc: Doc, _w: Words, opts: RenderOptions): string {
+function docAsCsv(doc: Doc, _w: Words, opts: RenderOptions): string {
   const cols = doc.data.columns.filter((c) => c.only !== 'display');
   return csv(
     cols.map((c) => c.key),

@@ -16,7 +16,7 @@ interface StatusStyle {
  * (attention first); a status without an entry is shown plain and counted after these, only
  * when it occurs.
  */
-export const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
+const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
   regressed: { ansi: 31, css: '#b00', alwaysCounted: true },
   dropped: { ansi: 35, css: '#a0a', alwaysCounted: true },
   stalled: { ansi: 33, css: '#a60', alwaysCounted: true },

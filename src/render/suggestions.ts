@@ -11,7 +11,7 @@ export interface SuggestionsData {
 }
 
 /** Quotes a name for a POSIX shell command line. */
-export function shellQuote(s: string): string {
+function shellQuote(s: string): string {
   return /^[\p{L}\p{N}_./-]+$/u.test(s) && !s.startsWith('-') ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

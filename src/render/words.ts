@@ -6,7 +6,7 @@ import { fmtPct } from './format.js';
  * The English table. Another language is one more object of the same type (`Words`), chosen
  * by `RenderOptions.lang`; data formats (CSV headers, JSON keys) never change with it.
  */
-export const EN = {
+const EN = {
   columns: {
     team: 'Team',
     project: 'Project',
@@ -87,13 +87,8 @@ export const EN = {
 export type Words = typeof EN;
 export type ColumnLabel = keyof Words['columns'];
 
-export const LANGUAGES: Readonly<Record<string, Words>> = { en: EN };
+const LANGUAGES: Readonly<Record<string, Words>> = { en: EN };
 
 export function wordsFor(lang: string | undefined): Words {
   return (lang && LANGUAGES[lang]) || EN;
-}
-
-/** The status as shown in `lang`. */
-export function statusWord(w: Words, status: string): string {
-  return w.status[status] ?? status;
 }

@@ -287,10 +287,16 @@ test('formats: percent and delta forms', () => {
 });
 
 test('CSV neutralises formula starts, ASCII and full-width or small forms alike', () => {
-  for (const cell of ['-5', '\tx', '\rx', '=1+1', '+1', '@SUM(A1)', '＝cmd|\' /C calc\'!A0', '＋1', '－1', '＠SUM(A1)', '﹦1', '﹢1', '﹣1', '﹫x', ' =1', '\u3000＝1', '−1']) {
-    assert.is(R.neutralize(cell), `'${cell}`, JSON.stringify(cell));
+  const cellOf = (text: string) => {
+    const records = R.csv(['x'], [[text]]).slice(1).split('\r\n');
+    return records[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"');
+  };
+  for (const cell of ['-5', '\tx', '=1+1', '+1', '@SUM(A1)', '＝cmd|\' /C calc\'!A0', '＋1', '－1', '＠SUM(A1)', '﹦1', '﹢1', '﹣1', '﹫x', ' =1', '\u3000＝1', '−1']) {
+    assert.is(cellOf(cell), `'${cell}`, JSON.stringify(cell));
   }
-  for (const cell of ['正常', '进度 50%', 'a=b', '（=）', '—']) assert.is(R.neutralize(cell), cell, JSON.stringify(cell));
+  for (const cell of ['正常', '进度 50%', 'a=b', '（=）', '—']) assert.is(cellOf(cell), cell, JSON.stringify(cell));
+  // Numbers are numbers, never text to neutralise.
+  assert.is(R.csv(['x'], [[-5]]), '\uFEFFx\r\n-5\r\n');
 });
 
 test('CSV: a cell holding a lone CR is quoted (RFC 4180), so no spreadsheet splits the row', () => {
