@@ -32,7 +32,7 @@ type Row = Finding & { file: string };
  * The rule that decided, with its word (`progress-word "进度"`, `(configured)` when the word came from the user's
  * configuration), then the rule that named the figure: `progress-word "进度" · own-name`.
  */
-export function ruleOf(f: Finding): string {
+function ruleOf(f: Finding): string {
   const word = f.word ? ` "${f.word}"${f.configured ? ' (configured)' : ''}` : '';
   return [`${f.rule ?? ''}${word}`, f.naming ?? ''].filter(Boolean).join(' · ');
 }
