@@ -2,20 +2,8 @@
 
 import type { AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
-import {
-  classify,
-  cmpItem,
-  cmpKind,
-  cmpStatus,
-  delta,
-  displayProject,
-  emptyCounts,
-  itemsOf,
-  onePerTeamWeek,
-  round2,
-  type ReportLike,
-  type Status,
-} from './items.js';
+import { cmpItem, cmpKind, cmpStatus, emptyCounts, type Direction, type ReportLike, type Status } from './items.js';
+import { compare, indexOfWeek, timelines, type Change } from './timeline.js';
 
 export interface DiffItem {
   team: string;
@@ -27,6 +15,17 @@ export interface DiffItem {
   to: number | null;
   delta: number | null;
   status: Status;
+  /** KPIs: which way is better. */
+  direction?: Direction;
+  /**
+   * `resumed`: the last figure before the earlier week (shown as `from`); an item gone from the
+   * later week: the last figure or event between the two weeks (completed, last seen, paused).
+   */
+  last?: { week: WeekId; percent: number | null };
+  /** `to` is 100 because the report says in words that the item is done. */
+  inferred?: boolean;
+  /** The words behind an inferred completion or a stated pause or cancellation. */
+  evidence?: { phrase: string; line: number; text: string };
 }
 
 export interface DiffReport {
@@ -49,43 +48,48 @@ export interface DiffOptions {
   team?: string;
 }
 
+/** A DiffItem from a timeline Change (shared with history and export so every output words it the same). */
+export function diffItemOf(team: string, info: { project: string; metric: string | null; kind: Kind; direction: Direction }, c: Change): DiffItem {
+  const item: DiffItem = {
+    team,
+    project: info.project,
+    metric: info.metric,
+    kind: info.kind,
+    from: c.from,
+    to: c.to,
+    delta: c.delta,
+    status: c.status,
+  };
+  if (info.kind === 'kpi') item.direction = info.direction;
+  if (c.last) item.last = c.last;
+  if (c.inferred) item.inferred = true;
+  const s = c.stated ?? c.inferred;
+  if (s) item.evidence = { phrase: s.phrase, line: s.line, text: s.text };
+  return item;
+}
+
 /**
- * Compares every item of the `from` and `to` weeks, team by team. The weeks need not be
- * adjacent. A team is compared only when it reported in both weeks; otherwise it is listed
- * in `missing` so the caller can say so.
+ * Compares every item of the `from` and `to` weeks, team by team, through each team's timeline
+ * (analyze/timeline.ts): the weeks need not be adjacent, and the reports in between count
+ * (completed or last seen between them, resumed after a gap, stated pauses). A team is compared
+ * only when it reported in both weeks; otherwise it is listed in `missing` so the caller can say so.
+ * Pass every report of the team up to `to`, not just the two weeks.
  */
 export function diffWeeks(reports: readonly ReportLike<Measure>[], opts: DiffOptions): DiffReport {
-  const picked = onePerTeamWeek(reports, opts.team);
-  const teams = [...new Set(picked.map((r) => r.team))].sort();
   const items: DiffItem[] = [];
   const missing: DiffReport['missing'] = [];
 
-  for (const team of teams) {
-    const a = picked.find((r) => r.team === team && r.week === opts.from);
-    const b = picked.find((r) => r.team === team && r.week === opts.to);
-    if (!a && !b) continue;
-    if (!a || !b) {
-      missing.push({ team, week: a ? opts.to : opts.from });
+  for (const tl of timelines(reports, opts.aliases, opts.team)) {
+    const i = indexOfWeek(tl, opts.from);
+    const j = indexOfWeek(tl, opts.to);
+    if (i < 0 && j < 0) continue;
+    if (i < 0 || j < 0) {
+      missing.push({ team: tl.team, week: i >= 0 ? opts.to : opts.from });
       continue;
     }
-    const before = itemsOf(a, opts.aliases);
-    const after = itemsOf(b, opts.aliases);
-    for (const key of new Set([...before.keys(), ...after.keys()])) {
-      const x = before.get(key)?.measure;
-      const y = after.get(key)?.measure;
-      const latest = (y ?? x)!;
-      const from = x ? round2(x.percent) : null;
-      const to = y ? round2(y.percent) : null;
-      items.push({
-        team,
-        project: displayProject(latest.project, opts.aliases),
-        metric: latest.metric,
-        kind: latest.kind,
-        from,
-        to,
-        delta: delta(from, to),
-        status: classify(from, to),
-      });
+    for (const [key, info] of tl.items) {
+      const c = i === j ? null : compare(tl, i, j, key);
+      if (c) items.push(diffItemOf(tl.team, info, c));
     }
   }
 

@@ -3,19 +3,8 @@
 import { diffChars } from 'diff';
 import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
-import {
-  byTeam,
-  classify,
-  cmpItem,
-  cmpKind,
-  delta,
-  displayProject,
-  itemsOf,
-  onePerTeamWeek,
-  round2,
-  type ReportLike,
-  type Status,
-} from './items.js';
+import { cmpItem, cmpKind, type ReportLike, type Status } from './items.js';
+import { compare, timelines } from './timeline.js';
 
 /** A measure that may carry its source line (an Observation does). */
 export type MeasureWithText = Measure & { text?: string; section?: string[] };
@@ -31,17 +20,22 @@ export interface HistoryPoint {
   week: WeekId;
   date: string | null;
   source: string;
-  /** The project as written that week (before aliases). */
+  /** The project as written that week (before aliases); for a statement in words, the item's name. */
   written: string;
-  percent: number;
-  /** From the previous report that mentioned the item; null for the first. */
+  /** The figure; 100 for a completion stated in words; null for a stated pause or cancellation without a figure. */
+  percent: number | null;
+  /** As `diff` of this week against the team's report before it. */
   delta: number | null;
-  /** Against the previous mention (`new`/`completed` for the first). */
+  /** As `diff` of this week against the team's report before it (`new`/`completed` for the first). */
   status: Status;
   line: number;
   text?: string;
   /** How the source line changed since the previous mention; absent when there is no text or nothing changed. */
   changes?: TextChange[];
+  /** The figure is a completion stated in words. */
+  inferred?: boolean;
+  /** The words behind an inferred completion or a stated pause or cancellation. */
+  evidence?: string;
 }
 
 export interface HistoryItem {
@@ -66,46 +60,49 @@ export interface HistoryOptions {
 
 /**
  * Items whose canonical name equals the query (after aliases and normalisation); when none
- * does, items whose canonical name or any spelling contains it.
+ * does, items whose canonical name or any spelling contains it. Each report that says
+ * something about the item is a point, with the status `diff` gives that week (through the
+ * team's timeline), so history and diff never disagree. Pass every report of the teams: a
+ * status needs the reports before it.
  */
 export function history(reports: readonly ReportLike<MeasureWithText>[], query: string, opts: HistoryOptions): HistoryReport {
   const q = normalizeName(canonicalProject(query, opts.aliases));
   const all: { item: HistoryItem; names: Set<string>; canonical: string }[] = [];
 
-  for (const [team, list] of byTeam(onePerTeamWeek(reports, opts.team))) {
-    const found = new Map<string, { item: HistoryItem; names: Set<string>; canonical: string }>();
-    for (const r of list) {
-      for (const [key, { measure: m }] of itemsOf(r, opts.aliases)) {
-        let e = found.get(key);
-        if (!e) {
-          e = { item: { team, project: '', metric: null, kind: m.kind, points: [] }, names: new Set(), canonical: '' };
-          found.set(key, e);
-        }
-        const prev = e.item.points[e.item.points.length - 1];
-        const percent = round2(m.percent);
+  for (const tl of timelines(reports, opts.aliases, opts.team)) {
+    for (const [key, info] of tl.items) {
+      const item: HistoryItem = { team: tl.team, project: info.project, metric: info.metric, kind: info.kind, points: [] };
+      const names = new Set<string>();
+      let prevText: string | undefined;
+      tl.entries.forEach((entries, j) => {
+        const e = entries.get(key);
+        if (!e) return;
+        const c = compare(tl, j - 1, j, key);
+        if (!c) return;
+        const r = tl.reports[j]!;
+        const m = e.measure as MeasureWithText | null;
+        const said = e.stated?.statement ?? e.inferred;
         const point: HistoryPoint = {
           week: r.week,
           date: r.date,
           source: r.source,
-          written: m.project,
-          percent,
-          delta: prev ? delta(prev.percent, percent) : null,
-          status: classify(prev ? prev.percent : null, percent),
-          line: m.line,
+          written: m ? m.project : info.project,
+          percent: e.percent,
+          delta: c.delta,
+          status: c.status,
+          line: m ? m.line : said!.line,
         };
-        if (m.text !== undefined) point.text = m.text;
-        if (prev?.text !== undefined && m.text !== undefined && prev.text !== m.text) {
-          point.changes = narrativeDiff(prev.text, m.text);
-        }
-        e.item.points.push(point);
-        e.item.project = displayProject(m.project, opts.aliases);
-        e.item.metric = m.metric;
-        e.item.kind = m.kind;
-        e.names.add(normalizeName(m.project));
-        e.canonical = normalizeName(e.item.project);
-      }
+        const text = m ? m.text : said?.text;
+        if (text !== undefined) point.text = text;
+        if (prevText !== undefined && text !== undefined && prevText !== text) point.changes = narrativeDiff(prevText, text);
+        if (e.inferred) point.inferred = true;
+        if (said) point.evidence = said.phrase;
+        if (text !== undefined) prevText = text;
+        item.points.push(point);
+        if (m) names.add(normalizeName(m.project));
+      });
+      if (item.points.length) all.push({ item, names, canonical: normalizeName(info.project) });
     }
-    all.push(...found.values());
   }
 
   const exact = q !== '' && all.some((e) => e.canonical === q);

@@ -1,6 +1,7 @@
 // The analyses in one import: pure functions over stored reports.
 
 export * from './items.js';
+export * from './timeline.js';
 export * from './diff.js';
 export * from './stalled.js';
 export * from './series.js';

@@ -5,20 +5,53 @@ import type { Kind, Measure, ReportMeasures, WeekId } from '../model/types.js';
 import { compareWeeks } from '../model/week.js';
 
 /**
- * What happened to one item between two reports (DESIGN.md "Statuses"), plus `done`:
- * at 100 in the earlier report and still 100, or no longer mentioned (it finished).
- * `done` is never an attention status and never counts as dropped or stalled.
+ * What happened to one item between two reports (DESIGN.md "Statuses").
+ * Progress items: `new`, `advanced`, `completed`, `done` (at 100 in the earlier report and still
+ * 100, or no longer mentioned: it finished), `stalled`, `regressed`, `resumed` (absent in the
+ * earlier report but seen before it), `paused` / `cancelled` (the report says so), `dropped`
+ * (silently gone). KPIs (operating figures) have a direction and their own statuses:
+ * `improved`, `worsened`, `flat`, `new`, `dropped`; never `completed` or `stalled`.
  */
-export type Status = 'regressed' | 'dropped' | 'stalled' | 'new' | 'advanced' | 'completed' | 'done';
+export type Status =
+  | 'regressed'
+  | 'dropped'
+  | 'stalled'
+  | 'worsened'
+  | 'paused'
+  | 'cancelled'
+  | 'new'
+  | 'resumed'
+  | 'advanced'
+  | 'improved'
+  | 'completed'
+  | 'flat'
+  | 'done';
 
-/** Attention first, then news, then the quiet ones: the sort order of every status list. */
-export const STATUS_ORDER: readonly Status[] = ['regressed', 'dropped', 'stalled', 'new', 'advanced', 'completed', 'done'];
+/** Attention first (what went wrong), then stated stops, then news, then the quiet ones: the sort order of every status list. */
+export const STATUS_ORDER: readonly Status[] = [
+  'regressed',
+  'dropped',
+  'stalled',
+  'worsened',
+  'paused',
+  'cancelled',
+  'new',
+  'resumed',
+  'advanced',
+  'improved',
+  'completed',
+  'flat',
+  'done',
+];
 
 /** Statuses a reader should look at. */
-export const ATTENTION: ReadonlySet<Status> = new Set<Status>(['regressed', 'dropped', 'stalled']);
+export const ATTENTION: ReadonlySet<Status> = new Set<Status>(['regressed', 'dropped', 'stalled', 'worsened']);
+
+/** Stated stops: neither stalled nor silently dropped, listed apart. */
+export const STATED: ReadonlySet<Status> = new Set<Status>(['paused', 'cancelled']);
 
 export function emptyCounts(): Record<Status, number> {
-  return { regressed: 0, dropped: 0, stalled: 0, new: 0, advanced: 0, completed: 0, done: 0 };
+  return Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
 }
 
 /** Percents are compared after rounding to 2 decimals so that float noise (72.19999) is no movement. */
@@ -32,7 +65,7 @@ export function delta(from: number | null, to: number | null): number | null {
   return from === null || to === null ? null : round2(round2(to) - round2(from));
 }
 
-/** The status of an item present in at least one of the two reports (both null is a caller error). */
+/** The status of a progress item present in at least one of two adjacent reports (both null is a caller error). */
 export function classify(from: number | null, to: number | null): Status {
   if (from === null) return to !== null && round2(to) >= 100 ? 'completed' : 'new';
   const a = round2(from);
@@ -41,6 +74,19 @@ export function classify(from: number | null, to: number | null): Status {
   if (b < a) return 'regressed';
   if (b >= 100) return a >= 100 ? 'done' : 'completed';
   return b > a ? 'advanced' : 'stalled';
+}
+
+/** Which way a KPI should move: `lower` for error, failure, latency, cost, complaint and churn figures. */
+export type Direction = 'higher' | 'lower';
+
+/** The status of a KPI between two figures: better, worse or the same in its direction; `new`/`dropped` when one is absent. */
+export function classifyKpi(from: number | null, to: number | null, direction: Direction): Status {
+  if (from === null) return 'new';
+  if (to === null) return 'dropped';
+  const a = round2(from);
+  const b = round2(to);
+  if (a === b) return 'flat';
+  return (b > a) === (direction === 'higher') ? 'improved' : 'worsened';
 }
 
 /** Locale-independent string order (model/name's compareText, under the name analyses use). */

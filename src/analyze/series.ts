@@ -3,31 +3,21 @@
 import type { AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
 import { compareWeeks } from '../model/week.js';
-import {
-  byTeam,
-  classify,
-  cmpItem,
-  cmpStr,
-  cmpKind,
-  delta,
-  displayProject,
-  itemsOf,
-  onePerTeamWeek,
-  round2,
-  type ReportLike,
-  type Status,
-} from './items.js';
+import { cmpItem, cmpKind, cmpStr, type Direction, type ReportLike, type Status } from './items.js';
+import { compare, endOf, timelines } from './timeline.js';
 
 export interface SeriesRow {
   team: string;
   project: string;
   metric: string | null;
   kind: Kind;
-  /** One value per `SeriesTable.weeks` column; null when the item (or its team's report) is absent that week. */
+  /** KPIs: which way is better. */
+  direction?: Direction;
+  /** One value per `SeriesTable.weeks` column; null when the item (or its team's report) has no figure that week (a completion in words counts as 100). */
   values: (number | null)[];
-  /** Between the team's last two reports in range; null when either side is absent. */
+  /** As `diff` of the team's last report in range against the report before it; null when either side is absent. */
   delta: number | null;
-  /** Between the team's last two reports in range (`new`/`completed` when the team has only one). */
+  /** Between the team's last two reports in range (as `diff` words it); for an item absent from both, how it ended. */
   status: Status;
 }
 
@@ -43,53 +33,43 @@ export interface SeriesOptions {
   to?: WeekId;
 }
 
+/**
+ * The reports before `from` still count for identity and for "resumed" (they are history);
+ * only the columns are limited to the range.
+ */
 export function seriesTable(reports: readonly ReportLike<Measure>[], opts: SeriesOptions): SeriesTable {
-  const picked = onePerTeamWeek(reports, opts.team).filter(
-    (r) => (!opts.from || compareWeeks(r.week, opts.from) >= 0) && (!opts.to || compareWeeks(r.week, opts.to) <= 0),
-  );
-  const weeks = [...new Set(picked.map((r) => r.week))].sort(compareWeeks);
+  const upTo = reports.filter((r) => !opts.to || compareWeeks(r.week, opts.to) <= 0);
+  const inRange = (w: WeekId) => !opts.from || compareWeeks(w, opts.from) >= 0;
+  const tls = timelines(upTo, opts.aliases, opts.team);
+  const weeks = [...new Set(tls.flatMap((tl) => tl.reports.map((r) => r.week)).filter(inRange))].sort(compareWeeks);
   const column = new Map(weeks.map((w, i) => [w, i]));
   const rows: SeriesRow[] = [];
 
-  for (const [team, list] of byTeam(picked)) {
-    const maps = list.map((r) => itemsOf(r, opts.aliases));
-    const rowOf = new Map<string, { row: SeriesRow; lastSeen: number }>();
-    maps.forEach((items, ri) => {
-      for (const [key, { measure: m }] of items) {
-        let entry = rowOf.get(key);
-        if (!entry) {
-          entry = {
-            row: { team, project: '', metric: null, kind: m.kind, values: weeks.map(() => null), delta: null, status: 'new' },
-            lastSeen: ri,
-          };
-          rowOf.set(key, entry);
+  for (const tl of tls) {
+    const shown = tl.reports.map((r, i) => (inRange(r.week) ? i : -1)).filter((i) => i >= 0);
+    if (!shown.length) continue;
+    // The status column is what `diff` says of the last week in range: against the report before it.
+    const n = shown[shown.length - 1]!;
+    const prev = n - 1;
+    for (const [key, info] of tl.items) {
+      const values: (number | null)[] = weeks.map(() => null);
+      let any = false;
+      for (const i of shown) {
+        const p = tl.entries[i]!.get(key)?.percent;
+        if (p !== undefined && p !== null) {
+          values[column.get(tl.reports[i]!.week)!] = p;
+          any = true;
         }
-        // Later reports overwrite: the latest spelling and kind win.
-        entry.row.project = displayProject(m.project, opts.aliases);
-        entry.row.metric = m.metric;
-        entry.row.kind = m.kind;
-        entry.row.values[column.get(list[ri]!.week)!] = round2(m.percent);
-        entry.lastSeen = ri;
       }
-    });
-    const n = maps.length;
-    for (const [key, { row, lastSeen }] of rowOf) {
-      const to = maps[n - 1]!.get(key)?.measure;
-      const from = n > 1 ? maps[n - 2]!.get(key)?.measure : undefined;
-      const a = from ? round2(from.percent) : null;
-      const b = to ? round2(to.percent) : null;
-      if (a === null && b === null) {
-        // Gone before the last two reports: report how it ended.
-        const lastValue = row.values[column.get(list[lastSeen]!.week)!]!;
-        row.status = classify(lastValue, null);
-      } else {
-        row.status = classify(a, b);
-        row.delta = delta(a, b);
-      }
+      const stated = shown.some((i) => tl.entries[i]!.get(key)?.stated);
+      if (!any && !stated) continue;
+      const change = compare(tl, prev, n, key) ?? endOf(tl, key);
+      if (!change) continue;
+      const row: SeriesRow = { team: tl.team, project: info.project, metric: info.metric, kind: info.kind, values, delta: change.delta, status: change.status };
+      if (info.kind === 'kpi') row.direction = info.direction;
       rows.push(row);
     }
   }
   rows.sort((p, q) => cmpStr(p.team, q.team) || cmpKind(p.kind, q.kind) || cmpItem(p, q));
   return { weeks, rows };
 }
-

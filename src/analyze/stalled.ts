@@ -3,7 +3,8 @@
 import type { AliasMap } from '../model/name.js';
 import type { Measure, WeekId, WeekScheme } from '../model/types.js';
 import { compareWeeks, weeksBetween } from '../model/week.js';
-import { byTeam, cmpItem, displayProject, itemsOf, onePerTeamWeek, round2, type ReportLike } from './items.js';
+import { cmpItem, type ReportLike } from './items.js';
+import { timelines } from './timeline.js';
 
 export interface StalledItem {
   team: string;
@@ -39,46 +40,43 @@ export interface StalledOptions {
 /**
  * For each progress item below 100 in a team's as-of report, walks back through that
  * team's earlier reports while the figure shows no increase (equal, or higher before: a
- * decrease keeps counting, DESIGN.md says "no increase").
+ * decrease keeps counting, DESIGN.md says "no increase"). Items are those of the team's
+ * timeline (analyze/timeline.ts), so a drifted wording or a stated rename does not cut a run.
  * - A week in which the team filed no report at all (a holiday) is skipped: neither
  *   progress nor stall; it shows only in `calendarWeeks`.
- * - A report of the team that does not mention the item ends the run: we cannot tell what
- *   happened to it in that week, and counting across it would overstate the stall.
+ * - A report of the team that does not give the item a figure ends the run: we cannot tell
+ *   what happened to it in that week, and counting across it would overstate the stall.
+ * - An item the as-of report calls paused or cancelled is not stalled (it was stopped on purpose).
  * - Teams without a report in the as-of week are not listed.
  */
 export function stalledItems(reports: readonly ReportLike<Measure>[], opts: StalledOptions): StalledReport {
-  const picked = onePerTeamWeek(reports, opts.team).filter((r) => compareWeeks(r.week, opts.asOf) <= 0);
+  const picked = reports.filter((r) => compareWeeks(r.week, opts.asOf) <= 0);
   const items: StalledItem[] = [];
 
-  for (const [team, list] of byTeam(picked)) {
-    const last = list[list.length - 1];
-    if (!last || last.week !== opts.asOf) continue;
-    // Item maps are built only for the reports a walk reaches: most runs end a report or two back.
-    const maps: (ReturnType<typeof itemsOf> | undefined)[] = new Array(list.length);
-    const mapAt = (i: number) => (maps[i] ??= itemsOf(list[i]!, opts.aliases));
-    const current = mapAt(list.length - 1);
-    for (const [key, entry] of current) {
-      const m = entry.measure;
-      if (m.kind !== 'progress' || round2(m.percent) >= 100) continue;
-      let next = round2(m.percent);
-      let start = list.length - 1;
+  for (const tl of timelines(picked, opts.aliases, opts.team)) {
+    const n = tl.reports.length;
+    if (!n || tl.reports[n - 1]!.week !== opts.asOf) continue;
+    for (const [key, entry] of tl.entries[n - 1]!) {
+      const info = tl.items.get(key)!;
+      if (info.kind !== 'progress' || entry.percent === null || entry.stated || entry.percent >= 100) continue;
+      let next = entry.percent;
+      let start = n - 1;
       let lastChanged: WeekId | null = null;
-      for (let i = list.length - 2; i >= 0; i--) {
-        const prev = mapAt(i).get(key)?.measure;
-        if (!prev) break;
-        const p = round2(prev.percent);
+      for (let i = n - 2; i >= 0; i--) {
+        const p = tl.entries[i]!.get(key)?.percent;
+        if (p === undefined || p === null) break;
         if (p < next) break;
-        if (p !== next && lastChanged === null) lastChanged = list[i + 1]!.week;
+        if (p !== next && lastChanged === null) lastChanged = tl.reports[i + 1]!.week;
         next = p;
         start = i;
       }
-      const since = list[start]!.week;
+      const since = tl.reports[start]!.week;
       items.push({
-        team,
-        project: displayProject(m.project, opts.aliases),
-        metric: m.metric,
-        percent: round2(m.percent),
-        reports: list.length - start,
+        team: tl.team,
+        project: info.project,
+        metric: info.metric,
+        percent: entry.percent,
+        reports: n - start,
         since,
         lastChanged: lastChanged ?? since,
         calendarWeeks: weeksBetween(since, opts.asOf, opts.scheme) + 1,

@@ -20,6 +20,8 @@ function buildSchema(z: typeof Zod.z) {
       ignoreWords: wordList.optional(),
       /** Extra words and column headers that mark a figure as progress (`已迁移占比`, `Migrated`). */
       progressWords: wordList.optional(),
+      /** Extra words that make a KPI lower-is-better (added to 差错率, 耗时, P99 …). */
+      lowerIsBetterWords: wordList.optional(),
       /** Old name → canonical name, applied on top of the aliases stored in the database. */
       aliases: z.record(z.string().min(1), z.string().trim().min(1)).optional(),
       /** Default of `stalled --weeks`. */
@@ -124,7 +126,7 @@ export function parseConfig(text: string, shown: string): Config {
   });
   throw new UsageError(`invalid configuration: ${problems.join('; ')}`, {
     where: shown,
-    hint: 'allowed keys: kpiWords, ignoreWords, progressWords, aliases, stalledWeeks, weekScheme, db',
+    hint: 'allowed keys: kpiWords, ignoreWords, progressWords, lowerIsBetterWords, aliases, stalledWeeks, weekScheme, db',
   });
 }
 

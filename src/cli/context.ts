@@ -1,7 +1,7 @@
 // What the reading commands share: the opened store, the alias map, the stored weeks, week references resolved.
 
 import { existsSync } from 'node:fs';
-import { InputError } from '../model/errors.js';
+import { InputError, UsageError } from '../model/errors.js';
 import { compareText, type AliasMap } from '../model/name.js';
 import type { WeekId } from '../model/types.js';
 import { compareWeeks, resolveWeekRef } from '../model/week.js';
@@ -37,8 +37,14 @@ export async function openContext(g: GlobalOptions): Promise<Context> {
   }
   const store = await openStore(g.dbShown);
   for (const n of store.notes()) note(n);
-  const headers = store
-    .headers()
+  const all = store.headers();
+  if (g.team !== undefined && !all.some((h) => h.team === g.team)) {
+    const teams = [...new Set(all.map((h) => h.team))].sort(compareText).map((t) => (t === '' ? '(default, no --team)' : t));
+    throw new UsageError(`unknown team ${JSON.stringify(g.team)}`, {
+      hint: teams.length ? `stored teams: ${teams.join(', ')}` : 'the database holds no reports yet; run `milestones ingest <path>` first',
+    });
+  }
+  const headers = all
     .filter((h) => g.team === undefined || h.team === g.team)
     .sort((a, b) => compareWeeks(a.week, b.week) || compareText(a.team, b.team) || compareText(a.source, b.source));
   const weeks = [...new Set(headers.map((h) => h.week))];

@@ -127,13 +127,17 @@ export function buildProgram(): Command {
   withOutput(
     program
       .command('diff')
-      .summary('compare two weeks (default: the two latest)')
+      .summary('compare two weeks (one week: against the report before it; none: the two latest)')
       .description(
-        'Statuses per item between two weeks (default: the two latest; they need not be adjacent, and may be given ' +
-          'in either order). Attention first: regressed, dropped, stalled; then new, advanced, completed; a summary line ' +
-          'of counts. KPIs are a section of their own and never count as stalled projects.',
+        'Statuses per item between two weeks (see Statuses). They need not be adjacent, may be given in either ' +
+          'order, and the reports in between count: an item that reached 100% or was stated paused in between says ' +
+          'so, one last seen in between shows its last figure, one that skipped reports is resumed against its last ' +
+          'figure. One week (diff W16, diff latest) compares it with the stored week before it; none compares the two ' +
+          'latest. Attention first: regressed, dropped, stalled; then new, resumed, advanced, completed; paused and ' +
+          'cancelled items in a table of their own; a summary line of counts. KPIs are a section of their own, with ' +
+          'their direction (improved, worsened, flat), and never count as stalled projects.',
       )
-      .argument('[from]', 'the earlier week (W16, 16, 2023-W16, a date, latest, previous)')
+      .argument('[from]', 'the earlier week (W16, 16, 2023-W16, a date, latest, previous); alone: the week to compare with the report before it')
       .argument('[to]', 'the later week (default: latest)'),
   ).action(run('diff'));
 
@@ -192,7 +196,11 @@ export function buildProgram(): Command {
   const alias = program
     .command('alias')
     .summary('names that mean the same project across weeks')
-    .description('Names that mean the same project. Aliases live in the database and survive re-ingesting.');
+    .description(
+      'Names that mean the same project. Aliases live in the database and survive re-ingesting. A rename a report ' +
+        'states (清结算中心（原“资金清分平台”）, 由X更名为Y, X更名为Y, 原名X, renamed from X, formerly X, a 备注 cell 由X更名) ' +
+        'is recorded when the report is ingested, with the line as evidence.',
+    );
   alias
     .command('add')
     .summary('record that NAME is another name of CANONICAL')
@@ -204,20 +212,29 @@ export function buildProgram(): Command {
     .argument('<canonical>', 'the name every command shows')
     .action(run('alias-add'));
   withOutput(
-    alias.command('list').summary('list the aliases').description('The aliases, from the database and from the configuration file.'),
+    alias
+      .command('list')
+      .summary('list the aliases')
+      .description('The aliases, from the database, from renames the reports stated (with the line that said so) and from the configuration file.'),
   ).action(run('alias-list'));
-  alias.command('remove').summary('forget an alias').description('Forgets a stored alias.').argument('<name>', 'the alias').action(run('alias-remove'));
+  alias
+    .command('remove')
+    .summary('forget an alias')
+    .description('Forgets a stored alias. A rename a report stated is switched off for good: re-ingesting the report does not restore it.')
+    .argument('<name>', 'the alias')
+    .action(run('alias-remove'));
   withOutput(
     alias
       .command('suggest')
-      .summary('find likely renames (an item that vanished while a similar one appeared)')
+      .summary('find likely renames (an item that vanished while another carried on its figure)')
       .description(
-        'Finds items that vanished while a similarly named item appeared in the same or the next report with a ' +
-          'continuing percentage, and prints each candidate with its evidence and score; --apply records them ' +
-          'and lists what it recorded.',
+        'Finds items that vanished while another item appeared in the same or the next report, and scores each pair ' +
+          'on name similarity (0.45), continuity of the figures (0.25), place in the report (0.15) and closeness in ' +
+          'time (0.15), with that evidence. Pairs already merged (an alias, a stated rename, a metric-wording drift) ' +
+          'never come out. --apply records them and lists what it recorded.',
       )
       .option('--apply', 'record every suggestion')
-      .option('--min-score <n>', 'only suggestions scoring at least this (0–1)'),
+      .option('--min-score <n>', 'only suggestions scoring at least this (0–1; default 0.6)'),
   ).action(run('alias-suggest'));
 
   return program;

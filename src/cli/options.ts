@@ -62,9 +62,10 @@ export function positiveInt(value: unknown, flag: string): number | undefined {
 }
 
 /** Config aliases (name → canonical) merged over the stored ones, keyed by normalised name. */
-export function aliasMap(stored: readonly { name: string; canonical: string }[], config: Config): AliasMap {
+export function aliasMap(stored: readonly { name: string; canonical: string; off?: true }[], config: Config): AliasMap {
   const map = new Map<string, string>();
-  for (const a of stored) map.set(normalizeName(a.name), a.canonical);
+  // An automatic alias the user removed is kept, switched off, so re-ingesting does not restore it.
+  for (const a of stored) if (!a.off) map.set(normalizeName(a.name), a.canonical);
   for (const [name, canonical] of Object.entries(config.aliases ?? {})) map.set(normalizeName(name), canonical);
   return map;
 }

@@ -100,7 +100,7 @@ export async function readOne(job: ReadJob): Promise<ReadResult> {
       if (doc.entry) byWeek.set(week, { line: doc.entry.line, label: doc.entry.label });
       const warnings = [...doc.warnings, ...ex.warnings];
       reports.push({
-        report: { id: part.hash, source: doc.source, team: job.team, week, date: ex.date, title: ex.title, observations: ex.observations, warnings },
+        report: { id: part.hash, source: doc.source, team: job.team, week, date: ex.date, title: ex.title, observations: ex.observations, statements: ex.statements, warnings },
         stamp: { path: stampPath(job.absolute, part.key), size: file.size, mtimeMs: file.mtimeMs },
         warnings,
       });

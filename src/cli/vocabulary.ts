@@ -16,8 +16,9 @@ export function wordsFrom(config: Config): Words {
       kpiWords: [...DEFAULT_VOCABULARY.kpiWords, ...(config.kpiWords ?? [])],
       ignoreWords: [...DEFAULT_VOCABULARY.ignoreWords, ...(config.ignoreWords ?? [])],
       progressWords: [...DEFAULT_VOCABULARY.progressWords, ...(config.progressWords ?? [])],
+      lowerIsBetterWords: [...DEFAULT_VOCABULARY.lowerIsBetterWords, ...(config.lowerIsBetterWords ?? [])],
     },
-    configured: [...(config.kpiWords ?? []), ...(config.ignoreWords ?? []), ...(config.progressWords ?? [])],
+    configured: [...(config.kpiWords ?? []), ...(config.ignoreWords ?? []), ...(config.progressWords ?? []), ...(config.lowerIsBetterWords ?? [])],
   };
 }
 

@@ -10,6 +10,14 @@ import { percentColumns, readRow } from './table.js';
 import { normalize, written } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
+import { COMPLETION_RULE } from './completion.js';
+import { kpiDirection } from './direction.js';
+import { stripRenameRemark } from './rename.js';
+import { findStatements } from './stated.js';
+import { CANCEL_RULE, PAUSE_RULE } from './stops.js';
+
+/** The recognisers of states stated in words, in the order they are tried. */
+export const STATE_RULES = [COMPLETION_RULE, PAUSE_RULE, CANCEL_RULE] as const;
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
 export { compileLexicon, type Lexicon } from './lexicon.js';
@@ -254,5 +262,24 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     }
   }
   warnings.sort((a, b) => a.line - b.line);
-  return { week: info.week, date: info.date, title: info.title, observations, findings, warnings };
+  for (const o of observations) {
+    // A rename remark is no part of the name (`清结算中心（原“资金清分平台”）` → `清结算中心`); the rename is a statement.
+    o.project = stripRenameRemark(o.project);
+    if (o.kind === 'kpi') {
+      const direction = kpiDirection(`${o.project} ${o.metric ?? ''}`, lx.lists.lowerIsBetterWords);
+      if (direction) o.direction = direction;
+    }
+  }
+  for (const f of findings) {
+    if (f.project) f.project = stripRenameRemark(f.project);
+    if (f.verdict === 'kpi' && kpiDirection(`${f.project ?? ''} ${f.metric ?? ''}`, lx.lists.lowerIsBetterWords)) {
+      f.reason = f.reason ? `${f.reason}; lower is better` : 'lower is better';
+    }
+  }
+  const statements = findStatements(doc.blocks, {
+    lexicon: lx,
+    rules: STATE_RULES,
+    skip: (b) => sectionOf(b.kind === 'heading' ? [...b.headings, b.text] : b.headings, lx).ignored !== undefined,
+  });
+  return { week: info.week, date: info.date, title: info.title, observations, statements, findings, warnings };
 }

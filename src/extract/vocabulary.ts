@@ -1,5 +1,7 @@
 // The extractor's configurable word lists: what names a KPI, a progress figure, a metric, a growth, a target.
 
+import { LOWER_IS_BETTER_WORDS } from './direction.js';
+
 export interface Vocabulary {
   /** Operating figures that are percentages but not progress (成功率, 可用性 …): kind `kpi`. */
   kpiWords: string[];
@@ -55,6 +57,8 @@ export interface Vocabulary {
   projectLabels: string[];
   /** First cells of total rows (`合计`): derived from the rows above, so not an item of their own. */
   totalRows: string[];
+  /** KPIs whose name holds one of these improve when they fall (差错率, 耗时, P99 …; see direction.ts). */
+  lowerIsBetterWords: string[];
 }
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
@@ -129,6 +133,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   ],
   projectLabels: ['项目名称', '项目', 'project', 'project name'],
   totalRows: ['合计', '总计', '小计', '汇总', 'total', 'subtotal', 'overall'],
+  lowerIsBetterWords: [...LOWER_IS_BETTER_WORDS],
 });
 
 /** The defaults overlaid with a partial vocabulary (given lists replace the defaults' lists). */

@@ -114,6 +114,8 @@ export interface Measure {
   total?: number;
   /** An approximate figure's qualifier as written: `约`, `>`, `≈`, `+`, … */
   qualifier?: string;
+  /** KPIs only: `lower` when a fall is an improvement (差错率, 耗时, P99 …); absent means higher is better. */
+  direction?: 'lower';
 }
 
 /** A measure with its evidence. */
@@ -126,6 +128,10 @@ export interface Observation extends Measure {
   prev?: number;
   /** Tables with a planned column: the planned figure, kept as context. */
   planned?: number;
+  /** A completion stated in words gave this 100 (analyze/ adds these for items the history tracks; never stored). */
+  inferred?: true;
+  /** The words behind an inferred figure (`已全量上线`). */
+  evidence?: string;
 }
 
 /** One percentage the extractor saw and what it made of it (for `milestones check`). */
@@ -153,6 +159,34 @@ export interface Finding {
   notes?: string[];
 }
 
+/** A state a report states in words: done (without a figure), paused, cancelled. */
+export type StatedState = 'completed' | 'paused' | 'cancelled';
+
+/**
+ * Something a report says about an item in words rather than figures: `✅ 历史账单回迁已全量上线`,
+ * `项目暂停`, `on hold`, `清结算中心（原“资金清分平台”）`. The extractor is pure per report and
+ * cannot know which items a team tracks, so it records candidates; analyze/ applies one only
+ * where a subject names an item the team's history already tracks (see analyze/timeline.ts).
+ */
+export interface Statement {
+  kind: StatedState | 'renamed';
+  /** The words that decided it, as written (`已全量上线`, `暂停`, `on hold`, `（原“资金清分平台”）`). */
+  phrase: string;
+  /** The recogniser that decided (`completion-words`, `stated-pause`, `stated-cancel`, `stated-rename`). */
+  rule: string;
+  /** 1-based source line. */
+  line: number;
+  /**
+   * Names the statement may be about, most specific first (the clause's own subject, the line's
+   * head, a table row's name cells, the enclosing heading). For `renamed`, the new name first.
+   */
+  subjects: string[];
+  /** `renamed` only: the earlier name. */
+  formerly?: string;
+  /** The source line (or table row) as evidence. */
+  text: string;
+}
+
 /** What the extractor makes of one document, before a team or id is attached. */
 export interface Extraction {
   /** From the report's own label (`第16周` + the date's year) or from its date; null when neither is found. */
@@ -161,6 +195,8 @@ export interface Extraction {
   date: string | null;
   title: string;
   observations: Observation[];
+  /** Completions, pauses, cancellations and renames stated in words (candidates; see Statement). */
+  statements: Statement[];
   findings: Finding[];
   warnings: Warning[];
 }
@@ -174,6 +210,8 @@ export interface Report {
   date: string | null;
   title: string;
   observations: Observation[];
+  /** Absent in reports stored before statements were read. */
+  statements?: Statement[];
   warnings: Warning[];
 }
 
@@ -201,4 +239,6 @@ export interface ReportMeasures {
   date: string | null;
   source: string;
   measures: Measure[];
+  /** Stated completions, pauses, cancellations and renames (absent when none). */
+  statements?: Statement[];
 }

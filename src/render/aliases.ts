@@ -6,17 +6,27 @@ import type { Words } from './words.js';
 export interface AliasRow {
   name: string;
   canonical: string;
-  from: 'database' | 'config';
+  /** `report`: a rename a report stated, recorded when it was ingested (see `evidence`). */
+  from: 'database' | 'config' | 'report';
+  evidence?: { source: string; week: string; line: number; text: string };
 }
 
 export interface AliasesData {
   aliases: AliasRow[];
 }
 
+const said = (r: AliasRow) => (r.evidence ? `${r.evidence.source}:${r.evidence.line} (${r.evidence.week}): ${r.evidence.text}` : '');
+
 const COLUMNS: readonly Column<AliasRow>[] = [
   { key: 'name', label: 'name', value: (r) => r.name },
   { key: 'canonical', label: 'canonical', value: (r) => r.canonical },
-  { key: 'from', label: 'origin', value: (r) => r.from, show: (r, w) => (r.from === 'database' ? w.originDatabase : w.originConfig) },
+  {
+    key: 'from',
+    label: 'origin',
+    value: (r) => r.from,
+    show: (r, w) => (r.from === 'database' ? w.originDatabase : r.from === 'report' ? w.originReport : w.originConfig),
+  },
+  { key: 'evidence', label: 'evidence', value: said, shownIf: (rows) => rows.some((r) => r.evidence) },
 ];
 
 function aliasesDoc(d: AliasesData, w: Words): Doc {

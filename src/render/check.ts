@@ -1,6 +1,6 @@
 // The `check` report: per file, every percentage seen and what the extractor made of it.
 
-import type { Finding, Warning } from '../model/types.js';
+import type { Finding, Statement, Warning } from '../model/types.js';
 import { table, type Column, type Doc, type ReportType } from './doc.js';
 import { fmtPct } from './format.js';
 import type { Words } from './words.js';
@@ -10,6 +10,8 @@ export interface CheckFile {
   week: string | null;
   date: string | null;
   findings: Finding[];
+  /** Completions, pauses, cancellations and renames stated in words (candidates: they count where the history tracks the item). */
+  statements?: Statement[];
   warnings: Warning[];
 }
 
@@ -55,6 +57,15 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: 'notes', label: 'notes', value: (r) => r.notes?.join('; '), only: 'data' },
 ];
 
+/** `renamed` reads `资金清分平台 → 清结算中心`; the others list the names they may be about. */
+const STATED: readonly Column<Statement>[] = [
+  { key: 'line', label: 'line', align: 'right', value: (s) => s.line },
+  { key: 'stated', label: 'stated', value: (s) => s.kind },
+  { key: 'words', label: 'words', value: (s) => s.phrase },
+  { key: 'about', label: 'about', value: (s) => (s.kind === 'renamed' ? `${s.formerly ?? ''} → ${s.subjects[0] ?? ''}` : s.subjects.join(' / ')) },
+  { key: 'rule', label: 'rule', value: (s) => s.rule },
+];
+
 function fileTitle(f: CheckFile, w: Words): string {
   const when = [f.week ?? w.weekUnknown, f.date].filter(Boolean).join(', ');
   return `${f.file} (${when})`;
@@ -65,6 +76,7 @@ function checkDoc(d: CheckData, w: Words): Doc {
   for (const f of d.files) {
     const rows = f.findings.map((x) => ({ ...x, file: f.file }));
     blocks.push({ kind: 'heading', text: fileTitle(f, w) }, table(COLUMNS, rows, { empty: w.noPercentages, rowStatus: (r: Row) => r.verdict }));
+    if (f.statements?.length) blocks.push({ kind: 'heading', text: w.statedSection, level: 3 }, table(STATED, f.statements));
     if (f.warnings.length) blocks.push({ kind: 'lines', lines: f.warnings.map((x) => [w.warningLine(f.file, x.line, x.message)]) });
   }
   const rows = d.files.flatMap((f) => f.findings.map((x) => ({ ...x, file: f.file })));

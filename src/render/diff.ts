@@ -4,7 +4,7 @@ import type { DiffItem, DiffReport } from '../analyze/diff.js';
 import { someTeam, status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
 import { fmtDelta, fmtPct } from './format.js';
 import { summaryStatuses } from './statuses.js';
-import type { Words } from './words.js';
+import { EN, type Words } from './words.js';
 
 const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'team', label: 'team', value: (i) => i.team, shownIf: someTeam },
@@ -14,8 +14,30 @@ const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'from', label: 'from', align: 'right', value: (i) => i.from, show: (i) => fmtPct(i.from) },
   { key: 'to', label: 'to', align: 'right', value: (i) => i.to, show: (i) => fmtPct(i.to) },
   { key: 'delta', label: 'delta', align: 'right', value: (i) => i.delta, show: (i) => fmtDelta(i.delta) },
-  { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => status(i.status, w) },
+  { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusWithNote(i, w) },
+  { key: 'note', label: 'status', value: (i) => statusNote(i, EN), only: 'data' },
 ];
+
+/**
+ * What the status needs said beside it: where a resumed item's earlier figure comes from
+ * (`last seen 2023-W10, 60%`), what happened between the weeks to an item gone from the later
+ * one, the words behind an inferred completion or a stated stop, a lower-is-better KPI.
+ */
+function statusNote(i: DiffItem, w: Words): string {
+  const notes: string[] = [];
+  if (i.last) notes.push(i.status === 'completed' && i.to === null ? w.reached100(i.last.week) : w.lastSeen(i.last.week, i.last.percent));
+  if (i.evidence) notes.push(i.inferred ? w.inWords(i.evidence.phrase) : w.statedWords(i.evidence.phrase));
+  if (i.kind === 'kpi' && i.direction === 'lower') notes.push(w.lowerIsBetter);
+  return notes.join('; ');
+}
+
+function statusWithNote(i: DiffItem, w: Words): Inline[] | Inline {
+  const note = statusNote(i, w);
+  return note ? [status(i.status, w), ` (${note})`] : status(i.status, w);
+}
+
+/** Stated stops, listed apart from the progress table: neither stalled nor silently dropped. */
+const STOPPED = new Set(['paused', 'cancelled']);
 
 /** `1 regressed · 1 dropped · 2 stalled · 1 new · 6 advanced · 1 completed` (and any other status that occurs). */
 function diffSummary(counts: Readonly<Record<string, number>>, w: Words): Inline[] {
@@ -23,18 +45,18 @@ function diffSummary(counts: Readonly<Record<string, number>>, w: Words): Inline
 }
 
 function diffDoc(d: DiffReport, w: Words): Doc {
-  const progress = d.items.filter((i) => i.kind === 'progress');
+  const progress = d.items.filter((i) => i.kind === 'progress' && !STOPPED.has(i.status));
+  const stopped = d.items.filter((i) => i.kind === 'progress' && STOPPED.has(i.status));
   const kpi = d.items.filter((i) => i.kind === 'kpi');
   const opts = { context: d.items, rowStatus: (i: DiffItem) => i.status };
-  const blocks: Doc['blocks'] = [
-    table(COLUMNS, progress, { ...opts, empty: w.noProgressItems }),
-    { kind: 'lines', lines: [diffSummary(d.counts, w)] },
-  ];
+  const blocks: Doc['blocks'] = [table(COLUMNS, progress, { ...opts, empty: w.noProgressItems })];
+  if (stopped.length) blocks.push({ kind: 'heading', text: w.stoppedSection }, table(COLUMNS, stopped, opts));
+  blocks.push({ kind: 'lines', lines: [diffSummary(d.counts, w)] });
   if (kpi.length) blocks.push({ kind: 'heading', text: w.kpiSection }, table(COLUMNS, kpi, opts));
   if (d.missing.length) {
     blocks.push({ kind: 'heading', text: w.notCompared }, { kind: 'lines', list: true, lines: d.missing.map((m) => [w.noReportIn(m.team, m.week)]) });
   }
-  return { title: w.diffTitle(d.from, d.to), titleInText: true, blocks, data: { columns: COLUMNS, rows: [...progress, ...kpi] } };
+  return { title: w.diffTitle(d.from, d.to), titleInText: true, blocks, data: { columns: COLUMNS, rows: [...progress, ...stopped, ...kpi] } };
 }
 
 /** DESIGN.md `diff --json`: `{ from, to, items: [{ project, metric, kind, from, to, delta, status }] }`, plus team, counts, kpiCounts, missing. */
@@ -51,6 +73,10 @@ function diffJson(d: DiffReport): unknown {
       delta: i.delta,
       status: i.status,
       team: i.team,
+      ...(i.direction ? { direction: i.direction } : {}),
+      ...(i.last ? { last: i.last } : {}),
+      ...(i.inferred ? { inferred: true } : {}),
+      ...(i.evidence ? { evidence: i.evidence } : {}),
     })),
     counts: d.counts,
     kpiCounts: d.kpiCounts,

@@ -24,8 +24,8 @@ export interface Column<R> {
   label: ColumnLabel | { text: string };
   align?: Align;
   value: (row: R) => CsvCell;
-  /** Display form; default: the value as text (`''` when absent). */
-  show?: (row: R, w: Words) => Inline;
+  /** Display form; default: the value as text (`''` when absent). Several parts make one cell (a status and its note). */
+  show?: (row: R, w: Words) => Inline | Inline[];
   /** `data`: only in data formats (CSV); `display`: only in text, Markdown, HTML. Default: both. */
   only?: 'data' | 'display';
   /** Display formats leave the column out unless this holds for the rows shown (e.g. Team when some team is named). */

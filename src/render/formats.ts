@@ -43,8 +43,10 @@ function rawText(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-function cellOf<R>(c: Column<R>, row: R, w: Words): Inline {
-  return c.show ? c.show(row, w) : rawText(c.value(row));
+/** A cell's parts: usually one, several when a status carries a note (`resumed (last seen …)`). */
+function cellOf<R>(c: Column<R>, row: R, w: Words): Inline[] {
+  const shown = c.show ? c.show(row, w) : rawText(c.value(row));
+  return Array.isArray(shown) ? shown : [shown];
 }
 
 function displayColumns<R>(t: TableBlock<R>): Column<R>[] {
@@ -80,7 +82,7 @@ function blockAsText(b: Block, w: Words, opts: RenderOptions): string[] {
     case 'table': {
       if (b.rows.length === 0 && b.empty !== undefined) return [escapeControls(b.empty)];
       const cols = displayColumns(b);
-      const rows = b.rows.map((r) => cols.map((c) => inlineAsText(cellOf(c, r, w), opts)));
+      const rows = b.rows.map((r) => cols.map((c) => cellOf(c, r, w).map((x) => inlineAsText(x, opts)).join('')));
       return textTable(cols.map((c) => escapeControls(headerOf(c as Column<unknown>, w))), rows, cols.map((c) => c.align ?? 'left'));
     }
   }
@@ -128,7 +130,7 @@ function blockAsMd(b: Block, w: Words): string[] {
     case 'table': {
       if (b.rows.length === 0 && b.empty !== undefined) return [escapeMd(b.empty)];
       const cols = displayColumns(b);
-      const rows = b.rows.map((r) => cols.map((c) => inlineAsMd(cellOf(c, r, w), true)));
+      const rows = b.rows.map((r) => cols.map((c) => cellOf(c, r, w).map((x) => inlineAsMd(x, true)).join('')));
       return mdTable(cols.map((c) => escapeMd(headerOf(c as Column<unknown>, w), true)), rows, cols.map((c) => c.align ?? 'left'));
     }
   }
@@ -169,7 +171,7 @@ function blockAsHtml(b: Block, w: Words): string {
     case 'table': {
       if (b.rows.length === 0 && b.empty !== undefined) return `<p>${escapeHtml(b.empty)}</p>`;
       const cols = displayColumns(b);
-      const rows = b.rows.map((r) => cols.map((c) => inlineAsHtml(cellOf(c, r, w))));
+      const rows = b.rows.map((r) => cols.map((c) => cellOf(c, r, w).map(inlineAsHtml).join('')));
       const rowClass = (i: number) => (b.rowStatus ? (b.rowStatus(b.rows[i]) ?? '') : '');
       return htmlTable(cols.map((c) => escapeHtml(headerOf(c as Column<unknown>, w))), rows, cols.map((c) => c.align ?? 'left'), rowClass);
     }

@@ -27,7 +27,13 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: 'week', label: 'week', value: (r) => r.week },
   { key: 'percent', label: 'percent', align: 'right', value: (r) => r.percent, show: (r) => fmtPct(r.percent) },
   { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
-  { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w) },
+  {
+    key: 'status',
+    label: 'status',
+    value: (r) => r.status,
+    // ` (in words: 已全量上线)` for an inferred completion, ` (stated: 暂停)` for a stated stop.
+    show: (r, w) => (r.evidence ? [status(r.status, w), ` (${r.inferred ? w.inWords(r.evidence) : w.statedWords(r.evidence)})`] : status(r.status, w)),
+  },
   { key: 'written', label: 'asWritten', value: (r) => r.written },
   { key: 'file', label: 'source', value: (r) => r.source, only: 'data' },
   { key: 'line', label: 'line', value: (r) => r.line, only: 'data' },

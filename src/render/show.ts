@@ -21,6 +21,9 @@ export interface ShowItem {
   planned?: number;
   /** Extra field: the report's team (several teams may report the same week). */
   team: string;
+  /** Extra fields: a completion stated in words gave this 100 (for an item the history tracks), and the words. */
+  inferred?: true;
+  evidence?: string;
 }
 
 /**
@@ -42,6 +45,7 @@ export function observationItem(o: Observation, file: string, team: string): Sho
     ...(o.prev !== undefined ? { prev: o.prev } : {}),
     ...(o.planned !== undefined ? { planned: o.planned } : {}),
     team,
+    ...(o.inferred ? { inferred: true as const, evidence: o.evidence ?? '' } : {}),
   };
 }
 
@@ -90,7 +94,9 @@ const COLUMNS: readonly Column<ShowItem>[] = [
   { key: 'project', label: 'project', value: (i) => i.project },
   { key: 'metric', label: 'metric', value: (i) => i.metric },
   { key: 'percent', label: 'percent', align: 'right', value: (i) => i.percent, show: (i) => fmtPct(i.percent) },
-  { key: 'kind', label: 'kind', value: (i) => i.kind },
+  // An inferred figure says so: `progress, in words: 已全量上线`.
+  { key: 'kind', label: 'kind', value: (i) => i.kind, show: (i, w) => (i.inferred ? `${i.kind}, ${w.inWords(i.evidence ?? '')}` : i.kind) },
+  { key: 'inferred', label: 'kind', value: (i) => i.evidence, only: 'data' },
   { key: 'done', label: 'done', align: 'right', value: (i) => i.done, show: fraction },
   { key: 'total', label: 'done', value: (i) => i.total, only: 'data' },
   { key: 'text', label: 'text', value: (i) => i.text, only: 'data' },

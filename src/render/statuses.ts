@@ -23,7 +23,13 @@ const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
   new: { ansi: 36, alwaysCounted: true },
   advanced: { ansi: 36, alwaysCounted: true },
   completed: { ansi: 32, css: '#070', alwaysCounted: true },
+  resumed: { ansi: 36 },
+  paused: { ansi: 33, css: '#a60' },
+  cancelled: { ansi: 35, css: '#a0a' },
   done: {},
+  worsened: { ansi: 31, css: '#b00' },
+  improved: { ansi: 32, css: '#070' },
+  flat: {},
 };
 
 /** A status word coloured for a terminal when asked. */

@@ -16,7 +16,15 @@ function shellQuote(s: string): string {
 }
 
 const evidence = (s: AliasSuggestion, w: Words) =>
-  w.suggestionEvidence(s.evidence.lastSeen, s.evidence.fromPercent, s.evidence.firstSeen, s.evidence.toPercent, s.evidence.nameSimilarity);
+  w.suggestionEvidence(
+    s.evidence.lastSeen,
+    s.evidence.fromPercent,
+    s.evidence.firstSeen,
+    s.evidence.toPercent,
+    s.evidence.nameSimilarity,
+    s.evidence.continuity,
+    s.evidence.position,
+  );
 
 const COLUMNS: readonly Column<AliasSuggestion>[] = [
   { key: 'team', label: 'team', value: (s) => s.team, shownIf: someTeam },
@@ -30,6 +38,8 @@ const COLUMNS: readonly Column<AliasSuggestion>[] = [
   { key: 'from_percent', label: 'evidence', value: (s) => s.evidence.fromPercent, only: 'data' },
   { key: 'to_percent', label: 'evidence', value: (s) => s.evidence.toPercent, only: 'data' },
   { key: 'name_similarity', label: 'evidence', value: (s) => s.evidence.nameSimilarity, only: 'data' },
+  { key: 'continuity', label: 'evidence', value: (s) => s.evidence.continuity, only: 'data' },
+  { key: 'position', label: 'evidence', value: (s) => s.evidence.position, only: 'data' },
 ];
 
 function suggestionsDoc(d: SuggestionsData, w: Words): Doc {

@@ -47,10 +47,22 @@ const EN = {
     origin: 'From',
     section: 'Section',
     text: 'Text',
+    stated: 'Stated',
+    words: 'Words',
+    about: 'About',
   },
   /** A status word as shown (the JSON and CSV value stays the English identifier). */
   status: {} as Partial<Record<string, string>>,
   kpiSection: 'KPI',
+  stoppedSection: 'Paused or cancelled (the report says so)',
+  statedSection: 'Stated in words (a completion, pause or cancellation counts for an item the database already tracks; a rename becomes an alias when ingested)',
+  /** What a status needs said beside it (diff, history). */
+  lastSeen: (week: string, pct: number | null) => `last seen ${week}${pct === null ? '' : `, ${fmtPct(pct)}%`}`,
+  reached100: (week: string) => `at 100 in ${week}`,
+  inWords: (phrase: string) => `in words: ${phrase}`,
+  statedWords: (phrase: string) => `stated: ${phrase}`,
+  lowerIsBetter: 'lower is better',
+  originReport: 'report',
   changes: 'Changes',
   diffTitle: (from: string, to: string) => `${from} → ${to}`,
   noProgressItems: 'no progress items',
@@ -80,8 +92,8 @@ const EN = {
   originConfig: 'config',
   progressByWeek: 'Progress by week',
   observations: 'Observations',
-  suggestionEvidence: (lastSeen: string, fromPct: number, firstSeen: string, toPct: number, similarity: number) =>
-    `${lastSeen} ${fmtPct(fromPct)}% → ${firstSeen} ${fmtPct(toPct)}%, name ${similarity.toFixed(2)}`,
+  suggestionEvidence: (lastSeen: string, fromPct: number, firstSeen: string, toPct: number, similarity: number, continuity: number, position: number) =>
+    `${lastSeen} ${fmtPct(fromPct)}% → ${firstSeen} ${fmtPct(toPct)}%, name ${similarity.toFixed(2)}, figures ${continuity.toFixed(2)}, place ${position.toFixed(2)}`,
 };
 
 export type Words = typeof EN;

@@ -93,7 +93,9 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
       for (const r of snap.db.reports) {
         if (filter.team !== undefined && r.team !== filter.team) continue;
         if (weeks && !weeks.has(r.week)) continue;
-        out.push({ id: r.id, team: r.team, week: r.week, date: r.date, source: r.source, measures: r.m.map((t) => decodeMeasure(t, items)) });
+        const rm: ReportMeasures = { id: r.id, team: r.team, week: r.week, date: r.date, source: r.source, measures: r.m.map((t) => decodeMeasure(t, items)) };
+        if (r.s?.length) rm.statements = r.s;
+        out.push(rm);
       }
       return out;
     },
@@ -106,7 +108,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
       return readEvidence(path.join(evDir, name), r, shown);
     },
 
-    aliases: () => snap.db.aliases.map((a) => ({ ...a })),
+    aliases: () => snap.db.aliases.map((a) => ({ ...a, ...(a.auto ? { auto: { ...a.auto } } : {}) })),
 
     notes: () => [...snap.notes, ...extraNotes],
 
@@ -228,6 +230,10 @@ class Tx implements Transaction {
     return sortReports([...this.reports]).map(toHeader);
   }
 
+  aliases(): AliasEntry[] {
+    return this.aliasList.map((a) => ({ ...a }));
+  }
+
   putReport(report: Report, file?: FileStamp): PutResult {
     const { reportSchema, describeIssue } = schemas();
     const checked = reportSchema.safeParse(report);
@@ -263,6 +269,7 @@ class Tx implements Transaction {
       warnings: report.warnings.map((w) => ({ line: w.line, message: w.message })),
       ...(file ? { file: { path: file.path, size: file.size, mtimeMs: file.mtimeMs } } : {}),
       m: report.observations.map((o) => encodeMeasure(o, this.table)),
+      ...(report.statements?.length ? { s: report.statements.map((x) => ({ ...x, subjects: [...x.subjects] })) } : {}),
     };
     this.reports.add(stored);
     this.index(stored);
@@ -283,7 +290,8 @@ class Tx implements Transaction {
     const key = normalizeName(name);
     const at = this.aliasList.findIndex((a) => normalizeName(a.name) === key);
     if (at >= 0) {
-      if (this.aliasList[at]!.name === name && this.aliasList[at]!.canonical === canonical) return;
+      const cur = this.aliasList[at]!;
+      if (cur.name === name && cur.canonical === canonical && !cur.auto && !cur.off) return;
       this.aliasList[at] = { name, canonical };
     } else {
       this.aliasList.push({ name, canonical });
@@ -291,11 +299,22 @@ class Tx implements Transaction {
     this.changed = true;
   }
 
+  setStatedAlias(name: string, canonical: string, evidence: NonNullable<AliasEntry['auto']>): boolean {
+    const key = normalizeName(name);
+    if (!key || key === normalizeName(canonical) || this.aliasList.some((a) => normalizeName(a.name) === key)) return false;
+    this.aliasList.push({ name, canonical, auto: { ...evidence } });
+    this.changed = true;
+    return true;
+  }
+
   removeAlias(name: string): boolean {
     const key = normalizeName(name);
-    const at = this.aliasList.findIndex((a) => normalizeName(a.name) === key);
+    const at = this.aliasList.findIndex((a) => normalizeName(a.name) === key && !a.off);
     if (at < 0) return false;
-    this.aliasList.splice(at, 1);
+    const cur = this.aliasList[at]!;
+    // A stated rename stays on record, switched off, so that re-ingesting its report does not restore it.
+    if (cur.auto) this.aliasList[at] = { ...cur, off: true };
+    else this.aliasList.splice(at, 1);
     this.changed = true;
     return true;
   }
@@ -311,8 +330,8 @@ class Tx implements Transaction {
       for (const r of reports) {
         r.m = r.m.map((t) => {
           const copy = [...t] as MeasureTuple;
-          const [project, metric, kind] = items[t[0]]!;
-          copy[0] = fresh.index(project, metric, kind);
+          const [project, metric, kind, direction] = items[t[0]]!;
+          copy[0] = fresh.index(project, metric, kind, direction);
           return copy;
         });
       }

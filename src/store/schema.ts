@@ -12,12 +12,14 @@
  *     "version": 2,
  *     "aliases": [ { "name": "店东看懂账一期", "canonical": "店东看懂账" } ],
  *     "items":   [ ["支付网关重构", null, "progress"], ["支付网关重构", "前端", "progress"],
- *                  ["收单成功率", null, "kpi"] ],
+ *                  ["收单成功率", null, "kpi"], ["支付差错率", null, "kpi", "lower"] ],
  *     "reports": [
  *       { "id": "…content hash…", "source": "reports/2024-W10.md", "team": "", "week": "2024-W10",
  *         "date": "2024-03-08", "title": "…", "progress": 2, "kpi": 1, "warnings": [],
  *         "file": { "path": "/abs/reports/2024-W10.md", "size": 1234, "mtimeMs": 1709880000000 },
- *         "m": [ [0, 45, 12], [1, 60, 13, 6, 10], [2, 99.9, 20, null, null, "约"] ] }
+ *         "m": [ [0, 45, 12], [1, 60, 13, 6, 10], [2, 99.9, 20, null, null, "约"] ],
+ *         "s": [ { "kind": "completed", "phrase": "已全量上线", "rule": "completion-words", "line": 14,
+ *                  "subjects": ["历史账单回迁"], "text": "✅ 历史账单回迁完毕，已全量上线" } ] }
  *     ],
  *     "retired": [ "…evidence file names…" ]
  *   }
@@ -28,6 +30,13 @@
  *     [itemIndex, percent, line]                                   the common case
  *     [itemIndex, percent, line, done|null, total|null]            the line gave a fraction
  *     [itemIndex, percent, line, done|null, total|null, qualifier] an approximate figure (`约`, `>`, …)
+ * - `items` may carry a 4th element, `"lower"`, for a KPI that improves when it falls (差错率, 耗时).
+ * - `s` (optional, absent when empty) holds the report's statements in words: completions, pauses,
+ *   cancellations and renames as candidates (model/types.ts Statement); analyze/ decides which
+ *   tracked item each names. Small, so they live in the main file beside the measures.
+ * - `aliases` entries may carry `auto` (a rename the reports stated, recorded at ingest, with the
+ *   line as evidence) and `off: true` (such an alias the user removed: kept so that re-ingesting
+ *   the report does not bring it back; never applied, never listed).
  * - `retired` lists evidence files that the previous generation (`<db>.bak`) still references but
  *   this one does not; they are kept one more save so that restoring the `.bak` is complete.
  *
@@ -54,12 +63,14 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Measure, Observation } from '../model/types.js';
-import type { StoredHeader } from './types.js';
+import type { Measure, Observation, Statement } from '../model/types.js';
+import type { AliasEntry, StoredHeader } from './types.js';
 
 export const CURRENT_VERSION = 2;
 
-export type ItemTuple = [project: string, metric: string | null, kind: 'progress' | 'kpi'];
+export type ItemTuple =
+  | [project: string, metric: string | null, kind: 'progress' | 'kpi']
+  | [project: string, metric: string | null, kind: 'progress' | 'kpi', direction: 'lower'];
 
 /** See the format comment above: `[item, percent, line, done?, total?, qualifier?]`. */
 export type MeasureTuple =
@@ -69,11 +80,12 @@ export type MeasureTuple =
 
 export interface StoredReport extends StoredHeader {
   m: MeasureTuple[];
+  s?: Statement[];
 }
 
 export interface DbFile {
   version: typeof CURRENT_VERSION;
-  aliases: { name: string; canonical: string }[];
+  aliases: AliasEntry[];
   items: ItemTuple[];
   reports: StoredReport[];
   retired: string[];
@@ -191,20 +203,20 @@ export class ItemTable {
 
   constructor(items: ItemTuple[] = []) {
     this.items = items;
-    items.forEach((it, i) => this.slots.set(ItemTable.key(it[0], it[1], it[2]), i));
+    items.forEach((it, i) => this.slots.set(ItemTable.key(it[0], it[1], it[2], it[3]), i));
   }
 
-  private static key(project: string, metric: string | null, kind: string): string {
+  private static key(project: string, metric: string | null, kind: string, direction?: string): string {
     // \u0001 marks a null metric so that "" and null stay distinct.
-    return `${kind}\u0000${project}\u0000${metric === null ? '\u0001' : metric}`;
+    return `${kind}\u0000${project}\u0000${metric === null ? '\u0001' : metric}\u0000${direction ?? ''}`;
   }
 
-  index(project: string, metric: string | null, kind: 'progress' | 'kpi'): number {
-    const key = ItemTable.key(project, metric, kind);
+  index(project: string, metric: string | null, kind: 'progress' | 'kpi', direction?: 'lower'): number {
+    const key = ItemTable.key(project, metric, kind, direction);
     let slot = this.slots.get(key);
     if (slot === undefined) {
       slot = this.items.length;
-      this.items.push([project, metric, kind]);
+      this.items.push(direction ? [project, metric, kind, direction] : [project, metric, kind]);
       this.slots.set(key, slot);
     }
     return slot;
@@ -212,15 +224,16 @@ export class ItemTable {
 }
 
 export function encodeMeasure(m: Measure, table: ItemTable): MeasureTuple {
-  const item = table.index(m.project, m.metric, m.kind);
+  const item = table.index(m.project, m.metric, m.kind, m.kind === 'kpi' ? m.direction : undefined);
   if (m.qualifier !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier];
   if (m.done !== undefined || m.total !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null];
   return [item, m.percent, m.line];
 }
 
 export function decodeMeasure(t: MeasureTuple, items: readonly ItemTuple[]): Measure {
-  const [project, metric, kind] = items[t[0]]!;
+  const [project, metric, kind, direction] = items[t[0]]!;
   const m: Measure = { project, metric, percent: t[1], kind, line: t[2] };
+  if (direction) m.direction = direction;
   if (t.length >= 5) {
     if (t[3] !== null) m.done = t[3];
     if (t[4] !== null) m.total = t[4];
@@ -235,6 +248,7 @@ export function measureOf(o: Measure): Measure {
   if (o.done !== undefined) m.done = o.done;
   if (o.total !== undefined) m.total = o.total;
   if (o.qualifier !== undefined) m.qualifier = o.qualifier;
+  if (o.direction !== undefined) m.direction = o.direction;
   return m;
 }
 

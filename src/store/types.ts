@@ -23,9 +23,13 @@ export interface PutResult {
 }
 
 export interface AliasEntry {
-  /** The name as the user gave it. */
+  /** The name as the user gave it (or as a report wrote the former name). */
   name: string;
   canonical: string;
+  /** A rename a report stated (`清结算中心（原“资金清分平台”）`), recorded at ingest: where it was said. */
+  auto?: { source: string; week: string; line: number; text: string };
+  /** An automatic alias the user removed: kept so that re-ingesting does not restore it; never applied. */
+  off?: true;
 }
 
 export interface MeasureFilter {
@@ -49,10 +53,14 @@ export interface StoreReader {
 /** Write access inside one locked read-modify-write. */
 export interface Transaction {
   headers(): StoredHeader[];
+  /** The aliases as they stand inside this transaction. */
+  aliases(): AliasEntry[];
   /** Adds a report; unchanged (same id, team, week) is a no-op; same (team, week) or same source replaces. */
   putReport(report: Report, file?: FileStamp): PutResult;
   setAlias(name: string, canonical: string): void;
-  /** Returns false when there was no such alias. */
+  /** Records a rename stated in a report, unless the name already has an alias (or had one the user removed). */
+  setStatedAlias(name: string, canonical: string, evidence: NonNullable<AliasEntry['auto']>): boolean;
+  /** Returns false when there was no such alias. An automatic alias is kept switched off (see AliasEntry.off). */
   removeAlias(name: string): boolean;
 }
 

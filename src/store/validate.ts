@@ -11,7 +11,21 @@ function build(z: typeof Zod.z) {
   const week = z.string().regex(/^\d{4}-W\d{2}$/, 'expected a week like 2024-W10');
   const finite = z.number().finite();
 
-  const aliasSchema = z.object({ name: z.string(), canonical: z.string() });
+  const aliasSchema = z.object({
+    name: z.string(),
+    canonical: z.string(),
+    auto: z.object({ source: z.string(), week: z.string(), line: finite, text: z.string() }).optional(),
+    off: z.literal(true).optional(),
+  });
+  const statementSchema = z.object({
+    kind: z.enum(['completed', 'paused', 'cancelled', 'renamed']),
+    phrase: z.string(),
+    rule: z.string(),
+    line: finite,
+    subjects: z.array(z.string()),
+    formerly: z.string().optional(),
+    text: z.string(),
+  });
   const warningSchema = z.object({ line: finite, message: z.string() });
   const fileStampSchema = z.object({ path: z.string(), size: finite, mtimeMs: finite });
 
@@ -28,14 +42,17 @@ function build(z: typeof Zod.z) {
     file: fileStampSchema.optional(),
   };
 
-  const itemSchema = z.tuple([z.string(), z.string().nullable(), z.enum(['progress', 'kpi'])]);
+  const itemSchema = z.union([
+    z.tuple([z.string(), z.string().nullable(), z.enum(['progress', 'kpi'])]),
+    z.tuple([z.string(), z.string().nullable(), z.enum(['progress', 'kpi']), z.literal('lower')]),
+  ]);
 
   const dbSchema = z
     .object({
       version: z.literal(CURRENT_VERSION),
       aliases: z.array(aliasSchema),
       items: z.array(itemSchema),
-      reports: z.array(z.object({ ...headerShape, m: z.custom<MeasureTuple[]>(() => true) })),
+      reports: z.array(z.object({ ...headerShape, m: z.custom<MeasureTuple[]>(() => true), s: z.array(statementSchema).optional() })),
       retired: z.array(z.string()),
       /** See SEAL in index.ts: a digest of the file as written; validated content needs no second check. */
       seal: z.string().optional(),
@@ -60,6 +77,7 @@ function build(z: typeof Zod.z) {
     done: finite.optional(),
     total: finite.optional(),
     qualifier: z.string().optional(),
+    direction: z.literal('lower').optional(),
     section: z.array(z.string()),
     text: z.string(),
     prev: finite.optional(),
@@ -91,7 +109,7 @@ function build(z: typeof Zod.z) {
   );
   const { progress: _p, kpi: _k, file: _f, ...reportShape } = headerShape;
   /** What putReport accepts: a Report as the extractor makes it. */
-  const reportSchema = z.looseObject({ ...reportShape, observations: observationsSchema });
+  const reportSchema = z.looseObject({ ...reportShape, observations: observationsSchema, statements: z.array(statementSchema).optional() });
 
   return { z, aliasSchema, headerShape, dbSchema, evidenceSchema, reportSchema, describeIssue };
 }

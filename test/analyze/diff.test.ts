@@ -45,7 +45,10 @@ test('every status, including 100 → lower, 100 → 100, new at 100 and finishe
     d.items.map((i) => i.project),
     ['对账平台', '消息总线', '票据识别', '风控规则', '商户后台', '支付网关', '发票服务', '清算系统', '旧版门户', '结算中心'],
   );
-  assert.equal(d.counts, { regressed: 2, dropped: 1, stalled: 1, new: 1, advanced: 1, completed: 2, done: 2 });
+  assert.equal(d.counts, {
+    regressed: 2, dropped: 1, stalled: 1, worsened: 0, paused: 0, cancelled: 0,
+    new: 1, resumed: 0, advanced: 1, improved: 0, completed: 2, flat: 0, done: 2,
+  });
   const gone = d.items.find((i) => i.project === '票据识别')!;
   assert.equal([gone.from, gone.to, gone.delta], [45, null, null]);
   const back = d.items.find((i) => i.project === '对账平台')!;
@@ -101,9 +104,11 @@ test('KPI items get statuses but are sorted after progress and counted apart', (
     ],
     { from: '2031-W05', to: '2031-W06', aliases: none },
   );
-  assert.equal(d.items.map((i) => [i.kind, i.status]), [['progress', 'advanced'], ['kpi', 'stalled']]);
+  // A KPI that holds its figure is flat, never stalled (issue 10).
+  assert.equal(d.items.map((i) => [i.kind, i.status]), [['progress', 'advanced'], ['kpi', 'flat']]);
   assert.is(d.counts.stalled, 0);
-  assert.is(d.kpiCounts.stalled, 1);
+  assert.is(d.kpiCounts.stalled, 0);
+  assert.is(d.kpiCounts.flat, 1);
 });
 
 test('an item twice in one report: the first line wins; duplicate reports of a team-week: the latest date wins', () => {

@@ -27,7 +27,8 @@ test('seriesTable: one column per stored week in range, null for absences, lates
   );
   const ranged = seriesTable(reports, { aliases: none, from: '2031-W02', to: '2031-W02', team: 'a' });
   assert.equal(ranged.weeks, ['2031-W02']);
-  assert.equal(ranged.rows.map((r) => [r.project, r.values, r.status]), [['乙', [5], 'new'], ['甲', [20], 'new']]);
+  // The status column says what `diff 2031-W02` says: against the report before it, even outside the range.
+  assert.equal(ranged.rows.map((r) => [r.project, r.values, r.status]), [['乙', [5], 'new'], ['甲', [20], 'advanced']]);
 });
 
 function withText(week: string, obs: [string, number, string][]): ReportMeasures & { measures: Observation[] } {

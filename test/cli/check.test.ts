@@ -23,7 +23,7 @@ const result = JSON.parse(r.stdout) as CheckJson;
 /** What a careful reader says each kind of sample line is. */
 function expected(line: string, section: string): string {
   if (section === '本周收获与反思') return 'ignored';
-  if (/可用性|成功率|转化率/.test(line)) return 'kpi';
+  if (/可用性|成功率|转化率|差错率/.test(line)) return 'kpi';
   if (/目标|环比/.test(line)) return 'ignored';
   return 'progress';
 }

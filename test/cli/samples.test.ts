@@ -36,6 +36,16 @@ test('npm start’s diff (latest two weeks) shows every status', () => {
   for (const s of ['new', 'advanced', 'completed', 'stalled', 'regressed', 'dropped']) assert.ok(statuses.has(s), `status ${s} present`);
 });
 
+test('issue 10: npm start’s diff shows a resumed item, a completion in words, a pause and a lower-is-better KPI', () => {
+  const d = JSON.parse(run('diff', '--json')) as { items: (DiffJson['items'][number] & { inferred?: boolean; direction?: string; last?: { week: string } })[] };
+  const find = (p: string) => d.items.find((i) => i.project === p)!;
+  assert.equal([find('库存预警模型').status, find('库存预警模型').last?.week], ['resumed', '2025-W50']);
+  assert.equal([find('老版本接口迁移').status, find('老版本接口迁移').to, find('老版本接口迁移').inferred], ['completed', 100, true]);
+  assert.is(find('退货逆向流程改造').status, 'paused');
+  assert.equal([find('分拣差错率').status, find('分拣差错率').direction], ['improved', 'lower']);
+  assert.is(find('门店补货看板').status, 'dropped', 'a silent drop stays a drop');
+});
+
 test('before the alias, the renamed project looks dropped and new; alias suggest finds it', () => {
   const before = json<DiffJson>('diff', 'W50', 'W51', '--json');
   const rename = before.items.filter((i) => i.project.startsWith('商家对账'));

@@ -40,7 +40,7 @@ test('compareWithGold reports a wrong figure, a missing one and an extra one', (
       },
     },
   };
-  const base: Extraction = { week: '2024-W10', date: '2024-03-08', title: 't', findings: [], warnings: [], observations: [] };
+  const base: Extraction = { week: '2024-W10', date: '2024-03-08', title: 't', findings: [], warnings: [], observations: [], statements: [] };
   const ok: Extraction = {
     ...base,
     observations: [

@@ -213,7 +213,7 @@ function samples(rs: ReportMeasures[], name: string, observations: ReturnType<ty
     [R.SHOW, R.toShowData(a, observations)],
     [R.CHECK, { files: [{ file: name, week: null, date: null, findings: [{ line: 1, match: name, verdict: 'ignored', reason: name }], warnings: [] }] }],
     [R.ALIASES, { aliases: [{ name, canonical: name, from: 'database' }] }],
-    [R.SUGGESTIONS, { suggestions: [{ from: name, to: name, team: name, score: 0.7, evidence: { lastSeen: a, firstSeen: b, fromPercent: 1, toPercent: 2, nameSimilarity: 0.5 } }], applied: false }],
+    [R.SUGGESTIONS, { suggestions: [{ from: name, to: name, team: name, score: 0.7, evidence: { lastSeen: a, firstSeen: b, fromPercent: 1, toPercent: 2, nameSimilarity: 0.5, continuity: 0.9, position: 1 } }], applied: false }],
   ] as [R.ReportType<never>, unknown][];
 }
 

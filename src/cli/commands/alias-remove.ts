@@ -9,6 +9,7 @@ import { writeStdout } from '../output.js';
 export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
   const name = String(args[0]).trim();
   const ctx = await openContext(g);
+  const stated = ctx.store.aliases().some((a) => a.auto && !a.off && a.name === name);
   const removed = await ctx.store.transact((tx) => tx.removeAlias(name));
   if (!removed) {
     const inConfig = Object.keys(g.config.aliases ?? {}).includes(name);
@@ -16,6 +17,6 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
       hint: inConfig ? `it comes from ${g.configFile}; edit that file` : 'see `milestones alias list`',
     });
   }
-  await writeStdout(`alias removed: ${escapeControls(name)}\n`);
+  await writeStdout(`alias removed: ${escapeControls(name)}${stated ? ' (a rename a report stated; re-ingesting it will not restore the alias)' : ''}\n`);
   return 0;
 }

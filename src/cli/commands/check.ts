@@ -30,7 +30,7 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
       // One entry per report the file holds (dated entries, archive members), each named by its source.
       for (const { document: doc } of (await loadFile(f.path, { maxBytes })).reports) {
         const ex = extract(doc, { scheme: g.scheme, lexicon });
-        checked.push({ file: doc.source, week: ex.week, date: ex.date, findings: ex.findings, warnings: [...doc.warnings, ...ex.warnings] });
+        checked.push({ file: doc.source, week: ex.week, date: ex.date, findings: ex.findings, statements: ex.statements, warnings: [...doc.warnings, ...ex.warnings] });
       }
     } catch (err) {
       if (!(err instanceof MilestonesError)) throw err;

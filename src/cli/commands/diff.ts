@@ -1,7 +1,8 @@
-// `milestones diff [from] [to]`: what moved between two weeks (default: the two latest).
+// `milestones diff [from] [to]`: what moved between two weeks (one week: against the report before it; none: the two latest).
 
 import { diffWeeks } from '../../analyze/diff.js';
 import { UsageError } from '../../model/errors.js';
+import { compareWeeks } from '../../model/week.js';
 import { DIFF } from '../../render/diff.js';
 import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
@@ -13,17 +14,25 @@ export async function run(g: GlobalOptions, o: OutputFlags, args: unknown[]): Pr
   const [fromRef, toRef] = args as (string | undefined)[];
   let from: string;
   let to: string;
-  if (fromRef === undefined) {
-    if (ctx.weeks.length < 2) {
-      throw new UsageError(`diff needs two stored weeks, found ${ctx.weeks.length ? ctx.weeks.join(', ') : 'none'}`, {
-        hint: 'ingest another week’s report first',
+  if (fromRef === undefined || toRef === undefined) {
+    // One week (or none: the latest) is compared with the stored week before it.
+    to = fromRef === undefined ? (ctx.weeks[ctx.weeks.length - 1] ?? ctx.week('latest')) : ctx.week(fromRef);
+    const before = ctx.weeks.filter((w) => compareWeeks(w, to) < 0);
+    if (!before.length) {
+      throw new UsageError(`diff needs a report before ${to} to compare it with; stored: ${ctx.weeks.length ? ctx.weeks.join(', ') : 'none'}`, {
+        hint: ctx.weeks.length > 1 ? 'give a later week, or two weeks' : 'ingest another week’s report first',
       });
     }
-    [from, to] = ctx.weeks.slice(-2) as [string, string];
+    from = before[before.length - 1]!;
   } else {
-    [from, to] = ctx.ordered(ctx.week(fromRef), toRef === undefined ? ctx.weeks[ctx.weeks.length - 1]! : ctx.week(toRef));
+    [from, to] = ctx.ordered(ctx.week(fromRef), ctx.week(toRef));
+    if (from === to) {
+      throw new UsageError(`both weeks are ${from}`, { hint: `give two different weeks, or one: \`milestones diff ${toRef}\` compares it with the report before it` });
+    }
   }
-  const report = diffWeeks(ctx.store.measures({ team: g.team, weeks: [from, to] }), { from, to, aliases: ctx.aliases, team: g.team });
+  // Every report up to `to`: the weeks before and between count (resumed, completed in between).
+  const upTo = ctx.weeks.filter((w) => compareWeeks(w, to) <= 0);
+  const report = diffWeeks(ctx.store.measures({ team: g.team, weeks: upTo }), { from, to, aliases: ctx.aliases, team: g.team });
   await out.write(DIFF, report);
   return 0;
 }

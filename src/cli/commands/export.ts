@@ -1,6 +1,7 @@
 // `milestones export`: everything stored, as a week-by-item matrix, or (--long, and JSON) the flat list of observations.
 
 import { seriesTable } from '../../analyze/series.js';
+import { inferredObservations } from '../../analyze/timeline.js';
 import { compareWeeks } from '../../model/week.js';
 import { EXPORT, toExportObservations, type ExportData } from '../../render/series.js';
 import { openContext } from '../context.js';
@@ -20,8 +21,12 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
   const long = o.long === true;
   const data: ExportData = { long };
   if (out.format === 'json' || long) {
-    // The flat list needs the evidence text of every report in range.
-    const reports = ctx.headers.filter((h) => inRange(h.week)).map((h) => ({ ...h, observations: ctx.store.observations(h.id) }));
+    // The flat list needs the evidence text of every report in range; completions stated in words
+    // (for items the history tracks) are rows too, marked inferred.
+    const inferred = inferredObservations(ctx.store.measures({ team: g.team, weeks: ctx.weeks.filter((w) => !to || compareWeeks(w, to) <= 0) }), ctx.aliases, g.team);
+    const reports = ctx.headers
+      .filter((h) => inRange(h.week))
+      .map((h) => ({ ...h, observations: [...ctx.store.observations(h.id), ...(inferred.get(`${h.team}\u0000${h.week}`) ?? [])] }));
     data.observations = toExportObservations(reports);
   }
   if (!long && out.format !== 'json') data.series = seriesTable(ctx.store.measures({ team: g.team }), { aliases: ctx.aliases, team: g.team, from, to });

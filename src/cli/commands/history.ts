@@ -20,10 +20,9 @@ export async function run(g: GlobalOptions, o: OutputFlags & { text?: boolean },
   }
   let report = numbers;
   if (o.text !== false) {
+    // Statuses need every report; evidence is loaded only for the reports that mention a match.
     const wanted = new Set(numbers.items.flatMap((i) => i.points.map((p) => `${i.team}\u0000${p.week}`)));
-    const reports = measured
-      .filter((r) => wanted.has(`${r.team}\u0000${r.week}`))
-      .map((r) => ({ ...r, measures: ctx.store.observations(r.id) }));
+    const reports = measured.map((r) => (wanted.has(`${r.team}\u0000${r.week}`) ? { ...r, measures: ctx.store.observations(r.id) } : r));
     report = history(reports, query, { aliases: ctx.aliases, team: g.team });
   }
   await out.write(HISTORY, report);

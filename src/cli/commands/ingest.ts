@@ -2,11 +2,12 @@
 
 import { collectFiles, parseByteSize, skippedLine, teamFromFolder, type FoundFile } from '../../read/index.js';
 import { openStore } from '../../store/index.js';
-import type { FileStamp, PutResult, StoredHeader } from '../../store/types.js';
+import type { FileStamp, PutResult, StoredHeader, Transaction } from '../../store/types.js';
 import { MilestonesError, UsageError } from '../../model/errors.js';
 import type { Report, WeekId, WeekScheme } from '../../model/types.js';
 import { dateWeekOf, isValidWeek, yearWeekOf } from '../../model/week.js';
-import { positiveInt, type GlobalOptions } from '../options.js';
+import { aliasMap, positiveInt, type GlobalOptions } from '../options.js';
+import { canonicalProject, normalizeName } from '../../model/name.js';
 import { escapeControls } from '../../model/display.js';
 import { json } from '../../render/format.js';
 import { note, warn, writeStdout } from '../output.js';
@@ -112,7 +113,13 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   let batch: { index: number; slot: number; of?: string; report: Report; stamp: FileStamp; warnings: number }[] = [];
   const commit = async (chunk: typeof batch) => {
     if (!chunk.length) return;
-    const results = await store.transact((tx) => chunk.map((p) => tx.putReport(p.report, p.stamp)));
+    const results = await store.transact((tx) =>
+      chunk.map((p) => {
+        const res = tx.putReport(p.report, p.stamp);
+        if (res.action !== 'unchanged') recordStatedRenames(tx, p.report);
+        return res;
+      }),
+    );
     results.forEach((res, i) => {
       const { index, slot, of, report, warnings } = chunk[i]!;
       pending[index]!--;
@@ -248,4 +255,18 @@ function summaryLine(outcomes: readonly Outcome[]): string {
   const summary = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
   if (!outcomes.length) summary.push('nothing to ingest');
   return summary.join(', ');
+}
+
+/**
+ * A rename the report states (`清结算中心（原“资金清分平台”）`) becomes an alias old → new with the
+ * line as evidence, unless the old name already has one (or had one the user removed), or the new
+ * name already leads back to the old (a loop).
+ */
+function recordStatedRenames(tx: Transaction, report: Report): void {
+  for (const s of report.statements ?? []) {
+    if (s.kind !== 'renamed' || !s.formerly || !s.subjects[0]) continue;
+    const current = aliasMap(tx.aliases(), {});
+    if (normalizeName(canonicalProject(s.subjects[0], current)) === normalizeName(s.formerly)) continue;
+    tx.setStatedAlias(s.formerly, s.subjects[0], { source: report.source, week: report.week, line: s.line, text: s.text });
+  }
 }

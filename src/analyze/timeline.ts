@@ -1,0 +1,431 @@
+// timeline: one team's reports as a sequence of item states (identity across wording drift, stated states applied), and the one status rule every command reads.
+/*
+ * Every command that says what happened to an item — diff, stalled, history, export, the JSON
+ * outputs — reads it from here, so they cannot disagree:
+ *
+ * 1. Identity. Items are keyed by itemKey (team + alias-resolved project + metric). Then, report
+ *    by report, an item that looks new is linked to an item of the previous report that vanished
+ *    when the two are one piece of work written differently (`linkDrift`): the same project with
+ *    a single figure in both reports whose metric wording changed (`结算2.0 / 灰度切换 70%` →
+ *    `结算2.0 / 切流 85%`), or the metric folded into the name on one side with a continuing
+ *    figure (`结算2.0灰度切换 70%` → `结算2.0 / 切流 85%`). Renames (`智能客服一期` → `智能客服`)
+ *    are not guessed here: aliases and `alias suggest` handle those. Stated renames arrive as aliases (the store records
+ *    them at ingest), so they are already one key here.
+ *
+ * 2. Statements. The extractor is pure per report: it records candidates (Statement) for
+ *    completions, pauses and cancellations stated in words, each with the names it may be about.
+ *    THIS module decides which tracked item a statement names (`statementKeys`): a subject must
+ *    equal (after normalisation, aliases, and with bracketed remarks dropped) the project name of
+ *    an item the team's history already tracks — a completion only for items seen in an earlier
+ *    report, a pause or cancellation also for an item with a figure in the same report. A
+ *    completion never overrides a figure stated for the item in the same report.
+ *
+ * 3. Status (`compare`): between any two reports of the team, adjacent or not, looking at the
+ *    reports in between for completions, stated stops and last figures.
+ */
+
+import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
+import type { Kind, Measure, Observation, Statement, WeekId } from '../model/types.js';
+import { byTeam, classify, classifyKpi, delta, itemsOf, onePerTeamWeek, round2, type Direction, type ReportLike, type Status } from './items.js';
+
+/** What one report says about one item. */
+export interface Entry<M extends Measure = Measure> {
+  key: string;
+  /** The figure stated (rounded), 100 for a completion stated in words, null for a stated stop without a figure. */
+  percent: number | null;
+  /** The measure as extracted; null when the report names the item only in words. */
+  measure: M | null;
+  /** A completion in words gave the 100. */
+  inferred?: Statement;
+  /** The report says the item is paused or cancelled. */
+  stated?: { state: 'paused' | 'cancelled'; statement: Statement };
+}
+
+/** An item across a team's reports. */
+export interface ItemInfo {
+  key: string;
+  team: string;
+  /** Latest spelling (alias-resolved). */
+  project: string;
+  metric: string | null;
+  kind: Kind;
+  direction: Direction;
+  /** Index of the first report that has the item. */
+  first: number;
+}
+
+export interface Timeline<M extends Measure = Measure> {
+  team: string;
+  /** One report per week, oldest first. */
+  reports: ReportLike<M>[];
+  /** Per report: what it says about each item. */
+  entries: Map<string, Entry<M>>[];
+  items: Map<string, ItemInfo>;
+}
+
+/** A renamed item may report a little less than before (re-estimation); more than this is a restart. */
+export const DRIFT_TOLERANCE = 5;
+
+/** Timelines of every team in the reports (one report per team and week), teams in code-point order. */
+export function timelines<M extends Measure>(reports: readonly ReportLike<M>[], aliases: AliasMap, team?: string): Timeline<M>[] {
+  return [...byTeam(onePerTeamWeek(reports, team))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([t, list]) => buildTimeline(t, list, aliases));
+}
+
+/** Builds one team's timeline from its reports in week order. */
+export function buildTimeline<M extends Measure>(team: string, reports: readonly ReportLike<M>[], aliases: AliasMap): Timeline<M> {
+  const items = new Map<string, ItemInfo>();
+  const entries: Map<string, Entry<M>>[] = [];
+  /** Raw item keys linked to an earlier item's key (once linked, always). */
+  const links = new Map<string, string>();
+  /** Every spelling's identity form per key, for statements to find the item by. */
+  const names = new Map<string, Set<string>>();
+
+  reports.forEach((report, j) => {
+    const cur = new Map<string, Entry<M>>();
+    const raw = itemsOf(report, aliases);
+    const fresh: { rawKey: string; m: M }[] = [];
+    for (const [rawKey, { measure: m }] of raw) {
+      const key = links.get(rawKey) ?? rawKey;
+      if (items.has(key)) {
+        if (!cur.has(key)) cur.set(key, { key, percent: round2(m.percent), measure: m });
+        note(key, m);
+      } else fresh.push({ rawKey, m });
+    }
+    const linked = linkDrift(fresh, entries, cur, items, aliases);
+    for (const { rawKey, m } of fresh) {
+      const key = linked.get(rawKey) ?? rawKey;
+      if (key !== rawKey) links.set(rawKey, key);
+      if (cur.has(key)) continue;
+      cur.set(key, { key, percent: round2(m.percent), measure: m });
+      if (!items.has(key)) {
+        items.set(key, { key, team, project: '', metric: null, kind: m.kind, direction: 'higher', first: j });
+      }
+      note(key, m);
+    }
+    applyStatements(report.statements ?? [], j, cur, items, names, entries, aliases);
+    entries.push(cur);
+  });
+  return { team, reports: [...reports], entries, items };
+
+  function note(key: string, m: M): void {
+    const info = items.get(key)!;
+    info.project = canonicalProject(m.project, aliases);
+    info.metric = m.metric;
+    info.kind = m.kind;
+    if (m.kind === 'kpi') info.direction = m.direction === 'lower' ? 'lower' : 'higher';
+    let set = names.get(key);
+    if (!set) names.set(key, (set = new Set()));
+    for (const n of nameForms(m.project, aliases)) set.add(n);
+  }
+}
+
+// ------------------------------------------------------------------ identity across wording drift
+
+interface Fresh<M> {
+  rawKey: string;
+  m: M;
+}
+
+function stem(project: string, aliases: AliasMap): string {
+  return bare(normalizeName(canonicalProject(project, aliases)));
+}
+
+/**
+ * Links items that look new in this report to items the team tracked before but that are absent
+ * from it (usually from the previous report; an item may also come back after a gap under a new
+ * wording), when they are one piece of work written differently. Both directions must be unique:
+ * one candidate for the new item and one for the old, so two look-alikes never merge by chance.
+ * "A single figure" is counted in this report and in the old item's last report with a figure.
+ */
+function linkDrift<M extends Measure>(
+  fresh: readonly Fresh<M>[],
+  entries: readonly Map<string, Entry<M>>[],
+  cur: ReadonlyMap<string, Entry<M>>,
+  items: ReadonlyMap<string, ItemInfo>,
+  aliases: AliasMap,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fresh.length) return out;
+  const countStems = (ms: Iterable<Measure>) => {
+    const c = new Map<string, number>();
+    for (const m of ms) {
+      const k = `${m.kind}\u0000${stem(m.project, aliases)}`;
+      c.set(k, (c.get(k) ?? 0) + 1);
+    }
+    return c;
+  };
+  const measuresOf = (m: ReadonlyMap<string, Entry<M>>) => [...m.values()].flatMap((e) => (e.measure ? [e.measure] : []));
+  // Each absent item's latest measure, and the stem counts of the report it is from.
+  const stemsAt = new Map<number, Map<string, number>>();
+  const absent: { key: string; m: M; stems: Map<string, number> }[] = [];
+  for (const key of items.keys()) {
+    if (cur.has(key)) continue;
+    for (let r = entries.length - 1; r >= 0; r--) {
+      const e = entries[r]!.get(key);
+      if (!e?.measure) continue;
+      let stems = stemsAt.get(r);
+      if (!stems) stemsAt.set(r, (stems = countStems(measuresOf(entries[r]!))));
+      absent.push({ key, m: e.measure, stems });
+      break;
+    }
+  }
+  if (!absent.length) return out;
+  const curStems = countStems([...fresh.map((f) => f.m), ...measuresOf(cur)]);
+
+  const related = (f: Fresh<M>, v: (typeof absent)[number]): boolean => {
+    const old = v.m;
+    if (old.kind !== f.m.kind || items.get(v.key)?.kind !== f.m.kind) return false;
+    const a = stem(old.project, aliases);
+    const b = stem(f.m.project, aliases);
+    if (!a || !b) return false;
+    const single = v.stems.get(`${old.kind}\u0000${a}`) === 1 && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
+    // Same project, metric wording changed: only when the project has one figure in each report.
+    if (a === b) return single;
+    // The metric folded into the name on one side (`结算2.0灰度切换` ↔ `结算2.0` / `切流`): the
+    // shorter name carries a metric, the longer none, and the figure continues.
+    const [short, shortM, long, longM] = a.length <= b.length ? [a, old, b, f.m] : [b, f.m, a, old];
+    if ([...short].length < 2 || !long.startsWith(short) || !shortM.metric || longM.metric || !single) return false;
+    return round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+  };
+
+  const candidates = new Map<Fresh<M>, string[]>();
+  const backward = new Map<string, number>();
+  for (const f of fresh) {
+    const cs = absent.filter((v) => related(f, v)).map((v) => v.key);
+    candidates.set(f, cs);
+    for (const k of cs) backward.set(k, (backward.get(k) ?? 0) + 1);
+  }
+  for (const [f, cs] of candidates) {
+    if (cs.length === 1 && backward.get(cs[0]!) === 1) out.set(f.rawKey, cs[0]!);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ statements
+
+/** Bracketed remarks (`（鲜丰水果）`, `(NEW)`) dropped: a statement may name an item with or without them. */
+function bare(normalized: string): string {
+  // normalizeName trims edge punctuation, so a trailing remark may have lost its closing bracket.
+  const s = normalized
+    .replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」/gu, '')
+    .replace(/[([【「][^()[\]【】「」]*$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return s || normalized;
+}
+
+/** The identity forms a name is recognised by: normalised, and without bracketed remarks. */
+function nameForms(name: string, aliases: AliasMap): string[] {
+  const forms = new Set<string>();
+  for (const n of [name, canonicalProject(name, aliases)]) {
+    const norm = normalizeName(n);
+    if (!norm) continue;
+    forms.add(norm);
+    forms.add(bare(norm));
+  }
+  return [...forms];
+}
+
+/**
+ * The progress items a statement names: the first of its subjects (most specific first) that
+ * equals a name the team's history has used for an item. A subject naming a project names every
+ * metric of it.
+ */
+export function statementKeys(
+  statement: Statement,
+  candidates: Iterable<string>,
+  names: ReadonlyMap<string, ReadonlySet<string>>,
+  aliases: AliasMap,
+): string[] {
+  const keys = [...candidates];
+  for (const subject of statement.subjects) {
+    const forms = nameForms(subject, aliases);
+    if (!forms.length) continue;
+    const hit = keys.filter((k) => forms.some((f) => names.get(k)?.has(f)));
+    if (hit.length) return hit;
+  }
+  return [];
+}
+
+const STOP_RANK = { cancelled: 2, paused: 1 } as const;
+
+function applyStatements<M extends Measure>(
+  statements: readonly Statement[],
+  j: number,
+  cur: Map<string, Entry<M>>,
+  items: ReadonlyMap<string, ItemInfo>,
+  names: ReadonlyMap<string, ReadonlySet<string>>,
+  entries: readonly Map<string, Entry<M>>[],
+  aliases: AliasMap,
+): void {
+  if (!statements.length) return;
+  // Only items the history already tracks: seen in an earlier report, or (for a stop) with a figure now.
+  const tracked = [...items.values()].filter((i) => i.kind === 'progress' && (i.first < j || cur.has(i.key))).map((i) => i.key);
+  const ordered = [...statements].sort((a, b) => a.line - b.line);
+  for (const s of ordered) {
+    if (s.kind === 'renamed') continue;
+    for (const key of statementKeys(s, tracked, names, aliases)) {
+      const e = cur.get(key);
+      if (s.kind === 'completed') {
+        // A figure stated in the same report wins over words; only items seen before can be completed in words.
+        if (e || items.get(key)!.first >= j || !seenBefore(entries, key)) continue;
+        cur.set(key, { key, percent: 100, measure: null, inferred: s });
+        continue;
+      }
+      const stop = { state: s.kind, statement: s };
+      if (!e) {
+        if (seenBefore(entries, key)) cur.set(key, { key, percent: null, measure: null, stated: stop });
+      } else if (e.inferred) {
+        // "done" and "paused" about one item in one report: the stop is the stronger statement.
+        cur.set(key, { key, percent: null, measure: null, stated: stop });
+      } else if (!e.stated || STOP_RANK[s.kind] > STOP_RANK[e.stated.state]) {
+        e.stated = stop;
+      }
+    }
+  }
+}
+
+function seenBefore(entries: readonly ReadonlyMap<string, Entry<Measure>>[], key: string): boolean {
+  return entries.some((m) => m.get(key)?.percent !== undefined && m.get(key)!.percent !== null);
+}
+
+// ------------------------------------------------------------------ the status rule
+
+export interface Change {
+  from: number | null;
+  to: number | null;
+  delta: number | null;
+  status: Status;
+  /**
+   * Where the story continues outside the two reports: for `resumed`, the last figure before
+   * the earlier report (which `from` shows); for an item gone from the later report, the last
+   * figure or event seen between the two (`completed` in between, last seen, paused …).
+   */
+  last?: { week: WeekId; percent: number | null };
+  /** The later figure is a completion stated in words (`to` is 100). */
+  inferred?: Statement;
+  /** The statement behind `paused` / `cancelled`. */
+  stated?: Statement;
+}
+
+/** The latest report at or before `upTo` (index) with a figure for `key`. */
+export function lastFigure(tl: Timeline<Measure>, key: string, upTo: number): { index: number; percent: number } | null {
+  for (let r = Math.min(upTo, tl.entries.length - 1); r >= 0; r--) {
+    const p = tl.entries[r]!.get(key)?.percent;
+    if (p !== undefined && p !== null) return { index: r, percent: p };
+  }
+  return null;
+}
+
+/**
+ * What happened to `key` between report `i` and report `j` (i < j; i = -1: nothing before)
+ * of one team; null when the pair has nothing to say about it (absent from both reports, or
+ * gone after a stop the earlier report already stated).
+ */
+export function compare(tl: Timeline<Measure>, i: number, j: number, key: string): Change | null {
+  const info = tl.items.get(key);
+  if (!info) return null;
+  const x = i >= 0 ? tl.entries[i]!.get(key) : undefined;
+  const y = tl.entries[j]!.get(key);
+  const xf = x?.percent ?? null;
+  const yf = y?.percent ?? null;
+  const week = (r: number) => tl.reports[r]!.week;
+
+  if (info.kind === 'kpi') {
+    if (yf !== null) {
+      if (xf !== null) return { from: xf, to: yf, delta: delta(xf, yf), status: classifyKpi(xf, yf, info.direction) };
+      const l = lastFigure(tl, key, i);
+      if (!l) return { from: null, to: yf, delta: null, status: 'new' };
+      return { from: l.percent, to: yf, delta: delta(l.percent, yf), status: classifyKpi(l.percent, yf, info.direction), last: { week: week(l.index), percent: l.percent } };
+    }
+    if (xf === null) return null;
+    const l = lastFigure(tl, key, j - 1);
+    const change: Change = { from: xf, to: null, delta: null, status: 'dropped' };
+    if (l && l.index > i) change.last = { week: week(l.index), percent: l.percent };
+    return change;
+  }
+
+  if (y?.stated) {
+    const before = xf !== null ? null : lastFigure(tl, key, j - 1);
+    const from = xf ?? before?.percent ?? null;
+    const change: Change = { from, to: yf, delta: delta(from, yf), status: y.stated.state, stated: y.stated.statement };
+    if (before) change.last = { week: week(before.index), percent: before.percent };
+    return change;
+  }
+
+  if (yf !== null) {
+    const inferred = y?.inferred ? { inferred: y.inferred } : {};
+    if (xf !== null) return { from: xf, to: yf, delta: delta(xf, yf), status: classify(xf, yf), ...inferred };
+    const l = lastFigure(tl, key, i);
+    if (!l) return { from: null, to: yf, delta: null, status: classify(null, yf), ...inferred };
+    const status: Status = yf >= 100 ? (l.percent >= 100 ? 'done' : 'completed') : 'resumed';
+    return { from: l.percent, to: yf, delta: delta(l.percent, yf), status, last: { week: week(l.index), percent: l.percent }, ...inferred };
+  }
+
+  // Gone from the later report: the latest event in between tells how.
+  if (xf === null) return null;
+  for (let r = j - 1; r > i; r--) {
+    const e = tl.entries[r]!.get(key);
+    if (!e) continue;
+    if (e.stated) {
+      const l = lastFigure(tl, key, r);
+      return { from: xf, to: null, delta: null, status: e.stated.state, stated: e.stated.statement, last: { week: week(r), percent: l?.percent ?? null } };
+    }
+    const p = e.percent!;
+    const status: Status = p >= 100 ? (xf >= 100 ? 'done' : 'completed') : 'dropped';
+    return { from: xf, to: null, delta: null, status, last: { week: week(r), percent: p }, ...(e.inferred ? { inferred: e.inferred } : {}) };
+  }
+  if (x?.stated) return null;
+  return { from: xf, to: null, delta: null, status: xf >= 100 ? 'done' : 'dropped' };
+}
+
+/** How an item ended when it is absent from both of the last two reports: its last event. */
+export function endOf(tl: Timeline<Measure>, key: string): Change | null {
+  for (let r = tl.entries.length - 1; r >= 0; r--) {
+    const e = tl.entries[r]!.get(key);
+    if (!e) continue;
+    if (e.stated) return { from: lastFigure(tl, key, r)?.percent ?? null, to: null, delta: null, status: e.stated.state, stated: e.stated.statement };
+    const kind = tl.items.get(key)!.kind;
+    const status: Status = kind === 'kpi' ? 'dropped' : e.percent! >= 100 ? 'done' : 'dropped';
+    return { from: e.percent, to: null, delta: null, status, ...(e.inferred ? { inferred: e.inferred } : {}) };
+  }
+  return null;
+}
+
+/** The index of the team's report in `week`, or -1. */
+export function indexOfWeek(tl: Timeline<Measure>, week: WeekId): number {
+  return tl.reports.findIndex((r) => r.week === week);
+}
+
+/**
+ * The completions in words that apply (to items the team's history tracks), as observations of
+ * 100 marked `inferred`, keyed by `team + \u0000 + week`: what `show` and `export` list beside the
+ * figures the reports state.
+ */
+export function inferredObservations(reports: readonly ReportLike<Measure>[], aliases: AliasMap, team?: string): Map<string, Observation[]> {
+  const out = new Map<string, Observation[]>();
+  for (const tl of timelines(reports, aliases, team)) {
+    tl.entries.forEach((entries, j) => {
+      for (const e of entries.values()) {
+        if (!e.inferred) continue;
+        const info = tl.items.get(e.key)!;
+        const k = `${tl.team}\u0000${tl.reports[j]!.week}`;
+        const list = out.get(k) ?? [];
+        list.push({
+          project: info.project,
+          metric: info.metric,
+          percent: 100,
+          kind: 'progress',
+          line: e.inferred.line,
+          section: [],
+          text: e.inferred.text,
+          inferred: true,
+          evidence: e.inferred.phrase,
+        });
+        out.set(k, list);
+      }
+    });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.line - b.line);
+  return out;
+}

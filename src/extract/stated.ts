@@ -1,0 +1,323 @@
+// Statements in words: completions, pauses, cancellations and renames a report states without (or beside) a figure, as candidates.
+/*
+ * The recognisers (completion.ts, stops.ts, rename.ts) hold the phrases and their examples;
+ * this module holds the grammar they share and walks a document's blocks:
+ *
+ * - A line is split into its head (`电子签收：`, `Energy report sync —`) and its body; the body
+ *   into sentences (`。；`) and clauses (`，`).
+ * - A phrase must be said OF something: the clause text before it (`电子签收已全量上线`), or
+ *   — when that is empty or only `本项目` — its object (`已完成设备注册接口`) or else the line's
+ *   head, the table row's name, the nearest list parent or heading. A phrase with both a
+ *   subject and an object (`电子签收已完成联调`) is a part done: nothing. A plan, negation or
+ *   condition before the phrase (`预计`, `尚未`, `如果`, `will`) or a `前`/`后` after it is nothing.
+ * - Sections that hold no report (next week's plan, reflections) are skipped by the caller.
+ *
+ * The result is a list of candidates with every name they may be about; analyze/timeline.ts
+ * applies one only where a name equals an item the team already tracks.
+ */
+
+import type { Block, Statement, StatedState } from '../model/types.js';
+import { cleanName, headingName } from './names.js';
+import { findRenames } from './rename.js';
+import type { Lexicon } from './lexicon.js';
+
+/** A recogniser of one stated state: its phrases and the examples it must accept and reject. */
+export interface StateRule {
+  name: string;
+  description: string;
+  state: StatedState;
+  phrases: readonly string[];
+  /** Phrases that may take the item as their object (`已完成设备注册接口`, `shipped the new checkout`). */
+  objectNamesItem: readonly string[];
+  /** Objects that still mean the whole item (`暂停推进`). */
+  wholeObjects: readonly string[];
+  examples: {
+    accept: { text: string; subject: string; header?: string[] }[];
+    reject: { text: string; name: string; why: string; header?: string[] }[];
+  };
+}
+
+// ------------------------------------------------------------------ the clause grammar
+
+/** Before the phrase, anywhere in the clause: a plan, a condition, a negation. */
+const BLOCK_ANYWHERE_ZH = [
+  '预计', '计划', '准备', '即将', '争取', '力争', '目标', '下周', '下月', '下阶段', '下一步', '明天', '明日', '后续', '如果', '若',
+  '可能', '或将', '是否', '需要', '要求', '能否', '何时', '等待', '尚未', '还未', '还没', '仍未', '没有', '未能', '无法', '不能',
+  '不会', '有望', '预期', '预估', '估计', '拟', '将于', '基本', '大部分', '部分', '初步', '阶段性', '大体', '恢复', '解除',
+];
+const BLOCK_ANYWHERE_EN = /\b(?:not|never|will|would|to|plan|plans|planned|expected?|expects|scheduled|targets?|aims?|until|before|if|may|might|could|should|pending|yet|next|about|once|when|almost|nearly|partially|mostly)\b|n't\b/iu;
+/** Right before the phrase (after fillers are stripped): `未上线`, `待交付`, `将全量上线`. */
+const BLOCK_TAIL = /(?:未|没|不|待|将|需|要|会|能|可|取消|解除|结束)$/u;
+/** Right after the phrase: `上线前`, `验收通过后`, `已上线的功能`, `shipped by Friday`. */
+const BLOCK_AFTER = /^\s*(?:前|后|之前|之后|以后|以前|时|的|计划|方案|日期|时间|窗口|评审|准备|条件|标准|节点|目标|申请|流程|检查|清单|吗|？|by\b|date\b|plan\b|criteria\b|checklist\b|window\b|soon\b|next\b|\?)/iu;
+
+/** Fillers trimmed from the end of a subject: marks, adverbs, times, scopes. */
+const TRAIL_FILLERS = [
+  /[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』()（）:：—–\-|]+$/u,
+  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了)$/u,
+  /(?:今日|今天|昨天|昨日|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])$/u,
+  /(?:\d{4}\s*年)?\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[/.-]\s*\d{1,2}\s*[日号]?)\s*(?:晚上|晚|早上|上午|下午|凌晨|中午)?$/u,
+  /全(?:区域|院|网|国|站|员|省|市|量|部|区|集团|公司|渠道|门店|用户|商户|城)$/u,
+  /\b(?:has been|have been|had been|was|were|is|are|got|been|has|have|officially|finally|successfully|fully|now|just|already|yesterday|today|this week|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)$/iu,
+];
+const LEAD_FILLERS = [
+  /^[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』:：—–\-|>#]+/u,
+  /^(?:因此|所以|故|但|而|并且|并|且|同时|另外|此外|其中)\s*/u,
+  /^(?:so|and|but|then|also|meanwhile)\b\s*/iu,
+  /^(?:了|啦)/u,
+];
+/** After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`). */
+const ADVERBIAL_AFTER = /^\s*(?:到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under)\b)/iu;
+/** `本项目`, `该项目`, `this project`: the item the line is about. */
+const GENERIC_REF = /^(?:本|该|此|这个|整个|整体)?(?:项目|任务|工作|事项|需求|专项)$|^(?:(?:this|the|that)\s+)?(?:project|work|item|milestone|effort|workstream|initiative)$|^(?:it|this|that)$/iu;
+/** Parts and phases of an item: done or paused on their own, they are not the item. */
+const PARTS = [
+  '一期', '二期', '三期', '四期', '首期', '第一期', '第二期', '阶段', '第一阶段', '第二阶段', '里程碑', '灰度', '试点', '试运行', '联调',
+  '测试', '开发', '设计', '评审', '方案', '选型', '立项', '需求', '文档', '部署', '培训', '验收测试', '提测', '自测', '压测', '回归',
+  '预研', '原型', '交互', '视觉', '埋点', '数据迁移', '切流', '改造', '重构', '接口', '前端', '后端', '服务端', '客户端', 'UI',
+  'MVP', 'POC', 'demo', 'beta', 'alpha', 'M1', 'M2', 'M3', 'phase 1', 'phase one', 'design', 'testing', 'QA', 'review', 'spec',
+  'prototype', 'build', 'backend', 'frontend', 'integration', 'migration', 'rollout', 'pilot',
+  '上线', '发布', '投产', '交付', '验收', '结项',
+];
+
+function trimSubject(s: string, trailing: boolean): string {
+  let t = s;
+  for (let round = 0; round < 8; round++) {
+    const before = t;
+    for (const re of LEAD_FILLERS) t = t.replace(re, '');
+    if (trailing) for (const re of TRAIL_FILLERS) t = t.replace(re, '');
+    t = t.trim();
+    if (t === before) break;
+  }
+  return t;
+}
+
+interface Found {
+  rule: StateRule;
+  phrase: string;
+  subjects: string[];
+  /** The clause names its own subject before the phrase (`新版收银台已完成`): later clauses of the sentence are about it. */
+  ownSubject: boolean;
+}
+
+/** Phrase occurrences of one rule in a clause (NFKC, case-insensitive for Latin), longest first, non-overlapping. */
+function occurrences(clause: string, rule: StateRule): { start: number; end: number; phrase: string }[] {
+  const lower = clause.toLowerCase();
+  const taken: [number, number][] = [];
+  const out: { start: number; end: number; phrase: string }[] = [];
+  for (const p of [...rule.phrases].sort((a, b) => b.length - a.length)) {
+    const lp = p.toLowerCase();
+    const latin = /^[a-z]/i.test(p);
+    for (let from = 0; ; ) {
+      const at = lower.indexOf(lp, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + lp.length;
+      if (latin && (/[a-z0-9]/i.test(lower[at - 1] ?? '') || /[a-z0-9]/i.test(lower[end] ?? ''))) continue;
+      if (taken.some(([a, b]) => at < b && end > a)) continue;
+      taken.push([at, end]);
+      out.push({ start: at, end, phrase: clause.slice(at, end) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function blocked(pre: string, post: string): boolean {
+  if (BLOCK_ANYWHERE_ZH.some((w) => pre.includes(w)) || BLOCK_ANYWHERE_EN.test(pre)) return true;
+  if (BLOCK_TAIL.test(trimSubject(pre, true) || pre.trim()) || BLOCK_TAIL.test(pre.trim())) return true;
+  if (BLOCK_AFTER.test(post)) return true;
+  return /^\s*[\d.]+\s*%/u.test(post);
+}
+
+function isPart(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return PARTS.some((p) => p.toLowerCase() === n);
+}
+
+/**
+ * Reads one clause for one rule. `fallback` are the names the line is about when the clause
+ * names nothing itself (its head, the row's name, the parent item or heading).
+ */
+function readClause(clause: string, rule: StateRule, fallback: readonly string[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
+  const out: Found[] = [];
+  for (const { start, end, phrase } of occurrences(clause, rule)) {
+    const pre = clause.slice(0, start);
+    const post = clause.slice(end);
+    if (blocked(pre, post)) continue;
+    const subject = trimSubject(pre, true);
+    let object = ADVERBIAL_AFTER.test(post) ? '' : trimSubject(post, false);
+    // Another phrase of the same sense after this one (`✅ 电子签收已全量上线`): the object is what stands before it.
+    for (let round = 0; round < 3 && object; round++) {
+      const before = object;
+      for (const p of rule.phrases) {
+        const i = object.toLowerCase().lastIndexOf(p.toLowerCase());
+        if (i >= 0 && i + p.length === object.length) object = trimSubject(object.slice(0, i), true);
+      }
+      if (object === before) break;
+    }
+    object = object.replace(/[\s。.,，;；!！]+$/u, '');
+    const whole = object !== '' && rule.wholeObjects.some((w) => w.toLowerCase() === object.toLowerCase());
+    let subjects: string[];
+    const own = subject !== '' && !GENERIC_REF.test(subject);
+    if (!own) {
+      if (object === '' || whole) subjects = [...fallback];
+      else if (rule.objectNamesItem.some((p) => p.toLowerCase() === phrase.toLowerCase())) subjects = [object];
+      else continue;
+    } else {
+      if (object !== '' && !whole) continue;
+      subjects = [subject];
+    }
+    subjects = subjects.map(clean).filter((s) => s && !isPart(s) && !GENERIC_REF.test(s));
+    if (subjects.length) out.push({ rule, phrase, subjects, ownSubject: own });
+  }
+  return out;
+}
+
+/** `名称：正文` or `名称 — 正文`: the head names the line's item. */
+function splitHead(line: string): { head: string; body: string } {
+  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–-]{1,2}\s|——)\s*(.*)$/u.exec(line);
+  if (!m) return { head: '', body: line };
+  const head = m[1]!;
+  // A time (`18:30`) or a sentence is no head.
+  if (/\d$/u.test(head) && /^\d/u.test(m[2] ?? '')) return { head: '', body: line };
+  if (/[。；;!?！？]/u.test(head)) return { head: '', body: line };
+  return { head, body: m[2] ?? '' };
+}
+
+/** Sentences, then clauses. */
+function clausesOf(body: string): string[][] {
+  return body
+    .split(/[。；;!?！？]|(?<=[a-z0-9)\]])\.(?:\s+|$)/iu)
+    .map((s) => s.split(/[，,]/u).filter((c) => c.trim() !== ''))
+    .filter((s) => s.length > 0);
+}
+
+// ------------------------------------------------------------------ walking a document
+
+export interface StatementOptions {
+  lexicon: Lexicon;
+  rules: readonly StateRule[];
+  /** True for blocks in sections that report nothing (next week's plan, reflections, quoted mail). */
+  skip: (block: Block) => boolean;
+}
+
+const nameOf = (raw: string, lx: Lexicon) => cleanName(raw, lx);
+
+/** Table columns that hold last week's or the planned state: a stop written there is history, not news. */
+function contextColumn(header: string, lx: Lexicon): boolean {
+  const h = header.normalize('NFKC');
+  return lx.lists.prevColumns.find(h) !== undefined || lx.lists.plannedColumns.find(h) !== undefined || /\bdelta\b|环比|变化/iu.test(h);
+}
+
+/** The names a table row is about: its name column, then the leading text cells joined (as the table reader names rows). */
+function rowNames(block: Block, lx: Lexicon): { names: string[]; nameCols: Set<number> } {
+  const header = (block.header ?? []).map((h) => h.normalize('NFKC'));
+  const cells = (block.cells ?? []).map((c) => c.normalize('NFKC'));
+  const nameCols = new Set<number>();
+  const named = header.findIndex((h) => lx.lists.nameColumns.find(h) !== undefined);
+  const textCell = (c: string) => c.trim() !== '' && /\p{L}/u.test(c) && !/%/u.test(c);
+  const names: string[] = [];
+  if (named >= 0 && textCell(cells[named] ?? '')) {
+    nameCols.add(named);
+    names.push(nameOf(cells[named]!, lx));
+  }
+  const lead: string[] = [];
+  for (let i = 0; i < cells.length && textCell(cells[i]!) && !(named >= 0 && i > named); i++) {
+    lead.push(cells[i]!);
+    nameCols.add(i);
+  }
+  if (lead.length) {
+    names.push(nameOf(lead[lead.length - 1]!, lx));
+    if (lead.length > 1) names.push(nameOf(lead.join(' '), lx));
+  }
+  return { names: [...new Set(names.filter(Boolean))], nameCols };
+}
+
+/** Every statement candidate of a document, in line order. */
+export function findStatements(blocks: readonly Block[], opts: StatementOptions): Statement[] {
+  const { lexicon: lx, rules } = opts;
+  const allPhrases = rules.flatMap((r) => r.phrases);
+  const clean = (s: string) => nameOf(s, lx);
+  const out: Statement[] = [];
+  const seen = new Map<string, Statement>();
+  const emit = (s: Statement) => {
+    const subjects = [...new Set(s.subjects.map((x) => x.trim()).filter(Boolean))];
+    if (!subjects.length) return;
+    const k = `${s.kind}\u0000${s.line}\u0000${subjects.join('\u0001')}\u0000${s.formerly ?? ''}`;
+    const had = seen.get(k);
+    // One statement per line and subject; words (`已完成`) are better evidence than a mark (`✅`).
+    if (had) {
+      if (!/\p{L}/u.test(had.phrase) && /\p{L}/u.test(s.phrase)) had.phrase = s.phrase;
+      return;
+    }
+    const st = { ...s, subjects };
+    seen.set(k, st);
+    out.push(st);
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'code' || opts.skip(block)) continue;
+    const heading = [...block.headings].reverse().map((h) => headingName(h, lx)).find(Boolean);
+    const parent = [...block.parents].reverse().map((p) => nameOf(splitHead(p.normalize('NFKC')).head || p, lx)).find(Boolean);
+
+    if (block.kind === 'row') {
+      const { names, nameCols } = rowNames(block, lx);
+      const text = block.text.trim();
+      (block.cells ?? []).forEach((raw, i) => {
+        const cell = raw.normalize('NFKC');
+        for (const r of findRenames(cell)) {
+          const to = r.to ?? (nameCols.has(i) ? nameOf(cell.slice(0, r.index), lx) : names[0]);
+          if (to) emit({ kind: 'renamed', phrase: r.phrase, rule: 'stated-rename', line: block.line, subjects: [to], formerly: r.formerly, text });
+        }
+        if (nameCols.has(i) || contextColumn(block.header?.[i] ?? '', lx)) return;
+        for (const f of readText(cell, names, rules, allPhrases, clean)) {
+          emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: block.line, subjects: f.subjects, text });
+        }
+      });
+      continue;
+    }
+
+    block.text.split('\n').forEach((rawLine, k) => {
+      const line = rawLine.normalize('NFKC');
+      if (!line.trim()) return;
+      const lineNo = block.line + k;
+      const { head, body } = splitHead(line);
+      const headName = head ? nameOf(head, lx) : '';
+      for (const r of findRenames(line)) {
+        // `清结算中心（原“资金清分平台”）`: the new name is what stands before the remark.
+        const before = nameOf(line.slice(0, r.index), lx);
+        const to = r.to ?? (before || headName || (block.kind === 'heading' ? '' : heading));
+        if (to) emit({ kind: 'renamed', phrase: r.phrase, rule: 'stated-rename', line: lineNo, subjects: [to], formerly: r.formerly, text: rawLine.trim() });
+      }
+      const fallback = [headName, block.kind === 'heading' ? '' : (parent ?? ''), block.kind === 'heading' ? '' : (heading ?? '')].filter(Boolean);
+      const found = head
+        ? [...readText(head, [], rules, allPhrases, clean), ...readText(body, [headName], rules, allPhrases, clean)]
+        : readText(line, fallback, rules, allPhrases, clean);
+      for (const f of found) {
+        emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: lineNo, subjects: f.subjects, text: rawLine.trim() });
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Statements of a text run: each clause names its own subject, or else the subject an earlier
+ * clause of the sentence named (`历史账单回迁完毕，已全量上线`), or else the fallback (the line's head).
+ */
+function readText(text: string, fallback: readonly string[], rules: readonly StateRule[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
+  const out: Found[] = [];
+  for (const sentence of clausesOf(text)) {
+    let prevSubject = '';
+    for (const clause of sentence) {
+      const names = prevSubject ? [prevSubject] : fallback;
+      for (const rule of rules) {
+        for (const f of readClause(clause, rule, names, allPhrases, clean)) {
+          out.push(f);
+          if (f.ownSubject) prevSubject = f.subjects[0] ?? prevSubject;
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+// Issue 10: statuses as a manager reads them — gaps, stated states, completion in words, identity across wording drift, KPI direction.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { diffWeeks } from '../../src/analyze/diff.js';
+import { history } from '../../src/analyze/history.js';
+import { seriesTable } from '../../src/analyze/series.js';
+import { stalledItems } from '../../src/analyze/stalled.js';
+import { inferredObservations } from '../../src/analyze/timeline.js';
+import type { Measure, ReportMeasures, Statement } from '../../src/model/types.js';
+import { rep, type M } from './helpers.js';
+
+const none = new Map<string, string>();
+
+/** A statement as the extractor records it. */
+function said(kind: Statement['kind'], subjects: string[], phrase: string, line = 90, formerly?: string): Statement {
+  return { kind, phrase, rule: `test-${kind}`, line, subjects, text: `${subjects[0]} ${phrase}`, ...(formerly ? { formerly } : {}) };
+}
+
+function week(w: string, ms: M[], statements: Statement[] = [], team = ''): ReportMeasures {
+  return rep(w, ms, team, statements.length ? { statements } : {});
+}
+
+const statusOf = (reports: ReportMeasures[], from: string, to: string) =>
+  Object.fromEntries(diffWeeks(reports, { from, to, aliases: none }).items.map((i) => [i.metric ? `${i.project}/${i.metric}` : i.project, i.status]));
+
+test('gaps: an item that skips a report is resumed against its last figure, never dropped + new', () => {
+  const reports = [
+    week('2031-W10', [['运单中心', 60], ['温控平台', 40]]),
+    week('2031-W11', [['温控平台', 48]]), // 运单中心 skipped (本期没有新的进展)
+    week('2031-W12', [['运单中心', 66], ['温控平台', 55]]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W11', to: '2031-W12', aliases: none });
+  const back = d.items.find((i) => i.project === '运单中心')!;
+  assert.equal([back.status, back.from, back.to, back.delta, back.last], ['resumed', 60, 66, 6, { week: '2031-W10', percent: 60 }]);
+  assert.is(statusOf(reports, '2031-W10', '2031-W11')['运单中心'], 'dropped');
+  // The history has one item with a gap, not two.
+  const h = history(reports, '运单中心', { aliases: none });
+  assert.equal(h.items.length, 1);
+  assert.equal(h.items[0]!.points.map((p) => [p.week, p.percent, p.status]), [
+    ['2031-W10', 60, 'new'],
+    ['2031-W12', 66, 'resumed'],
+  ]);
+  // Coming back at 100 is a completion; an item first seen between the two weeks is new in a long diff.
+  const done = [week('2031-W10', [['甲', 60]]), week('2031-W11', []), week('2031-W12', [['甲', 100], ['乙', 20]])];
+  assert.is(statusOf(done, '2031-W11', '2031-W12')['甲'], 'completed');
+  const long = [week('2031-W10', [['甲', 10]]), week('2031-W11', [['甲', 20], ['乙', 5]]), week('2031-W12', [['甲', 30], ['乙', 9]])];
+  assert.is(statusOf(long, '2031-W10', '2031-W12')['乙'], 'new');
+});
+
+test('diff A B looks between: completed in between, last seen in between, stopped in between', () => {
+  const reports = [
+    week('2031-W10', [['结算2.0', 40], ['埋点治理', 60], ['输血管理', 20], ['对公代发', 70]]),
+    week('2031-W11', [['结算2.0', 100], ['埋点治理', 72], ['对公代发', 100]], [said('paused', ['输血管理'], '暂停')]),
+    week('2031-W12', [['对公代发', 100]]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W10', to: '2031-W12', aliases: none });
+  const by = Object.fromEntries(d.items.map((i) => [i.project, i]));
+  assert.equal([by['结算2.0']!.status, by['结算2.0']!.to, by['结算2.0']!.last], ['completed', null, { week: '2031-W11', percent: 100 }]);
+  assert.equal([by['埋点治理']!.status, by['埋点治理']!.last], ['dropped', { week: '2031-W11', percent: 72 }]);
+  assert.equal([by['输血管理']!.status, by['输血管理']!.evidence?.phrase], ['paused', '暂停']);
+  assert.is(by['对公代发']!.status, 'completed');
+  // Adjacent: what finished stays done, not dropped.
+  assert.is(statusOf(reports, '2031-W11', '2031-W12')['结算2.0'], 'done');
+});
+
+test('stated states: paused and cancelled are not stalled or dropped, and apply only to tracked items', () => {
+  const reports = [
+    week('2031-W20', [['跨境收单', 25], ['风控规则迁移', 22], ['对账平台', 45]]),
+    week('2031-W21', [['对账平台', 45], ['风控规则迁移', 22]], [
+      said('paused', ['跨境收单'], '暂停'),
+      said('cancelled', ['风控规则迁移'], '取消'),
+      said('paused', ['从未跟踪的项目'], '暂停'),
+    ]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W20', to: '2031-W21', aliases: none });
+  assert.equal(d.items.map((i) => [i.project, i.status, i.from, i.to]), [
+    ['对账平台', 'stalled', 45, 45],
+    ['跨境收单', 'paused', 25, null],
+    ['风控规则迁移', 'cancelled', 22, 22],
+  ]);
+  assert.is(d.counts.paused, 1);
+  assert.is(d.counts.cancelled, 1);
+  const st = stalledItems(reports, { asOf: '2031-W21', minReports: 2, aliases: none });
+  assert.equal(st.items.map((i) => i.project), ['对账平台'], 'a cancelled item at the same figure is not stalled');
+  // The next report: a paused item still absent is not listed again; coming back it is resumed.
+  const later = [...reports, week('2031-W22', [['对账平台', 50]]), week('2031-W23', [['对账平台', 52], ['跨境收单', 30]])];
+  assert.equal(statusOf(later, '2031-W21', '2031-W22')['跨境收单'], undefined);
+  const back = diffWeeks(later, { from: '2031-W22', to: '2031-W23', aliases: none }).items.find((i) => i.project === '跨境收单')!;
+  assert.equal([back.status, back.from, back.last], ['resumed', 25, { week: '2031-W20', percent: 25 }]);
+});
+
+test('completion in words: an inferred 100 for a tracked item without a figure; a figure wins; untracked names never', () => {
+  const reports = [
+    week('2031-W30', [['历史账单回迁', 90], ['设备注册接口', 85], ['对公代发', 72]]),
+    week('2031-W31', [['对公代发', 85]], [
+      said('completed', ['历史账单回迁'], '已全量上线', 14),
+      said('completed', ['设备注册接口'], '已完成', 15),
+      said('completed', ['对公代发'], '已上线', 16),
+      said('completed', ['新手活动'], '已上线', 17),
+    ]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W30', to: '2031-W31', aliases: none });
+  assert.equal(d.items.map((i) => [i.project, i.status, i.to, i.inferred ?? false]), [
+    ['对公代发', 'advanced', 85, false],
+    ['历史账单回迁', 'completed', 100, true],
+    ['设备注册接口', 'completed', 100, true],
+  ]);
+  assert.equal(d.items[1]!.evidence, { phrase: '已全量上线', line: 14, text: '历史账单回迁 已全量上线' });
+  const inferred = inferredObservations(reports, none).get('\u00002031-W31')!;
+  assert.equal(inferred.map((o) => [o.project, o.percent, o.inferred, o.evidence, o.line]), [
+    ['历史账单回迁', 100, true, '已全量上线', 14],
+    ['设备注册接口', 100, true, '已完成', 15],
+  ]);
+  // An item first seen in the same report cannot be completed in words.
+  const fresh = [week('2031-W30', []), week('2031-W31', [], [said('completed', ['历史账单回迁'], '已上线')])];
+  assert.equal(diffWeeks(fresh, { from: '2031-W30', to: '2031-W31', aliases: none }).items, []);
+});
+
+test('a statement names an item through its aliases, spellings and without bracketed remarks', () => {
+  const aliases = new Map([['资金清分平台', '清结算中心']]);
+  const reports = [
+    week('2031-W40', [['资金清分平台', 50], ['仓配一体化对接（鲜丰水果）', 10], ['移动护理', 90, 'PDA'], ['移动护理', 60, 'Web']]),
+    week('2031-W41', [['移动护理', 60, 'Web']], [
+      said('completed', ['资金清分平台'], '已上线'),
+      said('cancelled', ['仓配一体化对接'], '取消'),
+      said('completed', ['移动护理'], '已全量上线'),
+    ]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W40', to: '2031-W41', aliases });
+  assert.equal(d.items.map((i) => [i.project, i.metric, i.status]), [
+    ['移动护理', 'Web', 'stalled'],
+    ['仓配一体化对接（鲜丰水果）', null, 'cancelled'],
+    ['清结算中心', null, 'completed'],
+    ['移动护理', 'PDA', 'completed'],
+  ]);
+});
+
+test('identity: metric wording drift with one figure per report, and a metric folded into the name, stay one item', () => {
+  const drift = [week('2031-W36', [['结算2.0', 70, '灰度切换'], ['对账', 45]]), week('2031-W37', [['结算2.0', 85, '切流'], ['对账', 45]])];
+  assert.equal(diffWeeks(drift, { from: '2031-W36', to: '2031-W37', aliases: none }).items.map((i) => [i.project, i.metric, i.status]), [
+    ['对账', null, 'stalled'],
+    ['结算2.0', '切流', 'advanced'],
+  ]);
+  const folded = [week('2031-W36', [['结算2.0灰度切换', 70]]), week('2031-W37', [['结算2.0', 85, '切流']])];
+  assert.equal(statusOf(folded, '2031-W36', '2031-W37'), { '结算2.0/切流': 'advanced' });
+  // Not when the project has several figures: 前端/后端 renamed at once are two questions, not one.
+  const several = [week('2031-W36', [['会员', 40, '前端'], ['会员', 30, '后端']]), week('2031-W37', [['会员', 50, 'Web'], ['会员', 35, '服务端']])];
+  assert.equal(Object.values(statusOf(several, '2031-W36', '2031-W37')).sort(), ['dropped', 'dropped', 'new', 'new']);
+  // Not a restart, and not a phase rename (that is alias suggest's to propose).
+  const restart = [week('2031-W36', [['数据平台迁移', 60]]), week('2031-W37', [['数据平台', 5, '二期']])];
+  assert.equal(Object.values(statusOf(restart, '2031-W36', '2031-W37')).sort(), ['dropped', 'new']);
+  const phase = [week('2031-W36', [['智能客服一期', 40]]), week('2031-W37', [['智能客服', 55]])];
+  assert.equal(Object.values(statusOf(phase, '2031-W36', '2031-W37')).sort(), ['dropped', 'new']);
+  // A drift after a gap links to the item's last report with a figure.
+  const gap = [week('2031-W50', [['司机App', 35]]), week('2031-W51', []), week('2031-W52', [['司机App', 38, '重启后']])];
+  assert.equal(statusOf(gap, '2031-W51', '2031-W52'), { '司机App/重启后': 'resumed' });
+});
+
+test('KPI direction: lower is better for error figures; statuses improved/worsened/flat/new/dropped, never completed or stalled', () => {
+  const kpi = (project: string, percent: number, lower = false): Measure => ({ project, metric: null, percent, kind: 'kpi', line: 1, ...(lower ? { direction: 'lower' as const } : {}) });
+  const r = (w: string, ms: Measure[]): ReportMeasures => ({ id: w, team: '', week: w, date: null, source: `${w}.md`, measures: ms.map((m, i) => ({ ...m, line: i + 1 })) });
+  const reports = [
+    r('2031-W36', [kpi('支付差错率', 0.05, true), kpi('系统可用性', 99.99), kpi('结算准时率', 99.6), kpi('次日留存', 46)]),
+    r('2031-W37', [kpi('支付差错率', 0.03, true), kpi('系统可用性', 100), kpi('结算准时率', 99.6), kpi('代发成功率', 99.7)]),
+    r('2031-W38', [kpi('支付差错率', 0.05, true), kpi('系统可用性', 100), kpi('结算准时率', 99.2)]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W36', to: '2031-W37', aliases: none });
+  assert.equal(d.items.map((i) => [i.project, i.status, i.direction]), [
+    ['次日留存', 'dropped', 'higher'],
+    ['代发成功率', 'new', 'higher'],
+    ['支付差错率', 'improved', 'lower'],
+    ['系统可用性', 'improved', 'higher'],
+    ['结算准时率', 'flat', 'higher'],
+  ]);
+  assert.equal(d.kpiCounts.completed + d.kpiCounts.stalled + d.counts.improved, 0);
+  const next = Object.fromEntries(diffWeeks(reports, { from: '2031-W37', to: '2031-W38', aliases: none }).items.map((i) => [i.project, i.status]));
+  assert.equal(next, { 代发成功率: 'dropped', 支付差错率: 'worsened', 结算准时率: 'worsened', 系统可用性: 'flat' });
+  const st = stalledItems(reports, { asOf: '2031-W38', minReports: 2, aliases: none });
+  assert.equal(st.items, [], 'KPIs are never stalled');
+});
+
+test('export agrees with diff of its last week, history with diff of each week', () => {
+  const reports = [
+    week('2031-W10', [['甲', 10], ['乙', 50], ['丙', 30]]),
+    week('2031-W11', [['甲', 20], ['丙', 30]], [said('paused', ['乙'], '暂停')]),
+    week('2031-W12', [['甲', 20], ['乙', 55]], [said('completed', ['丙'], '已交付')]),
+  ];
+  const t = seriesTable(reports, { aliases: none });
+  const last = statusOf(reports, '2031-W11', '2031-W12');
+  assert.equal(Object.fromEntries(t.rows.map((r) => [r.project, r.status])), last);
+  assert.equal(last, { 甲: 'stalled', 乙: 'resumed', 丙: 'completed' });
+  assert.equal(t.rows.find((r) => r.project === '丙')!.values, [30, 30, 100]);
+  for (const [from, to] of [['2031-W10', '2031-W11'], ['2031-W11', '2031-W12']] as const) {
+    const d = statusOf(reports, from, to);
+    for (const name of Object.keys(d)) {
+      const p = history(reports, name, { aliases: none }).items[0]!.points.find((x) => x.week === to);
+      if (p) assert.is(p.status, d[name], `${name} ${to}`);
+    }
+  }
+});
+
+test.run();
