@@ -13,19 +13,21 @@ export const LOWER_IS_BETTER_WORDS: readonly string[] = [
 ];
 
 /** Words that keep higher better even beside a lower word (`故障恢复成功率`, `crash-free devices`). */
-const HIGHER_OVERRIDES = new WordList([
+const HIGHER_OVERRIDES: readonly string[] = [
   '成功率', '可用性', '可用率', '准时率', '及时率', '合格率', '达标率', '通过率', '恢复率', '拦截率', '召回率', '准确率', '覆盖率',
   '无故障', '零故障', '无异常',
   'crash-free', 'crash free', 'success rate', 'availability', 'uptime', 'coverage', 'free of', '-free',
-]);
+];
 
-const DEFAULT_LOWER = new WordList(LOWER_IS_BETTER_WORDS);
+// Compiled on first use: vocabulary.ts imports this module, and lexicon.ts imports vocabulary.ts.
+let higher: WordList | undefined;
+let defaultLower: WordList | undefined;
 
 /** `lower` when a fall of this KPI is an improvement; undefined for the usual higher-is-better figure. */
-export function kpiDirection(name: string, lowerWords: WordList = DEFAULT_LOWER): 'lower' | undefined {
+export function kpiDirection(name: string, lowerWords?: WordList): 'lower' | undefined {
   const t = name.normalize('NFKC');
-  if (HIGHER_OVERRIDES.find(t) !== undefined) return undefined;
-  return lowerWords.find(t) !== undefined ? 'lower' : undefined;
+  if ((higher ??= new WordList(HIGHER_OVERRIDES)).find(t) !== undefined) return undefined;
+  return (lowerWords ?? (defaultLower ??= new WordList(LOWER_IS_BETTER_WORDS))).find(t) !== undefined ? 'lower' : undefined;
 }
 
 export const DIRECTION_RULE = {

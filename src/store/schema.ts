@@ -145,12 +145,19 @@ export function dbProblem(raw: unknown): string | null {
   for (let i = 0; i < aliases.length; i++) {
     const a: unknown = aliases[i];
     if (!isObj(a) || !isStr(a.name) || !isStr(a.canonical)) return at(`aliases[${i}]`, 'expected { name, canonical } strings');
+    if (a.off !== undefined && a.off !== true) return at(`aliases[${i}].off`, 'expected true or nothing');
+    if (a.auto !== undefined && !(isObj(a.auto) && isStr(a.auto.source) && isStr(a.auto.week) && isNum(a.auto.line) && isStr(a.auto.text))) {
+      return at(`aliases[${i}].auto`, 'expected { source, week, line, text }');
+    }
   }
   if (!Array.isArray(items)) return at('items', 'expected an array');
   for (let i = 0; i < items.length; i++) {
     const t: unknown = items[i];
-    if (!Array.isArray(t) || t.length !== 3 || !isStr(t[0]) || !(t[1] === null || isStr(t[1])) || (t[2] !== 'progress' && t[2] !== 'kpi')) {
-      return at(`items[${i}]`, 'expected [project, metric or null, "progress" or "kpi"]');
+    if (
+      !Array.isArray(t) || (t.length !== 3 && !(t.length === 4 && t[3] === 'lower')) ||
+      !isStr(t[0]) || !(t[1] === null || isStr(t[1])) || (t[2] !== 'progress' && t[2] !== 'kpi')
+    ) {
+      return at(`items[${i}]`, 'expected [project, metric or null, "progress" or "kpi", optionally "lower"]');
     }
   }
   if (!Array.isArray(reports)) return at('reports', 'expected an array');
@@ -168,6 +175,16 @@ export function dbProblem(raw: unknown): string | null {
     if (h.file !== undefined && !(isObj(h.file) && isStr(h.file.path) && isNum(h.file.size) && isNum(h.file.mtimeMs))) return at(`${w}.file`, 'expected { path, size, mtimeMs }');
     const problem = measureTupleProblem(h.m, items.length);
     if (problem) return at(`${w}.m${problem.index.map((i) => `[${i}]`).join('')}`, problem.message);
+    if (h.s !== undefined) {
+      if (!Array.isArray(h.s)) return at(`${w}.s`, 'expected an array of statements');
+      for (let k = 0; k < h.s.length; k++) {
+        const st: unknown = h.s[k];
+        const ok =
+          isObj(st) && ['completed', 'paused', 'cancelled', 'renamed'].includes(st.kind as string) && isStr(st.phrase) && isStr(st.rule) &&
+          isNum(st.line) && Array.isArray(st.subjects) && st.subjects.every(isStr) && isStr(st.text) && (st.formerly === undefined || isStr(st.formerly));
+        if (!ok) return at(`${w}.s[${k}]`, 'expected a statement { kind, phrase, rule, line, subjects, text, formerly? }');
+      }
+    }
   }
   if (!Array.isArray(retired) || !retired.every(isStr)) return at('retired', 'expected an array of file names');
   return null;
