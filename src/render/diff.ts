@@ -4,7 +4,7 @@ import type { DiffItem, DiffReport } from '../analyze/diff.js';
 import { someTeam, status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
 import { fmtDelta, fmtPct } from './format.js';
 import { summaryStatuses } from './statuses.js';
-import { EN, type Words } from './words.js';
+import { wordsFor, type Words } from './words.js';
 
 const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'team', label: 'team', value: (i) => i.team, shownIf: someTeam },
@@ -15,7 +15,8 @@ const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'to', label: 'to', align: 'right', value: (i) => i.to, show: (i) => fmtPct(i.to) },
   { key: 'delta', label: 'delta', align: 'right', value: (i) => i.delta, show: (i) => fmtDelta(i.delta) },
   { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusWithNote(i, w) },
-  { key: 'note', label: 'status', value: (i) => statusNote(i, EN), only: 'data' },
+  // Data formats are in English whatever the language (as their headers and status values are).
+  { key: 'note', label: 'status', value: (i) => statusNote(i, wordsFor(undefined)), only: 'data' },
 ];
 
 /**
