@@ -3,7 +3,7 @@
 import type { AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
 import { cmpItem, cmpKind, cmpStatus, emptyCounts, type Direction, type ReportLike, type Status } from './items.js';
-import { compare, indexOfWeek, timelines, type Change } from './timeline.js';
+import { compare, indexOfWeek, nameAt, timelines, type Change } from './timeline.js';
 
 export interface DiffItem {
   team: string;
@@ -89,7 +89,7 @@ export function diffWeeks(reports: readonly ReportLike<Measure>[], opts: DiffOpt
     }
     for (const [key, info] of tl.items) {
       const c = i === j ? null : compare(tl, i, j, key);
-      if (c) items.push(diffItemOf(tl.team, info, c));
+      if (c) items.push(diffItemOf(tl.team, { ...info, ...nameAt(tl, key, j) }, c));
     }
   }
 

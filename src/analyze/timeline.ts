@@ -52,6 +52,8 @@ export interface ItemInfo {
   direction: Direction;
   /** Index of the first report that has the item. */
   first: number;
+  /** Each spelling as written (normalised, before aliases) and the first report that wrote it. */
+  written: Map<string, number>;
 }
 
 export interface Timeline<M extends Measure = Measure> {
@@ -88,7 +90,7 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
       const key = links.get(rawKey) ?? rawKey;
       if (items.has(key)) {
         if (!cur.has(key)) cur.set(key, { key, percent: round2(m.percent), measure: m });
-        note(key, m);
+        note(key, m, j);
       } else fresh.push({ rawKey, m });
     }
     const linked = linkDrift(fresh, entries, cur, items, aliases);
@@ -98,17 +100,19 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
       if (cur.has(key)) continue;
       cur.set(key, { key, percent: round2(m.percent), measure: m });
       if (!items.has(key)) {
-        items.set(key, { key, team, project: '', metric: null, kind: m.kind, direction: 'higher', first: j });
+        items.set(key, { key, team, project: '', metric: null, kind: m.kind, direction: 'higher', first: j, written: new Map() });
       }
-      note(key, m);
+      note(key, m, j);
     }
     applyStatements(report.statements ?? [], j, cur, items, names, entries, aliases);
     entries.push(cur);
   });
   return { team, reports: [...reports], entries, items };
 
-  function note(key: string, m: M): void {
+  function note(key: string, m: M, j: number): void {
     const info = items.get(key)!;
+    const spelled = normalizeName(m.project);
+    if (!info.written.has(spelled)) info.written.set(spelled, j);
     info.project = canonicalProject(m.project, aliases);
     info.metric = m.metric;
     info.kind = m.kind;
@@ -428,4 +432,20 @@ export function inferredObservations(reports: readonly ReportLike<Measure>[], al
   }
   for (const list of out.values()) list.sort((a, b) => a.line - b.line);
   return out;
+}
+
+/**
+ * The item's name as of report `j` (for a diff whose later week is `j`): its canonical name once the
+ * team has written it, else the spelling it had then — a diff of the weeks before a rename speaks
+ * of `资金清分平台`, one after it of `清结算中心`. A canonical name no report ever wrote (one the user
+ * chose) is always used. The metric is the one written then.
+ */
+export function nameAt(tl: Timeline<Measure>, key: string, j: number): { project: string; metric: string | null } {
+  const info = tl.items.get(key)!;
+  let then: Measure | null = null;
+  for (let r = Math.min(j, tl.entries.length - 1); r >= 0 && !then; r--) then = tl.entries[r]!.get(key)?.measure ?? null;
+  if (!then) return { project: info.project, metric: info.metric };
+  const firstWritten = info.written.get(normalizeName(info.project));
+  const project = firstWritten !== undefined && firstWritten > j ? then.project : info.project;
+  return { project, metric: then.metric };
 }

@@ -136,6 +136,22 @@ test('a statement names an item through its aliases, spellings and without brack
   ]);
 });
 
+test('a diff of weeks before a rename speaks of the item by the name it had then; after it, by the new one', () => {
+  const aliases = new Map([['资金清分平台', '清结算中心']]);
+  const reports = [
+    week('2031-W36', [['资金清分平台', 30]]),
+    week('2031-W37', [['资金清分平台', 38]]),
+    week('2031-W41', [['清结算中心', 60]]),
+  ];
+  const names = (from: string, to: string) => diffWeeks(reports, { from, to, aliases }).items.map((i) => [i.project, i.status]);
+  assert.equal(names('2031-W36', '2031-W37'), [['资金清分平台', 'advanced']]);
+  assert.equal(names('2031-W37', '2031-W41'), [['清结算中心', 'advanced']]);
+  assert.equal(names('2031-W36', '2031-W41'), [['清结算中心', 'advanced']]);
+  // A canonical name no report wrote (one the user chose) is used throughout.
+  const chosen = new Map([['资金清分平台', '资金中台'], ['清结算中心', '资金中台']]);
+  assert.equal(diffWeeks(reports, { from: '2031-W36', to: '2031-W37', aliases: chosen }).items.map((i) => i.project), ['资金中台']);
+});
+
 test('identity: metric wording drift with one figure per report, and a metric folded into the name, stay one item', () => {
   const drift = [week('2031-W36', [['结算2.0', 70, '灰度切换'], ['对账', 45]]), week('2031-W37', [['结算2.0', 85, '切流'], ['对账', 45]])];
   assert.equal(diffWeeks(drift, { from: '2031-W36', to: '2031-W37', aliases: none }).items.map((i) => [i.project, i.metric, i.status]), [

@@ -30,9 +30,9 @@ export async function run(g: GlobalOptions, o: OutputFlags, args: unknown[]): Pr
       throw new UsageError(`both weeks are ${from}`, { hint: `give two different weeks, or one: \`milestones diff ${toRef}\` compares it with the report before it` });
     }
   }
-  // Every report up to `to`: the weeks before and between count (resumed, completed in between).
-  const upTo = ctx.weeks.filter((w) => compareWeeks(w, to) <= 0);
-  const report = diffWeeks(ctx.store.measures({ team: g.team, weeks: upTo }), { from, to, aliases: ctx.aliases, team: g.team });
+  // Every report: the weeks before and between count (resumed, completed in between), and the later ones
+  // tell whether the item's canonical name had been written yet (a diff before a rename uses the name then).
+  const report = diffWeeks(ctx.store.measures({ team: g.team }), { from, to, aliases: ctx.aliases, team: g.team });
   await out.write(DIFF, report);
   return 0;
 }

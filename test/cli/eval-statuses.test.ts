@@ -1,0 +1,92 @@
+// Issue 10's measure: status agreement with a manager's labels on multi-week series written by someone who never saw the code.
+//
+// test/fixtures/eval/worked/series is a copy of the worked-on half of the blind set (layout: docs/evaluation.md).
+// The built CLI ingests it (--team-from-folder) and `diff FROM TO --team T --json` gives each labelled pair;
+// a labelled item agrees when a row whose project (and metric) holds the label's key has the labelled status.
+// Printed: agreement on every labelled item, and on the items whose figures the tool read (every labelled
+// figure of the item stored under a matching name in the labelled week), so extraction misses and status
+// rules can be told apart. The floors are the figures reached; raise them as they rise, never lower them.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cli, root, tempDir } from './support/cli.js';
+
+const SET = path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series');
+/** Agreement on all labelled items, and on those whose figures were read, reached when the floor was last raised. */
+const FLOOR = { all: 0.71, read: 0.97 };
+
+interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }
+interface Gold { teams: Record<string, { diffs: { from: string; to: string; items: Label[] }[] }> }
+interface Row { project: string; metric: string | null; kind: string; status: string; team: string }
+interface Obs { week: string; team: string; project: string; metric: string | null; percent: number; kind: string }
+
+const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+const fits = (project: string, metric: string | null, g: { key: string; metric?: string | null }) => {
+  const label = norm(`${project} ${metric ?? ''}`);
+  return label.includes(norm(g.key)) && (!g.metric || label.includes(norm(g.metric)));
+};
+const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
+
+test('status agreement on the worked-on blind series', () => {
+  const { dir, cleanup } = tempDir('eval-statuses');
+  try {
+    const db = path.join(dir, 'series.json');
+    const run = (...args: string[]) => cli(db, args, { cwd: root });
+    const ing = run('ingest', SET, '--team-from-folder');
+    assert.ok(ing.code === 0 || ing.code === 1, ing.stderr);
+    const gold = JSON.parse(readFileSync(path.join(SET, 'statuses.json'), 'utf8')) as Gold;
+    const obs = JSON.parse(run('export', '--format', 'json').stdout) as Obs[];
+    const stored = (team: string, week: string, g: Label, percent: number, kind: string) =>
+      obs.some((o) => o.team === team && o.week === week && o.kind === kind && same(o.percent, percent) && fits(o.project, o.metric, g));
+    const hasWeek = (team: string, week: string) => obs.some((o) => o.team === team && o.week === week);
+    const storedBefore = (team: string, week: string, g: Label, percent: number, kind: string) =>
+      obs.some((o) => o.team === team && o.week < week && o.kind === kind && same(o.percent, percent) && fits(o.project, o.metric, g));
+
+    let labelled = 0;
+    let agreed = 0;
+    let read = 0;
+    let readAgreed = 0;
+    const misses: string[] = [];
+    for (const [team, { diffs }] of Object.entries(gold.teams)) {
+      for (const d of diffs) {
+        const r = run('diff', d.from, d.to, '--team', team, '--json');
+        const rows: Row[] = r.code === 0 ? (JSON.parse(r.stdout) as { items: Row[] }).items : [];
+        const taken = new Set<Row>();
+        for (const g of d.items) {
+          labelled++;
+          const kind = g.kind ?? 'progress';
+          const cands = rows.filter((x) => !taken.has(x) && fits(x.project, x.metric, g));
+          const hit = cands.find((x) => x.kind === kind) ?? cands[0];
+          if (hit) taken.add(hit);
+          const ok = hit?.status === g.status;
+          // Were the item's figures read? Both reports in their labelled weeks, the earlier figure in the earlier
+          // week (or, resumed, in a week before the later one), the later one in the later week.
+          const figuresRead =
+            hasWeek(team, d.from) &&
+            hasWeek(team, d.to) &&
+            (g.from === null || g.from === undefined || (g.status === 'resumed' ? storedBefore(team, d.to, g, g.from, kind) : stored(team, d.from, g, g.from, kind))) &&
+            (g.to === null || g.to === undefined || stored(team, d.to, g, g.to, kind));
+          if (ok) agreed++;
+          if (figuresRead) {
+            read++;
+            if (ok) readAgreed++;
+            else misses.push(`${team} ${d.from}→${d.to}: ${g.key}${g.metric ? '/' + g.metric : ''} labelled ${g.status}, tool ${hit?.status ?? '(none)'}`);
+          }
+        }
+      }
+    }
+    const all = agreed / labelled;
+    const onRead = readAgreed / read;
+    console.log(`\n[eval statuses] agreement ${agreed}/${labelled} = ${all.toFixed(3)}; on items whose figures were read ${readAgreed}/${read} = ${onRead.toFixed(3)}`);
+    if (misses.length) console.log(misses.map((m) => `  ${m}`).join('\n'));
+    assert.ok(all >= FLOOR.all, `agreement ${all.toFixed(3)} fell below ${FLOOR.all}`);
+    assert.ok(onRead >= FLOOR.read, `agreement on read items ${onRead.toFixed(3)} fell below ${FLOOR.read}`);
+  } finally {
+    cleanup();
+  }
+});
+
+test.run();
+
