@@ -20,9 +20,11 @@ const STAGES: Record<Rule['stage'], string> = {
   classify: 'classify',
   name: 'name',
   guard: 'guard',
+  direction: 'direction',
   column: 'table column',
   row: 'table row',
   cell: 'table cell',
+  statement: 'statement',
 };
 
 /** The Markdown table of rules in running order: stage, name, what it does, its accepted examples and what they become. */

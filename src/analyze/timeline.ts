@@ -425,6 +425,7 @@ export function inferredObservations(reports: readonly ReportLike<Measure>[], al
           text: e.inferred.text,
           inferred: true,
           evidence: e.inferred.phrase,
+          rule: e.inferred.rule,
         });
         out.set(k, list);
       }

@@ -10,18 +10,13 @@ import { percentColumns, readRow } from './table.js';
 import { normalize, written } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
-import { COMPLETION_RULE } from './completion.js';
-import { kpiDirection } from './direction.js';
-import { stripRenameRemark } from './rename.js';
+import { DIRECTION_RULES, STATEMENT_RULES } from './rules/index.js';
+import { stripRenameRemark } from './rules/statement/stated-rename.js';
 import { findStatements } from './stated.js';
-import { CANCEL_RULE, PAUSE_RULE } from './stops.js';
-
-/** The recognisers of states stated in words, in the order they are tried. */
-export const STATE_RULES = [COMPLETION_RULE, PAUSE_RULE, CANCEL_RULE] as const;
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
 export { compileLexicon, type Lexicon } from './lexicon.js';
-export { RULES } from './rules/index.js';
+export { RULES, STATEMENT_RULES, DIRECTION_RULES } from './rules/index.js';
 export type { Rule, Example, Expect } from './rules/types.js';
 export { describeExpect } from './rules/expect.js';
 export { findWeek, combineLabelAndDate } from './week.js';
@@ -262,23 +257,25 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     }
   }
   warnings.sort((a, b) => a.line - b.line);
-  for (const o of observations) {
-    // A rename remark is no part of the name (`清结算中心（原“资金清分平台”）` → `清结算中心`); the rename is a statement.
-    o.project = stripRenameRemark(o.project);
-    if (o.kind === 'kpi') {
-      const direction = kpiDirection(`${o.project} ${o.metric ?? ''}`, lx.lists.lowerIsBetterWords);
-      if (direction) o.direction = direction;
-    }
-  }
+  // A rename remark is no part of a name (`清结算中心（原“资金清分平台”）` → `清结算中心`); the rename is a statement.
+  for (const o of observations) o.project = stripRenameRemark(o.project);
+  // The direction rules, once per KPI (prose and table figures alike), after naming.
   for (const f of findings) {
     if (f.project) f.project = stripRenameRemark(f.project);
-    if (f.verdict === 'kpi' && kpiDirection(`${f.project ?? ''} ${f.metric ?? ''}`, lx.lists.lowerIsBetterWords)) {
-      f.reason = f.reason ? `${f.reason}; lower is better` : 'lower is better';
+    if (f.verdict !== 'kpi') continue;
+    const name = `${f.project ?? ''} ${f.metric ?? ''}`;
+    for (const rule of DIRECTION_RULES) {
+      const d = rule.direction(name, lx);
+      if (!d) continue;
+      f.direction = { rule: rule.name, word: d.word };
+      const o = observations.find((x) => x.kind === 'kpi' && x.line === f.line && x.project === f.project && x.metric === (f.metric ?? null));
+      if (o) o.direction = d.direction;
+      break;
     }
   }
   const statements = findStatements(doc.blocks, {
     lexicon: lx,
-    rules: STATE_RULES,
+    rules: STATEMENT_RULES,
     skip: (b) => sectionOf(b.kind === 'heading' ? [...b.headings, b.text] : b.headings, lx).ignored !== undefined,
   });
   return { week: info.week, date: info.date, title: info.title, observations, statements, findings, warnings };

@@ -1,7 +1,7 @@
 // Statements in words: completions, pauses, cancellations and renames a report states without (or beside) a figure, as candidates.
 /*
- * The recognisers (completion.ts, stops.ts, rename.ts) hold the phrases and their examples;
- * this module holds the grammar they share and walks a document's blocks:
+ * The statement rules (rules/statement/: completion-words, stated-pause, stated-cancel, stated-rename) hold the
+ * phrases and their examples; this module holds the grammar the phrase rules share and walks a document's blocks:
  *
  * - A line is split into its head (`电子签收：`, `Energy report sync —`) and its body; the body
  *   into sentences (`。；`) and clauses (`，`).
@@ -16,26 +16,10 @@
  * applies one only where a name equals an item the team already tracks.
  */
 
-import type { Block, Statement, StatedState } from '../model/types.js';
+import type { Block, Statement } from '../model/types.js';
 import { cleanName, headingName } from './names.js';
-import { findRenames } from './rename.js';
 import type { Lexicon } from './lexicon.js';
-
-/** A recogniser of one stated state: its phrases and the examples it must accept and reject. */
-export interface StateRule {
-  name: string;
-  description: string;
-  state: StatedState;
-  phrases: readonly string[];
-  /** Phrases that may take the item as their object (`已完成设备注册接口`, `shipped the new checkout`). */
-  objectNamesItem: readonly string[];
-  /** Objects that still mean the whole item (`暂停推进`). */
-  wholeObjects: readonly string[];
-  examples: {
-    accept: { text: string; subject: string; header?: string[] }[];
-    reject: { text: string; name: string; why: string; header?: string[] }[];
-  };
-}
+import type { RenameRule, StatementRule, StatePhraseRule } from './rules/types.js';
 
 // ------------------------------------------------------------------ the clause grammar
 
@@ -93,7 +77,7 @@ function trimSubject(s: string, trailing: boolean): string {
 }
 
 interface Found {
-  rule: StateRule;
+  rule: StatePhraseRule;
   phrase: string;
   subjects: string[];
   /** The clause names its own subject before the phrase (`新版收银台已完成`): later clauses of the sentence are about it. */
@@ -101,7 +85,7 @@ interface Found {
 }
 
 /** Phrase occurrences of one rule in a clause (NFKC, case-insensitive for Latin), longest first, non-overlapping. */
-function occurrences(clause: string, rule: StateRule): { start: number; end: number; phrase: string }[] {
+function occurrences(clause: string, rule: StatePhraseRule): { start: number; end: number; phrase: string }[] {
   const lower = clause.toLowerCase();
   const taken: [number, number][] = [];
   const out: { start: number; end: number; phrase: string }[] = [];
@@ -138,7 +122,7 @@ function isPart(name: string): boolean {
  * Reads one clause for one rule. `fallback` are the names the line is about when the clause
  * names nothing itself (its head, the row's name, the parent item or heading).
  */
-function readClause(clause: string, rule: StateRule, fallback: readonly string[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
+function readClause(clause: string, rule: StatePhraseRule, fallback: readonly string[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
   const out: Found[] = [];
   for (const { start, end, phrase } of occurrences(clause, rule)) {
     const pre = clause.slice(0, start);
@@ -196,7 +180,7 @@ function clausesOf(body: string): string[][] {
 
 export interface StatementOptions {
   lexicon: Lexicon;
-  rules: readonly StateRule[];
+  rules: readonly StatementRule[];
   /** True for blocks in sections that report nothing (next week's plan, reflections, quoted mail). */
   skip: (block: Block) => boolean;
 }
@@ -235,7 +219,10 @@ function rowNames(block: Block, lx: Lexicon): { names: string[]; nameCols: Set<n
 
 /** Every statement candidate of a document, in line order. */
 export function findStatements(blocks: readonly Block[], opts: StatementOptions): Statement[] {
-  const { lexicon: lx, rules } = opts;
+  const { lexicon: lx } = opts;
+  const rules = opts.rules.filter((r): r is StatePhraseRule => r.state !== 'renamed');
+  const renamers = opts.rules.filter((r): r is RenameRule => r.state === 'renamed');
+  const renamesOf = (line: string) => renamers.flatMap((r) => r.renames(line).map((found) => ({ found, rule: r.name })));
   const allPhrases = rules.flatMap((r) => r.phrases);
   const clean = (s: string) => nameOf(s, lx);
   const out: Statement[] = [];
@@ -265,9 +252,9 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       const text = block.text.trim();
       (block.cells ?? []).forEach((raw, i) => {
         const cell = raw.normalize('NFKC');
-        for (const r of findRenames(cell)) {
+        for (const { found: r, rule } of renamesOf(cell)) {
           const to = r.to ?? (nameCols.has(i) ? nameOf(cell.slice(0, r.index), lx) : names[0]);
-          if (to) emit({ kind: 'renamed', phrase: r.phrase, rule: 'stated-rename', line: block.line, subjects: [to], formerly: r.formerly, text });
+          if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: block.line, subjects: [to], formerly: r.formerly, text });
         }
         if (nameCols.has(i) || contextColumn(block.header?.[i] ?? '', lx)) return;
         for (const f of readText(cell, names, rules, allPhrases, clean)) {
@@ -283,11 +270,11 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       const lineNo = block.line + k;
       const { head, body } = splitHead(line);
       const headName = head ? nameOf(head, lx) : '';
-      for (const r of findRenames(line)) {
+      for (const { found: r, rule } of renamesOf(line)) {
         // `清结算中心（原“资金清分平台”）`: the new name is what stands before the remark.
         const before = nameOf(line.slice(0, r.index), lx);
         const to = r.to ?? (before || headName || (block.kind === 'heading' ? '' : heading));
-        if (to) emit({ kind: 'renamed', phrase: r.phrase, rule: 'stated-rename', line: lineNo, subjects: [to], formerly: r.formerly, text: rawLine.trim() });
+        if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: lineNo, subjects: [to], formerly: r.formerly, text: rawLine.trim() });
       }
       const fallback = [headName, block.kind === 'heading' ? '' : (parent ?? ''), block.kind === 'heading' ? '' : (heading ?? '')].filter(Boolean);
       const found = head
@@ -305,7 +292,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
  * Statements of a text run: each clause names its own subject, or else the subject an earlier
  * clause of the sentence named (`历史账单回迁完毕，已全量上线`), or else the fallback (the line's head).
  */
-function readText(text: string, fallback: readonly string[], rules: readonly StateRule[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
+function readText(text: string, fallback: readonly string[], rules: readonly StatePhraseRule[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
   const out: Found[] = [];
   for (const sentence of clausesOf(text)) {
     let prevSubject = '';

@@ -1,6 +1,5 @@
 // The extractor's configurable word lists: what names a KPI, a progress figure, a metric, a growth, a target.
 
-import { LOWER_IS_BETTER_WORDS } from './direction.js';
 
 export interface Vocabulary {
   /** Operating figures that are percentages but not progress (成功率, 可用性 …): kind `kpi`. */
@@ -60,6 +59,16 @@ export interface Vocabulary {
   /** KPIs whose name holds one of these improve when they fall (差错率, 耗时, P99 …; see direction.ts). */
   lowerIsBetterWords: string[];
 }
+
+/** Built-in words that make lower better for a KPI (rules/direction/kpi-direction.ts). */
+export const LOWER_IS_BETTER_WORDS: readonly string[] = [
+  '差错率', '错误率', '失败率', '故障', '异常率', '崩溃率', '闪退率', '卡顿率', '白屏率', '报错率', '超时率', '丢包率',
+  '耗时', '延迟', '时延', '响应时间', '处理时长', '等待时长', '排队时长', '投诉率', '投诉', '流失率', '流失', '退货率', '退款率',
+  '拒付率', '坏账率', '逾期率', '不良率', '缺陷率', '漏测率', '漏报率', '误报率', '货损率', '破损率', '损耗率', '空驶率',
+  '返工率', '跳出率', '弃单率', '宕机', '停机', '成本', '费用', '能耗', '油耗',
+  'P99', 'P95', 'P90', 'P999', 'TP99', 'TP999', 'latency', 'error rate', 'errors', 'failure rate', 'failure', 'crash rate',
+  'churn', 'bounce rate', 'downtime', 'MTTR', 'defect rate', 'cost', 'complaint', 'incident',
+];
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   kpiWords: [

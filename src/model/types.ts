@@ -132,6 +132,8 @@ export interface Observation extends Measure {
   inferred?: true;
   /** The words behind an inferred figure (`已全量上线`). */
   evidence?: string;
+  /** The statement rule behind an inferred figure (`completion-words`). */
+  rule?: string;
 }
 
 /** One percentage the extractor saw and what it made of it (for `milestones check`). */
@@ -157,6 +159,8 @@ export interface Finding {
   context?: string[];
   /** What those rules want the user to know (`0.72 in a fraction column read as 72%`). */
   notes?: string[];
+  /** A KPI that improves when it falls: the direction rule and the word that decided (`kpi-direction`, `差错率`). */
+  direction?: { rule: string; word: string };
 }
 
 /** A state a report states in words: done (without a figure), paused, cancelled. */

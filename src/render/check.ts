@@ -36,7 +36,8 @@ type Row = Finding & { file: string };
  */
 function ruleOf(f: Finding): string {
   const word = f.word ? ` "${f.word}"${f.configured ? ' (configured)' : ''}` : '';
-  return [`${f.rule ?? ''}${word}`, f.naming ?? ''].filter(Boolean).join(' · ');
+  const direction = f.direction ? `${f.direction.rule} "${f.direction.word}"` : '';
+  return [`${f.rule ?? ''}${word}`, f.naming ?? '', direction].filter(Boolean).join(' · ');
 }
 
 const COLUMNS: readonly Column<Row>[] = [

@@ -24,6 +24,8 @@ export interface ShowItem {
   /** Extra fields: a completion stated in words gave this 100 (for an item the history tracks), and the words. */
   inferred?: true;
   evidence?: string;
+  /** Extra field with them: the statement rule that read the words (`completion-words`). */
+  rule?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export function observationItem(o: Observation, file: string, team: string): Sho
     ...(o.prev !== undefined ? { prev: o.prev } : {}),
     ...(o.planned !== undefined ? { planned: o.planned } : {}),
     team,
-    ...(o.inferred ? { inferred: true as const, evidence: o.evidence ?? '' } : {}),
+    ...(o.inferred ? { inferred: true as const, evidence: o.evidence ?? '', ...(o.rule ? { rule: o.rule } : {}) } : {}),
   };
 }
 
@@ -95,7 +97,7 @@ const COLUMNS: readonly Column<ShowItem>[] = [
   { key: 'metric', label: 'metric', value: (i) => i.metric },
   { key: 'percent', label: 'percent', align: 'right', value: (i) => i.percent, show: (i) => fmtPct(i.percent) },
   // An inferred figure says so: `progress, in words: 已全量上线`.
-  { key: 'kind', label: 'kind', value: (i) => i.kind, show: (i, w) => (i.inferred ? `${i.kind}, ${w.inWords(i.evidence ?? '')}` : i.kind) },
+  { key: 'kind', label: 'kind', value: (i) => i.kind, show: (i, w) => (i.inferred ? `${i.kind}, ${w.inWords(i.evidence ?? '')}${i.rule ? ` (${i.rule})` : ''}` : i.kind) },
   { key: 'inferred', label: 'kind', value: (i) => i.evidence, only: 'data' },
   { key: 'done', label: 'done', align: 'right', value: (i) => i.done, show: fraction },
   { key: 'total', label: 'done', value: (i) => i.total, only: 'data' },

@@ -57,7 +57,7 @@ test('a completion in words, a resumed item through a stated rename, and a part 
   assert.match(text, /规则中心迁移\s+55\s+100\s+\+45\s+completed \(in words: 已全量上线\)/);
   assert.match(text, /征信数据中台\s+20\s+30\s+\+10\s+resumed \(last seen 2027-W10, 20%\)/);
   const show = ok('show', 'W12');
-  assert.match(show, /规则中心迁移\s+100\s+progress, in words: 已全量上线/);
+  assert.match(show, /规则中心迁移\s+100\s+progress, in words: 已全量上线 \(completion-words\)/);
   const h = JSON.parse(ok('history', '规则中心迁移', '--json')) as { items: { points: { week: string; percent: number; status: string; inferred?: boolean; evidence?: string }[] }[] };
   assert.equal(h.items[0]!.points.at(-1), { ...h.items[0]!.points.at(-1)!, week: '2027-W12', percent: 100, status: 'completed', inferred: true, evidence: '已全量上线' });
 });

@@ -13,6 +13,7 @@ const run = (text: string): Extraction => extract(parseMarkdown(`# 第11周 2024
 const nfkc = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 function findingOf(ex: Extraction, e: Example): Finding | undefined {
+  if (e.expect.verdict === 'stated' || e.expect.verdict === 'unstated') return undefined;
   if (e.figure === undefined) return ex.findings[0];
   return ex.findings.find((f) => f.match === e.figure) ?? ex.findings.find((f) => nfkc(f.match) === nfkc(e.figure!));
 }
@@ -30,13 +31,32 @@ function firedOn(rule: Rule, f: Finding, decided = false): boolean {
     case 'name':
     case 'row':
       return (f.naming ?? '').split(':')[0] === rule.name;
+    case 'direction':
+      return f.direction?.rule === rule.name;
     default:
       return f.rule === rule.name;
   }
 }
 
+const sameName = (a: string, b: string) => nfkc(a) === nfkc(b);
+
+/** Statement rules: the statement the example expects (or must not have), by its rule, state and subject. */
+function checkStated(ex: Extraction, rule: Rule, e: Example, accepted: boolean, where: string): void {
+  const want = e.expect;
+  if (want.verdict !== 'stated' && want.verdict !== 'unstated') throw new Error(`${where}: a statement rule's example expects stated or unstated`);
+  const said = ex.statements.filter((s) => s.kind === want.state && s.subjects.some((x) => sameName(x, want.subject)));
+  if (want.verdict === 'unstated') {
+    assert.equal(said.map((s) => [s.phrase, s.subjects]), [], `${where}: states ${want.state} of ${want.subject}`);
+    return;
+  }
+  const mine = said.filter((s) => (s.kind !== 'renamed' || s.subjects[0] === want.subject) && (want.formerly === undefined || s.formerly === want.formerly));
+  assert.ok(mine.length, `${where}: expected ${want.state} of ${want.subject}, got ${JSON.stringify(ex.statements.map((s) => [s.kind, s.phrase, s.subjects, s.formerly]))}`);
+  if (accepted) assert.ok(mine.some((s) => s.rule === rule.name), `${where}: decided by ${mine.map((s) => s.rule)}`);
+}
+
 function checkExpect(ex: Extraction, e: Example, f: Finding | undefined, where: string): void {
   const want = e.expect;
+  if (want.verdict === 'stated' || want.verdict === 'unstated') throw new Error(`${where}: only statement rules expect statements`);
   if (want.verdict === 'none') {
     assert.not.ok(f, `${where}: expected no figure, found ${JSON.stringify(f)}`);
     return;
@@ -51,6 +71,7 @@ function checkExpect(ex: Extraction, e: Example, f: Finding | undefined, where: 
   for (const k of ['prev', 'planned', 'qualifier', 'done', 'total'] as const) {
     if (want[k] !== undefined) assert.is(o?.[k], want[k], `${where}: ${k}`);
   }
+  if (want.direction !== undefined) assert.is(o?.direction ?? 'higher', want.direction, `${where}: direction`);
 }
 
 test('every rule has a unique name, a description and an accepted example', () => {
@@ -68,6 +89,7 @@ for (const rule of RULES) {
   rule.accepts.forEach((e, i) => {
     test(`${rule.stage} ${rule.name} accepts #${i + 1}`, () => {
       const ex = run(e.text);
+      if (rule.stage === 'statement') return checkStated(ex, rule, e, true, `${rule.name} accepts ${JSON.stringify(e.text)}`);
       const f = findingOf(ex, e);
       const where = `${rule.name} accepts ${JSON.stringify(e.text)}`;
       checkExpect(ex, e, f, where);
@@ -77,6 +99,7 @@ for (const rule of RULES) {
   rule.rejects.forEach((e, i) => {
     test(`${rule.stage} ${rule.name} rejects #${i + 1}`, () => {
       const ex = run(e.text);
+      if (rule.stage === 'statement') return checkStated(ex, rule, e, false, `${rule.name} rejects ${JSON.stringify(e.text)}`);
       const f = findingOf(ex, e);
       const where = `${rule.name} rejects ${JSON.stringify(e.text)}`;
       checkExpect(ex, e, f, where);

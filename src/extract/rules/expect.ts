@@ -25,11 +25,14 @@ export function none(): Expect {
 export function describeExpect(e: Expect): string {
   if (e.verdict === 'ignored') return 'ignored';
   if (e.verdict === 'none') return 'no figure';
+  if (e.verdict === 'stated') return e.state === 'renamed' ? `renamed: ${e.formerly ?? ''} → ${e.subject}` : `${e.state}, of ${e.subject}`;
+  if (e.verdict === 'unstated') return `not ${e.state}, of ${e.subject}`;
   const parts = [`${e.verdict} ${e.percent}`];
   if (e.project !== undefined) parts.push(`${e.metric ? 'item' : 'project'} ${e.project}${e.metric ? ` / ${e.metric}` : ''}`);
   if (e.prev !== undefined) parts.push(`prev ${e.prev}`);
   if (e.planned !== undefined) parts.push(`planned ${e.planned}`);
   if (e.qualifier !== undefined) parts.push(`qualifier ${e.qualifier}`);
   if (e.done !== undefined) parts.push(`done ${e.done} of ${e.total}`);
+  if (e.direction === 'lower') parts.push('lower is better');
   return parts.join(', ');
 }

@@ -7,8 +7,11 @@
 //   3. classify rules decide progress / kpi / ignored;                                      the first decision wins
 //   4. name     rules name a progress or KPI figure (project, metric);                      the first name wins
 //   5. guard    rules may still turn it down (outside 0–100, no name);                      the first refusal wins
+//   6. direction rules say which way a KPI should move (lower is better for 差错率, 耗时 …);     the first direction wins
 // A table row: column rules give each column a role from its header (first role wins), then cell rules decide
 // each cell's figure (first decision wins); prose in a cell goes through the line rules above.
+// Statement rules read every line (figure or not) for what it states in words — a completion, a pause, a
+// cancellation, a rename — as candidates (Extraction.statements) that analyze/ applies to tracked items only.
 //
 // A rule is `{ stage, name, description, accepts, rejects, <one function> }` (shapes in ./types.ts):
 //   - `name` is stable and kebab-case: `milestones check` prints the rule that decided each figure (Finding.rule),
@@ -20,7 +23,7 @@
 // To add a rule: write the module (copy a neighbour), give it examples, put it in its list below at the place
 // where it must win over the rules after it, run `npm run docs`, and `npm run test:one test/extract rules`.
 
-import type { CellRule, ClassifyRule, ColumnRule, ContextRule, FigureRule, GuardRule, NameRule, Rule } from './types.js';
+import type { CellRule, ClassifyRule, ColumnRule, ContextRule, DirectionRule, FigureRule, GuardRule, NameRule, Rule, StatementRule } from './types.js';
 import { percentSign } from './figure/percent-sign.js';
 import { changePair } from './context/change-pair.js';
 import { label } from './context/label.js';
@@ -59,6 +62,10 @@ import { range } from './guard/range.js';
 import { headingOwnName } from './guard/heading-own-name.js';
 import { noName } from './guard/no-name.js';
 import { COLUMN_RULES, CELL_RULES } from './table/index.js';
+import { kpiDirectionRule } from './direction/kpi-direction.js';
+import { completionWords } from './statement/completion-words.js';
+import { statedCancel, statedPause } from './statement/stops.js';
+import { statedRename } from './statement/stated-rename.js';
 
 export const FIGURE_RULES: readonly FigureRule[] = [percentSign];
 
@@ -93,6 +100,12 @@ export const NAME_RULES: readonly NameRule[] = [kpiLabel, kpiOwner, metricOfOwne
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 
+/** After a KPI is named (prose or table): which way it should move; none found is higher-is-better. */
+export const DIRECTION_RULES: readonly DirectionRule[] = [kpiDirectionRule];
+
+/** Over every line of a document, with or without a figure: what it states in words (candidates for analyze/). */
+export const STATEMENT_RULES: readonly StatementRule[] = [completionWords, statedPause, statedCancel, statedRename];
+
 export { COLUMN_RULES, CELL_RULES };
 
 /** Every rule, stage by stage, in running order (for the README table and the example tests). */
@@ -102,6 +115,8 @@ export const RULES: readonly Rule[] = [
   ...CLASSIFY_RULES,
   ...NAME_RULES,
   ...GUARD_RULES,
+  ...DIRECTION_RULES,
   ...(COLUMN_RULES as readonly ColumnRule[]),
   ...(CELL_RULES as readonly CellRule[]),
+  ...STATEMENT_RULES,
 ];

@@ -2,6 +2,7 @@
 
 import type { Lexicon } from '../lexicon.js';
 import type { CellFacts, FigureFacts, LineFacts, Owners, RowFacts } from '../facts.js';
+import type { StatedState } from '../../model/types.js';
 
 /**
  * What an example expects of its figure. `progress`/`kpi`: the verdict with its figure and (when given) its
@@ -19,10 +20,18 @@ export type Expect =
       qualifier?: string;
       done?: number;
       total?: number;
+      /** KPIs: `lower` when the kpi-direction rule makes a fall an improvement; `higher` when it must not. */
+      direction?: 'lower' | 'higher';
     }
   | { verdict: 'ignored' }
   /** The text is no figure at all (a count in a count column): no finding. */
-  | { verdict: 'none' };
+  | { verdict: 'none' }
+  /**
+   * Statement rules: the text states `state` of `subject` (for a rename, `subject` is the new name and
+   * `formerly` the old) — or, `unstated`, it does not, whatever else it states.
+   */
+  | { verdict: 'stated'; state: StatedState | 'renamed'; subject: string; formerly?: string }
+  | { verdict: 'unstated'; state: StatedState | 'renamed'; subject: string };
 
 export interface Example {
   /** Report text as a report holds it (Markdown), placed under a dated title when tested and documented. */
@@ -122,7 +131,52 @@ export interface GuardRule extends RuleBase {
   check(f: FigureFacts, verdict: 'progress' | 'kpi', naming: Naming | undefined, lx: Lexicon): Decision | undefined;
 }
 
-export type Rule = FigureRule | ContextRule | ClassifyRule | NameRule | GuardRule | ColumnRule | RowRule | CellRule;
+/**
+ * After naming: which way a KPI should move. The first rule that finds a direction wins; none found means
+ * higher is better. The name is the KPI's project and metric.
+ */
+export interface DirectionRule extends RuleBase {
+  stage: 'direction';
+  direction(name: string, lx: Lexicon): { direction: 'lower'; word: string } | undefined;
+}
+
+/** One rename a line states: the earlier name, and the new one when the line says it (else the line's own item). */
+export interface FoundRename {
+  formerly: string;
+  to: string | null;
+  /** The words as matched, for evidence. */
+  phrase: string;
+  /** Where the remark starts in the (NFKC) line: a bracket remark names the item written before it. */
+  index: number;
+}
+
+/**
+ * What a report states in words (no figure needed): a completion, a pause, a cancellation, a rename. Statement
+ * rules run over every line of a document (not only lines with figures) and yield candidates (model Statement);
+ * analyze/ applies one only where it names an item the team's history tracks. Completion, pause and cancel rules
+ * are phrase lists read by one clause grammar (extract/stated.ts: the phrase must be said OF the subject, not of
+ * a part, not as a plan); the rename rule finds its own patterns.
+ */
+export type StatementRule = StatePhraseRule | RenameRule;
+
+export interface StatePhraseRule extends RuleBase {
+  stage: 'statement';
+  state: StatedState;
+  /** The phrases, as written (matched case-insensitively; Latin ones as whole words). */
+  phrases: readonly string[];
+  /** Phrases that may take the item as their object (`已完成设备注册接口`, `shipped the new checkout`). */
+  objectNamesItem: readonly string[];
+  /** Objects that still mean the whole item (`暂停推进`). */
+  wholeObjects: readonly string[];
+}
+
+export interface RenameRule extends RuleBase {
+  stage: 'statement';
+  state: 'renamed';
+  renames(line: string): FoundRename[];
+}
+
+export type Rule = FigureRule | ContextRule | ClassifyRule | NameRule | GuardRule | DirectionRule | ColumnRule | RowRule | CellRule | StatementRule;
 export type Stage = Rule['stage'];
 
 /**

@@ -1,22 +1,6 @@
-// Recogniser: a rename the report states (`清结算中心（原“资金清分平台”）`, `由X更名为Y`, `renamed from X`), and the remark trimmed from names.
+// Rule stated-rename: a rename the report states (`清结算中心（原“资金清分平台”）`, `由X更名为Y`, `renamed from X`), and the remark trimmed from names.
 
-/** One stated rename in a line: the earlier name, and the new one when the line says it (else the line's own item). */
-export interface FoundRename {
-  formerly: string;
-  to: string | null;
-  /** The words as matched, for evidence. */
-  phrase: string;
-  /** Where the remark starts in the (NFKC) line: a bracket remark names the item written before it. */
-  index: number;
-}
-
-export interface RenameExample {
-  text: string;
-  formerly: string;
-  /** The new name (from the line itself, its head, or the table row). */
-  to: string;
-  header?: string[];
-}
+import type { FoundRename, RenameRule } from '../types.js';
 
 const Q_OPEN = '["“「『‘\'*_]';
 const Q_CLOSE = '["”」』’\'*_]';
@@ -84,28 +68,32 @@ export function stripRenameRemark(name: string): string {
   return name;
 }
 
+const rename = (subject: string, formerly: string) => ({ verdict: 'stated' as const, state: 'renamed' as const, subject, formerly });
+
 /**
- * The rename rule's examples: `findRenames` (and the statement walker that supplies a missing new
- * name from the line's head, the row's name or the text before a bracket remark) must read them.
+ * A rename stated in the report becomes an alias old → new when the report is ingested (with the line as
+ * evidence); the new name is the one the line gives, else the line's own item (the text before a bracket
+ * remark, the line head, the table row's name). The remark itself is no part of a name.
  */
-export const RENAME_RULE = {
+export const statedRename: RenameRule = {
+  stage: 'statement',
   name: 'stated-rename',
-  description: 'a rename stated in the report: recorded as an alias (old → new) with the line as evidence',
-  examples: {
-    accept: [
-      { text: '### 清结算中心（原“资金清分平台”）', formerly: '资金清分平台', to: '清结算中心' },
-      { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', formerly: '跨服公会战', to: '联盟争霸' },
-      { text: '- 离线数仓二期正式更名为湖仓一体平台', formerly: '离线数仓二期', to: '湖仓一体平台' },
-      { text: '| 湖仓一体平台 | 35% | 由离线数仓二期更名 |', formerly: '离线数仓二期', to: '湖仓一体平台', header: ['项目', '进度', '备注'] },
-      { text: '- 商户成长中心（原名商户学院）：进度 40%', formerly: '商户学院', to: '商户成长中心' },
-      { text: '| Incremental OTA (renamed from OTA delta updates) | 35% | 45% |', formerly: 'OTA delta updates', to: 'Incremental OTA', header: ['Milestone', 'Last Week', 'This Week'] },
-      { text: '- OTA delta updates is renamed to *Incremental OTA* (same scope).', formerly: 'OTA delta updates', to: 'Incremental OTA' },
-      { text: '- Ledger v3 (formerly Project Atlas): 60%', formerly: 'Project Atlas', to: 'Ledger v3' },
-    ] satisfies RenameExample[],
-    reject: [
-      { text: '- 按部门命名规范更名，范围不变。', why: 'no names: the heading carries the rename' },
-      { text: '- 清结算中心下月拟更名为资金中台', why: 'a plan' },
-      { text: '- 原计划 10 月上线，推迟到 11 月', why: '原计划 is "the original plan", not a former name' },
-    ],
-  },
-} as const;
+  description: 'a rename stated in the report (`（原“X”）`, `原名X`, `由X更名为Y`, `X更名为Y`, `renamed from X`, `formerly X`, a 备注 cell `由X更名`): recorded as an alias old → new, with the line as evidence',
+  state: 'renamed',
+  renames: findRenames,
+  accepts: [
+    { text: '### 清结算中心（原“资金清分平台”）', expect: rename('清结算中心', '资金清分平台') },
+    { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', figure: '20%', expect: rename('联盟争霸', '跨服公会战') },
+    { text: '- 离线数仓二期正式更名为湖仓一体平台', expect: rename('湖仓一体平台', '离线数仓二期') },
+    { text: '| 项目 | 进度 | 备注 |\n|---|---|---|\n| 湖仓一体平台 | 35% | 由离线数仓二期更名 |', expect: rename('湖仓一体平台', '离线数仓二期') },
+    { text: '- 商户成长中心（原名商户学院）：进度 40%', expect: rename('商户成长中心', '商户学院') },
+    { text: '| Milestone | Last Week | This Week |\n|---|---|---|\n| Incremental OTA (renamed from OTA delta updates) | 35% | 45% |', expect: rename('Incremental OTA', 'OTA delta updates') },
+    { text: '- OTA delta updates is renamed to *Incremental OTA* (same scope).', expect: rename('Incremental OTA', 'OTA delta updates') },
+    { text: '- Ledger v3 (formerly Project Atlas): 60%', expect: rename('Ledger v3', 'Project Atlas') },
+  ],
+  rejects: [
+    { text: '- 按部门命名规范更名，范围不变。', expect: { verdict: 'unstated', state: 'renamed', subject: '按部门命名规范' } },
+    { text: '- 清结算中心下月拟更名为资金中台', expect: { verdict: 'unstated', state: 'renamed', subject: '资金中台' } },
+    { text: '- 原计划 10 月上线，推迟到 11 月', expect: { verdict: 'unstated', state: 'renamed', subject: '10 月上线' } },
+  ],
+};

@@ -1,0 +1,49 @@
+// Rule kpi-direction: which way a KPI should move — lower is better for error, failure, latency, cost, complaint and churn figures.
+
+import { kpi } from '../expect.js';
+import { WordList, type Lexicon } from '../../lexicon.js';
+import type { DirectionRule } from '../types.js';
+import { LOWER_IS_BETTER_WORDS } from '../../vocabulary.js';
+
+/** Words that keep higher better even beside a lower word (`故障恢复成功率`, `crash-free devices`). */
+const HIGHER_OVERRIDES: readonly string[] = [
+  '成功率', '可用性', '可用率', '准时率', '及时率', '合格率', '达标率', '通过率', '恢复率', '拦截率', '召回率', '准确率', '覆盖率',
+  '无故障', '零故障', '无异常',
+  'crash-free', 'crash free', 'success rate', 'availability', 'uptime', 'coverage', 'free of', '-free',
+];
+
+// Compiled on first use: vocabulary.ts imports this module, and lexicon.ts imports vocabulary.ts.
+let higher: WordList | undefined;
+let defaultLower: WordList | undefined;
+
+/**
+ * `lower` (and the word) when a fall of this KPI is an improvement; undefined for the usual higher-is-better
+ * figure. `lowerWords` is the lexicon's `lowerIsBetterWords` (built-in words plus the configuration's).
+ */
+export function kpiDirection(name: string, lowerWords?: WordList): { direction: 'lower'; word: string } | undefined {
+  const t = name.normalize('NFKC');
+  if ((higher ??= new WordList(HIGHER_OVERRIDES)).find(t) !== undefined) return undefined;
+  const word = (lowerWords ?? (defaultLower ??= new WordList(LOWER_IS_BETTER_WORDS))).find(t);
+  return word === undefined ? undefined : { direction: 'lower', word };
+}
+
+const lower = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'lower' as const });
+const higher_ = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'higher' as const });
+
+export const kpiDirectionRule: DirectionRule = {
+  stage: 'direction',
+  name: 'kpi-direction',
+  description: 'a KPI improves when it falls if its name holds an error, failure, latency, cost, complaint or churn word (差错率, 耗时, P99, 投诉率, error rate, churn …; configurable `lowerIsBetterWords`); `-free`, 成功率, 可用性 keep higher better',
+  accepts: [
+    { text: '- 支付差错率：0.05%', expect: lower(0.05, '支付差错率') },
+    { text: '## 运行指标\n- 冷链温控异常率：1.8%（本周起统计）', expect: lower(1.8, '冷链温控异常率') },
+    { text: '- API error rate: 0.3%', expect: { verdict: 'kpi', percent: 0.3, direction: 'lower' } },
+    { text: '- 院感漏报率：3.5%', expect: lower(3.5, '院感漏报率') },
+  ],
+  rejects: [
+    { text: '- 代扣成功率：99.95%', expect: higher_(99.95, '代扣成功率') },
+    { text: '- crash-free devices: 99.2%', expect: { verdict: 'kpi', percent: 99.2, direction: 'higher' } },
+    { text: '- 故障恢复成功率：98%', expect: higher_(98, '故障恢复成功率') },
+  ],
+  direction: (name: string, lx: Lexicon) => kpiDirection(name, lx.lists.lowerIsBetterWords),
+};

@@ -1,0 +1,50 @@
+// Rule completion-words: an item reported done in words (`✅ 历史账单回迁完毕，已全量上线`, `shipped`), never a part of it (`完成联调`).
+
+import type { StatePhraseRule } from '../types.js';
+
+/**
+ * A completion stated without a figure. The phrase must be said OF the item: right after its name
+ * (`电子签收已全量上线`, `Display driver rewrite shipped`), after its line head (`新手七日活动：✅ 已上线`),
+ * of `本项目`, or with the item as its object (`已完成设备注册接口`). A phrase with an object that is not the
+ * item (`电子签收：已完成联调`) or a subject that is a part (`一期已上线`) is a part done: nothing. Plans and
+ * negations (`预计下周全量上线`, `尚未完成`) are nothing. Precision matters more than recall: analyze/
+ * applies a candidate only where a subject equals a tracked name, as a 100 marked inferred.
+ */
+export const completionWords: StatePhraseRule = {
+  stage: 'statement',
+  name: 'completion-words',
+  description: 'an item said to be done, launched or delivered in words (`已完成`, `已上线`, `全量上线`, `已交付`, `验收通过`, `done`, `shipped`, ✅): an inferred 100 for an item the history tracks; never a part (`完成联调`)',
+  state: 'completed',
+  phrases: [
+    '已全量上线', '已完成', '完成了', '已上线', '全量上线', '已全量', '已交付', '交付完成', '验收通过', '已验收', '已结项', '结项',
+    '已投产', '如期上线', '顺利上线', '正式上线', '上线完成', '已发布', '完毕',
+    'done', 'shipped', 'launched', 'delivered', 'completed', 'went live', 'is live', 'live in production', 'released',
+    '✅', '✔️', '✔', '☑️', '☑',
+  ],
+  objectNamesItem: ['已完成', '完成了', '已交付', '已上线', '正式上线', 'shipped', 'launched', 'delivered', 'completed', 'released', '✅', '✔️', '✔', '☑️', '☑'],
+  wholeObjects: [],
+  accepts: [
+    { text: '✅ 历史账单回迁完毕，已全量上线，商户侧可查 2019 年以来全部账单。', expect: { verdict: 'stated', state: 'completed', subject: '历史账单回迁' } },
+    { text: '3. 电子签收：✅ 电子签收已全量上线，1月11日起所有订单使用电子凭证；', expect: { verdict: 'stated', state: 'completed', subject: '电子签收' } },
+    { text: '- 新手七日活动：✅ 已上线，1/28 起对新注册用户开放', expect: { verdict: 'stated', state: 'completed', subject: '新手七日活动' } },
+    { text: '- 已完成设备注册接口', expect: { verdict: 'stated', state: 'completed', subject: '设备注册接口' } },
+    { text: '- Display driver rewrite shipped in firmware 2.4.0 on Wednesday', expect: { verdict: 'stated', state: 'completed', subject: 'Display driver rewrite' } },
+    { text: '| 项目 | 状态 | 说明 |\n|---|---|---|\n| 会员积分商城 | 已上线 | 3/16 切流 |', expect: { verdict: 'stated', state: 'completed', subject: '会员积分商城' } },
+    { text: '2. 合规报送平台 3/16 晚如期上线', expect: { verdict: 'stated', state: 'completed', subject: '合规报送平台' } },
+    { text: '- Checkout v2: done', expect: { verdict: 'stated', state: 'completed', subject: 'Checkout v2' } },
+    { text: '* Partner API — delivered', expect: { verdict: 'stated', state: 'completed', subject: 'Partner API' } },
+  ],
+  rejects: [
+    { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：完成一期，二期排期中', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：一期已上线', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：预计下周全量上线', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：尚未完成，卡在 CA 合同', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：全量上线前需要法务确认', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：压测已完成', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- Checkout v2: design done, build next', expect: { verdict: 'unstated', state: 'completed', subject: 'Checkout v2' } },
+    { text: '- Checkout v2 will be launched next week', expect: { verdict: 'unstated', state: 'completed', subject: 'Checkout v2' } },
+    { text: '- 电子签收：基本完成', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 收银台改版：新版收银台已完成，已上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '收银台改版' } },
+  ],
+};
