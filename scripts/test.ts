@@ -30,6 +30,7 @@ const WEIGHTS: Record<string, number> = {
   'cli/golden.test.ts': 6,
   'architecture/layers.test.ts': 6,
   'extract/fuzz.test.ts': 5,
+  'extract/linear.test.ts': 5,
   'cli/ingest.test.ts': 5,
   'read/index.test.ts': 5,
   'cli/pool.test.ts': 4,

@@ -232,7 +232,7 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
       }
     }
     for (const o of group) {
-      warnings.push(...o.warnings);
+      for (const w of o.warnings) warnings.push(w); // not push(...): a line may hold 100,000 of them
       const obs = o.observation;
       if (obs) {
         const key = `${obs.kind}\u0000${normalizeName(obs.project)}\u0000${normalizeName(obs.metric)}`;

@@ -62,7 +62,8 @@ function namingOf(f: FigureFacts, verdict: 'progress' | 'kpi', lx: Lexicon): { n
 export function readLine(text: string, line: number, ctx: LineContext, lx: Lexicon): Outcome[] {
   if (!mayHoldFigure(text)) return [];
   const facts = new LineFacts(text, line, ctx, lx);
-  for (const rule of FIGURE_RULES) facts.figures.push(...rule.scan(facts, lx));
+  // One push per figure, not push(...all): a spread of 100,000+ figures overflows the call stack.
+  for (const rule of FIGURE_RULES) for (const m of rule.scan(facts, lx)) facts.figures.push(m);
   if (!facts.figures.length) return [];
   if (FIGURE_RULES.length > 1) facts.figures.sort((a, b) => a.start - b.start);
   const trimmed = text.trim();

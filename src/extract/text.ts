@@ -139,8 +139,19 @@ export function urlRanges(norm: string): [number, number][] {
   return out;
 }
 
+/**
+ * Is `pos` inside one of `ranges` (sorted by start and not overlapping, as urlRanges makes them)?
+ * A binary search: one linear scan per figure was quadratic on a long line of links (issue 8).
+ */
 export function inRanges(pos: number, ranges: readonly [number, number][]): boolean {
-  return ranges.some(([a, b]) => pos >= a && pos < b);
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < ranges[lo - 1]![1];
 }
 
 /** Escapes a word for use inside a RegExp. */

@@ -91,7 +91,7 @@ export function parsePipeTable(lines: readonly SourceLine[]): ParsedTable {
 /** Several header rows → one header: per column, the distinct non-empty texts top-down, space-joined. */
 export function joinHeaderRows(rows: readonly string[][]): string[] {
   if (rows.length <= 1) return rows[0] ? [...rows[0]] : [];
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((max, r) => Math.max(max, r.length), 0); // no spread: 100,000+ rows overflow the stack
   const out: string[] = [];
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];

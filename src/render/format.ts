@@ -93,12 +93,13 @@ export function pad(s: string, w: number, align: Align = 'left'): string {
  */
 export function textTable(headers: string[], rows: string[][], align: Align[] = []): string[] {
   const all = [headers, ...rows];
-  const widths = headers.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
+  // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
+  const widths = headers.map((_, c) => all.reduce((max, r) => Math.max(max, width(r[c] ?? '')), 0));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => pad(cell, widths[c]!, align[c] ?? 'left'))
       .join('  ')
-      .replace(/\s+$/, '');
+      .trimEnd(); // not /\s+$/: that regex rescans every run of padding, quadratic in a wide column
   return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)];
 }
 

@@ -92,7 +92,7 @@ function docAsText(doc: Doc, w: Words, opts: RenderOptions): string {
   const out: string[] = doc.titleInText ? [escapeControls(doc.title), ''] : [];
   doc.blocks.forEach((b, i) => {
     if (i > 0 && doc.blocks[i - 1]!.kind !== 'heading') out.push('');
-    out.push(...blockAsText(b, w, opts));
+    for (const l of blockAsText(b, w, opts)) out.push(l); // a block may have 100,000+ lines: no spread
   });
   return `${out.join('\n')}\n`;
 }

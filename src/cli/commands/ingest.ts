@@ -177,7 +177,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     flush();
     progress.stop();
   }
-  outcomes.push(...read.flatMap((x) => x ?? []));
+  for (const x of read) if (x) for (const o of x) outcomes.push(o); // no spread: a batch may hold 100,000+ files
   for (const n of store.notes()) note(n);
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;

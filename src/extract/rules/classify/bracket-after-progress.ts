@@ -11,8 +11,15 @@ export const bracketAfterProgress: ClassifyRule = {
   rejects: [],
   decide(f, lx) {
     if (!f.inParens || !f.bareLabel) return undefined;
-    const before = f.n.slice(f.segFrom, f.paren).replace(/[\s\d/]+$/u, '').toLowerCase();
-    const word = before ? lx.lists.progressWords.lower.find((lw) => before.endsWith(lw)) : undefined;
+    // Only the words just before the bracket matter (past trailing digits, spaces and `/`): reading
+    // the whole segment before every bracketed figure made long lines quadratic (issue 8).
+    let end = f.paren;
+    while (end > f.segFrom && /[\s\d/]/u.test(f.n[end - 1]!)) end--;
+    if (end <= f.segFrom) return undefined;
+    const words = lx.lists.progressWords.lower;
+    const longest = words.reduce((max, w) => Math.max(max, w.length), 0);
+    const before = f.n.slice(Math.max(f.segFrom, end - longest - 8), end).toLowerCase();
+    const word = words.find((lw) => before.endsWith(lw));
     return word ? { verdict: 'progress', word } : undefined;
   },
 };

@@ -83,7 +83,11 @@ export const label: ContextRule = {
     const ms = line.figures;
     const k = f.k;
     let labelStart = labelEnd;
-    const floor = Math.max(segFrom, f.inParens ? f.paren + 1 : 0, k > 0 && !line.earlier.has(k - 1) ? ms[k - 1]!.end : 0);
+    // The figure before this one (before its earlier partner, for a change `由45%提升至60%`) bounds the
+    // label; without it a change after other figures read back to the segment start, so every name
+    // held the whole line before it (quadratic on long lines, issue 8).
+    const prev = (f.pair ? f.pair.earlier : k) - 1;
+    const floor = Math.max(segFrom, f.inParens ? f.paren + 1 : 0, prev >= 0 ? ms[prev]!.end : 0);
     while (labelStart > floor && !isBoundaryAt(n, labelStart - 1)) labelStart--;
     // A `、` or `)` right after the previous figure is punctuation, not part of this label.
     let text = n.slice(labelStart, labelEnd).replace(/^[\s、,)\]】]+/u, '');
@@ -95,11 +99,13 @@ export const label: ContextRule = {
     f.labelEnd = labelEnd;
     f.label = text.trim();
 
-    // What follows the figure, to the clause end.
-    let clauseEnd = m.end;
-    while (clauseEnd < n.length && !isBoundaryAt(n, clauseEnd) && !(f.inParens && n[clauseEnd] === ')')) clauseEnd++;
+    // What follows the figure, to the clause end or the next figure, whichever comes first. The scan
+    // stops at the next figure: scanning on to the clause end made a long line of figures without
+    // clause boundaries (`甲 1% 乙 2% …`, `、`-separated) quadratic (issue 8: 100,000 figures never finished).
     const next = ms[k + 1];
-    if (next && next.start < clauseEnd) clauseEnd = next.start;
+    const limit = next ? Math.min(n.length, next.start) : n.length;
+    let clauseEnd = m.end;
+    while (clauseEnd < limit && !isBoundaryAt(n, clauseEnd) && !(f.inParens && n[clauseEnd] === ')')) clauseEnd++;
     f.clauseEnd = clauseEnd;
     f.after = n.slice(m.end, clauseEnd);
     const qa = QUALIFIER_AFTER.exec(f.after);

@@ -19,12 +19,22 @@ export const bracketName: NameRule = {
     if (verdict !== 'progress' || owners.own() || !f.inParens) return undefined;
     const { line } = f;
     const n = f.n;
+    // Back from the bracket to the last `,` or `:` of its segment; a `%` on the way belongs to another
+    // figure, so these words are not this one's name. Scanning back only that far (not slicing the
+    // whole segment before every bracket) keeps a long line linear (issue 8).
     const segStart = line.segmentStart(f.paren);
-    let before = n.slice(segStart, f.paren);
-    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'));
-    const from = segStart + (cut >= 0 ? cut + 1 : 0);
-    before = n.slice(from, f.paren).replace(/\d+\s*\/\s*\d+\s*$/u, '');
-    const inBracket = before.includes('%') ? '' : cleanName(written(line.t, from, from + before.length), lx);
+    let from = f.paren;
+    let otherFigure = false;
+    for (; from > segStart; from--) {
+      const c = n[from - 1];
+      if (c === ',' || c === ':') break;
+      if (c === '%') {
+        otherFigure = true;
+        break;
+      }
+    }
+    const before = otherFigure ? '' : n.slice(from, f.paren).replace(/\d+\s*\/\s*\d+\s*$/u, '');
+    const inBracket = otherFigure ? '' : cleanName(written(line.t, from, from + before.length), lx);
     // `## 创作者激励计划（进度60%）`: a heading's figure in brackets is named by the words before them.
     const own = f.ctx.kind === 'heading' && inBracket !== '';
     const head = owners.head();
