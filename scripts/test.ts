@@ -22,6 +22,7 @@ const WEIGHTS: Record<string, number> = {
   'cli/hostile.test.ts': 15,
   'cli/database.test.ts': 10,
   'cli/disk-full.test.ts': 5,
+  'cli/determinism.test.ts': 5,
   'cli/output.test.ts': 12,
   'cli/reliability.test.ts': 10,
   'store/crash.test.ts': 9,

@@ -1,7 +1,7 @@
 // openStore: the JSON database (lowdb) — validated loads, locked read-modify-write transactions, lazy evidence.
 
 import { createHash } from 'node:crypto';
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { InputError } from '../model/errors.js';
@@ -26,7 +26,7 @@ import {
   type MeasureTuple,
   type StoredReport,
 } from './schema.js';
-import type { AliasEntry, FileStamp, MeasureFilter, OpenOptions, PutResult, Store, StoredHeader, Transaction } from './types.js';
+import type { AliasEntry, FileStamp, MeasureFilter, OpenOptions, PutOptions, PutResult, Store, StoredHeader, Transaction } from './types.js';
 
 export type * from './types.js';
 export { CURRENT_VERSION } from './schema.js';
@@ -75,6 +75,19 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
   let written: { ino: number; size: number; mtimeMs: number; state: State } | undefined =
     opened && snap.migratedFrom === undefined ? { ino: opened.ino, size: opened.size, mtimeMs: opened.mtimeMs, state: snap } : undefined;
 
+  /** The evidence folder's names, listed once for hasEvidence (cleared by every commit). */
+  let evidenceListing: Set<string> | undefined;
+  /** Is a stored report's evidence file there and whole? Read only for reports a transaction puts again. */
+  const evidenceOk = (r: StoredReport, pending: Map<string, EvidenceFile>): boolean => {
+    if (pending.has(evidenceName(r))) return true;
+    try {
+      readEvidence(path.join(evDir, evidenceName(r)), r, shown);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const findReport = (id: string): StoredReport => {
     const r = snap.db.reports.find((x) => x.id === id);
     if (!r) throw new InputError(`no report with id ${id} is stored`, { where: shown, hint: 'run milestones weeks to see what is stored' });
@@ -110,6 +123,13 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
 
     aliases: () => snap.db.aliases.map((a) => ({ ...a, ...(a.auto ? { auto: { ...a.auto } } : {}) })),
 
+    hasEvidence(r: { id: string; team: string; week: string }): boolean {
+      const name = evidenceName(r);
+      if (snap.pending.has(name)) return true;
+      evidenceListing ??= new Set(readdirOrEmpty(evDir));
+      return evidenceListing.has(name);
+    },
+
     notes: () => [...snap.notes, ...extraNotes],
 
     async transact<T>(fn: (tx: Transaction) => T | Promise<T>): Promise<T> {
@@ -134,7 +154,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
         written = undefined;
         const loaded = low.data;
         await removeOrphans(abs, evDir, loaded.db);
-        const tx = new Tx(loaded.db);
+        const tx = new Tx(loaded.db, (r) => evidenceOk(r, loaded.pending));
         const result = await fn(tx);
         if (!tx.changed && loaded.migratedFrom === undefined) {
           snap = loaded;
@@ -183,6 +203,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
           extraNotes.push(`upgraded the database from version ${loaded.migratedFrom} to ${CURRENT_VERSION}; the old file is kept as ${shown}.bak`);
         }
         snap = low.data;
+        evidenceListing = undefined;
         return result;
       } catch (err) {
         low.data = snap;
@@ -207,7 +228,10 @@ class Tx implements Transaction {
   private readonly table: ItemTable;
   private readonly aliasList: AliasEntry[];
 
-  constructor(private readonly db: DbFile) {
+  constructor(
+    private readonly db: DbFile,
+    private readonly evidenceOk: (r: StoredReport) => boolean = () => true,
+  ) {
     this.reports = new Set(db.reports);
     for (const r of db.reports) this.index(r);
     this.table = new ItemTable(db.items.map((it) => [...it] as ItemTuple));
@@ -234,22 +258,43 @@ class Tx implements Transaction {
     return this.aliasList.map((a) => ({ ...a }));
   }
 
-  putReport(report: Report, file?: FileStamp): PutResult {
+  putReport(report: Report, file?: FileStamp, options: PutOptions = {}): PutResult {
     const { reportSchema, describeIssue } = schemas();
     const checked = reportSchema.safeParse(report);
     if (!checked.success) {
       throw new InputError(`cannot store this report: ${describeIssue(checked.error)}`, { where: report.source });
     }
     const same = this.byTeamWeek.get(`${report.team}\u0000${report.week}`);
+    // Another file holds this team and week: the caller's rule decides which one stays (issue 8: two
+    // files of one week flipped the stored report on every run).
+    const otherFile = !!same && !!file && !!same.file && same.file.path !== file.path;
+    if (same && otherFile && options.keepHeld?.(toHeader(same))) return { action: 'conflict', header: toHeader(same) };
     if (same && same.id === report.id) {
-      if (file && !sameStamp(same.file, file)) {
+      let action: PutResult['action'] = 'unchanged';
+      let replaced: StoredHeader | undefined;
+      if (file && otherFile && options.keepHeld) {
+        // The same content from the file the rule prefers: it becomes the report's source (the evidence is the same).
+        replaced = toHeader(same);
+        this.byTeamPath.delete(`${same.team}\u0000${same.file!.path}`);
+        same.source = report.source;
+        same.file = { ...file };
+        this.byTeamPath.set(`${same.team}\u0000${file.path}`, same);
+        this.changed = true;
+        action = 'replaced';
+      } else if (file && !sameStamp(same.file, file)) {
         // Same content, touched file: remember the new stamp so the next ingest can skip it unread.
         if (same.file) this.byTeamPath.delete(`${same.team}\u0000${same.file.path}`);
         same.file = { ...file };
         this.byTeamPath.set(`${same.team}\u0000${file.path}`, same);
         this.changed = true;
       }
-      return { action: 'unchanged', header: toHeader(same) };
+      if (!this.evidenceOk(same)) {
+        // Its evidence file is missing or damaged: re-ingesting the file rebuilds it (issue 8, item 7).
+        this.evidence.set(evidenceName(same), evidenceOf(report));
+        this.changed = true;
+        if (action === 'unchanged') action = 'rebuilt';
+      }
+      return replaced ? { action, header: toHeader(same), replaced } : { action, header: toHeader(same) };
     }
     const replaced: StoredReport[] = [];
     if (same) replaced.push(same);
@@ -273,14 +318,7 @@ class Tx implements Transaction {
     };
     this.reports.add(stored);
     this.index(stored);
-    this.evidence.set(evidenceName(stored), {
-      version: CURRENT_VERSION,
-      id: report.id,
-      team: report.team,
-      week: report.week,
-      source: report.source,
-      observations: report.observations.map((o) => ({ ...o, section: [...o.section] })),
-    });
+    this.evidence.set(evidenceName(stored), evidenceOf(report));
     this.changed = true;
     const header = toHeader(stored);
     return replaced.length > 0 ? { action: 'replaced', header, replaced: toHeader(replaced[0]!) } : { action: 'added', header };
@@ -338,6 +376,25 @@ class Tx implements Transaction {
       items = fresh.items;
     }
     return { version: CURRENT_VERSION, aliases: this.aliasList, items, reports, retired: [] };
+  }
+}
+
+function evidenceOf(report: Report): EvidenceFile {
+  return {
+    version: CURRENT_VERSION,
+    id: report.id,
+    team: report.team,
+    week: report.week,
+    source: report.source,
+    observations: report.observations.map((o) => ({ ...o, section: [...o.section] })),
+  };
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 
@@ -526,15 +583,58 @@ function ioError(err: unknown, shown: string, what: string, tail = ''): unknown 
   });
 }
 
+/** Quotes a shell word when it needs it (`'…'`, a `'` inside as `'\''`). */
+function shellWord(s: string): string {
+  return /^[^\s'"\\`$&|;<>(){}[\]*?!#~\x00-\x1f\x7f]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that rebuilds a report's evidence: ingest its file again under the same team and week
+ * (a missing evidence file makes ingest read the file even when it is unchanged). The file is the
+ * stamped absolute path (an entry `x.md#…` or archive member `x.zip/…` is re-read through its file),
+ * so it works from any folder. Exported for tests.
+ */
+export function rebuildCommand(r: StoredHeader, shown: string): string {
+  let file = r.file?.path ?? r.source;
+  if (r.file) {
+    const hash = file.indexOf('#');
+    if (hash > 0) file = file.slice(0, hash);
+    while (!isFileSync(file) && path.dirname(file) !== file) file = path.dirname(file);
+    if (!isFileSync(file)) file = r.file.path;
+  }
+  const team = r.team ? ` --team ${shellWord(r.team)}` : '';
+  // --week keeps a week forced at ingest; a file of several reports (entries, members) gives each its own.
+  const week = !r.file || file === r.file.path ? ` --week ${r.week}` : '';
+  return `milestones --db ${shellWord(shown)}${team} ingest${week} ${shellWord(file)}`;
+}
+
+function isFileSync(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function readEvidence(file: string, r: StoredReport, shown: string): Observation[] {
-  const hint = `re-ingest ${r.source} to rebuild it`;
+  // Missing: ingesting the report's file again rebuilds it. Damaged: remove it first (ingest skips an
+  // unchanged file whose evidence file is present), then the same.
+  const rebuild = () => rebuildCommand(r, shown);
+  let hint = `remove it and rebuild it: rm ${shellWord(file)} && ${rebuild()}`;
   let text: string;
   try {
     text = readFileSyncUtf8(file);
   } catch (err) {
     if (isCode(err, 'ENOENT')) {
-      throw new InputError(`the evidence file of report ${r.source} (${r.week}) is missing from ${shown}`, { where: file, hint });
+      throw new InputError(`the evidence file of report ${r.source} (${r.week}) is missing from ${shown}`, { where: file, hint: `rebuild it: ${rebuild()}` });
     }
+    if (isCode(err, 'ENOTDIR')) {
+      throw new InputError(`${shown}.d is not a folder, so the evidence of report ${r.source} cannot be read`, {
+        where: shown,
+        hint: `${shown}.d is where the database keeps its evidence files; move that file away, then rebuild: ${rebuild()}`,
+      });
+    }
+    hint = `check its permissions, or rebuild it: rm ${shellWord(file)} && ${rebuild()}`;
     throw new InputError(`cannot read the evidence file of report ${r.source}: ${(err as Error).message}`, { where: file, hint });
   }
   let raw: unknown;

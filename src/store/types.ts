@@ -15,11 +15,23 @@ export interface StoredHeader extends ReportHeader {
 }
 
 export interface PutResult {
-  action: 'added' | 'unchanged' | 'replaced';
-  /** The report as stored now (for 'unchanged': the one already there). */
+  /**
+   * 'conflict': another report of the same team and week is kept (PutOptions.keepHeld said so);
+   * 'rebuilt': the same report was stored but its evidence file was missing or damaged, and is written again.
+   */
+  action: 'added' | 'unchanged' | 'replaced' | 'conflict' | 'rebuilt';
+  /** The report as stored now (for 'unchanged' and 'conflict': the one already there). */
   header: StoredHeader;
   /** The report that was replaced (same team and week, or same source), when action is 'replaced'. */
   replaced?: StoredHeader;
+}
+
+export interface PutOptions {
+  /**
+   * Asked when a report of another file holds the same team and week: true keeps it (the new one is
+   * a 'conflict' and changes nothing), false replaces it. Without it, the new report replaces.
+   */
+  keepHeld?(held: StoredHeader): boolean;
 }
 
 export interface AliasEntry {
@@ -46,6 +58,8 @@ export interface StoreReader {
   /** Full observations (with text and section) of one report; may read more from disk. */
   observations(reportId: string): Observation[];
   aliases(): AliasEntry[];
+  /** False when the evidence file of a stored report is missing (one listing of the folder, cached). */
+  hasEvidence(report: { id: string; team: string; week: string }): boolean;
   /** A note for the user produced while opening (e.g. "migrated from version 1"). */
   notes(): string[];
 }
@@ -56,7 +70,7 @@ export interface Transaction {
   /** The aliases as they stand inside this transaction. */
   aliases(): AliasEntry[];
   /** Adds a report; unchanged (same id, team, week) is a no-op; same (team, week) or same source replaces. */
-  putReport(report: Report, file?: FileStamp): PutResult;
+  putReport(report: Report, file?: FileStamp, options?: PutOptions): PutResult;
   setAlias(name: string, canonical: string): void;
   /** Records a rename stated in a report, unless the name already has an alias (or had one the user removed). */
   setStatedAlias(name: string, canonical: string, evidence: NonNullable<AliasEntry['auto']>): boolean;

@@ -236,10 +236,13 @@ test('a missing or foreign evidence file is a clear InputError naming the file',
   let err = (() => { try { store.observations(a.id); } catch (e) { return e as InputError; } return null; })();
   assert.instance(err, InputError);
   assert.is(err!.where, fa);
-  assert.match(err!.format(), /belongs to another report .* re-ingest 周报\/团队1\/2031-W02\.md/);
+  // The fix names a command that works from anywhere: the team, the week, the file (here the source: no stamp).
+  const rebuild = `milestones --db ${db} --team 团队1 ingest --week 2031-W02 周报/团队1/2031-W02.md`;
+  assert.match(err!.format(), /belongs to another report /);
+  assert.ok(err!.format().endsWith(` — remove it and rebuild it: rm ${fa} && ${rebuild}`), err!.format());
   fs.rmSync(fa);
   err = (() => { try { store.observations(a.id); } catch (e) { return e as InputError; } return null; })();
-  assert.is(err!.format(), `${fa}: the evidence file of report ${a.source} (${a.week}) is missing from ${db} — re-ingest ${a.source} to rebuild it`);
+  assert.is(err!.format(), `${fa}: the evidence file of report ${a.source} (${a.week}) is missing from ${db} — rebuild it: ${rebuild}`);
   fs.writeFileSync(fb, '{"version": 2, "id"');
   err = (() => { try { store.observations(b.id); } catch (e) { return e as InputError; } return null; })();
   assert.match(err!.format(), /not a valid evidence file \(JSON ends early/);

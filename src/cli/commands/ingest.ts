@@ -8,6 +8,7 @@ import type { Report, WeekId, WeekScheme } from '../../model/types.js';
 import { dateWeekOf, isValidWeek, yearWeekOf } from '../../model/week.js';
 import { aliasMap, positiveInt, type GlobalOptions } from '../options.js';
 import { canonicalProject, normalizeName } from '../../model/name.js';
+import { keeps, whyKept, type Claim } from '../../model/claim.js';
 import { escapeControls } from '../../model/display.js';
 import { json } from '../../render/format.js';
 import { note, warn, writeStdout } from '../output.js';
@@ -26,7 +27,20 @@ interface IngestOptions {
 }
 
 type Outcome =
-  | { file: string; action: PutResult['action']; week: WeekId; team: string; progress: number; kpi: number; replaced?: string; warnings: number; of?: string }
+  | {
+      file: string;
+      action: PutResult['action'];
+      week: WeekId;
+      team: string;
+      progress: number;
+      kpi: number;
+      replaced?: string;
+      /** For a conflict: the report kept for this team and week, and why (model/claim.ts). */
+      kept?: string;
+      why?: string;
+      warnings: number;
+      of?: string;
+    }
   | { file: string; action: 'failed'; error: string; of?: string };
 
 export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): Promise<number> {
@@ -80,11 +94,18 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     return w;
   };
 
+  // Two files of this run claiming one team and week: the documented rule keeps one, whatever the
+  // order they are read in (model/claim.ts); a report of a file not in this run is replaced, as ever.
+  const inRun = new Set(files.map((f) => f.absolute));
+  const keepsHeld = (held: StoredHeader, report: Report, stamp: FileStamp): boolean =>
+    !!held.file && inRun.has(fileOfStamp(held.file.path, inRun)) && keeps(claimOf(held), { date: report.date, path: stamp.path });
+
   const jobs: ReadJob[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
     const known = storedOf(stamped, stampPaths, f.absolute);
-    if (known.length && known.every((k) => unchangedOnDisk(k, f, team, forcedWeek))) {
+    // A stored report whose evidence file is missing is read again, which rebuilds it.
+    if (known.length && known.every((k) => unchangedOnDisk(k, f, team, forcedWeek) && store.hasEvidence(k))) {
       const of = known.length > 1 || known[0]!.file!.path !== f.absolute ? f.path : undefined;
       for (const k of known) {
         const x: Outcome = { file: k.source, action: 'unchanged', week: k.week, team, progress: k.progress, kpi: k.kpi, warnings: 0, ...(of ? { of } : {}) };
@@ -115,8 +136,8 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     if (!chunk.length) return;
     const results = await store.transact((tx) =>
       chunk.map((p) => {
-        const res = tx.putReport(p.report, p.stamp);
-        if (res.action !== 'unchanged') recordStatedRenames(tx, p.report);
+        const res = tx.putReport(p.report, p.stamp, { keepHeld: (held) => keepsHeld(held, p.report, p.stamp) });
+        if (res.action === 'added' || res.action === 'replaced') recordStatedRenames(tx, p.report);
         return res;
       }),
     );
@@ -131,6 +152,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
         progress: res.header.progress,
         kpi: res.header.kpi,
         replaced: res.replaced?.source,
+        ...(res.action === 'conflict' ? { kept: res.header.source, why: whyKept(claimOf(res.header), { date: report.date, path: chunk[i]!.stamp.path }) } : {}),
         warnings,
         ...(of ? { of } : {}),
       };
@@ -184,6 +206,17 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   await writeStdout(o.json ? json({ files: outcomes }) : [...manyLines(outcomes), summaryLine(outcomes)].map((l) => `${l}\n`).join(''));
   return failed ? 1 : 0;
 }
+
+/** The file a stamp path belongs to, when it is one of `files`: itself, or the file of an entry or member (`path#…`, `path/…`). */
+function fileOfStamp(stamp: string, files: ReadonlySet<string>): string {
+  if (files.has(stamp)) return stamp;
+  const hash = stamp.indexOf('#');
+  if (hash > 0 && files.has(stamp.slice(0, hash))) return stamp.slice(0, hash);
+  for (let i = stamp.lastIndexOf('/'); i > 0; i = stamp.lastIndexOf('/', i - 1)) if (files.has(stamp.slice(0, i))) return stamp.slice(0, i);
+  return stamp;
+}
+
+const claimOf = (h: StoredHeader): Claim => ({ date: h.date, path: h.file?.path ?? h.source });
 
 /** The stored reports of a file: its own stamp, or those of its entries and members (`path#…`, `path/…`). */
 function storedOf(sorted: readonly StoredHeader[], paths: readonly string[], absolute: string): StoredHeader[] {
@@ -243,7 +276,11 @@ function outcomeLine(x: Outcome): string | undefined {
   if (x.action === 'failed') return undefined;
   const team = x.team ? ` [${escapeControls(x.team)}]` : '';
   const what = `${x.progress} progress, ${x.kpi} kpi${x.warnings ? `, ${x.warnings} warning${x.warnings > 1 ? 's' : ''}` : ''}`;
-  const tail = x.action === 'replaced' && x.replaced ? `; replaces ${escapeControls(x.replaced)}` : '';
+  if (x.action === 'conflict') {
+    return `conflict  ${x.week}${team}  ${escapeControls(x.file)}  (not stored: ${escapeControls(x.kept ?? '')} holds the same team and week and is kept, ${x.why})`;
+  }
+  const tail =
+    x.action === 'replaced' && x.replaced ? `; replaces ${escapeControls(x.replaced)}` : x.action === 'rebuilt' ? '; its evidence file was missing or damaged' : '';
   return `${x.action.padEnd(9)} ${x.week}${team}  ${escapeControls(x.file)}  (${what}${tail})`;
 }
 
@@ -251,7 +288,7 @@ function outcomeLine(x: Outcome): string | undefined {
 function summaryLine(outcomes: readonly Outcome[]): string {
   const counts = new Map<string, number>();
   for (const x of outcomes) counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
-  const order = ['added', 'replaced', 'unchanged', 'failed'];
+  const order = ['added', 'replaced', 'rebuilt', 'unchanged', 'conflict', 'failed'];
   const summary = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
   if (!outcomes.length) summary.push('nothing to ingest');
   return summary.join(', ');
