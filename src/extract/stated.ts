@@ -110,7 +110,8 @@ function blocked(pre: string, post: string): boolean {
   if (BLOCK_ANYWHERE_ZH.some((w) => pre.includes(w)) || BLOCK_ANYWHERE_EN.test(pre)) return true;
   if (BLOCK_TAIL.test(trimSubject(pre, true) || pre.trim()) || BLOCK_TAIL.test(pre.trim())) return true;
   if (BLOCK_AFTER.test(post)) return true;
-  return /^\s*[\d.]+\s*%/u.test(post);
+  // A figure right after the phrase (`完成 80%`, `dropped to 40%`) is a level, not a state.
+  return /^\s*(?:(?:to|by|at|from|至|到)\s*)?[\d.]+\s*%/iu.test(post);
 }
 
 function isPart(name: string): boolean {

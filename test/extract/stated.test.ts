@@ -25,16 +25,16 @@ test('plans and conditions are no renames', () => {
 });
 
 test('the direction reaches observation and finding, and lowerIsBetterWords extends it', () => {
-  const d = doc('## 运行指标\n\n- 支付差错率：0.05%\n- 代扣成功率：99.95%\n- 商户退单率：1.2%');
+  const d = doc('## 运行指标\n\n- 支付差错率：0.05%\n- 代扣成功率：99.95%\n- 配送超区率：1.2%');
   const plain = extract(d, { scheme: 'reporter', lexicon });
   assert.equal(plain.observations.map((o) => [o.project, o.kind, o.direction ?? 'higher']), [
     ['支付差错率', 'kpi', 'lower'],
     ['代扣成功率', 'kpi', 'higher'],
-    ['商户退单率', 'kpi', 'higher'],
+    ['配送超区率', 'kpi', 'higher'],
   ]);
   assert.equal(plain.findings[0]!.direction, { rule: 'kpi-direction', word: '差错率' });
-  const configured = extract(d, { scheme: 'reporter', lexicon: compileLexicon({ lowerIsBetterWords: ['退单率'] }) }).observations;
-  assert.is(configured.find((o) => o.project === '商户退单率')!.direction, 'lower');
+  const configured = extract(d, { scheme: 'reporter', lexicon: compileLexicon({ lowerIsBetterWords: ['超区率'] }) }).observations;
+  assert.is(configured.find((o) => o.project === '配送超区率')!.direction, 'lower');
   assert.equal(kpiDirection('P99耗时'), { direction: 'lower', word: '耗时' });
   assert.is(kpiDirection('crash-free sessions'), undefined);
 });

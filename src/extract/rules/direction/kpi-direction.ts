@@ -23,9 +23,17 @@ let defaultLower: WordList | undefined;
 export function kpiDirection(name: string, lowerWords?: WordList): { direction: 'lower'; word: string } | undefined {
   const t = name.normalize('NFKC');
   if ((higher ??= new WordList(HIGHER_OVERRIDES)).find(t) !== undefined) return undefined;
-  const word = (lowerWords ?? (defaultLower ??= new WordList(LOWER_IS_BETTER_WORDS))).find(t);
+  const word = (lowerWords ?? (defaultLower ??= new WordList(LOWER_IS_BETTER_WORDS))).find(t) ?? BAD_RATE_ZH.exec(t)?.[0] ?? BAD_RATE_EN.exec(t)?.[0];
   return word === undefined ? undefined : { direction: 'lower', word };
 }
+
+/**
+ * Rates of something going wrong, beyond the word list: a `…率` whose words hold an error, loss, miss,
+ * defect, return or refusal morpheme (`错单率`, `误判率`, `漏检率`, `缺货率`, `废品率`, `退单率`), and English
+ * `… rate` of errors, failures, returns, drops (`return rate`, `packet drop rate`).
+ */
+const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|流失|崩溃|卡顿|告警|报警)[\p{Script=Han}]{0,3}率/u;
+const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss)(?:s|ed)?\b[^%]{0,20}?\brate\b/iu;
 
 const lower = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'lower' as const });
 const higher_ = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'higher' as const });
@@ -39,11 +47,13 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '## 运行指标\n- 冷链温控异常率：1.8%（本周起统计）', expect: lower(1.8, '冷链温控异常率') },
     { text: '- API error rate: 0.3%', expect: { verdict: 'kpi', percent: 0.3, direction: 'lower' } },
     { text: '- 院感漏报率：3.5%', expect: lower(3.5, '院感漏报率') },
+    { text: '## 运行指标\n- 质检误判率：0.8%', expect: lower(0.8, '质检误判率') },
   ],
   rejects: [
     { text: '- 代扣成功率：99.95%', expect: higher_(99.95, '代扣成功率') },
     { text: '- crash-free devices: 99.2%', expect: { verdict: 'kpi', percent: 99.2, direction: 'higher' } },
     { text: '- 故障恢复成功率：98%', expect: higher_(98, '故障恢复成功率') },
+    { text: '- 拣货准确率：99.2%', expect: higher_(99.2, '拣货准确率') },
   ],
   direction: (name: string, lx: Lexicon) => kpiDirection(name, lx.lists.lowerIsBetterWords),
 };

@@ -16,12 +16,17 @@ export const completionWords: StatePhraseRule = {
   description: 'an item said to be done, launched or delivered in words (`已完成`, `已上线`, `全量上线`, `已交付`, `验收通过`, `done`, `shipped`, ✅): an inferred 100 for an item the history tracks; never a part (`完成联调`)',
   state: 'completed',
   phrases: [
-    '已全量上线', '已完成', '完成了', '已上线', '全量上线', '已全量', '已交付', '交付完成', '验收通过', '已验收', '已结项', '结项',
-    '已投产', '如期上线', '顺利上线', '正式上线', '上线完成', '已发布', '完毕',
-    'done', 'shipped', 'launched', 'delivered', 'completed', 'went live', 'is live', 'live in production', 'released',
-    '✅', '✔️', '✔', '☑️', '☑',
+    '已全量上线', '已全部上线', '已完成', '已经完成', '已全部完成', '完成了', '全部完成', '顺利完成', '圆满完成', '已上线', '已经上线',
+    '全量上线', '全部上线', '已全量', '已交付', '交付完成', '验收通过', '已验收', '已结项', '结项', '已投产', '已投入使用', '投入使用',
+    '如期上线', '顺利上线', '正式上线', '上线完成', '已发布', '完毕',
+    'done', 'shipped', 'launched', 'delivered', 'completed', 'complete', 'finished', 'wrapped up', 'went live', 'is live',
+    'live in production', 'released',
+    '✅', '✔️', '✔', '☑️', '☑', '[x]',
   ],
-  objectNamesItem: ['已完成', '完成了', '已交付', '已上线', '正式上线', 'shipped', 'launched', 'delivered', 'completed', 'released', '✅', '✔️', '✔', '☑️', '☑'],
+  objectNamesItem: [
+    '已完成', '已经完成', '已全部完成', '完成了', '已交付', '已上线', '已经上线', '正式上线', 'shipped', 'launched', 'delivered', 'completed',
+    'finished', 'released', '✅', '✔️', '✔', '☑️', '☑', '[x]',
+  ],
   wholeObjects: [],
   accepts: [
     { text: '✅ 历史账单回迁完毕，已全量上线，商户侧可查 2019 年以来全部账单。', expect: { verdict: 'stated', state: 'completed', subject: '历史账单回迁' } },
@@ -33,6 +38,7 @@ export const completionWords: StatePhraseRule = {
     { text: '2. 合规报送平台 3/16 晚如期上线', expect: { verdict: 'stated', state: 'completed', subject: '合规报送平台' } },
     { text: '- Checkout v2: done', expect: { verdict: 'stated', state: 'completed', subject: 'Checkout v2' } },
     { text: '* Partner API — delivered', expect: { verdict: 'stated', state: 'completed', subject: 'Partner API' } },
+    { text: '- 门店数字化巡检：已全部完成，转入运维', expect: { verdict: 'stated', state: 'completed', subject: '门店数字化巡检' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
@@ -46,5 +52,7 @@ export const completionWords: StatePhraseRule = {
     { text: '- Checkout v2 will be launched next week', expect: { verdict: 'unstated', state: 'completed', subject: 'Checkout v2' } },
     { text: '- 电子签收：基本完成', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '- 收银台改版：新版收银台已完成，已上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '收银台改版' } },
+    { text: '- 门店数字化巡检：联调全部完成，下周试点', expect: { verdict: 'unstated', state: 'completed', subject: '门店数字化巡检' } },
+    { text: '- Partner API: complete the sandbox docs by Friday', expect: { verdict: 'unstated', state: 'completed', subject: 'Partner API' } },
   ],
 };

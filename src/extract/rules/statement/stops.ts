@@ -17,7 +17,7 @@ export const statedPause: StatePhraseRule = {
   name: 'stated-pause',
   description: 'an item the report says is paused, on hold or shelved (`暂停`, `搁置`, `on hold`, `deprioritised`): paused, never stalled, not a silent drop',
   state: 'paused',
-  phrases: ['暂停', '搁置', '暂缓', '挂起', 'on hold', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'put on ice'],
+  phrases: ['暂停', '搁置', '暂缓', '挂起', 'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice'],
   objectNamesItem: [],
   wholeObjects: WHOLE,
   accepts: [
@@ -45,7 +45,7 @@ export const statedCancel: StatePhraseRule = {
   name: 'stated-cancel',
   description: 'an item the report says is cancelled or terminated (`取消`, `终止`, `cancelled`): cancelled, not a silent drop',
   state: 'cancelled',
-  phrases: ['不再推进', '不再做', '取消', '终止', '砍掉', 'cancelled', 'canceled', 'scrapped', 'called off'],
+  phrases: ['不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped'],
   objectNamesItem: [],
   wholeObjects: WHOLE,
   accepts: [
