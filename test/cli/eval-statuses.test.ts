@@ -15,7 +15,7 @@ import { cli, root, tempDir } from './support/cli.js';
 
 const SET = path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series');
 /** Agreement on all labelled items, and on those whose figures were read, reached when the floor was last raised. */
-const FLOOR = { all: 0.71, read: 0.97 };
+const FLOOR = { all: 0.72, read: 0.98 };
 
 interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }
 interface Gold { teams: Record<string, { diffs: { from: string; to: string; items: Label[] }[] }> }

@@ -10,6 +10,11 @@ function hasLetters(s: string): boolean {
   return /\p{L}/u.test(s);
 }
 
+/** A cell without emoji, marks and edge punctuation, for comparing with a word list (`✅ shipped` → `shipped`). */
+function cleanCell(s: string): string {
+  return s.replace(/[\p{Extended_Pictographic}\uFE0F*_~`【】[\]()（）]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
 export const rowKey: RowRule = {
   stage: 'row',
   name: 'row-key',
@@ -18,6 +23,8 @@ export const rowKey: RowRule = {
   accepts: [
     { text: table(['项目', '仓库', '进度'], ['支付网关', 'gateway-api', '60%'], ['支付网关', 'gateway-web', '40%']), figure: '40%', expect: progress(40, '支付网关 gateway-web') },
     { text: table(['#', 'Workstream', 'Owner', 'Migrated'], ['1', 'Retail deposits', 'A. Lindqvist', '86%']), expect: progress(86, 'Retail deposits') },
+    // Last week's state (`on hold`) is no part of the name.
+    { text: table(['Milestone', 'Last Week', 'This Week'], ['Energy report sync', 'on hold', '45%']), expect: progress(45, 'Energy report sync') },
   ],
   rejects: [],
   key(row, lx) {
@@ -27,7 +34,9 @@ export const rowKey: RowRule = {
       const role = columns[i]!.role;
       const cell = cells[i] ?? '';
       if (role === 'other' || role === 'name') return true;
-      return (role === 'planned' || role === 'prev') && hasLetters(cell) && !/[%％\d]/u.test(cell);
+      // …but not a state remark such as last week's `on hold` or `暂停` (status words are never names).
+      const remark = lx.lists.statusWords.lowerSet.has(cleanCell(cell).toLowerCase());
+      return (role === 'planned' || role === 'prev') && hasLetters(cell) && !/[%％\d]/u.test(cell) && !remark;
     };
     let start = columns.findIndex((c, i) => c.role === 'name' && hasLetters(cells[i] ?? ''));
     if (start < 0) start = cells.findIndex((c, i) => text(i) && hasLetters(c));
