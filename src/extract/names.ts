@@ -1,5 +1,6 @@
 // Project and metric display names: list markers, brackets, filler words and trailing punctuation trimmed.
 
+import { stripInvisible } from '../model/name.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
@@ -55,7 +56,8 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{2
 
 /** Basic tidy: emoji, markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
 export function tidyName(s: string): string {
-  let t = s.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
+  // Invisible format characters (ZWSP, bidi overrides …) are no part of a name (model/name.ts).
+  let t = stripInvisible(s).replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
   t = stripMarkers(t).replace(EDGE, '');
   t = unwrap(t);
   t = stripMarkers(t).replace(EDGE, '');

@@ -30,8 +30,20 @@ export function normalizeName(name: string | null | undefined): string {
 const normalized = new Map<string, string>();
 const MAX_CACHED = 50_000;
 
+/**
+ * Invisible format characters (Unicode Cf: zero-width space and joiners, bidi embeddings and
+ * overrides U+202A–202E and isolates U+2066–2069, the BOM, the soft hyphen): they change no visible
+ * letter, so a name holding one is the same name (issue 8: a ZWSP made one project `dropped` + `new`).
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
+/** `name` without invisible format characters (see INVISIBLE); report text keeps them, escaped on display. */
+export function stripInvisible(name: string): string {
+  return name.replace(INVISIBLE, '');
+}
+
 function computeNormalized(name: string): string {
-  let s = name.normalize('NFKC').trim();
+  let s = stripInvisible(name).normalize('NFKC').trim();
   s = s.replace(LIST_MARKER, '');
   s = s.replace(EDGE_PUNCT, '');
   s = s.replace(/\s+/g, ' ');
