@@ -17,6 +17,8 @@ export interface ReadJob {
   scheme: WeekScheme;
   /** The word lists for this file (the configuration that applies to it); compiled once per worker. */
   words: Words;
+  /** Today, `YYYY-MM-DD` (the CLI's clock; extract takes it as a parameter). */
+  today?: string;
 }
 
 /** A MilestonesError as plain data, so it can cross a worker boundary. */
@@ -71,7 +73,7 @@ export async function readOne(job: ReadJob): Promise<ReadResult> {
     const lexicon = lexiconOf(job.words);
     for (const part of file.reports) {
       const doc = part.document;
-      const ex = extract(doc, { scheme: job.scheme, lexicon });
+      const ex = extract(doc, { scheme: job.scheme, lexicon, today: job.today });
       const week = job.forcedWeek ?? ex.week;
       const at = doc.entry ? `${doc.source}:${doc.entry.line}` : doc.source;
       if (!week) {
@@ -79,7 +81,7 @@ export async function readOne(job: ReadJob): Promise<ReadResult> {
           asData(
             doc.entry
               ? new InputError(`no week found for the entry "${doc.entry.label}"`, { where: at, hint: 'write the entry label with its date (2023年3月17日周报) or year' })
-              : new InputError('no week found (no 第N周 label and no date in the title)', { where: doc.source, hint: 'add --week 2023-W16 (or a date inside the week)' }),
+              : new InputError(ex.weekProblem ?? 'no week found (no 第N周 label and no date in the title)', { where: doc.source, hint: 'add --week 2023-W16 (or a date inside the week)' }),
           ),
         );
         continue;

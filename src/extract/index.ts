@@ -27,6 +27,8 @@ export interface ExtractOptions {
   lexicon?: Lexicon;
   /** Word lists for a one-off call (compiled on every call; ignored when `lexicon` is given). */
   vocabulary?: Partial<Vocabulary>;
+  /** Today (`YYYY-MM-DD`), from the caller (extract does no I/O): a report date more than a year after it is not believed. */
+  today?: string;
 }
 
 /** An intro line such as `成功率：` that labels the list below it. */
@@ -177,7 +179,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  */
 export function extract(doc: Document, options: ExtractOptions): Extraction {
   const lx = options.lexicon ?? compileLexicon(options.vocabulary);
-  const info = findWeek(doc.blocks, options.scheme, lx.vocab.metadataLabels, doc.hint);
+  const info = findWeek(doc.blocks, options.scheme, lx.vocab.metadataLabels, doc.hint, options.today);
   const outcomes: Outcome[][] = [];
   let docName: string | undefined;
   const docNameOf = () => (docName ??= documentName(doc.blocks, info.title, lx));
@@ -278,5 +280,5 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     rules: STATEMENT_RULES,
     skip: (b) => sectionOf(b.kind === 'heading' ? [...b.headings, b.text] : b.headings, lx).ignored !== undefined,
   });
-  return { week: info.week, date: info.date, title: info.title, observations, statements, findings, warnings };
+  return { week: info.week, date: info.date, title: info.title, observations, statements, findings, warnings, ...(info.problem ? { weekProblem: info.problem } : {}) };
 }

@@ -11,6 +11,26 @@ export interface WeekInfo {
   date: string | null;
   title: string;
   warnings: Warning[];
+  /** Why a written label or date gave no week (see Extraction.weekProblem). */
+  problem?: string;
+}
+
+/** Dates before this year are taken for typos, not report dates. */
+const EARLIEST_YEAR = 1990;
+const DAY_MS = 86_400_000;
+
+/**
+ * Why a report date cannot be believed, or null: before 1990, more than a year after `today`, or past
+ * year 9998 (whose last week would belong to year 10000). Such a date gives no week: `--week` must.
+ */
+export function implausibleDate(date: Date, today?: string): string | null {
+  const y = date.getUTCFullYear();
+  const shown = formatDate(date);
+  if (y < EARLIEST_YEAR) return `the date ${shown} is before ${EARLIEST_YEAR}`;
+  const now = today ? parseDate(today) : null;
+  if (now && date.getTime() - now.getTime() > 366 * DAY_MS) return `the date ${shown} is more than a year after today (${today})`;
+  if (y > 9998) return `the date ${shown} is out of range`;
+  return null;
 }
 
 interface Label {
@@ -68,8 +88,9 @@ function weekOfHint(hint: DateHint, fallbackDate: Date | null, scheme: WeekSchem
  * entry label (one of several dated entries of a file) wins over the title lines; a mail's Date
  * header or a date in the file name is used only when the title lines have none.
  */
-export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataLabels: readonly string[], hint?: DateHint): WeekInfo {
+export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataLabels: readonly string[], hint?: DateHint, today?: string): WeekInfo {
   const warnings: Warning[] = [];
+  let problem: string | undefined;
   const heading = blocks.find((b) => b.kind === 'heading' && b.text.trim());
   const firstText = blocks.find((b) => b.text.trim() && !isMetadata(b.text, metadataLabels));
   const title = (heading ?? firstText)?.text.split('\n')[0]?.trim() ?? '';
@@ -107,6 +128,25 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     const d = parseDate(hint.date);
     if (d) found = { date: d, line: hint.line };
   }
+  // An implausible date (2999, 1900, 9999-12-31) is a warning and gives no week: --week must (issue 8).
+  if (found) {
+    const why = implausibleDate(found.date, today);
+    if (why) {
+      problem = `${why}; no week is taken from it`;
+      warnings.push({ line: found.line, message: `${problem} — give the week with --week` });
+      found = null;
+    }
+  }
+  // A label no year has (第60周, 第0周) is explained as such, not as a week missing from some year.
+  if (label && (label.week < 1 || label.week > 53)) {
+    const fallback = found ? weekOfDate(found.date, scheme) : null;
+    warnings.push({
+      line: label.line,
+      message: `week label 第${label.week}周 cannot be a week (a year has 52 or 53)${fallback ? `; using the date's week ${fallback}` : ''}`,
+    });
+    if (!fallback) problem ??= `week label 第${label.week}周 cannot be a week (a year has 52 or 53) and the title has no date`;
+    label = null;
+  }
   const date = found ? formatDate(found.date) : null;
   let week: WeekId | null = null;
   if (label) {
@@ -137,5 +177,5 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     const w = formatWeekId(hint.year, hint.week);
     if (isValidWeek(w, scheme)) week = w;
   }
-  return { week, date, title, warnings };
+  return { week, date, title, warnings, ...(problem && !week ? { problem } : {}) };
 }

@@ -203,6 +203,8 @@ export interface Extraction {
   statements: Statement[];
   findings: Finding[];
   warnings: Warning[];
+  /** Why no week could be taken from the text, when one was written but cannot be used (an impossible label, an implausible date). */
+  weekProblem?: string;
 }
 
 export interface Report {

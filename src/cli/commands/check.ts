@@ -29,7 +29,7 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
       const lexicon = lexiconOf(found && found.file !== g.configFile ? wordsFrom(found.config) : words);
       // One entry per report the file holds (dated entries, archive members), each named by its source.
       for (const { document: doc } of (await loadFile(f.path, { maxBytes })).reports) {
-        const ex = extract(doc, { scheme: g.scheme, lexicon });
+        const ex = extract(doc, { scheme: g.scheme, lexicon, today: new Date().toISOString().slice(0, 10) });
         checked.push({ file: doc.source, week: ex.week, date: ex.date, findings: ex.findings, statements: ex.statements, warnings: [...doc.warnings, ...ex.warnings] });
       }
     } catch (err) {

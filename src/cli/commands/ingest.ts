@@ -100,6 +100,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const keepsHeld = (held: StoredHeader, report: Report, stamp: FileStamp): boolean =>
     !!held.file && inRun.has(fileOfStamp(held.file.path, inRun)) && keeps(claimOf(held), { date: report.date, path: stamp.path });
 
+  const today = new Date().toISOString().slice(0, 10);
   const jobs: ReadJob[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
@@ -115,7 +116,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       progress.tick();
       continue;
     }
-    jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, words: await wordsFor(f) });
+    jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, words: await wordsFor(f), today });
   }
   // Commit every CHUNK reports: memory stays flat however large the batch, and each commit is
   // a complete state (an interrupted run keeps what it committed; running it again goes on).
