@@ -95,7 +95,8 @@ export function buildProgram(): Command {
       `Reads report files and folders (recursively: ${listExtensions()}; files of other types are counted in one ` +
         'note, "skipped 2 files of other types: .png, .xlsx"), on one worker thread per core, ' +
         'committing every 500 reports. One report per team and week: an unchanged file is skipped without being read; ' +
-        'a changed file, or another file of the same team and week, replaces the earlier one and says so. ' +
+        'a changed file, or another file of the same team and week, replaces the earlier one and says so; two files of one run claiming ' +
+        'the same team and week keep the one with the later date inside it (on equal dates, the path that sorts last), the other reported as a conflict. ' +
         'Prints a line per file as it is committed; on a terminal (not when piped, not under CI, not with --quiet) ' +
         'a run longer than a second shows a progress bar on stderr (files done / total, reports/s, ETA). ' +
         'A bad file is reported and skipped, the rest are ingested, and the exit code is 1.',
