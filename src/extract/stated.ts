@@ -46,6 +46,8 @@ const TRAIL_FILLERS = [
 ];
 const LEAD_FILLERS = [
   /^[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』:：—–\-|>#]+/u,
+  // Who decided is no subject: `经决策不再推进`, `经与输血科商定暂停`, `经评估后取消`.
+  /^经[^，,。；;]{0,16}?(?:决定|评估|讨论|决策|研究|沟通|商定|确认|同意|协商|批准|评审)(?:后)?\s*/u,
   /^(?:因此|所以|故|但|而|并且|并|且|同时|另外|此外|其中)\s*/u,
   /^(?:so|and|but|then|also|meanwhile)\b\s*/iu,
   /^(?:了|啦)/u,
@@ -150,7 +152,9 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
       else continue;
     } else {
       if (object !== '' && !whole) continue;
-      subjects = [subject];
+      // `反外挂系统因人员不足暂停`: the item is what stands before the reason (also offered).
+      const reason = /^(.+?)\s*(?:因为|由于|因)/u.exec(subject);
+      subjects = reason ? [subject, reason[1]!] : [subject];
     }
     subjects = subjects.map(clean).filter((s) => s && !isPart(s) && !GENERIC_REF.test(s));
     if (subjects.length) out.push({ rule, phrase, subjects, ownSubject: own });

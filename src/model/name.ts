@@ -3,12 +3,18 @@
 /** Leading list markers and numbering: `1.`, `2、`, `(3)`, `A.`, `-`, `•`, `①`. */
 const LIST_MARKER = /^(?:[-*+•·●○◦▪■□]\s*|\(?\d{1,3}[.)、]\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z][.、]\s+|[①-⑳]\s*)+/u;
 
+/**
+ * Markers of a new item (`（新）`, `【新增】`, `(NEW)`, `[新]`) at either end: never part of a name, so
+ * `商户分账（新）` one week and `商户分账` the next are one item (after NFKC, `（）` are `()`).
+ */
+const NEW_MARKER = /^[(\[【]\s*(?:新|新增|新立项|新项目|new|NEW|New)\s*[)\]】]\s*|\s*[(\[【]\s*(?:新|新增|新立项|新项目|new|NEW|New)\s*[)\]】]$/u;
+
 /** Punctuation trimmed from both ends (after NFKC, full-width forms are ASCII already). */
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
 /**
  * The comparison form of a project or metric name: NFKC (full-width ％ ： （ become ASCII),
- * list markers and edge punctuation removed, inner whitespace collapsed, Latin case-folded.
+ * list markers, new-item markers and edge punctuation removed, inner whitespace collapsed, Latin case-folded.
  * Display forms are kept elsewhere; this is only for identity.
  */
 export function normalizeName(name: string | null | undefined): string {
@@ -45,6 +51,7 @@ export function stripInvisible(name: string): string {
 function computeNormalized(name: string): string {
   let s = stripInvisible(name).normalize('NFKC').trim();
   s = s.replace(LIST_MARKER, '');
+  s = s.replace(NEW_MARKER, '').replace(NEW_MARKER, '');
   s = s.replace(EDGE_PUNCT, '');
   s = s.replace(/\s+/g, ' ');
   return s.toLowerCase();

@@ -11,6 +11,13 @@ test('normalizeName folds full-width forms, list markers, edge punctuation and L
   assert.is(normalizeName(null), '');
 });
 
+test('issue 10: new-item markers are no part of a name', () => {
+  for (const n of ['商户分账（新）', '【新】商户分账', '【新增】商户分账', '商户分账 (NEW)', '[新]商户分账', '商户分账']) assert.is(normalizeName(n), '商户分账', n);
+  assert.is(normalizeName('Ledger export (new)'), 'ledger export');
+  assert.is(normalizeName('新零售中台'), '新零售中台', 'a name that starts with 新 keeps it');
+  assert.is.not(normalizeName('会员中心（新版）'), '会员中心', 'only the marker words: 新版 is a version');
+});
+
 test('aliases map names onto a canonical project, following chains without looping', () => {
   const aliases = new Map([
     ['店东看懂账一期', '店东看懂账'],

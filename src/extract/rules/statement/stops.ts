@@ -28,6 +28,7 @@ export const statedPause: StatePhraseRule = {
     { text: '## Energy report sync — on hold', expect: { verdict: 'stated', state: 'paused', subject: 'Energy report sync' } },
     { text: '- Loyalty wallet: deprioritised for Q3', expect: { verdict: 'stated', state: 'paused', subject: 'Loyalty wallet' } },
     { text: '- 门店巡检小程序暂停开发，人员支援大促', expect: { verdict: 'stated', state: 'paused', subject: '门店巡检小程序' } },
+    { text: '- 反外挂系统升级因安全部人手不足暂停', expect: { verdict: 'stated', state: 'paused', subject: '反外挂系统升级' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
@@ -54,6 +55,7 @@ export const statedCancel: StatePhraseRule = {
     { text: `${milestones}| Voice assistant integration | 15% | cancelled | — |`, expect: { verdict: 'stated', state: 'cancelled', subject: 'Voice assistant integration' } },
     { text: '| 项目 | 进度 | 状态 | 本周说明 |\n|---|---|---|---|\n| 互联网医院对接 | — | 取消 | 集团统一建设 |', expect: { verdict: 'stated', state: 'cancelled', subject: '互联网医院对接' } },
     { text: '- 客服机器人接入：经评估改用平台统一客服方案，本项目取消', expect: { verdict: 'stated', state: 'cancelled', subject: '客服机器人接入' } },
+    { text: '3. 客服工单系统：与集团共享中心方案重叠，经决策不再推进；', expect: { verdict: 'stated', state: 'cancelled', subject: '客服工单系统' } },
   ],
   rejects: [
     { text: '- 会员中心：取消旧版积分兑换入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
