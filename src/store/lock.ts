@@ -257,6 +257,11 @@ async function takeOver(lockPath: string, seen: Seen, shownPath: string): Promis
     }
     return;
   }
+  // Right before the rename, the lock must still be the one judged gone: a holder that released it
+  // meanwhile and a new holder that took it would otherwise lose a live lock (seen under heavy load).
+  const token = seen.kind === 'file' ? seen.owner?.token : undefined;
+  const current = await inspect(lockPath);
+  if (!current || current.kind !== seen.kind || current.stat.ino !== seen.stat.ino || (current.kind === 'file' && current.owner?.token !== token)) return;
   const grave = lockTempPath(lockPath);
   try {
     await fsp.rename(lockPath, grave);
@@ -268,7 +273,9 @@ async function takeOver(lockPath: string, seen: Seen, shownPath: string): Promis
     const moved = await fsp.lstat(grave).catch(() => null);
     // Gone already: a holder's orphan sweep removed it, and that holder fails its fencing check.
     if (!moved) return;
-    if (moved.ino === seen.stat.ino && moved.dev === seen.stat.dev) return;
+    // The same file (inode) and, for a lock file, the same holder's token: an inode can be reused.
+    const movedToken = seen.kind === 'file' ? parseOwner(await fsp.readFile(grave, 'utf8').catch(() => ''))?.token : undefined;
+    if (moved.ino === seen.stat.ino && moved.dev === seen.stat.dev && movedToken === token) return;
     // Another waiter replaced the dead lock between our look and our rename: put its live lock back.
     await fsp.link(grave, lockPath).catch(() => {
       // A third process made a new lock meanwhile: the one we moved fails its fencing check.
