@@ -1,0 +1,163 @@
+// forecast: when an item will reach 100%, from its own recent figures (Theil–Sen), and whether that misses its stated due date.
+/*
+ * The trend is Theil–Sen: the median of the slopes between every pair of the item's recent
+ * reports. One odd report (a re-estimate, a typo, scope added once) moves a median little,
+ * where a least-squares line would swing. The range comes from the same pairwise slopes: the
+ * lower and upper quartile slope, each through its own median intercept, give the late and
+ * the early date. With fewer than three reports, or a trend that does not rise, there is no
+ * forecast, and the result says which.
+ *
+ * `slipping` (DESIGN.md): the whole forecast range lies after the stated due date; without a
+ * forecast, the pace needed to reach 100 by the due date is more than twice the pace observed;
+ * and an item not done whose due date has passed ("today" is a parameter) is slipping.
+ */
+
+/** One report's figure for an item, at the report's date (`YYYY-MM-DD`). */
+export interface ForecastPoint {
+  date: string;
+  percent: number;
+}
+
+/** Reports looked at: the trend of the last few, not of the item's whole life. */
+export const RECENT_REPORTS = 6;
+/** No forecast from fewer reports than this. */
+export const MIN_POINTS = 3;
+/** A median rise below this many points a week is a flat trend. */
+export const FLAT_PACE = 0.05;
+/** Without a forecast, slipping when the required pace is more than this many times the observed one. */
+export const PACE_FACTOR = 2;
+
+/**
+ * - `forecast`: `eta` and a range were computed
+ * - `done`: the latest figure is 100
+ * - `too-few`: fewer than MIN_POINTS reports with a figure
+ * - `flat`: the trend does not rise (stalled or going down)
+ */
+export type ForecastState = 'forecast' | 'done' | 'too-few' | 'flat';
+
+export type SlipReason = 'after-due' | 'pace' | 'overdue';
+
+export interface Forecast {
+  state: ForecastState;
+  /** Reports the trend was computed from. */
+  points: number;
+  /** The latest figure. */
+  percent: number;
+  /** Theil–Sen slope, percentage points per week; null with fewer than two reports. */
+  pace: number | null;
+  /** The median forecast date of 100%, and the range (`high` null: the slow end of the range never gets there). */
+  eta: string | null;
+  low: string | null;
+  high: string | null;
+  /** The stated due date (`YYYY-MM-DD`), when a report gave one. */
+  due: string | null;
+  slipping: boolean;
+  /** Why it is slipping. */
+  reason?: SlipReason;
+  /** Points a week needed from today to reach 100 by the due date (when there is a due date and the item is not done). */
+  requiredPace?: number;
+}
+
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC, so no daylight-saving hour shifts a day). */
+export function dayNumber(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`not a date: ${date}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY);
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dayDate(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+function median(xs: readonly number[]): number {
+  return quantile(xs, 0.5);
+}
+
+/** Linear interpolation between order statistics (R type 7). */
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * q;
+  const lo = Math.floor(h);
+  return s[lo]! + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]!) - s[lo]!);
+}
+
+/** The pairwise slopes (per day) between points of different dates. */
+function pairwiseSlopes(xs: readonly number[], ys: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      if (xs[j] !== xs[i]) out.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!));
+    }
+  }
+  return out;
+}
+
+/** Where the line of slope `s` (through the median intercept for that slope) reaches 100, not before `notBefore`. */
+function reach100(xs: readonly number[], ys: readonly number[], s: number, notBefore: number): number | null {
+  if (!(s > 0)) return null;
+  const b = median(xs.map((x, i) => ys[i]! - s * x));
+  return Math.max(notBefore, Math.ceil((100 - b) / s));
+}
+
+/**
+ * The forecast of one item from its figures (any order; the last RECENT_REPORTS by date are
+ * used), its stated due date and today's date.
+ */
+export function forecast(all: readonly ForecastPoint[], due: string | null, today: string): Forecast {
+  const sorted = [...all].sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
+  const pts = sorted.slice(-RECENT_REPORTS);
+  const last = pts[pts.length - 1];
+  const percent = last?.percent ?? 0;
+  const xs = pts.map((p) => dayNumber(p.date));
+  const ys = pts.map((p) => p.percent);
+  const slopes = pairwiseSlopes(xs, ys);
+  const pace = slopes.length ? round(median(slopes) * 7) : null;
+  const base: Forecast = { state: 'too-few', points: pts.length, percent, pace, eta: null, low: null, high: null, due, slipping: false };
+
+  if (last && percent >= 100) return { ...base, state: 'done' };
+  const todayN = dayNumber(today);
+  const dueN = due === null ? null : dayNumber(due);
+  const required = dueN === null ? undefined : dueN > todayN ? round(((100 - percent) / (dueN - todayN)) * 7) : undefined;
+  const withDue: Forecast = required === undefined ? base : { ...base, requiredPace: required };
+
+  let result: Forecast;
+  if (pts.length < MIN_POINTS || slopes.length < 2) {
+    result = withDue;
+  } else if (pace === null || pace < FLAT_PACE) {
+    result = { ...withDue, state: 'flat' };
+  } else {
+    const lastX = xs[xs.length - 1]!;
+    const mid = reach100(xs, ys, median(slopes), lastX)!;
+    const fast = reach100(xs, ys, quantile(slopes, 0.75), lastX);
+    const slow = reach100(xs, ys, quantile(slopes, 0.25), lastX);
+    result = {
+      ...withDue,
+      state: 'forecast',
+      eta: dayDate(mid),
+      low: dayDate(Math.min(fast ?? mid, mid)),
+      high: slow === null ? null : dayDate(Math.max(slow, mid)),
+    };
+  }
+  return { ...result, ...slip(result, dueN, todayN) };
+}
+
+/** Whether the item is slipping, and why. */
+function slip(f: Forecast, dueN: number | null, todayN: number): Pick<Forecast, 'slipping' | 'reason'> {
+  if (dueN === null || f.state === 'done') return { slipping: false };
+  if (todayN > dueN) return { slipping: true, reason: 'overdue' };
+  if (f.state === 'forecast') {
+    return dayNumber(f.low!) > dueN ? { slipping: true, reason: 'after-due' } : { slipping: false };
+  }
+  // No forecast: compare the pace needed with the pace seen (a flat or falling trend has none).
+  if (f.requiredPace === undefined || f.pace === null) return { slipping: false };
+  const observed = Math.max(0, f.pace);
+  return f.requiredPace > PACE_FACTOR * observed ? { slipping: true, reason: 'pace' } : { slipping: false };
+}
+
+function round(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
