@@ -12,6 +12,9 @@
  * and an item not done whose due date has passed ("today" is a parameter) is slipping.
  */
 
+import type { Kind, WeekId, WeekScheme } from '../model/types.js';
+import { formatDate, weekStart } from '../model/week.js';
+
 /** One report's figure for an item, at the report's date (`YYYY-MM-DD`). */
 export interface ForecastPoint {
   date: string;
@@ -160,4 +163,39 @@ function slip(f: Forecast, dueN: number | null, todayN: number): Pick<Forecast, 
 function round(n: number): number {
   const r = Math.round(n * 100) / 100;
   return Object.is(r, -0) ? 0 : r;
+}
+
+// ------------------------------------------------------------------ forecasts of a series table
+
+/** The day a week's report stands for when only its week is known: the Friday of that week. */
+export function weekDay(week: WeekId, scheme: WeekScheme = 'reporter'): string {
+  return dayDate(dayNumber(formatDate(weekStart(week, scheme))) + 4);
+}
+
+/** What forecastRows needs of a row: its kind and one figure per week column. */
+export interface SeriesLike {
+  weeks: readonly WeekId[];
+  rows: readonly { team: string; project: string; metric: string | null; kind: Kind; values: readonly (number | null)[] }[];
+}
+
+export interface ForecastRowsOptions {
+  today: string;
+  /** The stated due date of a row's item, if any. */
+  due?: (row: SeriesLike['rows'][number]) => string | null;
+  /** The date of a week's report for a team (default: the week's Friday). */
+  dateOf?: (team: string, week: WeekId) => string;
+  scheme?: WeekScheme;
+}
+
+/** A forecast per row of a series table (null for KPIs, which do not finish). */
+export function forecastRows(t: SeriesLike, opts: ForecastRowsOptions): (Forecast | null)[] {
+  const fridays = t.weeks.map((w) => weekDay(w, opts.scheme));
+  return t.rows.map((row) => {
+    if (row.kind !== 'progress') return null;
+    const points: ForecastPoint[] = [];
+    row.values.forEach((v, i) => {
+      if (v !== null) points.push({ date: opts.dateOf?.(row.team, t.weeks[i]!) ?? fridays[i]!, percent: v });
+    });
+    return forecast(points, opts.due?.(row) ?? null, opts.today);
+  });
 }

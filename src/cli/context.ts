@@ -1,10 +1,11 @@
 // What the reading commands share: the opened store, the alias map, the stored weeks, week references resolved.
 
 import { existsSync } from 'node:fs';
+import { weekDay } from '../analyze/forecast.js';
 import { InputError, UsageError } from '../model/errors.js';
 import { compareText, type AliasMap } from '../model/name.js';
 import type { WeekId } from '../model/types.js';
-import { compareWeeks, resolveWeekRef } from '../model/week.js';
+import { compareWeeks, formatDate, parseDate, resolveWeekRef } from '../model/week.js';
 import { openStore, resolveDbPath } from '../store/index.js';
 import type { Store, StoredHeader } from '../store/types.js';
 import { aliasMap, type GlobalOptions } from './options.js';
@@ -63,6 +64,26 @@ export async function openContext(g: GlobalOptions): Promise<Context> {
       return orderWeeks(a, b);
     },
   };
+}
+
+/**
+ * The date forecasts are made on: `--today`, else the latest date of a report up to `to` (a
+ * report without a date stands for its week's Friday). The database, not the clock, decides by
+ * default, so the same reports give the same forecasts on any day.
+ */
+export function forecastDay(ctx: Context, today: string | undefined, to?: WeekId): string {
+  if (today !== undefined) {
+    const d = parseDate(today.trim());
+    if (!d) throw new UsageError(`--today ${today} is not a date`, { hint: 'write it as 2026-01-16' });
+    return formatDate(d);
+  }
+  let best = '';
+  for (const h of ctx.headers) {
+    if (to !== undefined && compareWeeks(h.week, to) > 0) continue;
+    const d = h.date ?? weekDay(h.week, ctx.g.scheme);
+    if (d > best) best = d;
+  }
+  return best || formatDate(new Date(0));
 }
 
 /** `[earlier, later]`; reversed weeks are swapped with a note (the same for diff, export and every later command). */

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { escapeControls } from '../model/display.js';
 import { MilestonesError } from '../model/errors.js';
 import { listExtensions } from '../read/registry.js';
-import { FORMAT_NAMES, type FormatName } from '../render/format-names.js';
+import { FORMAT_NAMES, WORKBOOK_FORMATS, type OutputFormat } from '../render/format-names.js';
 import type { GlobalOptions } from './options.js';
 
 const require = createRequire(import.meta.url);
@@ -53,9 +53,9 @@ type Raw = Record<string, unknown>;
  * The output options of every read command, declared here once: `--format` (every format of
  * render/format-names.ts), `--json`, `--out FILE` (`-` is stdout; the format follows the extension).
  */
-function withOutput(cmd: Command, fallback: FormatName = 'text'): Command {
+function withOutput(cmd: Command, fallback: OutputFormat = 'text', formats: readonly OutputFormat[] = FORMAT_NAMES): Command {
   return cmd
-    .option('--format <format>', `${FORMAT_NAMES.join(', ')} (default: from --out's extension, else ${fallback})`)
+    .option('--format <format>', `${formats.join(', ')} (default: from --out's extension, else ${fallback})`)
     .option('--json', 'same as --format json')
     .option('--out <file>', 'write the result to FILE instead of stdout (- is stdout)');
 }
@@ -174,12 +174,16 @@ export function buildProgram(): Command {
       .description(
         'Everything stored: one row per item, one column per week, then the latest change and status ' +
           '(--long: one row per observation, with its source line). CSV is UTF-8 with a BOM for Excel; ' +
-          'JSON is a flat array of observations with week, date and team.',
+          'JSON is a flat array of observations with week, date and team; xlsx (--out FILE.xlsx) is a workbook: ' +
+          'a summary sheet and one sheet per team with the week columns, Δ, status, forecast and due date, ' +
+          'status cells coloured with the words written.',
       )
       .option('--from <week>', 'first week (W16, 2023-W16, a date, latest, previous)')
       .option('--to <week>', 'last week (the two may come in either order)')
-      .option('--long', 'one row per observation (with its source line) instead of one row per item'),
+      .option('--long', 'one row per observation (with its source line) instead of one row per item')
+      .option('--today <date>', 'the date forecasts are made on (default: the date of the latest report in range)'),
     'csv',
+    WORKBOOK_FORMATS,
   ).action(run('export'));
 
   withOutput(

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { escapeControls } from '../model/display.js';
 import { InputError, UsageError } from '../model/errors.js';
 import type { ReportType } from '../render/doc.js';
-import { FORMAT_EXTENSIONS, FORMAT_NAMES, FORMAT_SYNONYMS, type FormatName } from '../render/format-names.js';
+import { FORMAT_EXTENSIONS, FORMAT_NAMES, FORMAT_SYNONYMS, type FormatName, type OutputFormat } from '../render/format-names.js';
 import type { GlobalOptions } from './options.js';
 
 /** The options every read command declares through `outputOptions` (main.ts). */
@@ -18,7 +18,7 @@ export interface OutputFlags {
 
 /** Where a command's result goes and in which format; decided (and checked) before any work is done. */
 export interface OutputTarget {
-  format: FormatName;
+  format: OutputFormat;
   /** The file as the user named it; undefined for stdout (no --out, or `--out -`). */
   file?: string;
   /** Renders `data` and writes it; for a file, says on stderr what was written. */
@@ -27,28 +27,32 @@ export interface OutputTarget {
 
 /**
  * Picks the output format: `--json`, then `--format`, then `--out`'s extension, then the
- * command's default. An unknown format, or an unknown extension without --format, is a usage
- * error listing the choices.
+ * command's default. An unknown format, a format the command does not write, or an extension
+ * that names no format the command writes (without --format) is a usage error listing the
+ * choices: never one format under another's name (`--out plan.xlsx` is a workbook or an error).
  */
-export function pickFormat(o: OutputFlags, fallback: FormatName): FormatName {
+export function pickFormat(o: OutputFlags, fallback: OutputFormat, formats: readonly OutputFormat[] = FORMAT_NAMES): OutputFormat {
+  const exts = Object.keys(FORMAT_EXTENSIONS).filter((e) => formats.includes(FORMAT_EXTENSIONS[e]!));
+  const offer = () => `known formats: ${formats.join(', ')}`;
+  const written = (f: OutputFormat | undefined, what: string) => {
+    if (!f) throw new UsageError(`unknown format ${JSON.stringify(what)}`, { hint: offer() });
+    if (!formats.includes(f)) throw new UsageError(`this command does not write ${f}`, { hint: offer() });
+    return f;
+  };
   if (o.json) {
     if (o.format !== undefined && normalFormat(o.format) !== 'json') {
       throw new UsageError(`--json and --format ${o.format} disagree`, { hint: 'give one of them' });
     }
-    return 'json';
+    return written('json', 'json');
   }
-  if (o.format !== undefined) {
-    const f = normalFormat(o.format);
-    if (!f) throw new UsageError(`unknown format ${JSON.stringify(o.format)}`, { hint: `known formats: ${FORMAT_NAMES.join(', ')}` });
-    return f;
-  }
+  if (o.format !== undefined) return written(normalFormat(o.format), o.format);
   if (o.out !== undefined && o.out !== '-') {
     const ext = path.extname(o.out).toLowerCase();
     if (ext === '') return fallback;
     const f = FORMAT_EXTENSIONS[ext];
-    if (!f) {
-      throw new UsageError(`--out ${o.out}: no format for the extension ${ext}`, {
-        hint: `name the file ${Object.keys(FORMAT_EXTENSIONS).map((e) => `*${e}`).join(', ')}, or give --format (${FORMAT_NAMES.join(', ')})`,
+    if (!f || !formats.includes(f)) {
+      throw new UsageError(`--out ${o.out}: no format ${f ? 'this command writes ' : ''}for the extension ${ext}`, {
+        hint: `name the file ${exts.map((e) => `*${e}`).join(', ')}, or give --format (${formats.join(', ')})`,
       });
     }
     return f;
@@ -56,31 +60,46 @@ export function pickFormat(o: OutputFlags, fallback: FormatName): FormatName {
   return fallback;
 }
 
-function normalFormat(name: string): FormatName | undefined {
+function normalFormat(name: string): OutputFormat | undefined {
   const n = name.trim().toLowerCase();
-  return (FORMAT_NAMES as readonly string[]).includes(n) ? (n as FormatName) : FORMAT_SYNONYMS[n];
+  return n === 'xlsx' || (FORMAT_NAMES as readonly string[]).includes(n) ? (n as OutputFormat) : FORMAT_SYNONYMS[n];
 }
 
 /** Decides the format and checks `--out` (never the database, never a folder) before the command does its work. */
-export async function outputTarget(o: OutputFlags, g: GlobalOptions, fallback: FormatName = 'text'): Promise<OutputTarget> {
+export async function outputTarget(
+  o: OutputFlags,
+  g: GlobalOptions,
+  fallback: OutputFormat = 'text',
+  formats: readonly OutputFormat[] = FORMAT_NAMES,
+): Promise<OutputTarget> {
   const file = o.out === undefined || o.out === '-' ? undefined : o.out;
   if (file === '') throw new UsageError('--out needs a file name', { hint: 'give --out FILE, or --out - for stdout' });
   // The database first: `--out db.json.bak` is refused as the database, not as an unknown extension.
   const real = file === undefined ? undefined : await checkOutPath(file, g);
-  const format = pickFormat(o, fallback);
+  const format = pickFormat(o, fallback, formats);
+  if (format === 'xlsx' && file === undefined && process.stdout.isTTY) {
+    throw new UsageError('a workbook is binary and this is a terminal', { hint: 'give --out FILE.xlsx, or redirect to a file' });
+  }
   return {
     format,
     file,
     async write(type, data) {
-      const { render } = await import('../render/formats.js');
+      const { render, renderWorkbook } = await import('../render/formats.js');
       const terminal = file === undefined && Boolean(process.stdout.isTTY);
-      const r = render(type, data, format, { color: g.color && file === undefined, terminal });
+      const r = format === 'xlsx' ? await renderWorkbook(type, data) : render(type, data, format, { color: g.color && file === undefined, terminal });
       if (file === undefined || real === undefined) {
         await writeStdout(r.text);
         return;
       }
       await writeFileAtomic(real, r.text, file);
-      const size = r.columns !== undefined && format !== 'json' ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}` : r.rows !== undefined ? plural(r.rows, 'item') : '';
+      const size =
+        r.sheets !== undefined
+          ? `${plural(r.sheets, 'sheet')}, ${plural(r.rows ?? 0, 'row')}`
+          : r.columns !== undefined && format !== 'json'
+            ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}`
+            : r.rows !== undefined
+              ? plural(r.rows, 'item')
+              : '';
       note(`wrote ${file}${size ? ` (${size})` : ''}`);
     },
   };

@@ -28,6 +28,8 @@ export interface Column<R> {
   show?: (row: R, w: Words) => Inline | Inline[];
   /** `data`: only in data formats (CSV); `display`: only in text, Markdown, HTML. Default: both. */
   only?: 'data' | 'display';
+  /** `show`: a workbook writes the display form (words), not the data value. */
+  sheet?: 'show';
   /** Display formats leave the column out unless this holds for the rows shown (e.g. Team when some team is named). */
   shownIf?: (rows: readonly R[]) => boolean;
 }
@@ -67,6 +69,18 @@ export interface ReportType<T> {
   name: string;
   doc: (data: T, w: Words, opts: RenderOptions) => Doc;
   json: (data: T) => unknown;
+  /** The sheets of a workbook (xlsx), for the report types that have one. */
+  sheets?: (data: T, w: Words) => Sheet[];
+}
+
+/**
+ * One worksheet: a table with a header row. Cells hold the columns' values (numbers stay
+ * numbers); a column whose display form is a status word holds the word, coloured by status.
+ */
+export interface Sheet<R = any> {
+  name: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
 }
 
 export function headerOf(c: Column<unknown>, w: Words): string {

@@ -184,7 +184,7 @@ export type CsvCell = string | number | null | undefined;
  * or small forms a spreadsheet may normalise to them (`＝ ＋ － ＠`, `﹦ ﹢ ﹣ ﹫`). Numbers are
  * passed as numbers and never touched, so a Δ of -5 stays a number.
  */
-function neutralize(cell: string): string {
+export function neutralize(cell: string): string {
   return FORMULA_START.test(cell.slice(0, 16).normalize('NFKC')) ? `'${cell}` : cell;
 }
 

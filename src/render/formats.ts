@@ -8,7 +8,10 @@ import { paintStatus, statusCss } from './statuses.js';
 import { wordsFor, type Words } from './words.js';
 
 export interface Rendered {
-  text: string;
+  /** The file's content: text, or the bytes of a workbook. */
+  text: string | Uint8Array;
+  /** Workbooks: how many sheets. */
+  sheets?: number;
   /** Rows and columns of the data table, for "wrote FILE (18 rows, 15 columns)". */
   rows?: number;
   columns?: number;
@@ -35,6 +38,16 @@ export function render<T>(type: ReportType<T>, data: T, format: FormatName, opts
   const doc = type.doc(data, w, opts);
   const columns = doc.data.columns.filter((c) => c.only !== 'display').length;
   return { text: DOC_RENDERERS[format](doc, w, opts), rows: doc.data.rows.length, columns };
+}
+
+/** Renders `data` as an xlsx workbook: the report type's sheets (a usage check has made sure it has them). */
+export async function renderWorkbook<T>(type: ReportType<T>, data: T, opts: RenderOptions = {}): Promise<Rendered> {
+  if (!type.sheets) throw new Error(`${type.name} has no workbook`);
+  const w = wordsFor(opts.lang);
+  const sheets = type.sheets(data, w);
+  const { sheetsAsXlsx } = await import('./xlsx.js');
+  // The summary sheet is a sheet too: rows counts the rows of every sheet.
+  return { text: await sheetsAsXlsx(sheets, w), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
 }
 
 // ------------------------------------------------------------------ cells

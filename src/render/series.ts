@@ -1,8 +1,9 @@
 // The `export` report: the items × weeks matrix (one row per item), or with --long the flat list of observations.
 
+import type { Forecast } from '../analyze/forecast.js';
 import type { SeriesRow, SeriesTable } from '../analyze/series.js';
 import type { Observation } from '../model/types.js';
-import { someTeam, status, table, type Column, type Doc, type ReportType } from './doc.js';
+import { someTeam, status, table, type Column, type Doc, type ReportType, type Sheet } from './doc.js';
 import { fmtDelta, fmtPct } from './format.js';
 import { observationItem } from './show.js';
 import type { Words } from './words.js';
@@ -32,6 +33,8 @@ export interface ExportData {
   long: boolean;
   series?: SeriesTable;
   observations?: readonly ExportObservation[];
+  /** The workbook: a forecast per row of `series` (null for KPIs). */
+  forecasts?: readonly (Forecast | null)[];
 }
 
 function seriesColumns(t: SeriesTable): Column<SeriesRow>[] {
@@ -95,4 +98,102 @@ function exportJson(d: ExportData): unknown {
   return (d.observations ?? []).map((o) => ({ week: o.week, date: o.date, ...observationItem(o, o.source, o.team) }));
 }
 
-export const EXPORT: ReportType<ExportData> = { name: 'export', doc: exportDoc, json: exportJson };
+// ------------------------------------------------------------------ the workbook
+
+interface ForecastRow {
+  row: SeriesRow;
+  f: Forecast | null;
+}
+
+/** Forecast columns beside a row: ETA and its range, the due date, slipping (the word), and why there is no forecast. */
+export function forecastColumns<R>(get: (r: R) => Forecast | null): Column<R>[] {
+  return [
+    { key: 'forecast', label: 'forecast', value: (r) => get(r)?.eta ?? null },
+    { key: 'earliest', label: 'earliest', value: (r) => get(r)?.low ?? null },
+    { key: 'latest', label: 'latest', value: (r) => get(r)?.high ?? null },
+    { key: 'pace', label: 'pace', align: 'right', value: (r) => get(r)?.pace ?? null },
+    { key: 'due', label: 'due', value: (r) => get(r)?.due ?? null },
+    {
+      key: 'slipping',
+      label: 'slipping',
+      value: (r) => (get(r)?.slipping ? 'slipping' : null),
+      show: (r, w) => (get(r)?.slipping ? status('slipping', w) : ''),
+    },
+    // The state as its identifier in data formats; a workbook and display formats write it in words.
+    { key: 'note', label: 'note', value: (r) => noteOf(get(r)), show: (r, w) => w.forecastState[get(r)?.state ?? ''] ?? '', sheet: 'show' },
+  ];
+}
+
+function teamSheetColumns(t: SeriesTable): Column<ForecastRow>[] {
+  const own = seriesColumns(t).filter((c) => c.key !== 'team');
+  const lifted = own.map((c): Column<ForecastRow> => ({
+    ...c,
+    value: (r) => c.value(r.row),
+    show: c.show ? (r, w) => c.show!(r.row, w) : undefined,
+    only: undefined,
+    shownIf: undefined,
+  }));
+  return [...lifted, ...forecastColumns<ForecastRow>((r) => r.f)];
+}
+
+function noteOf(f: Forecast | null): string | null {
+  return f && f.state !== 'forecast' ? f.state : null;
+}
+
+interface TeamSummary {
+  team: string;
+  first: string | null;
+  last: string | null;
+  reports: number;
+  items: number;
+  kpis: number;
+  counts: Record<string, number>;
+}
+
+function exportSheets(d: ExportData, w: Words): Sheet[] {
+  const t = d.series ?? { weeks: [], rows: [] };
+  const teams = [...new Set(t.rows.map((r) => r.team))];
+  const summaries: TeamSummary[] = teams.map((team) => {
+    const rows = t.rows.filter((r) => r.team === team);
+    const reported = t.weeks.filter((_, i) => rows.some((r) => r.values[i] !== null));
+    const counts: Record<string, number> = {};
+    t.rows.forEach((r, i) => {
+      if (r.team !== team) return;
+      counts[r.status] = (counts[r.status] ?? 0) + 1;
+      if (d.forecasts?.[i]?.slipping) counts.slipping = (counts.slipping ?? 0) + 1;
+    });
+    return {
+      team,
+      first: reported[0] ?? null,
+      last: reported[reported.length - 1] ?? null,
+      reports: reported.length,
+      items: rows.filter((r) => r.kind === 'progress').length,
+      kpis: rows.filter((r) => r.kind === 'kpi').length,
+      counts,
+    };
+  });
+  const statuses = [...new Set(summaries.flatMap((s) => Object.keys(s.counts)))];
+  const order = ['regressed', 'dropped', 'stalled', 'slipping', 'paused', 'cancelled', 'worsened', 'new', 'resumed', 'advanced', 'improved', 'completed', 'flat', 'done'];
+  statuses.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  const summaryColumns: Column<TeamSummary>[] = [
+    { key: 'team', label: 'team', value: (s) => s.team || w.defaultTeam },
+    { key: 'first_week', label: 'firstWeek', value: (s) => s.first },
+    { key: 'last_week', label: 'lastWeek', value: (s) => s.last },
+    { key: 'reports', label: 'reports', align: 'right', value: (s) => s.reports },
+    { key: 'items', label: 'items', align: 'right', value: (s) => s.items },
+    { key: 'kpi', label: 'kpi', align: 'right', value: (s) => s.kpis },
+    ...statuses.map((st): Column<TeamSummary> => ({ key: st, label: { text: w.status[st] ?? st }, align: 'right', value: (s) => s.counts[st] ?? 0 })),
+  ];
+  const columns = teamSheetColumns(t);
+  const sheets: Sheet[] = [{ name: w.summary, columns: summaryColumns, rows: summaries }];
+  for (const team of teams) {
+    const rows: ForecastRow[] = [];
+    t.rows.forEach((row, i) => {
+      if (row.team === team) rows.push({ row, f: d.forecasts?.[i] ?? null });
+    });
+    sheets.push({ name: team || w.defaultTeam, columns, rows });
+  }
+  return sheets;
+}
+
+export const EXPORT: ReportType<ExportData> = { name: 'export', doc: exportDoc, json: exportJson, sheets: exportSheets };

@@ -7,6 +7,8 @@ interface StatusStyle {
   ansi?: number;
   /** CSS colour of the row on an HTML page. */
   css?: string;
+  /** Background of a status cell in a workbook or on the report page (light, so the word stays readable). */
+  fill?: string;
   /** The summary line counts it even at 0 (others appear only when some item has them). */
   alwaysCounted?: boolean;
 }
@@ -16,19 +18,20 @@ interface StatusStyle {
  * (attention first); a status without an entry is shown plain and counted after these, only
  * when it occurs.
  */
-const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
-  regressed: { ansi: 31, css: '#b00', alwaysCounted: true },
-  dropped: { ansi: 35, css: '#a0a', alwaysCounted: true },
-  stalled: { ansi: 33, css: '#a60', alwaysCounted: true },
-  new: { ansi: 36, alwaysCounted: true },
-  advanced: { ansi: 36, alwaysCounted: true },
-  completed: { ansi: 32, css: '#070', alwaysCounted: true },
-  resumed: { ansi: 36 },
-  paused: { ansi: 33, css: '#a60' },
-  cancelled: { ansi: 35, css: '#a0a' },
+export const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
+  regressed: { ansi: 31, css: '#b00', fill: '#f8d0d0', alwaysCounted: true },
+  dropped: { ansi: 35, css: '#a0a', fill: '#f0d8f0', alwaysCounted: true },
+  stalled: { ansi: 33, css: '#a60', fill: '#fbe8c8', alwaysCounted: true },
+  slipping: { ansi: 31, css: '#c40', fill: '#fcd9c0' },
+  new: { ansi: 36, fill: '#d8ecf8', alwaysCounted: true },
+  advanced: { ansi: 36, fill: '#e0f0f8', alwaysCounted: true },
+  completed: { ansi: 32, css: '#070', fill: '#d4f0d4', alwaysCounted: true },
+  resumed: { ansi: 36, fill: '#d8ecf8' },
+  paused: { ansi: 33, css: '#a60', fill: '#fff0c0' },
+  cancelled: { ansi: 35, css: '#a0a', fill: '#e4e4e4' },
   done: {},
-  worsened: { ansi: 31, css: '#b00' },
-  improved: { ansi: 32, css: '#070' },
+  worsened: { ansi: 31, css: '#b00', fill: '#f8d0d0' },
+  improved: { ansi: 32, css: '#070', fill: '#d4f0d4' },
   flat: {},
 };
 

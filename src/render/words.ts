@@ -50,6 +50,17 @@ const EN = {
     stated: 'Stated',
     words: 'Words',
     about: 'About',
+    forecast: 'Forecast',
+    earliest: 'Earliest',
+    latest: 'Latest',
+    due: 'Due',
+    slipping: 'Slipping',
+    pace: 'Pts/week',
+    firstWeek: 'First week',
+    lastWeek: 'Last week',
+    items: 'Items',
+    trend: 'Trend',
+    note: 'Note',
   },
   /** A status word as shown (the JSON and CSV value stays the English identifier). */
   status: {} as Partial<Record<string, string>>,
@@ -91,6 +102,16 @@ const EN = {
   originDatabase: 'database',
   originConfig: 'config',
   progressByWeek: 'Progress by week',
+  summary: 'Summary',
+  defaultTeam: '(no team)',
+  /** Why an item has no forecast. */
+  forecastState: { forecast: '', done: 'done', 'too-few': 'too few reports', flat: 'no upward trend' } as Record<string, string>,
+  /** Why an item is slipping. */
+  slipReason: {
+    'after-due': (due: string) => `forecast after the due date ${due}`,
+    pace: (needed: number, seen: number | null) => `needs ${fmtPct(needed)} points a week, has shown ${seen === null ? 'no pace' : fmtPct(seen)}`,
+    overdue: (due: string) => `due ${due}, not done`,
+  },
   observations: 'Observations',
   suggestionEvidence: (lastSeen: string, fromPct: number, firstSeen: string, toPct: number, similarity: number, continuity: number, position: number) =>
     `${lastSeen} ${fmtPct(fromPct)}% → ${firstSeen} ${fmtPct(toPct)}%, name ${similarity.toFixed(2)}, figures ${continuity.toFixed(2)}, place ${position.toFixed(2)}`,

@@ -1,17 +1,21 @@
 // `milestones export`: everything stored, as a week-by-item matrix, or (--long, and JSON) the flat list of observations.
 
+import { forecastRows } from '../../analyze/forecast.js';
 import { seriesTable } from '../../analyze/series.js';
 import { inferredObservations } from '../../analyze/timeline.js';
+import { WORKBOOK_FORMATS } from '../../render/format-names.js';
+import { UsageError } from '../../model/errors.js';
 import { compareWeeks } from '../../model/week.js';
 import { EXPORT, toExportObservations, type ExportData } from '../../render/series.js';
-import { openContext } from '../context.js';
+import { forecastDay, openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { outputTarget, type OutputFlags } from '../output.js';
 
-interface ExportOptions extends OutputFlags { from?: string; to?: string; long?: boolean }
+interface ExportOptions extends OutputFlags { from?: string; to?: string; long?: boolean; today?: string }
 
 export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
-  const out = await outputTarget(o, g, 'csv');
+  const out = await outputTarget(o, g, 'csv', WORKBOOK_FORMATS);
+  if (out.format === 'xlsx' && o.long) throw new UsageError('--long has no workbook', { hint: 'leave out --long, or write CSV' });
   const ctx = await openContext(g);
   let from = o.from === undefined ? undefined : ctx.week(o.from);
   let to = o.to === undefined ? undefined : ctx.week(o.to);
@@ -30,6 +34,9 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
     data.observations = toExportObservations(reports);
   }
   if (!long && out.format !== 'json') data.series = seriesTable(ctx.store.measures({ team: g.team }), { aliases: ctx.aliases, team: g.team, from, to });
+  if (out.format === 'xlsx' && data.series) {
+    data.forecasts = forecastRows(data.series, { today: forecastDay(ctx, o.today, to), scheme: g.scheme });
+  }
   await out.write(EXPORT, data);
   return 0;
 }
