@@ -1,6 +1,7 @@
 // What the rules look at: a line's facts (normalised text, segments, head, figures) and each figure's (label, clause, fraction).
 
 import type { Block } from '../model/types.js';
+import type { StatedDue } from './due.js';
 import type { Lexicon } from './lexicon.js';
 import { isFieldLabel, isNameLike, stripMarkers, stripStatus, cleanName } from './names.js';
 import { normalize, written, type NormalText } from './text.js';
@@ -19,6 +20,8 @@ export interface LineContext {
   readonly kpiSection: boolean;
   /** The report's own project (`项目名称：…`, or its title): the last resort for a figure without a name. */
   readonly documentName: string;
+  /** The report's date (or its week's Friday), `YYYY-MM-DD`: gives a due date written without a year its year. */
+  readonly reportDate: string | null;
   /** The name the nearest parent item gives its children ('' when none does); asked once per block. */
   parentName(): string;
   /** The nearest heading that names something ('' when none does); asked once per section. */
@@ -166,6 +169,9 @@ export class FigureFacts {
   done: number | undefined;
   total: number | undefined;
   fractionAfter = false;
+
+  // ---- a stated due date (rule `due-date`)
+  due: StatedDue | undefined;
 
   // ---- words (found with the label)
   progressHit: { index: number; word: string } | null = null;

@@ -12,6 +12,7 @@ import type { Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
 import { DIRECTION_RULES, STATEMENT_RULES } from './rules/index.js';
 import { stripRenameRemark } from './rules/statement/stated-rename.js';
+import { weekFriday } from '../model/week.js';
 import { findStatements } from './stated.js';
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
@@ -134,6 +135,7 @@ class BlockContext implements LineContext {
     private readonly section: Section,
     private readonly docName: () => string,
     private readonly lx: Lexicon,
+    readonly reportDate: string | null = null,
   ) {
     this.headings = block.headings;
     this.parents = block.parents;
@@ -183,6 +185,7 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
   const outcomes: Outcome[][] = [];
   let docName: string | undefined;
   const docNameOf = () => (docName ??= documentName(doc.blocks, info.title, lx));
+  const reportDate = info.date ?? (info.week ? weekFriday(info.week, options.scheme) : null);
   let intro = '';
   let section: Section | undefined;
   // The rows of the table being read (consecutive rows with one header) and which of its columns say percent.
@@ -201,7 +204,7 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     const ignored = block.kind === 'heading' ? sectionOf([...block.headings, block.text], lx).ignored : section.ignored;
     const nested = block.depth > 0 || block.kind === 'item';
     const blockIntro = nested ? intro : '';
-    const ctx = new BlockContext(block, blockIntro, ignored ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx);
+    const ctx = new BlockContext(block, blockIntro, ignored ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, reportDate);
     if (block.kind === 'row') {
       if (index > tableEnd) {
         const header = block.header ?? [];

@@ -115,6 +115,11 @@ export function readLine(text: string, line: number, ctx: LineContext, lx: Lexic
     finding.percent = value;
     const obs: Observation = { project, metric, percent: value, kind: verdict, line, section: [...ctx.headings], text: trimmed };
     if (f.qualifier) obs.qualifier = f.qualifier;
+    if (f.due && verdict === 'progress') {
+      obs.due = f.due.date;
+      finding.due = f.due.date;
+      finding.dueText = f.due.text;
+    }
     if (f.pair) {
       const earlier = facts.figures[f.pair.earlier]!;
       const prev = earlier.value;

@@ -9,6 +9,7 @@ import { CELL_RULES, COLUMN_RULES, ROW_RULES } from './rules/table/index.js';
 import type { Decision, TableRow } from './rules/types.js';
 import { countsFor, saysPercent } from './rules/table/columns.js';
 import { normalize, scanPercents, written } from './text.js';
+import { dueOfCell } from './due.js';
 
 /** Separators between labelled figures in one cell: `Web 70% / 小程序 40%`, `前端 60%；后端 75%`. */
 const CELL_SEPARATORS = /^[\s/|｜;；,，、:]+|[\s/|｜;；,，、:]+$/gu;
@@ -147,7 +148,7 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
     if (!fs.length) return;
     const several = labelled(fs);
     if (!several) fs = [fs[0]!];
-    const context = info.role === 'prev' || info.role === 'planned' || info.role === 'change' || info.role === 'ignored';
+    const context = info.role === 'prev' || info.role === 'planned' || info.role === 'due' || info.role === 'change' || info.role === 'ignored';
     for (const figure of fs) {
       const metric = several ? cleanName(figure.label, lx) || figure.label : null;
       const c: CellFacts = { row, column: i, info, figure, metric, firstOfRow: firstOfRow && !context };
@@ -171,6 +172,8 @@ function byColumn(c: CellFacts): Decision {
       return { verdict: 'ignored', reason: "last week's column (kept as prev)", rule, ...w };
     case 'planned':
       return { verdict: 'ignored', reason: 'the planned column (kept as planned)', rule, ...w };
+    case 'due':
+      return { verdict: 'ignored', reason: 'a due-date column', rule, ...w };
     case 'change':
       return { verdict: 'ignored', reason: 'a change column, not a level', rule, ...w };
     case 'ignored':
@@ -235,6 +238,13 @@ function decideCell(c: CellFacts, text: string, lx: Lexicon): Outcome {
     const planned = plannedAt >= 0 ? contextFigure(cellFigures(row.cells[plannedAt] ?? '', row.columns[plannedAt]!), label) : undefined;
     if (prev !== undefined) obs.prev = prev;
     if (planned !== undefined) obs.planned = planned;
+    const dueAt = row.columns.findIndex((x) => x.role === 'due');
+    const due = dueAt >= 0 ? dueOfCell(row.cells[dueAt] ?? '', row.ctx.reportDate) : null;
+    if (due) {
+      obs.due = due.date;
+      finding.due = due.date;
+      finding.dueText = `${row.header[dueAt] ?? ''}: ${due.text}`;
+    }
   }
   finding.verdict = kind;
   finding.naming = c.metric ? 'row-key:cell-label' : row.key.rule;

@@ -116,6 +116,8 @@ export interface Measure {
   qualifier?: string;
   /** KPIs only: `lower` when a fall is an improvement (差错率, 耗时, P99 …); absent means higher is better. */
   direction?: 'lower';
+  /** The due date the report states for the item (`预计5月底上线`, a `计划完成` column), `YYYY-MM-DD`. */
+  due?: string;
 }
 
 /** A measure with its evidence. */
@@ -161,6 +163,9 @@ export interface Finding {
   notes?: string[];
   /** A KPI that improves when it falls: the direction rule and the word that decided (`kpi-direction`, `差错率`). */
   direction?: { rule: string; word: string };
+  /** A due date stated with the figure (`YYYY-MM-DD`), and the words that state it. */
+  due?: string;
+  dueText?: string;
 }
 
 /** A state a report states in words: done (without a figure), paused, cancelled. */

@@ -60,6 +60,11 @@ export function weekOfDate(date: Date, scheme: WeekScheme = 'reporter'): WeekId 
   return formatWeekId(getWeekYear(date, REPORTER), getWeek(date, REPORTER));
 }
 
+/** The day a week's report stands for when only its week is known: the Friday of that week (`YYYY-MM-DD`). */
+export function weekFriday(id: WeekId, scheme: WeekScheme = 'reporter'): string {
+  return formatDate(addDays(weekStart(id, scheme), 4));
+}
+
 /** The Monday that starts a week. */
 export function weekStart(id: WeekId, scheme: WeekScheme = 'reporter'): Date {
   const key = `${scheme}:${id}`;

@@ -25,7 +25,8 @@ function what(f: Finding): string {
   if (f.verdict === 'ignored') return `${f.reason ?? ''}${notes}`;
   const name = f.metric ? `${f.project ?? ''} / ${f.metric}` : (f.project ?? '');
   const why = f.reason ? ` (${f.reason})` : '';
-  return `${name}${f.percent !== undefined ? ` = ${fmtPct(f.percent)}` : ''}${why}${notes}`;
+  const due = f.due ? `, due ${f.due} ("${f.dueText ?? f.due}")` : '';
+  return `${name}${f.percent !== undefined ? ` = ${fmtPct(f.percent)}` : ''}${due}${why}${notes}`;
 }
 
 type Row = Finding & { file: string };
@@ -50,6 +51,7 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: 'metric', label: 'metric', value: (r) => r.metric, only: 'data' },
   { key: 'percent', label: 'percent', value: (r) => r.percent, only: 'data' },
   { key: 'reason', label: 'explanation', value: (r) => r.reason, only: 'data' },
+  { key: 'due', label: 'due', value: (r) => r.due, only: 'data' },
   { key: 'decided', label: 'rule', value: ruleOf, only: 'display' },
   { key: 'rule', label: 'rule', value: (r) => r.rule, only: 'data' },
   { key: 'word', label: 'word', value: (r) => r.word, only: 'data' },

@@ -19,6 +19,8 @@ export interface ShowItem {
   qualifier?: string;
   prev?: number;
   planned?: number;
+  /** A due date the report states for the item. */
+  due?: string;
   /** Extra field: the report's team (several teams may report the same week). */
   team: string;
   /** Extra fields: a completion stated in words gave this 100 (for an item the history tracks), and the words. */
@@ -46,6 +48,7 @@ export function observationItem(o: Observation, file: string, team: string): Sho
     ...(o.qualifier !== undefined ? { qualifier: o.qualifier } : {}),
     ...(o.prev !== undefined ? { prev: o.prev } : {}),
     ...(o.planned !== undefined ? { planned: o.planned } : {}),
+    ...(o.due !== undefined ? { due: o.due } : {}),
     team,
     ...(o.inferred ? { inferred: true as const, evidence: o.evidence ?? '', ...(o.rule ? { rule: o.rule } : {}) } : {}),
   };
@@ -101,13 +104,14 @@ const COLUMNS: readonly Column<ShowItem>[] = [
   { key: 'inferred', label: 'kind', value: (i) => i.evidence, only: 'data' },
   { key: 'done', label: 'done', align: 'right', value: (i) => i.done, show: fraction },
   { key: 'total', label: 'done', value: (i) => i.total, only: 'data' },
+  { key: 'due', label: 'due', value: (i) => i.due, shownIf: (rows) => rows.some((r) => r.due !== undefined) },
   { key: 'text', label: 'text', value: (i) => i.text, only: 'data' },
 ];
 
 function showDoc(d: ShowData, w: Words): Doc {
   const blocks: Doc['blocks'] = [{ kind: 'lines', lines: d.reports.map((r) => [w.reportLine(r.source, r.date, r.team)]), list: true }];
   if (d.items.length === 0) blocks.push({ kind: 'lines', lines: [[w.noPercentages]] });
-  for (const g of groups(d, w)) blocks.push({ kind: 'heading', text: g.title }, table(COLUMNS, g.items));
+  for (const g of groups(d, w)) blocks.push({ kind: 'heading', text: g.title }, table(COLUMNS, g.items, { context: d.items }));
   return { title: d.week, titleInText: true, blocks, data: { columns: COLUMNS, rows: d.items } };
 }
 

@@ -30,6 +30,7 @@
  *     [itemIndex, percent, line]                                   the common case
  *     [itemIndex, percent, line, done|null, total|null]            the line gave a fraction
  *     [itemIndex, percent, line, done|null, total|null, qualifier] an approximate figure (`约`, `>`, …)
+ *     [itemIndex, percent, line, done|null, total|null, qualifier|null, due]  a stated due date (`YYYY-MM-DD`)
  * - `items` may carry a 4th element, `"lower"`, for a KPI that improves when it falls (差错率, 耗时).
  * - `s` (optional, absent when empty) holds the report's statements in words: completions, pauses,
  *   cancellations and renames as candidates (model/types.ts Statement); analyze/ decides which
@@ -51,7 +52,7 @@
  *
  *   { "version": 2, "id": "…", "team": "", "week": "2024-W10", "source": "…",
  *     "observations": [ { …every Observation field: project, metric, percent, kind, line, section,
- *                         text, done?, total?, qualifier?, prev?, planned? } ] }
+ *                         text, done?, total?, qualifier?, due?, prev?, planned? } ] }
  *
  * The name is `<id>-<hash(team, week)>.json`: one stored report = one (id, team, week), and a
  * stored (id, team, week) is never rewritten (re-putting it is a no-op), so a referenced evidence
@@ -72,11 +73,12 @@ export type ItemTuple =
   | [project: string, metric: string | null, kind: 'progress' | 'kpi']
   | [project: string, metric: string | null, kind: 'progress' | 'kpi', direction: 'lower'];
 
-/** See the format comment above: `[item, percent, line, done?, total?, qualifier?]`. */
+/** See the format comment above: `[item, percent, line, done?, total?, qualifier?, due?]`. */
 export type MeasureTuple =
   | [number, number, number]
   | [number, number, number, number | null, number | null]
-  | [number, number, number, number | null, number | null, string];
+  | [number, number, number, number | null, number | null, string]
+  | [number, number, number, number | null, number | null, string | null, string];
 
 export interface StoredReport extends StoredHeader {
   m: MeasureTuple[];
@@ -112,8 +114,8 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
   if (!Array.isArray(value)) return { index: [], message: 'expected an array of measure tuples' };
   for (let i = 0; i < value.length; i++) {
     const t: unknown = value[i];
-    if (!Array.isArray(t) || (t.length !== 3 && t.length !== 5 && t.length !== 6)) {
-      return { index: [i], message: 'expected [item, percent, line] or [item, percent, line, done, total, qualifier?]' };
+    if (!Array.isArray(t) || (t.length !== 3 && t.length !== 5 && t.length !== 6 && t.length !== 7)) {
+      return { index: [i], message: 'expected [item, percent, line] or [item, percent, line, done, total, qualifier?, due?]' };
     }
     const item = t[0];
     if (!Number.isInteger(item) || item < 0 || item >= itemCount) return { index: [i, 0], message: `item index out of range (0..${itemCount - 1})` };
@@ -124,6 +126,10 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
       if (t[4] !== null && !isNum(t[4])) return { index: [i, 4], message: 'total must be a number or null' };
     }
     if (t.length === 6 && typeof t[5] !== 'string') return { index: [i, 5], message: 'qualifier must be a string' };
+    if (t.length === 7) {
+      if (t[5] !== null && typeof t[5] !== 'string') return { index: [i, 5], message: 'qualifier must be a string or null' };
+      if (typeof t[6] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(t[6])) return { index: [i, 6], message: 'due must be a date like 2024-05-31' };
+    }
   }
   return null;
 }
@@ -242,6 +248,7 @@ export class ItemTable {
 
 export function encodeMeasure(m: Measure, table: ItemTable): MeasureTuple {
   const item = table.index(m.project, m.metric, m.kind, m.kind === 'kpi' ? m.direction : undefined);
+  if (m.due !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier ?? null, m.due];
   if (m.qualifier !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier];
   if (m.done !== undefined || m.total !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null];
   return [item, m.percent, m.line];
@@ -255,7 +262,8 @@ export function decodeMeasure(t: MeasureTuple, items: readonly ItemTuple[]): Mea
     if (t[3] !== null) m.done = t[3];
     if (t[4] !== null) m.total = t[4];
   }
-  if (t.length === 6) m.qualifier = t[5];
+  if (t.length >= 6 && t[5] !== null && t[5] !== undefined) m.qualifier = t[5];
+  if (t.length === 7) m.due = t[6];
   return m;
 }
 
@@ -266,6 +274,7 @@ export function measureOf(o: Measure): Measure {
   if (o.total !== undefined) m.total = o.total;
   if (o.qualifier !== undefined) m.qualifier = o.qualifier;
   if (o.direction !== undefined) m.direction = o.direction;
+  if (o.due !== undefined) m.due = o.due;
   return m;
 }
 

@@ -78,6 +78,7 @@ function build(z: typeof Zod.z) {
     total: finite.optional(),
     qualifier: z.string().optional(),
     direction: z.literal('lower').optional(),
+    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     section: z.array(z.string()),
     text: z.string(),
     prev: finite.optional(),

@@ -72,6 +72,8 @@ function checkExpect(ex: Extraction, e: Example, f: Finding | undefined, where: 
     if (want[k] !== undefined) assert.is(o?.[k], want[k], `${where}: ${k}`);
   }
   if (want.direction !== undefined) assert.is(o?.direction ?? 'higher', want.direction, `${where}: direction`);
+  // A due date is always checked: one that is not expected must not be there.
+  assert.is(o?.due, want.due, `${where}: due`);
 }
 
 test('every rule has a unique name, a description and an accepted example', () => {

@@ -2,7 +2,7 @@
 
 import type { Expect } from './types.js';
 
-type Extra = { prev?: number; planned?: number; qualifier?: string; done?: number; total?: number };
+type Extra = { prev?: number; planned?: number; qualifier?: string; done?: number; total?: number; due?: string };
 
 export function progress(percent: number, project?: string, metric?: string | null, extra: Extra = {}): Expect {
   return { verdict: 'progress', percent, ...(project !== undefined ? { project } : {}), ...(metric !== undefined ? { metric } : {}), ...extra };
@@ -34,5 +34,6 @@ export function describeExpect(e: Expect): string {
   if (e.qualifier !== undefined) parts.push(`qualifier ${e.qualifier}`);
   if (e.done !== undefined) parts.push(`done ${e.done} of ${e.total}`);
   if (e.direction === 'lower') parts.push('lower is better');
+  if (e.due !== undefined) parts.push(`due ${e.due}`);
   return parts.join(', ');
 }

@@ -28,6 +28,7 @@ import { percentSign } from './figure/percent-sign.js';
 import { changePair } from './context/change-pair.js';
 import { label } from './context/label.js';
 import { fraction } from './context/fraction.js';
+import { dueDate } from './context/due-date.js';
 import { codeBlock } from './classify/code-block.js';
 import { url } from './classify/url.js';
 import { ignoredSection } from './classify/ignored-section.js';
@@ -69,7 +70,7 @@ import { statedRename } from './statement/stated-rename.js';
 
 export const FIGURE_RULES: readonly FigureRule[] = [percentSign];
 
-export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction];
+export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate];
 
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   codeBlock,

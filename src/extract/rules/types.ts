@@ -22,6 +22,7 @@ export type Expect =
       total?: number;
       /** KPIs: `lower` when the kpi-direction rule makes a fall an improvement; `higher` when it must not. */
       direction?: 'lower' | 'higher';
+      due?: string;
     }
   | { verdict: 'ignored' }
   /** The text is no figure at all (a count in a count column): no finding. */
@@ -184,7 +185,7 @@ export type Stage = Rule['stage'];
  * for `本周`/`Status`/`Value` columns that need a `%` in the cell, `actual` before both), context (`prev`,
  * `planned`, `change`), counts, operating figures, the row's name, attributes (owner, status, notes) or nothing.
  */
-export type ColumnRole = 'name' | 'progress' | 'state' | 'actual' | 'prev' | 'planned' | 'change' | 'count' | 'kpi' | 'ignored' | 'attribute' | 'other';
+export type ColumnRole = 'name' | 'progress' | 'state' | 'actual' | 'prev' | 'planned' | 'due' | 'change' | 'count' | 'kpi' | 'ignored' | 'attribute' | 'other';
 
 /** A row as the column rules see it: header, cells, and which columns of the whole table are mostly written with `%`. */
 export interface TableRow {

@@ -4,6 +4,7 @@ import type { Lexicon } from '../../lexicon.js';
 import { ignored, kpi, none, progress } from '../expect.js';
 import type { ColumnRole, ColumnRule, TableRow } from '../types.js';
 import { countOf, headerOf, table } from './header.js';
+import { isDueHeader } from '../../due.js';
 
 type Row = TableRow;
 
@@ -30,6 +31,23 @@ export const prevColumn = byWord('prev-column', "a last-week column (上周, 上
   accepts: [{ text: table(['项目', '上周', '本周进度'], ['库存同步', '40%', '**55%**']), figure: '40%', expect: ignored() }],
   rejects: [{ text: table(['项目', '上周', '本周进度'], ['库存同步', '40%', '**55%**']), figure: '55%', expect: progress(55, '库存同步', null, { prev: 40 }) }],
 });
+
+export const dueColumn: ColumnRule = {
+  stage: 'column',
+  name: 'due-column',
+  description: 'a due-date column (计划完成, 预计上线, Due, Target, ETA, 截止日期) without percentages: its date is kept as the due date of the row\'s figure',
+  accepts: [
+    { text: table(['项目', '进度', '计划完成'], ['资金清分平台', '45%', '2024-05-30']), expect: progress(45, '资金清分平台', null, { due: '2024-05-30' }) },
+    { text: table(['Workstream', 'Progress', 'Due'], ['Ledger sync', '60%', '6/15']), expect: progress(60, 'Ledger sync', null, { due: '2024-06-15' }) },
+  ],
+  // A Target column of percentages is a planned figure, not a date.
+  rejects: [{ text: table(['事项', '目标', '进度'], ['订单拆分', '80%', '52%']), figure: '52%', expect: progress(52, '订单拆分', null, { planned: 80 }) }],
+  role(row, column) {
+    if (row.percent[column]) return undefined;
+    const h = headerOf(row, column);
+    return isDueHeader(h) ? { role: 'due', word: h } : undefined;
+  },
+};
 
 export const plannedColumn = byWord('planned-column', 'a plan or target column (计划, 目标, Target) is context: kept as planned of the figure', 'planned', (lx) => lx.lists.plannedColumns, {
   accepts: [{ text: table(['事项', '计划进度', '实际进度'], ['订单拆分', '60%', '52%']), figure: '60%', expect: ignored() }],

@@ -7,6 +7,7 @@ import {
   attributeColumn,
   changeColumn,
   countColumn,
+  dueColumn,
   ignoreColumn,
   kpiColumn,
   nameColumn,
@@ -21,6 +22,7 @@ import { rowKey } from './row-key.js';
 export const COLUMN_RULES: readonly ColumnRule[] = [
   ignoreColumn,
   prevColumn,
+  dueColumn,
   plannedColumn,
   changeColumn,
   actualColumn,
