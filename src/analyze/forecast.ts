@@ -12,8 +12,10 @@
  * and an item not done whose due date has passed ("today" is a parameter) is slipping.
  */
 
-import type { Kind, WeekId, WeekScheme } from '../model/types.js';
-import { formatDate, weekStart } from '../model/week.js';
+import { itemKey, type AliasMap } from '../model/name.js';
+import type { Kind, Measure, WeekId, WeekScheme } from '../model/types.js';
+import { compareWeeks, weekFriday } from '../model/week.js';
+import type { ReportLike } from './items.js';
 
 /** One report's figure for an item, at the report's date (`YYYY-MM-DD`). */
 export interface ForecastPoint {
@@ -168,9 +170,7 @@ function round(n: number): number {
 // ------------------------------------------------------------------ forecasts of a series table
 
 /** The day a week's report stands for when only its week is known: the Friday of that week. */
-export function weekDay(week: WeekId, scheme: WeekScheme = 'reporter'): string {
-  return dayDate(dayNumber(formatDate(weekStart(week, scheme))) + 4);
-}
+export const weekDay = (week: WeekId, scheme: WeekScheme = 'reporter'): string => weekFriday(week, scheme);
 
 /** What forecastRows needs of a row: its kind and one figure per week column. */
 export interface SeriesLike {
@@ -187,15 +187,46 @@ export interface ForecastRowsOptions {
   scheme?: WeekScheme;
 }
 
-/** A forecast per row of a series table (null for KPIs, which do not finish). */
+/**
+ * A forecast per row of a series table; null for KPIs (they do not finish) and for items
+ * absent from their team's latest report in the table (gone: nothing to forecast).
+ */
 export function forecastRows(t: SeriesLike, opts: ForecastRowsOptions): (Forecast | null)[] {
   const fridays = t.weeks.map((w) => weekDay(w, opts.scheme));
+  const latest = new Map<string, number>();
+  for (const row of t.rows) {
+    for (let i = row.values.length - 1; i >= (latest.get(row.team) ?? 0); i--) {
+      if (row.values[i] !== null) {
+        latest.set(row.team, i);
+        break;
+      }
+    }
+  }
   return t.rows.map((row) => {
-    if (row.kind !== 'progress') return null;
+    if (row.kind !== 'progress' || row.values[latest.get(row.team) ?? -1] == null) return null;
     const points: ForecastPoint[] = [];
     row.values.forEach((v, i) => {
       if (v !== null) points.push({ date: opts.dateOf?.(row.team, t.weeks[i]!) ?? fridays[i]!, percent: v });
     });
     return forecast(points, opts.due?.(row) ?? null, opts.today);
   });
+}
+
+/**
+ * Each item's stated due date: the one of the latest report (up to `to`) that states one, keyed
+ * by itemKey (team, alias-resolved project, metric). A later report's date replaces an earlier
+ * one (a re-plan); a report that does not repeat it leaves it standing.
+ */
+export function dueDates(reports: readonly ReportLike<Measure>[], aliases: AliasMap, to?: WeekId): Map<string, string> {
+  const out = new Map<string, string>();
+  const ordered = [...reports].filter((r) => to === undefined || compareWeeks(r.week, to) <= 0).sort((a, b) => compareWeeks(a.week, b.week));
+  for (const r of ordered) {
+    for (const m of r.measures) if (m.due !== undefined) out.set(itemKey(r.team, m.project, m.metric, aliases), m.due);
+  }
+  return out;
+}
+
+/** The due-date lookup forecastRows takes, from dueDates' map. */
+export function dueOfRow(map: ReadonlyMap<string, string>, aliases: AliasMap): (row: { team: string; project: string; metric: string | null }) => string | null {
+  return (row) => map.get(itemKey(row.team, row.project, row.metric, aliases)) ?? null;
 }

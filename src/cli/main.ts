@@ -40,6 +40,7 @@ const COMMANDS = {
   history: () => import('./commands/history.js'),
   export: () => import('./commands/export.js'),
   check: () => import('./commands/check.js'),
+  report: () => import('./commands/report.js'),
   'alias-add': () => import('./commands/alias-add.js'),
   'alias-list': () => import('./commands/alias-list.js'),
   'alias-remove': () => import('./commands/alias-remove.js'),
@@ -185,6 +186,26 @@ export function buildProgram(): Command {
     'csv',
     WORKBOOK_FORMATS,
   ).action(run('export'));
+
+  withOutput(
+    program
+      .command('report')
+      .summary('the planning-meeting page: trends, forecasts against due dates, what needs attention')
+      .description(
+        'One self-contained HTML file (no network request, no script; inline CSS and SVG; prints on A4 landscape, ' +
+          'one page per team): a headline of status counts, what needs attention (regressed, dropped, stalled, ' +
+          'paused, cancelled, slipping) with the source line of each figure, per team a table with a sparkline, ' +
+          'last Δ, status, forecast and due date, KPIs apart, a burn-up chart per project, and a word-level diff of ' +
+          'every report line that changed. Statuses are those of `diff` between --to and the report before it; ' +
+          'the charts cover --from to --to (default: the 13 weeks up to the latest). Written to report.html unless ' +
+          '--out says otherwise (- is stdout); --format json, md or text give the same content as data or tables.',
+      )
+      .option('--from <week>', 'first week charted (default: 13 weeks before --to)')
+      .option('--to <week>', 'the week reported on (default: latest)')
+      .option('--today <date>', 'the date forecasts are made on (default: the date of the latest report)'),
+    'html',
+    ['html', 'json', 'md', 'text'],
+  ).action(run('report'));
 
   withOutput(
     program

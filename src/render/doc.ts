@@ -69,6 +69,8 @@ export interface ReportType<T> {
   name: string;
   doc: (data: T, w: Words, opts: RenderOptions) => Doc;
   json: (data: T) => unknown;
+  /** A page of its own for HTML (the planning report), instead of the Doc rendered as tables. */
+  page?: (data: T, w: Words) => string;
   /** The sheets of a workbook (xlsx), for the report types that have one. */
   sheets?: (data: T, w: Words) => Sheet[];
 }

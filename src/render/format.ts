@@ -38,6 +38,18 @@ export function fmtDelta(n: number | null | undefined): string {
   return v > 0 ? `+${v}` : String(v);
 }
 
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * A text sparkline, one character per report on the 0–100 scale (`▁▃▅▆▆▇`): a flat run of equal
+ * bars is a stall, whatever its level. A report without a figure is a blank.
+ */
+export function sparkText(values: readonly (number | null)[]): string {
+  return values
+    .map((v) => (v === null ? ' ' : BARS[Math.min(BARS.length - 1, Math.max(0, Math.floor((Math.min(100, Math.max(0, v)) / 100) * (BARS.length - 1) + 0.5)))]!))
+    .join('');
+}
+
 // ------------------------------------------------------------------ colour
 
 export function sgr(code: number, s: string, opts?: RenderOptions): string {

@@ -35,6 +35,7 @@ export function render<T>(type: ReportType<T>, data: T, format: FormatName, opts
     return { text: json(value), rows: Array.isArray(items) ? items.length : undefined };
   }
   const w = wordsFor(opts.lang);
+  if (format === 'html' && type.page) return { text: type.page(data, w) };
   const doc = type.doc(data, w, opts);
   const columns = doc.data.columns.filter((c) => c.only !== 'display').length;
   return { text: DOC_RENDERERS[format](doc, w, opts), rows: doc.data.rows.length, columns };

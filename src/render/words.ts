@@ -106,6 +106,28 @@ const EN = {
   defaultTeam: '(no team)',
   /** Why an item has no forecast. */
   forecastState: { forecast: '', done: 'done', 'too-few': 'too few reports', flat: 'no upward trend' } as Record<string, string>,
+  /** The planning-meeting page (milestones report). */
+  report: {
+    title: (from: string, to: string) => `Planning report ${from} – ${to}`,
+    headline: (teams: number, reports: number, prev: string | null, to: string, today: string) =>
+      `${teams} team${teams === 1 ? '' : 's'} · ${reports} report${reports === 1 ? '' : 's'} · ` +
+      `${prev ? `statuses ${prev} → ${to}` : `statuses of ${to}`} · forecasts as of ${today}`,
+    countsLabel: 'Items by status',
+    attention: 'Needs attention',
+    nothingNeedsAttention: 'Nothing needs attention: no item regressed, was dropped, stalled, stopped or is slipping.',
+    howLong: 'How long / why',
+    stalledFor: (reports: number, weeks: number, since: string) => `no increase in ${reports} reports (${weeks} weeks) since ${since}`,
+    teamTitle: (team: string) => (team ? `Team ${team}` : 'All items'),
+    teamReports: (n: number, prev: string | null, to: string) => `${n} report${n === 1 ? '' : 's'} in the period${prev ? `; ${prev} → ${to}:` : ':'}`,
+    noReportIn: (week: string) => `No report in ${week}: not compared.`,
+    burnUp: 'Burn-up',
+    changedInWords: (prev: string, to: string) => `What changed in words${prev ? ` (${prev} → ${to})` : ''}`,
+    chartLabel: (project: string, metric: string | null, values: readonly (number | null)[], weeks: readonly string[], eta: string | null, due: string | null) =>
+      `${project}${metric ? ` / ${metric}` : ''}: ${values
+        .map((v, i) => (v === null ? null : `${weeks[i]} ${fmtPct(v)}%`))
+        .filter((x) => x !== null)
+        .join(', ')}${eta ? `; forecast 100% on ${eta}` : ''}${due ? `; due ${due}` : ''}`,
+  },
   /** Why an item is slipping. */
   slipReason: {
     'after-due': (due: string) => `forecast after the due date ${due}`,

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { dayDate, dayNumber, forecast, type ForecastPoint } from '../../src/analyze/forecast.js';
+import { dayDate, dayNumber, forecast, forecastRows, type ForecastPoint } from '../../src/analyze/forecast.js';
 
 /** Weekly reports on Fridays from 2031-03-07, with these figures. */
 function weekly(...percents: number[]): ForecastPoint[] {
@@ -128,6 +128,26 @@ test('a forecast never lies before the last report', () => {
 test('dayNumber and dayDate are inverses across years and leap days', () => {
   for (const d of ['1999-12-31', '2024-02-29', '2025-12-29', '2026-01-01']) assert.is(dayDate(dayNumber(d)), d);
   assert.is(dayNumber('2024-03-01') - dayNumber('2024-02-28'), 2);
+});
+
+test('forecastRows: progress items of the latest report get one; KPIs and items gone from their team do not', () => {
+  const t = {
+    weeks: ['2031-W10', '2031-W11', '2031-W12', '2031-W13'],
+    rows: [
+      { team: 'a', project: '进行中', metric: null, kind: 'progress' as const, values: [10, 20, 30, 40] },
+      { team: 'a', project: '已消失', metric: null, kind: 'progress' as const, values: [10, 20, 30, null] },
+      { team: 'a', project: '成功率', metric: null, kind: 'kpi' as const, values: [99, 99, 99, 99] },
+      // Team b's latest report is W12: its items there are current.
+      { team: 'b', project: '乙项目', metric: null, kind: 'progress' as const, values: [5, 15, 25, null] },
+    ],
+  };
+  const f = forecastRows(t, { today: '2031-03-28', due: (r) => (r.project === '进行中' ? '2031-04-30' : null) });
+  assert.is(f[0]!.state, 'forecast');
+  assert.is(f[0]!.due, '2031-04-30');
+  assert.is(f[0]!.slipping, true);
+  assert.is(f[1], null);
+  assert.is(f[2], null);
+  assert.is(f[3]!.state, 'forecast');
 });
 
 test.run();

@@ -1,6 +1,6 @@
 // `milestones export`: everything stored, as a week-by-item matrix, or (--long, and JSON) the flat list of observations.
 
-import { forecastRows } from '../../analyze/forecast.js';
+import { dueDates, dueOfRow, forecastRows } from '../../analyze/forecast.js';
 import { seriesTable } from '../../analyze/series.js';
 import { inferredObservations } from '../../analyze/timeline.js';
 import { WORKBOOK_FORMATS } from '../../render/format-names.js';
@@ -35,7 +35,8 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
   }
   if (!long && out.format !== 'json') data.series = seriesTable(ctx.store.measures({ team: g.team }), { aliases: ctx.aliases, team: g.team, from, to });
   if (out.format === 'xlsx' && data.series) {
-    data.forecasts = forecastRows(data.series, { today: forecastDay(ctx, o.today, to), scheme: g.scheme });
+    const due = dueOfRow(dueDates(ctx.store.measures({ team: g.team }), ctx.aliases, to), ctx.aliases);
+    data.forecasts = forecastRows(data.series, { today: forecastDay(ctx, o.today, to), scheme: g.scheme, due });
   }
   await out.write(EXPORT, data);
   return 0;
