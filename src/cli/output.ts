@@ -86,20 +86,22 @@ export async function outputTarget(
     async write(type, data) {
       const { render, renderWorkbook } = await import('../render/formats.js');
       const terminal = file === undefined && Boolean(process.stdout.isTTY);
-      const r = format === 'xlsx' ? await renderWorkbook(type, data) : render(type, data, format, { color: g.color && file === undefined, terminal });
+      let content: string | Uint8Array;
+      let size: string;
+      if (format === 'xlsx') {
+        const book = await renderWorkbook(type, data);
+        content = book.bytes;
+        size = `${plural(book.sheets, 'sheet')}, ${plural(book.rows, 'row')}`;
+      } else {
+        const r = render(type, data, format, { color: g.color && file === undefined, terminal });
+        content = r.text;
+        size = r.columns !== undefined && format !== 'json' ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}` : r.rows !== undefined ? plural(r.rows, 'item') : '';
+      }
       if (file === undefined || real === undefined) {
-        await writeStdout(r.text);
+        await writeStdout(content);
         return;
       }
-      await writeFileAtomic(real, r.text, file);
-      const size =
-        r.sheets !== undefined
-          ? `${plural(r.sheets, 'sheet')}, ${plural(r.rows ?? 0, 'row')}`
-          : r.columns !== undefined && format !== 'json'
-            ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}`
-            : r.rows !== undefined
-              ? plural(r.rows, 'item')
-              : '';
+      await writeFileAtomic(real, content, file);
       note(`wrote ${file}${size ? ` (${size})` : ''}`);
     },
   };

@@ -8,10 +8,7 @@ import { paintStatus, statusCss } from './statuses.js';
 import { wordsFor, type Words } from './words.js';
 
 export interface Rendered {
-  /** The file's content: text, or the bytes of a workbook. */
-  text: string | Uint8Array;
-  /** Workbooks: how many sheets. */
-  sheets?: number;
+  text: string;
   /** Rows and columns of the data table, for "wrote FILE (18 rows, 15 columns)". */
   rows?: number;
   columns?: number;
@@ -41,14 +38,21 @@ export function render<T>(type: ReportType<T>, data: T, format: FormatName, opts
   return { text: DOC_RENDERERS[format](doc, w, opts), rows: doc.data.rows.length, columns };
 }
 
+/** A workbook's bytes, with its count of sheets and of rows (over every sheet). */
+export interface RenderedWorkbook {
+  bytes: Uint8Array;
+  sheets: number;
+  rows: number;
+}
+
 /** Renders `data` as an xlsx workbook: the report type's sheets (a usage check has made sure it has them). */
-export async function renderWorkbook<T>(type: ReportType<T>, data: T, opts: RenderOptions = {}): Promise<Rendered> {
+export async function renderWorkbook<T>(type: ReportType<T>, data: T, opts: RenderOptions = {}): Promise<RenderedWorkbook> {
   if (!type.sheets) throw new Error(`${type.name} has no workbook`);
   const w = wordsFor(opts.lang);
   const sheets = type.sheets(data, w);
   const { sheetsAsXlsx } = await import('./xlsx.js');
   // The summary sheet is a sheet too: rows counts the rows of every sheet.
-  return { text: await sheetsAsXlsx(sheets, w), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
+  return { bytes: await sheetsAsXlsx(sheets, w), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
 }
 
 // ------------------------------------------------------------------ cells

@@ -74,7 +74,7 @@ test('every item of diff --json for the same weeks appears with its status', asy
   const rows = await p.$$eval('section.team', (sections) =>
     sections.flatMap((s) =>
       [...s.querySelectorAll('table.items tbody tr, table.kpis tbody tr')].map((tr) => ({
-        team: (s as HTMLElement).dataset.team ?? '',
+        team: s.getAttribute('data-team') ?? '',
         name: tr.querySelector('td')!.textContent!.trim(),
         status: tr.querySelectorAll('td')[4]!.textContent!.trim(),
       })),
