@@ -20,6 +20,7 @@ const testDir = path.join(root, 'test');
  */
 const WEIGHTS: Record<string, number> = {
   'cli/hostile.test.ts': 15,
+  'cli/report-browser.test.ts': 12,
   'cli/database.test.ts': 10,
   'cli/disk-full.test.ts': 5,
   'cli/determinism.test.ts': 5,
