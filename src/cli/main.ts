@@ -41,6 +41,7 @@ const COMMANDS = {
   export: () => import('./commands/export.js'),
   check: () => import('./commands/check.js'),
   report: () => import('./commands/report.js'),
+  forecast: () => import('./commands/forecast.js'),
   'alias-add': () => import('./commands/alias-add.js'),
   'alias-list': () => import('./commands/alias-list.js'),
   'alias-remove': () => import('./commands/alias-remove.js'),
@@ -186,6 +187,21 @@ export function buildProgram(): Command {
     'csv',
     WORKBOOK_FORMATS,
   ).action(run('export'));
+
+  withOutput(
+    program
+      .command('forecast')
+      .summary('when each item will reach 100%, and which will miss their stated due date')
+      .description(
+        "Per item still below 100%: its trend, pace (points a week), the forecast date of 100% and its range, from a " +
+          'robust trend (Theil–Sen) over its last six reports; none from fewer than three reports or a trend that ' +
+          'does not rise (the note says which). Due dates are those the reports state (预计5月底上线, 计划完成：…, ETA …). ' +
+          'slipping: the whole forecast range lies after the due date, or (without a forecast) the pace needed to make ' +
+          'it is more than twice the pace seen, or the due date has passed. Slipping items first.',
+      )
+      .option('--as-of <week>', 'the latest week to use (default: latest)')
+      .option('--today <date>', 'the date forecasts are made on (default: the date of the latest report)'),
+  ).action(run('forecast'));
 
   withOutput(
     program

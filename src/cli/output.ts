@@ -93,7 +93,9 @@ export async function outputTarget(
         content = book.bytes;
         size = `${plural(book.sheets, 'sheet')}, ${plural(book.rows, 'row')}`;
       } else {
-        const r = render(type, data, format, { color: g.color && file === undefined, terminal });
+        // On a terminal, text tables fit its width; piped or to a file, they are whole.
+        const columns = terminal && format === 'text' ? process.stdout.columns : undefined;
+        const r = render(type, data, format, { color: g.color && file === undefined, terminal, columns });
         content = r.text;
         size = r.columns !== undefined && format !== 'json' ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}` : r.rows !== undefined ? plural(r.rows, 'item') : '';
       }

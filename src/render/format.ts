@@ -17,6 +17,8 @@ export interface RenderOptions {
   terminal?: boolean;
   /** Language of the words a person reads (`en`); data formats do not change with it. */
   lang?: string;
+  /** The terminal's width: text tables shorten their widest names with `…` to fit it (never wrap). Unset when piped. */
+  columns?: number;
 }
 
 export const ABSENT = '—';
@@ -103,16 +105,68 @@ export function pad(s: string, w: number, align: Align = 'left'): string {
  * apart; trailing blanks are trimmed. Cells arrive escaped (escapeControls) and may hold the
  * colour codes of sgr, which take no width.
  */
-export function textTable(headers: string[], rows: string[][], align: Align[] = []): string[] {
-  const all = [headers, ...rows];
+export function textTable(headers: string[], rows: string[][], align: Align[] = [], maxWidth?: number): string[] {
+  let all = [headers, ...rows];
   // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
   const widths = headers.map((_, c) => all.reduce((max, r) => Math.max(max, width(r[c] ?? '')), 0));
+  if (maxWidth !== undefined && maxWidth > 0) {
+    // Only columns of names and words are shortened: not numbers (right-aligned), and not columns of
+    // single ASCII tokens (weeks, dates, statuses), which a cut would make wrong rather than short.
+    const text = headers.map((_, c) => (align[c] ?? 'left') === 'left' && rows.some((r) => NAME_LIKE.test(r[c] ?? '')));
+    const fitted = fitWidths(widths, headers, text, maxWidth);
+    if (fitted) {
+      all = all.map((r, i) => r.map((cell, c) => (i > 0 && width(cell) > fitted[c]! ? shorten(cell, fitted[c]!) : cell)));
+      widths.splice(0, widths.length, ...fitted);
+    }
+  }
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => pad(cell, widths[c]!, align[c] ?? 'left'))
       .join('  ')
       .trimEnd(); // not /\s+$/: that regex rescans every run of padding, quadratic in a wide column
   return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)];
+}
+
+/** A cell of words: a space or a character outside printable ASCII (Chinese names, sentences). */
+const NAME_LIKE = /[^\x21-\x7e]/;
+
+/** The narrowest a shortened column gets: a name stays recognisable (`电子面单…`). */
+const MIN_SHORTENED = 8;
+
+/**
+ * Column widths that fit `maxWidth` (columns two apart), taken from the widest shrinkable
+ * columns first, never below MIN_SHORTENED or the header; null when the table fits already.
+ */
+function fitWidths(widths: readonly number[], headers: readonly string[], shrinkable: readonly boolean[], maxWidth: number): number[] | null {
+  const total = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0) + 2 * Math.max(0, ws.length - 1);
+  if (total(widths) <= maxWidth) return null;
+  const out = [...widths];
+  const floor = (c: number) => Math.max(MIN_SHORTENED, width(headers[c] ?? ''));
+  let excess = total(out) - maxWidth;
+  while (excess > 0) {
+    let widest = -1;
+    out.forEach((w, c) => {
+      if (shrinkable[c] && w > floor(c) && (widest < 0 || w > out[widest]!)) widest = c;
+    });
+    if (widest < 0) break;
+    out[widest]!--;
+    excess--;
+  }
+  return out;
+}
+
+/** Shortens text to a display width with a final `…` (a cell holding colour codes is left whole). */
+export function shorten(s: string, w: number): string {
+  if (s.includes('\u001b') || width(s) <= w) return s;
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const cw = width(ch);
+    if (used + cw > w - 1) break;
+    out += ch;
+    used += cw;
+  }
+  return `${out}…`;
 }
 
 // ------------------------------------------------------------------ escaping

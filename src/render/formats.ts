@@ -101,7 +101,7 @@ function blockAsText(b: Block, w: Words, opts: RenderOptions): string[] {
       if (b.rows.length === 0 && b.empty !== undefined) return [escapeControls(b.empty)];
       const cols = displayColumns(b);
       const rows = b.rows.map((r) => cols.map((c) => cellOf(c, r, w).map((x) => inlineAsText(x, opts)).join('')));
-      return textTable(cols.map((c) => escapeControls(headerOf(c as Column<unknown>, w))), rows, cols.map((c) => c.align ?? 'left'));
+      return textTable(cols.map((c) => escapeControls(headerOf(c as Column<unknown>, w))), rows, cols.map((c) => c.align ?? 'left'), opts.columns);
     }
   }
 }

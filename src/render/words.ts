@@ -106,6 +106,8 @@ const EN = {
   defaultTeam: '(no team)',
   /** Why an item has no forecast. */
   forecastState: { forecast: '', done: 'done', 'too-few': 'too few reports', flat: 'no upward trend' } as Record<string, string>,
+  forecastTitle: (asOf: string, today: string) => `Forecasts as of ${asOf} (today: ${today})`,
+  noForecasts: 'no items to forecast',
   /** The planning-meeting page (milestones report). */
   report: {
     title: (from: string, to: string) => `Planning report ${from} – ${to}`,
