@@ -32,6 +32,8 @@ export interface PlanItem {
   to: number | null;
   delta: number | null;
   status: string | null;
+  /** The diff's own item: what it says beside the status (last seen, stated in words, lower is better). */
+  change?: DiffItem;
   forecast: Forecast | null;
   /** Stalled items: reports without an increase, calendar weeks, and since when. */
   stalled?: { reports: number; weeks: number; since: WeekId };
@@ -134,7 +136,10 @@ export function planningReport(input: PlanInput): PlanningReport {
     for (const it of items) {
       const now = observed(team, input.to, it.project, it.metric);
       const before = observed(team, input.prev, it.project, it.metric);
-      it.source = now ?? before;
+      const ev = it.change?.evidence;
+      // A stop or completion stated in words is read from its own line.
+      const said = ev && !now ? { file: input.evidence(team, input.to)?.source ?? '', line: ev.line, text: ev.text } : undefined;
+      it.source = now ?? said ?? before;
       if (now && before && now.text !== before.text) it.changes = wordChanges(before.text, now.text);
     }
     const progress = items.filter((i) => i.kind === 'progress').sort(byAttention);
@@ -178,6 +183,7 @@ function planItem(
     status: d?.status ?? null,
     forecast,
   };
+  if (d) it.change = d;
   if (s) it.stalled = { reports: s.reports, weeks: s.calendarWeeks, since: s.since };
   return it;
 }

@@ -24,7 +24,7 @@ const COLUMNS: readonly Column<DiffItem>[] = [
  * (`last seen 2023-W10, 60%`), what happened between the weeks to an item gone from the later
  * one, the words behind an inferred completion or a stated stop, a lower-is-better KPI.
  */
-function statusNote(i: DiffItem, w: Words): string {
+export function statusNote(i: DiffItem, w: Words): string {
   const notes: string[] = [];
   if (i.last) notes.push(i.status === 'completed' && i.to === null ? w.reached100(i.last.week) : w.lastSeen(i.last.week, i.last.percent));
   if (i.evidence) notes.push(i.inferred ? w.inWords(i.evidence.phrase) : w.statedWords(i.evidence.phrase));

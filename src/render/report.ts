@@ -6,6 +6,7 @@ import type { TextChange } from '../analyze/history.js';
 import type { PlanItem, PlanningReport, PlanTeam } from '../analyze/report.js';
 import { status as statusSpan, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
 import { escapeHtml, fmtDelta, fmtPct, sparkText } from './format.js';
+import { statusNote } from './diff.js';
 import { STATUS_STYLES } from './statuses.js';
 import type { Words } from './words.js';
 
@@ -66,6 +67,8 @@ function statusCell(i: PlanItem, w: Words): string {
   const parts: string[] = [];
   if (i.status) parts.push(badge(i.status, w));
   if (i.forecast?.slipping) parts.push(badge('slipping', w));
+  const note = i.change ? statusNote(i.change, w) : '';
+  if (note) parts.push(`<span class="note">(${e(note)})</span>`);
   return parts.join(' ');
 }
 
