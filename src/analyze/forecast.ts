@@ -14,7 +14,7 @@
 
 import { itemKey, type AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId, WeekScheme } from '../model/types.js';
-import { compareWeeks, weekFriday } from '../model/week.js';
+import { compareWeeks, dayDate, dayNumber, weekFriday } from '../model/week.js';
 import type { ReportLike } from './items.js';
 
 /** One report's figure for an item, at the report's date (`YYYY-MM-DD`). */
@@ -63,19 +63,7 @@ export interface Forecast {
   requiredPace?: number;
 }
 
-const DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC, so no daylight-saving hour shifts a day). */
-export function dayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new Error(`not a date: ${date}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY);
-}
-
-/** `YYYY-MM-DD` of a day number. */
-export function dayDate(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
-}
+export { dayDate, dayNumber };
 
 function median(xs: readonly number[]): number {
   return quantile(xs, 0.5);

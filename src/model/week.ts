@@ -60,6 +60,20 @@ export function weekOfDate(date: Date, scheme: WeekScheme = 'reporter'): WeekId 
   return formatWeekId(getWeekYear(date, REPORTER), getWeek(date, REPORTER));
 }
 
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC, so no daylight-saving hour shifts a day). */
+export function dayNumber(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`not a date: ${date}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY);
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dayDate(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
 /** The day a week's report stands for when only its week is known: the Friday of that week (`YYYY-MM-DD`). */
 export function weekFriday(id: WeekId, scheme: WeekScheme = 'reporter'): string {
   return formatDate(addDays(weekStart(id, scheme), 4));

@@ -156,7 +156,7 @@ function fitWidths(widths: readonly number[], headers: readonly string[], shrink
 }
 
 /** Shortens text to a display width with a final `…` (a cell holding colour codes is left whole). */
-export function shorten(s: string, w: number): string {
+function shorten(s: string, w: number): string {
   if (s.includes('\u001b') || width(s) <= w) return s;
   let out = '';
   let used = 0;

@@ -1,7 +1,7 @@
 // The planning-meeting page: one self-contained HTML file (inline CSS and SVG, no script, no request) from a PlanningReport.
 
 import type { Forecast } from '../analyze/forecast.js';
-import { dayNumber } from '../analyze/forecast.js';
+import { dayNumber } from '../model/week.js';
 import type { TextChange } from '../analyze/history.js';
 import type { PlanItem, PlanningReport, PlanTeam } from '../analyze/report.js';
 import { status as statusSpan, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
@@ -90,7 +90,7 @@ function slipNote(f: Forecast | null, w: Words): string {
 }
 
 /** A sparkline of every report's figure: one dot per report with a figure; a report without one breaks the line. */
-export function sparkline(values: readonly (number | null)[], label: string): string {
+function sparkline(values: readonly (number | null)[], label: string): string {
   const W = 110;
   const H = 22;
   const n = values.length;
@@ -119,7 +119,7 @@ function r1(n: number): number {
 }
 
 /** A burn-up chart: the figure over time (report gaps as gaps), the due date and the forecast drawn in. */
-export function burnUp(team: PlanTeam, i: PlanItem, w: Words): string {
+function burnUp(team: PlanTeam, i: PlanItem, w: Words): string {
   const W = 260;
   const H = 120;
   const L = 26;
@@ -280,7 +280,7 @@ function summaryLine(t: PlanTeam, r: PlanningReport, w: Words): string {
   return `${e(w.report.teamReports(t.weeks.length, r.prev, r.to))}${counts ? ` ${counts}` : ''}`;
 }
 
-export function planningReportAsHtml(r: PlanningReport, w: Words): string {
+function planningReportAsHtml(r: PlanningReport, w: Words): string {
   const body = [`<header>\n${headline(r, w)}\n</header>`, '<main>', attention(r, w), ...r.teams.map((t) => teamSection(t, r, w)), '</main>'].join('\n');
   return (
     '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n' +

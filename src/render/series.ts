@@ -106,7 +106,7 @@ interface ForecastRow {
 }
 
 /** Forecast columns beside a row: ETA and its range, the due date, slipping (the word), and why there is no forecast. */
-export function forecastColumns<R>(get: (r: R) => Forecast | null): Column<R>[] {
+function forecastColumns<R>(get: (r: R) => Forecast | null): Column<R>[] {
   return [
     { key: 'forecast', label: 'forecast', value: (r) => get(r)?.eta ?? null },
     { key: 'earliest', label: 'earliest', value: (r) => get(r)?.low ?? null },

@@ -6,7 +6,7 @@ import { STATUS_STYLES } from './statuses.js';
 import type { Words } from './words.js';
 
 /** Excel's limits on a sheet name: 31 characters, none of `[]:*?/\`, unique in the workbook (case-insensitively). */
-export function sheetName(name: string, taken: Set<string>): string {
+function sheetName(name: string, taken: Set<string>): string {
   const clean = name.replace(/[[\]:*?/\\\u0000-\u001f]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
   const chars = [...clean];
   let candidate = chars.slice(0, 31).join('');
