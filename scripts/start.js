@@ -1,4 +1,5 @@
-// `npm start`: ingest the shipped samples into a fresh demo database, then show the latest diff and the stalled list.
+// `npm start`: ingest the shipped samples into a fresh demo database, show the latest diff, the stalled list and the
+// forecasts, and write the planning report (data/report.html), saying where.
 //
 // The demo goes where the README's next commands look: data/milestones.json (the default
 // database) — unless that file already holds reports other than the samples, which are never
@@ -36,11 +37,16 @@ function milestones(...args) {
 milestones('ingest', shown(samples));
 milestones('diff');
 milestones('stalled');
+milestones('forecast');
+const page = path.join(root, 'data', 'report.html');
+milestones('report', '--out', shown(page));
 if (db === main) {
   console.log(`\nThe demo database is ${shown(db)}, the default one: the README's next commands work as written, e.g. node bin/milestones.js history 运单轨迹`);
+  console.log(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`);
 } else {
   console.log(
     `\n${shown(main)} holds other reports and was left alone; the demo database is ${shown(db)}. ` +
       `For the README's next commands: export MILESTONES_DB=${shown(db)}`,
   );
+  console.log(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`);
 }

@@ -1,7 +1,7 @@
 // The planning-meeting page: one self-contained HTML file (inline CSS and SVG, no script, no request) from a PlanningReport.
 
 import type { Forecast } from '../analyze/forecast.js';
-import { dayNumber } from '../model/week.js';
+import { dayDate, dayNumber } from '../model/week.js';
 import type { TextChange } from '../analyze/history.js';
 import type { PlanItem, PlanningReport, PlanTeam } from '../analyze/report.js';
 import { status as statusSpan, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
@@ -139,7 +139,9 @@ function burnUp(team: PlanTeam, i: PlanItem, w: Words): string {
   const out: string[] = [];
   for (const g of [0, 50, 100]) out.push(`<path class="gr" d="M${L} ${Y(g)}H${W - R}"/><text x="${L - 3}" y="${Y(g) + 3}" text-anchor="end">${g}</text>`);
   out.push(`<path class="ax" d="M${L} ${T}V${H - B}H${W - R}"/>`);
-  out.push(`<text x="${L}" y="${H - 5}">${e(team.weeks[0]!)}</text><text x="${W - R}" y="${H - 5}" text-anchor="end">${e(team.weeks[team.weeks.length - 1]!)}</text>`);
+  // The axis ends at the last report, or at the due date or forecast when they lie later (then a date).
+  const end = x1 > days[days.length - 1]! ? dayDate(x1) : team.weeks[team.weeks.length - 1]!;
+  out.push(`<text x="${L}" y="${H - 5}">${e(team.weeks[0]!)}</text><text x="${W - R}" y="${H - 5}" text-anchor="end">${e(end)}</text>`);
   if (f?.due) {
     const dx = X(Math.min(cap, dayNumber(f.due)));
     out.push(`<path class="due" d="M${dx} ${T}V${H - B}"/><text class="dl" x="${dx - 2}" y="${T + 8}" text-anchor="end">${e(w.columns.due)}</text>`);
