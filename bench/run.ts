@@ -88,6 +88,8 @@ interface SizeResult {
   teams: number;
   weeks: number;
   corpusMB: number;
+  /** Size of the HTML file `report` wrote, null when it did not. */
+  reportMB: number | null;
   generateMs: number;
   dbMB: number;
   dbFiles: number;
@@ -264,6 +266,7 @@ async function benchSize(
   const { message: check, ok: checkOk } = ingestOk ? verify(db, dep, env) : { message: 'not checked: ingest failed', ok: false };
   log(`[${n}] check: ${check}`);
   const { mb: dbMB, files: dbFiles } = dbSize(path.dirname(db));
+  let reportMB: number | null = null;
 
   if (ingestOk) {
     const readRuns = (ms: number) => Math.max(Math.min(2, opt.runs), Math.min(opt.runs, Math.floor(30_000 / Math.max(ms, 1))));
@@ -298,6 +301,12 @@ async function benchSize(
     await fast('diff', ['diff']);
     await fast('stalled', ['stalled']);
     await fast('export --format csv', ['export', '--format', 'csv']);
+    await fast('forecast', ['forecast']);
+    const page = path.join(path.dirname(db), 'report.html');
+    await fast('report', ['report', '--out', page]);
+    if (existsSync(page)) reportMB = statSync(page).size / 1e6;
+    const book = path.join(path.dirname(db), 'plan.xlsx');
+    await fast('export --out plan.xlsx', ['export', '--out', book]);
   }
 
   rows.push({
@@ -316,6 +325,7 @@ async function benchSize(
     size: n,
     teams,
     weeks,
+    reportMB,
     corpusMB: dep.bytes / 1e6,
     generateMs,
     dbMB,
@@ -390,7 +400,22 @@ interface Target {
   detail: string;
 }
 
-const ORDER = ['node -e 0', '--help', '--version', 'ingest', 're-ingest, nothing changed', 're-ingest, one report changed', 'weeks', 'show latest', 'diff', 'stalled', 'export --format csv'];
+const ORDER = [
+  'node -e 0',
+  '--help',
+  '--version',
+  'ingest',
+  're-ingest, nothing changed',
+  're-ingest, one report changed',
+  'weeks',
+  'show latest',
+  'diff',
+  'stalled',
+  'export --format csv',
+  'forecast',
+  'report',
+  'export --out plan.xlsx',
+];
 
 function fmtMs(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
@@ -420,6 +445,7 @@ function renderAll(results: SizeResult[], opt: Options, method: RssMethod): { te
   for (const r of results) {
     lines.push(`${r.size} reports = ${r.teams} teams × ${r.weeks} weeks: corpus ${r.corpusMB.toFixed(1)} MB (generated in ${(r.generateMs / 1000).toFixed(1)} s), database ${r.dbMB.toFixed(1)} MB in ${r.dbFiles} file(s)`);
     lines.push(`  check: ${r.checkOk ? 'ok' : 'MISMATCH'} — ${r.check}`);
+    lines.push(`  report: ${r.reportMB === null ? 'not written' : `${r.reportMB.toFixed(2)} MB`} (the HTML file of \`report\`, default period: 13 weeks)`);
     lines.push(`  extract: ${r.extract ? formatExtractFigure(r.extract) : 'not measured'}`);
   }
   lines.push('');
@@ -487,6 +513,9 @@ function judge(r: SizeResult | undefined, floorOf: (r: SizeResult) => number): T
     pass: ing?.reportsPerSec === undefined ? false : ing.reportsPerSec >= 1000,
     detail: ing?.reportsPerSec ? `${Math.round(ing.reportsPerSec)} reports/s (${fmtMs(ing.time.median)})` : 'failed',
   });
+  const rep = row('report');
+  out.push({ what: 'report ≤ 3 s', pass: !!rep?.time.n && rep.time.median <= 3000, detail: rep?.time.n ? fmtMs(rep.time.median) : 'not measured' });
+  out.push({ what: 'report file < 5 MB', pass: r.reportMB !== null && r.reportMB < 5, detail: r.reportMB === null ? 'not written' : `${r.reportMB.toFixed(2)} MB` });
   const re = row('re-ingest, nothing changed');
   out.push({ what: 're-ingest, nothing changed ≤ 1 s', pass: !!re?.time.n && re.time.median <= 1000, detail: re?.time.n ? fmtMs(re.time.median) : 'not measured' });
   for (const [c, k] of [['diff', 3], ['stalled', 3], ['export --format csv', 3], ['weeks', 3], ['--help', 1.5], ['--version', 1.5]] as const) {

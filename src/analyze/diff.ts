@@ -26,6 +26,32 @@ export interface DiffItem {
   inferred?: boolean;
   /** The words behind an inferred completion or a stated pause or cancellation. */
   evidence?: { phrase: string; line: number; text: string };
+  /** Set by the caller when the reports state a due date for the item: the date, and whether its forecast misses it. */
+  due?: string;
+  slipping?: boolean;
+}
+
+/** One team's line of `diff --by-team`: its progress statuses counted (and `slipping`), or the week it has no report in. */
+export interface TeamSummary {
+  team: string;
+  counts: Record<string, number>;
+  items: number;
+  missing?: WeekId;
+}
+
+/** `diff --by-team`: one summary per team, teams in code-point order. */
+export function summaryByTeam(d: DiffReport): TeamSummary[] {
+  const out = new Map<string, TeamSummary>();
+  for (const i of d.items) {
+    if (i.kind !== 'progress') continue;
+    const t = out.get(i.team) ?? { team: i.team, counts: {}, items: 0 };
+    t.counts[i.status] = (t.counts[i.status] ?? 0) + 1;
+    if (i.slipping) t.counts.slipping = (t.counts.slipping ?? 0) + 1;
+    t.items++;
+    out.set(i.team, t);
+  }
+  for (const m of d.missing) if (!out.has(m.team)) out.set(m.team, { team: m.team, counts: {}, items: 0, missing: m.week });
+  return [...out.values()].sort((a, b) => cmpItem({ ...a, project: '', metric: null }, { ...b, project: '', metric: null }));
 }
 
 export interface DiffReport {

@@ -3,6 +3,7 @@
 import type { AliasMap } from '../model/name.js';
 import type { Measure, WeekId, WeekScheme } from '../model/types.js';
 import { compareWeeks, weeksBetween } from '../model/week.js';
+import type { Forecast } from './forecast.js';
 import { cmpItem, type ReportLike } from './items.js';
 import { timelines } from './timeline.js';
 
@@ -20,7 +21,14 @@ export interface StalledItem {
   lastChanged: WeekId;
   /** Calendar weeks from `since` to the as-of week, both included (holiday weeks count here, not in `reports`). */
   calendarWeeks: number;
+  /** The item's figure in the team's last TREND_REPORTS reports up to the as-of week (null: no figure that week). */
+  trend: { week: WeekId; percent: number | null }[];
+  /** Set by the caller when the reports state a due date: the forecast against it (a stalled item with a date ahead is slipping). */
+  forecast?: Forecast;
 }
+
+/** Reports a stalled item's trend shows. */
+export const TREND_REPORTS = 8;
 
 export interface StalledReport {
   asOf: WeekId;
@@ -80,6 +88,7 @@ export function stalledItems(reports: readonly ReportLike<Measure>[], opts: Stal
         since,
         lastChanged: lastChanged ?? since,
         calendarWeeks: weeksBetween(since, opts.asOf, opts.scheme) + 1,
+        trend: tl.reports.slice(-TREND_REPORTS).map((r, k) => ({ week: r.week, percent: tl.entries[n - Math.min(n, TREND_REPORTS) + k]!.get(key)?.percent ?? null })),
       });
     }
   }

@@ -141,7 +141,8 @@ export function buildProgram(): Command {
           'their direction (improved, worsened, flat), and never count as stalled projects.',
       )
       .argument('[from]', 'the earlier week (W16, 16, 2023-W16, a date, latest, previous); alone: the week to compare with the report before it')
-      .argument('[to]', 'the later week (default: latest)'),
+      .argument('[to]', 'the later week (default: latest)')
+      .option('--by-team', 'one summary line per team (its counts of each status) instead of one row per item'),
   ).action(run('diff'));
 
   withOutput(

@@ -1,6 +1,6 @@
 // The diff report: progress items, their status summary, then KPIs as a section of their own; JSON in DESIGN.md's shape.
 
-import type { DiffItem, DiffReport } from '../analyze/diff.js';
+import type { DiffItem, DiffReport, TeamSummary } from '../analyze/diff.js';
 import { someTeam, status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
 import { fmtDelta, fmtPct } from './format.js';
 import { summaryStatuses } from './statuses.js';
@@ -17,6 +17,8 @@ const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusWithNote(i, w) },
   // Data formats are in English whatever the language (as their headers and status values are).
   { key: 'note', label: 'status', value: (i) => statusNote(i, wordsFor(undefined)), only: 'data' },
+  { key: 'due', label: 'due', value: (i) => i.due ?? null, only: 'data' },
+  { key: 'slipping', label: 'slipping', value: (i) => (i.slipping ? 'slipping' : null), only: 'data' },
 ];
 
 /**
@@ -34,7 +36,10 @@ export function statusNote(i: DiffItem, w: Words): string {
 
 function statusWithNote(i: DiffItem, w: Words): Inline[] | Inline {
   const note = statusNote(i, w);
-  return note ? [status(i.status, w), ` (${note})`] : status(i.status, w);
+  const parts: Inline[] = [status(i.status, w)];
+  if (i.slipping) parts.push(', ', status('slipping', w));
+  if (note) parts.push(` (${note})`);
+  return parts.length === 1 ? parts[0]! : parts;
 }
 
 /** Stated stops, listed apart from the progress table: neither stalled nor silently dropped. */
@@ -52,7 +57,8 @@ function diffDoc(d: DiffReport, w: Words): Doc {
   const opts = { context: d.items, rowStatus: (i: DiffItem) => i.status };
   const blocks: Doc['blocks'] = [table(COLUMNS, progress, { ...opts, empty: w.noProgressItems })];
   if (stopped.length) blocks.push({ kind: 'heading', text: w.stoppedSection }, table(COLUMNS, stopped, opts));
-  blocks.push({ kind: 'lines', lines: [diffSummary(d.counts, w)] });
+  const slipping = progress.filter((i) => i.slipping).length;
+  blocks.push({ kind: 'lines', lines: [diffSummary(slipping ? { ...d.counts, slipping } : d.counts, w)] });
   if (kpi.length) blocks.push({ kind: 'heading', text: w.kpiSection }, table(COLUMNS, kpi, opts));
   if (d.missing.length) {
     blocks.push({ kind: 'heading', text: w.notCompared }, { kind: 'lines', list: true, lines: d.missing.map((m) => [w.noReportIn(m.team, m.week)]) });
@@ -78,6 +84,7 @@ function diffJson(d: DiffReport): unknown {
       ...(i.last ? { last: i.last } : {}),
       ...(i.inferred ? { inferred: true } : {}),
       ...(i.evidence ? { evidence: i.evidence } : {}),
+      ...(i.due ? { due: i.due, slipping: Boolean(i.slipping) } : {}),
     })),
     counts: d.counts,
     kpiCounts: d.kpiCounts,
@@ -86,3 +93,30 @@ function diffJson(d: DiffReport): unknown {
 }
 
 export const DIFF: ReportType<DiffReport> = { name: 'diff', doc: diffDoc, json: diffJson };
+
+// ------------------------------------------------------------------ diff --by-team
+
+export interface DiffByTeam {
+  from: string;
+  to: string;
+  teams: TeamSummary[];
+}
+
+/** The status columns of the by-team table: those that occur, attention first (the summary line's order). */
+function byTeamColumns(d: DiffByTeam, w: Words): Column<TeamSummary>[] {
+  const all: Record<string, number> = {};
+  for (const t of d.teams) for (const [s, n] of Object.entries(t.counts)) all[s] = (all[s] ?? 0) + n;
+  return [
+    { key: 'team', label: 'team', value: (t) => t.team },
+    ...summaryStatuses(all).map((s): Column<TeamSummary> => ({ key: s, label: { text: w.status[s] ?? s }, align: 'right', value: (t) => t.counts[s] ?? 0, show: (t) => (t.missing ? '' : String(t.counts[s] ?? 0)) })),
+    { key: 'items', label: 'items', align: 'right', value: (t) => t.items },
+    { key: 'missing', label: 'note', value: (t) => t.missing ?? null, show: (t) => (t.missing ? w.noReportIn(t.team, t.missing) : ''), shownIf: (rows) => rows.some((t) => t.missing) },
+  ];
+}
+
+function byTeamDoc(d: DiffByTeam, w: Words): Doc {
+  const columns = byTeamColumns(d, w);
+  return { title: w.diffTitle(d.from, d.to), titleInText: true, blocks: [table(columns, d.teams, { empty: w.noProgressItems })], data: { columns, rows: d.teams } };
+}
+
+export const DIFF_BY_TEAM: ReportType<DiffByTeam> = { name: 'diff-by-team', doc: byTeamDoc, json: (d) => d };

@@ -2,13 +2,15 @@
 
 import type { HistoryItem, HistoryPoint, HistoryReport, TextChange } from '../analyze/history.js';
 import { status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
-import { fmtDelta, fmtPct } from './format.js';
+import { fmtDelta, fmtPct, sparkText } from './format.js';
 import type { Words } from './words.js';
 
+/** The item's name, then a sparkline of its figures report by report (`▁▃▅▆▆▇`). */
 function heading(i: HistoryItem, w: Words): string {
   const name = i.metric ? `${i.project} / ${i.metric}` : i.project;
   const kind = i.kind === 'kpi' ? w.kpiMark : '';
-  return i.team ? `[${i.team}] ${name}${kind}` : `${name}${kind}`;
+  const spark = `  ${sparkText(i.points.map((p) => p.percent))}`;
+  return i.team ? `[${i.team}] ${name}${kind}${spark}` : `${name}${kind}${spark}`;
 }
 
 /** A narrative diff as inline parts: common text, removed and added pieces. */

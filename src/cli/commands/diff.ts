@@ -1,14 +1,21 @@
 // `milestones diff [from] [to]`: what moved between two weeks (one week: against the report before it; none: the two latest).
 
-import { diffWeeks } from '../../analyze/diff.js';
+import { diffWeeks, summaryByTeam, type DiffItem } from '../../analyze/diff.js';
+import { dueDates, dueOfRow, forecastRows, type Forecast } from '../../analyze/forecast.js';
+import { seriesTable } from '../../analyze/series.js';
+import { itemKey } from '../../model/name.js';
 import { UsageError } from '../../model/errors.js';
 import { compareWeeks } from '../../model/week.js';
-import { DIFF } from '../../render/diff.js';
-import { openContext } from '../context.js';
+import { DIFF, DIFF_BY_TEAM } from '../../render/diff.js';
+import { forecastDay, openContext, type Context } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { outputTarget, type OutputFlags } from '../output.js';
 
-export async function run(g: GlobalOptions, o: OutputFlags, args: unknown[]): Promise<number> {
+interface DiffOptions extends OutputFlags {
+  byTeam?: boolean;
+}
+
+export async function run(g: GlobalOptions, o: DiffOptions, args: unknown[]): Promise<number> {
   const out = await outputTarget(o, g);
   const ctx = await openContext(g);
   const [fromRef, toRef] = args as (string | undefined)[];
@@ -32,7 +39,32 @@ export async function run(g: GlobalOptions, o: OutputFlags, args: unknown[]): Pr
   }
   // Every report: the weeks before and between count (resumed, completed in between), and the later ones
   // tell whether the item's canonical name had been written yet (a diff before a rename uses the name then).
-  const report = diffWeeks(ctx.store.measures({ team: g.team }), { from, to, aliases: ctx.aliases, team: g.team });
-  await out.write(DIFF, report);
+  const measures = ctx.store.measures({ team: g.team });
+  const report = diffWeeks(measures, { from, to, aliases: ctx.aliases, team: g.team });
+  markSlipping(report.items, measures, ctx, to);
+  if (o.byTeam) await out.write(DIFF_BY_TEAM, { from, to, teams: summaryByTeam(report) });
+  else await out.write(DIFF, report);
   return 0;
+}
+
+/**
+ * Items whose reports state a due date get it, and `slipping` when their forecast (up to `to`)
+ * misses it. Nothing is forecast when no report states a date.
+ */
+function markSlipping(items: DiffItem[], measures: ReturnType<Context['store']['measures']>, ctx: Context, to: string): void {
+  const due = dueDates(measures, ctx.aliases, to);
+  if (!due.size) return;
+  const series = seriesTable(measures, { aliases: ctx.aliases, team: ctx.g.team, to });
+  const forecasts = forecastRows(series, { today: forecastDay(ctx, undefined, to), scheme: ctx.g.scheme, due: dueOfRow(due, ctx.aliases) });
+  const byItem = new Map<string, Forecast>();
+  series.rows.forEach((r, i) => {
+    const f = forecasts[i];
+    if (f?.due) byItem.set(itemKey(r.team, r.project, r.metric, ctx.aliases), f);
+  });
+  for (const it of items) {
+    const f = it.kind === 'progress' ? byItem.get(itemKey(it.team, it.project, it.metric, ctx.aliases)) : undefined;
+    if (!f) continue;
+    it.due = f.due!;
+    it.slipping = f.slipping;
+  }
 }

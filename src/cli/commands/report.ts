@@ -41,9 +41,8 @@ export async function run(g: GlobalOptions, o: ReportOptions): Promise<number> {
   const series = seriesTable(measures, { aliases: ctx.aliases, team: g.team, from, to });
   const forecasts = forecastRows(series, { today, scheme: g.scheme, due: dueOfRow(dueDates(measures, ctx.aliases, to), ctx.aliases) });
   // The statuses are exactly `diff prev to`'s.
-  // Every report up to `to`, as `diff` reads them (resumed, completed in between).
-  const upTo = ctx.weeks.filter((w) => compareWeeks(w, to) <= 0);
-  const diff = prev ? diffWeeks(ctx.store.measures({ team: g.team, weeks: upTo }), { from: prev, to, aliases: ctx.aliases, team: g.team }) : { from: to, to, items: [], counts: emptyCounts(), kpiCounts: emptyCounts(), missing: [] };
+  // Every report, as `diff` reads them (resumed, completed in between, names as written then).
+  const diff = prev ? diffWeeks(measures, { from: prev, to, aliases: ctx.aliases, team: g.team }) : { from: to, to, items: [], counts: emptyCounts(), kpiCounts: emptyCounts(), missing: [] };
   const stalled = stalledItems(measures, { asOf: to, minReports: g.config.stalledWeeks ?? 2, aliases: ctx.aliases, team: g.team, scheme: g.scheme });
 
   const inPeriod = ctx.headers.filter((h) => compareWeeks(h.week, from) >= 0 && compareWeeks(h.week, to) <= 0);

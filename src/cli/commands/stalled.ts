@@ -1,8 +1,11 @@
 // `milestones stalled`: items with no increase for N consecutive reports, as of a week.
 
 import { stalledItems } from '../../analyze/stalled.js';
+import { dueDates, forecast, weekDay } from '../../analyze/forecast.js';
+import { itemKey } from '../../model/name.js';
+import { compareWeeks } from '../../model/week.js';
 import { STALLED } from '../../render/stalled.js';
-import { openContext } from '../context.js';
+import { forecastDay, openContext } from '../context.js';
 import { positiveInt, type GlobalOptions } from '../options.js';
 import { outputTarget, type OutputFlags } from '../output.js';
 
@@ -20,6 +23,17 @@ export async function run(g: GlobalOptions, o: StalledOptions): Promise<number> 
     team: g.team,
     scheme: g.scheme,
   });
+  // Against a stated due date, a stalled item is forecast from its trend (usually: slipping).
+  const due = dueDates(ctx.store.measures({ team: g.team, weeks: ctx.weeks.filter((w) => compareWeeks(w, asOf) <= 0) }), ctx.aliases, asOf);
+  if (due.size) {
+    const today = forecastDay(ctx, undefined, asOf);
+    for (const it of report.items) {
+      const d = due.get(itemKey(it.team, it.project, it.metric, ctx.aliases));
+      if (!d) continue;
+      const points = it.trend.flatMap((t) => (t.percent === null ? [] : [{ date: weekDay(t.week, g.scheme), percent: t.percent }]));
+      it.forecast = forecast(points, d, today);
+    }
+  }
   await out.write(STALLED, report);
   return 0;
 }
