@@ -73,11 +73,11 @@ test('csv: BOM, CRLF, numbers stay numbers, formula-looking text is neutralised'
     { from: '2031-W10', to: '2031-W11', aliases: none },
   );
   const s = as('csv', evil);
-  assert.ok(s.startsWith('\uFEFFteam,project,metric,kind,from,to,delta,status,note\r\n'));
+  assert.ok(s.startsWith('\uFEFFteam,project,metric,kind,from,to,delta,status,note,due,slipping\r\n'));
   assert.ok(s.endsWith('\r\n'));
   const lines = s.slice(1).split('\r\n');
-  assert.is(lines[1], `,"'=HYPERLINK(""http://x"",""y"")",,progress,50,45,-5,regressed,`);
-  assert.is(lines[2], `,'-宣传,,progress,20,20,0,stalled,`);
+  assert.is(lines[1], `,"'=HYPERLINK(""http://x"",""y"")",,progress,50,45,-5,regressed,,,`);
+  assert.is(lines[2], `,'-宣传,,progress,20,20,0,stalled,,,`);
 });
 
 test('csv: one table, progress rows then KPI rows, told apart by the kind column', () => {

@@ -26,11 +26,11 @@ test('stalled text: one table, no sentence repeating it; the week of the last in
     [
       'Stalled as of 2031-W13: no increase in 2 or more reports',
       '',
-      'Team  Project   Metric   %  Reports  Weeks  No increase since  Last changed',
-      '----  --------  ------  --  -------  -----  -----------------  ------------',
-      'a     报表中心  前端     5        3      4  2031-W10           2031-W10',
-      'b     回退              72        3      4  2031-W10           2031-W13',
-      'a     审批流            35        2      3  2031-W11           2031-W11',
+      'Team  Project   Metric  Trend   %  Reports  Weeks  No increase since  Last changed',
+      '----  --------  ------  -----  --  -------  -----  -----------------  ------------',
+      'a     报表中心  前端    ▁▁▁     5        3      4  2031-W10           2031-W10',
+      'b     回退              ▇▇▆    72        3      4  2031-W10           2031-W13',
+      'a     审批流            ▂▃▃    35        2      3  2031-W11           2031-W11',
       '',
     ].join('\n'),
   );
@@ -42,6 +42,7 @@ test('stalled text: one table, no sentence repeating it; the week of the last in
   assert.equal(Object.keys(v), ['asOf', 'weeks', 'items']);
   assert.equal(v.items[0], {
     project: '报表中心', metric: '前端', percent: 5, reports: 3, since: '2031-W10', team: 'a', lastChanged: '2031-W10', calendarWeeks: 4,
+    trend: [{ week: '2031-W10', percent: 5 }, { week: '2031-W11', percent: 5 }, { week: '2031-W13', percent: 5 }],
   });
   assert.is(text(R.STALLED, { asOf: '2031-W13', weeks: 2, items: [] }).split('\n')[2], 'nothing stalled');
 });
@@ -116,7 +117,7 @@ test('history text: rows per week and wdiff-style narrative lines; colour replac
   assert.is(
     text(R.HISTORY, h),
     [
-      '[a] 审批流',
+      '[a] 审批流  ▂▃',
       'Week       %    Δ  Status    As written',
       '--------  --  ---  --------  ----------',
       '2031-W10  20    —  new       审批流',
