@@ -70,7 +70,21 @@ export const DRIFT_TOLERANCE = 5;
 
 /** Timelines of every team in the reports (one report per team and week), teams in code-point order. */
 export function timelines<M extends Measure>(reports: readonly ReportLike<M>[], aliases: AliasMap, team?: string): Timeline<M>[] {
-  return [...byTeam(onePerTeamWeek(reports, team))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([t, list]) => buildTimeline(t, list, aliases));
+  // `report` asks for the same timelines three times (series, diff, stalled), each over the same
+  // report objects: the last result is reused when every report is the same object. Timelines are
+  // never modified by their readers.
+  if (lastBuilt && lastBuilt.aliases === aliases && lastBuilt.team === team && sameReports(lastBuilt.reports, reports)) return lastBuilt.result as Timeline<M>[];
+  const result = [...byTeam(onePerTeamWeek(reports, team))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([t, list]) => buildTimeline(t, list, aliases));
+  lastBuilt = { reports: [...reports], aliases, team, result };
+  return result;
+}
+
+let lastBuilt: { reports: readonly ReportLike<Measure>[]; aliases: AliasMap; team: string | undefined; result: readonly Timeline<Measure>[] } | undefined;
+
+function sameReports(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Builds one team's timeline from its reports in week order. */

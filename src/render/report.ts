@@ -104,8 +104,8 @@ function sparkline(values: readonly (number | null)[], label: string): string {
       pen = false;
       return;
     }
-    const px = r1(x(i));
-    const py = r1(y(v));
+    const px = Math.round(x(i));
+    const py = Math.round(y(v));
     line += `${pen ? 'L' : 'M'}${px} ${py}`;
     dots += `M${px} ${py}h0`;
     pen = true;
@@ -114,18 +114,21 @@ function sparkline(values: readonly (number | null)[], label: string): string {
   return `<svg class="spark" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}" data-points="${count}"><path class="l" d="${line}"/><path class="p" d="${dots}"/></svg>`;
 }
 
-function r1(n: number): number {
-  return Math.round(n * 10) / 10;
+/** Burn-up geometry: every chart has the same frame, drawn once (BURN_UP_FRAME) and used by reference. */
+const BU = { W: 260, H: 120, L: 26, R: 8, T: 8, B: 18 } as const;
+const buY = (v: number) => Math.round(BU.T + ((100 - Math.max(0, Math.min(100, v))) * (BU.H - BU.T - BU.B)) / 100);
+
+/** The grid, its labels and the axes, defined once per page (a page of 3,000 charts repeats nothing). */
+function burnUpFrame(): string {
+  const grid = [0, 50, 100]
+    .map((g) => `<path class="gr" d="M${BU.L} ${buY(g)}H${BU.W - BU.R}"/><text x="${BU.L - 3}" y="${buY(g) + 3}" text-anchor="end">${g}</text>`)
+    .join('');
+  return `<svg width="0" height="0" aria-hidden="true" style="position:absolute"><defs><g id="bu-frame" class="bu">${grid}<path class="ax" d="M${BU.L} ${BU.T}V${BU.H - BU.B}H${BU.W - BU.R}"/></g></defs></svg>`;
 }
 
 /** A burn-up chart: the figure over time (report gaps as gaps), the due date and the forecast drawn in. */
 function burnUp(team: PlanTeam, i: PlanItem, w: Words): string {
-  const W = 260;
-  const H = 120;
-  const L = 26;
-  const R = 8;
-  const T = 8;
-  const B = 18;
+  const { W, H, L, R, T, B } = BU;
   const days = team.days.map(dayNumber);
   if (!days.length) return '';
   const f = i.forecast;
@@ -134,11 +137,9 @@ function burnUp(team: PlanTeam, i: PlanItem, w: Words): string {
   for (const d of [f?.eta, f?.high ?? f?.low, f?.due]) if (d) ends.push(Math.min(cap, dayNumber(d)));
   const x0 = days[0]!;
   const x1 = Math.max(x0 + 7, ...ends);
-  const X = (d: number) => r1(L + ((d - x0) * (W - L - R)) / (x1 - x0));
-  const Y = (v: number) => r1(T + ((100 - Math.max(0, Math.min(100, v))) * (H - T - B)) / 100);
-  const out: string[] = [];
-  for (const g of [0, 50, 100]) out.push(`<path class="gr" d="M${L} ${Y(g)}H${W - R}"/><text x="${L - 3}" y="${Y(g) + 3}" text-anchor="end">${g}</text>`);
-  out.push(`<path class="ax" d="M${L} ${T}V${H - B}H${W - R}"/>`);
+  const X = (d: number) => Math.round(L + ((d - x0) * (W - L - R)) / (x1 - x0));
+  const Y = buY;
+  const out: string[] = ['<use href="#bu-frame"/>'];
   // The axis ends at the last report, or at the due date or forecast when they lie later (then a date).
   const end = x1 > days[days.length - 1]! ? dayDate(x1) : team.weeks[team.weeks.length - 1]!;
   out.push(`<text x="${L}" y="${H - 5}">${e(team.weeks[0]!)}</text><text x="${W - R}" y="${H - 5}" text-anchor="end">${e(end)}</text>`);
@@ -151,31 +152,37 @@ function burnUp(team: PlanTeam, i: PlanItem, w: Words): string {
   let dashed = '';
   let dots = '';
   let last: { d: number; v: number } | null = null;
+  let joined = false;
   i.values.forEach((v, k) => {
     if (v === null) {
       last = null;
+      joined = false;
       return;
     }
     const d = days[k]!;
+    const here = `${X(d)} ${Y(v)}`;
     if (last) {
-      const seg = `M${X(last.d)} ${Y(last.v)}L${X(d)} ${Y(v)}`;
-      if (d - last.d > 10) dashed += seg;
-      else solid += seg;
+      if (d - last.d > 10) {
+        dashed += `M${X(last.d)} ${Y(last.v)}L${here}`;
+        joined = false;
+      } else {
+        solid += joined ? `L${here}` : `M${X(last.d)} ${Y(last.v)}L${here}`;
+        joined = true;
+      }
     }
-    dots += `M${X(d)} ${Y(v)}h0`;
+    dots += `M${here}h0`;
     last = { d, v };
   });
   if (f?.state === 'forecast' && f.eta) {
     const lastK = i.values.map((v, k) => (v === null ? -1 : k)).filter((k) => k >= 0).pop();
     if (lastK !== undefined) {
-      const from = `M${X(days[lastK]!)} ${Y(i.values[lastK]!)}`;
-      out.push(`<path class="fc" d="${from}L${X(Math.min(cap, dayNumber(f.eta)))} ${Y(100)}"/>`);
+      out.push(`<path class="fc" d="M${X(days[lastK]!)} ${Y(i.values[lastK]!)}L${X(Math.min(cap, dayNumber(f.eta)))} ${Y(100)}"/>`);
       const lo = X(Math.min(cap, dayNumber(f.low ?? f.eta)));
       const hi = X(f.high ? Math.min(cap, dayNumber(f.high)) : x1);
-      out.push(`<rect class="band" x="${lo}" y="${Y(100) - 3}" width="${r1(Math.max(2, hi - lo))}" height="6"/>`);
+      out.push(`<rect class="band" x="${lo}" y="${Y(100) - 3}" width="${Math.max(2, hi - lo)}" height="6"/>`);
     }
   }
-  out.push(`<path class="l" d="${solid}"/>`);
+  if (solid) out.push(`<path class="l" d="${solid}"/>`);
   if (dashed) out.push(`<path class="gap" d="${dashed}"/>`);
   out.push(`<path class="p" d="${dots}"/>`);
   const label = w.report.chartLabel(i.project, i.metric, i.values, team.weeks, f?.eta ?? null, f?.due ?? null);
@@ -202,8 +209,10 @@ function howLong(i: PlanItem, w: Words): string {
   return e(parts.join('; '));
 }
 
+/** `2025-W46–2026-W03: 35%, 45%, —, 60%` (the figures of the item in each report of the team). */
 function sparkLabel(i: PlanItem, t: PlanTeam): string {
-  return i.values.map((v, k) => `${t.weeks[k]} ${v === null ? '—' : `${fmtPct(v)}%`}`).join(', ');
+  const span = t.weeks.length > 1 ? `${t.weeks[0]}–${t.weeks[t.weeks.length - 1]}` : (t.weeks[0] ?? '');
+  return `${span}: ${i.values.map((v) => (v === null ? '—' : `${fmtPct(v)}%`)).join(', ')}`;
 }
 
 // ------------------------------------------------------------------ sections
@@ -258,7 +267,9 @@ function teamSection(t: PlanTeam, r: PlanningReport, w: Words): string {
     );
     out.push(`<h3>${e(w.kpiSection)}</h3><table class="kpis">${th([c.project, c.trend, c.percent, c.delta, c.status], new Set([2, 3]))}<tbody>\n${rows.join('\n')}\n</tbody></table>`);
   }
-  const charts = t.items.filter((i) => i.values.some((v) => v !== null)).map((i) => burnUp(t, i, w));
+  // A chart for every item the two compared reports speak of, unless it was finished before them:
+  // an item gone earlier in the period keeps its table row and sparkline, not a chart.
+  const charts = t.items.filter((i) => i.status !== null && i.status !== 'done' && i.values.some((v) => v !== null)).map((i) => burnUp(t, i, w));
   if (charts.length) out.push(`<h3>${e(w.report.burnUp)}</h3><div class="charts">${charts.join('\n')}</div>`);
   const changed = [...t.items, ...t.kpis].filter((i) => i.changes?.some((x) => x.added || x.removed));
   if (changed.length) {
@@ -283,7 +294,7 @@ function summaryLine(t: PlanTeam, r: PlanningReport, w: Words): string {
 }
 
 function planningReportAsHtml(r: PlanningReport, w: Words): string {
-  const body = [`<header>\n${headline(r, w)}\n</header>`, '<main>', attention(r, w), ...r.teams.map((t) => teamSection(t, r, w)), '</main>'].join('\n');
+  const body = [`<header>\n${headline(r, w)}\n</header>`, '<main>', burnUpFrame(), attention(r, w), ...r.teams.map((t) => teamSection(t, r, w)), '</main>'].join('\n');
   return (
     '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n' +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n` +

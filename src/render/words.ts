@@ -124,11 +124,13 @@ const EN = {
     noReportIn: (week: string) => `No report in ${week}: not compared.`,
     burnUp: 'Burn-up',
     changedInWords: (prev: string, to: string) => `What changed in words${prev ? ` (${prev} → ${to})` : ''}`,
-    chartLabel: (project: string, metric: string | null, values: readonly (number | null)[], weeks: readonly string[], eta: string | null, due: string | null) =>
-      `${project}${metric ? ` / ${metric}` : ''}: ${values
-        .map((v, i) => (v === null ? null : `${weeks[i]} ${fmtPct(v)}%`))
-        .filter((x) => x !== null)
-        .join(', ')}${eta ? `; forecast 100% on ${eta}` : ''}${due ? `; due ${due}` : ''}`,
+    chartLabel: (project: string, metric: string | null, values: readonly (number | null)[], weeks: readonly string[], eta: string | null, due: string | null) => {
+      const at = values.map((v, i) => (v === null ? null : ([weeks[i]!, v] as const))).filter((x) => x !== null);
+      const first = at[0];
+      const last = at[at.length - 1];
+      const path = first && last ? `${fmtPct(first[1])}% in ${first[0]} to ${fmtPct(last[1])}% in ${last[0]} (${at.length} reports)` : 'no figures';
+      return `${project}${metric ? ` / ${metric}` : ''}: burn-up, ${path}${eta ? `; forecast 100% on ${eta}` : ''}${due ? `; due ${due}` : ''}`;
+    },
   },
   /** Why an item is slipping. */
   slipReason: {
