@@ -39,8 +39,8 @@ export const DUE_WORDS = [
 /** Table headers whose cells are due dates. */
 const DUE_HEADER = /^(?:预计|计划)(?:完成|上线|交付|结束)(?:时间|日期)?$|^(?:截止|交付|上线|完成)(?:时间|日期)$|^(?:due(?: date)?|eta|target(?: date)?|deadline|planned(?: date)?|计划|预计)$/i;
 
-/** How far (characters) a due word may stand before its date: `计划完成时间：`, `预计于`. */
-const GAP = /^[\s:：,，]*(?:时间|日期|于|在|为|是|date|by|on)?[\s:：]*/i;
+/** What may stand between a due word and its date: `计划完成时间：`, `预计于` (sticky: matched where the word ends). */
+const GAP = /[\s:：,，]*(?:时间|日期|于|在|为|是|date|by|on)?[\s:：]*/iy;
 
 const FULL = /(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末|下旬|中旬|中|初|上旬)))/y;
 const MONTH_DAY = /(\d{1,2})\s*(?:\/\s*(\d{1,2})|月\s*(?:(\d{1,2})\s*[日号]?|(底|末|下旬|中旬|中|初|上旬)))/y;
@@ -105,6 +105,9 @@ function dateAt(s: string, at: number, reference: string | null): { date: string
   return null;
 }
 
+/** A verb right after the date, kept in the phrase as written (sticky). */
+const VERB = /(?:前|之前)?(?:上线|提测|完成|交付|发布|结束)/uy;
+
 const WORDS_RE = new RegExp(`(${[...DUE_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'giu');
 
 /**
@@ -119,11 +122,13 @@ export function findDue(text: string, reference: string | null): StatedDue | nul
     // Latin words only as whole words (`eta` in `beta`, `due` in `residue` are not due words).
     if (/^[a-z]/i.test(word) && (/[a-z]/i.test(s[m.index - 1] ?? '') || /[a-z]/i.test(s[m.index + word.length] ?? ''))) continue;
     const after = m.index + word.length;
-    const gap = GAP.exec(s.slice(after))![0].length;
+    GAP.lastIndex = after;
+    const gap = GAP.exec(s)![0].length;
     const found = dateAt(s, after + gap, reference);
     if (!found) continue;
     // The phrase as written: the due word, the date, and a verb right after it (`上线`, `提测`).
-    const verb = /^(?:前|之前)?(?:上线|提测|完成|交付|发布|结束)/u.exec(s.slice(found.end))?.[0] ?? '';
+    VERB.lastIndex = found.end;
+    const verb = VERB.exec(s)?.[0] ?? '';
     return { date: found.date, text: s.slice(m.index, found.end + verb.length).trim() };
   }
   return null;

@@ -1,6 +1,6 @@
 // Rule due-date: a due date stated in the figure's segment (`预计5月底上线`, `计划完成：2024-05-30`, `ETA 2024-06-15`) is kept on the item.
 
-import { findDue } from '../../due.js';
+import { findDue, type StatedDue } from '../../due.js';
 import { isSegmentEndCode } from '../../facts.js';
 import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
@@ -22,11 +22,21 @@ export const dueDate: ContextRule = {
     { text: '- 存储降本，进度50%，目标15%', figure: '50%', expect: progress(50, '存储降本') },
   ],
   read(f) {
-    const n = f.n;
-    let end = f.m.end;
-    while (end < n.length && !isSegmentEndCode(n.charCodeAt(end))) end++;
-    const due = findDue(n.slice(f.segFrom, end), f.ctx.reportDate);
+    // One search per segment, not per figure: a long segment of many figures stays linear.
+    let perLine = found.get(f.line);
+    if (!perLine) found.set(f.line, (perLine = new Map()));
+    let due = perLine.get(f.segFrom);
+    if (due === undefined) {
+      const n = f.n;
+      let end = f.m.end;
+      while (end < n.length && !isSegmentEndCode(n.charCodeAt(end))) end++;
+      due = findDue(n.slice(f.segFrom, end), f.ctx.reportDate);
+      perLine.set(f.segFrom, due);
+    }
     if (due) f.due = due;
     return due !== null;
   },
 };
+
+/** The due date of each segment of a line, by the segment's start. */
+const found = new WeakMap<object, Map<number, StatedDue | null>>();
