@@ -56,7 +56,7 @@ test('an unknown format or --out extension is a usage error listing the choices'
 
 test('--out: the format follows the extension; stdout stays empty; stderr says what was written; --quiet silences it', () => {
   for (const [file, check] of [
-    ['out/diff.csv', (s: string) => s.startsWith('\uFEFFteam,project,metric,kind,from,to,delta,status,note\r\n')],
+    ['out/diff.csv', (s: string) => s.startsWith('\uFEFFteam,project,metric,kind,from,to,delta,status,note,due,slipping\r\n')],
     ['out/diff.json', (s: string) => JSON.parse(s).from === '2026-W02'],
     ['out/diff.md', (s: string) => s.startsWith('## 2026-W02 → 2026-W03\n')],
     ['out/diff.html', (s: string) => s.startsWith('<!doctype html>')],
@@ -68,8 +68,8 @@ test('--out: the format follows the extension; stdout stays empty; stderr says w
     assert.ok(check(readFileSync(path.join(dir, file), 'utf8')), file);
     assert.match(r.stderr, new RegExp(`^milestones: wrote ${file.replace('.', '\\.')} \\(\\d+ (rows, \\d+ columns|items)\\)\\n$`));
   }
-  // 17 rows: the samples' latest diff (a resumed item and a lower-is-better KPI among them); 9 columns with the status note.
-  assert.is(run('diff', '--out', 'out/diff.csv').stderr, 'milestones: wrote out/diff.csv (17 rows, 9 columns)\n');
+  // 17 rows: the samples' latest diff (a resumed item and a lower-is-better KPI among them); 11 columns with the status note, due date and slipping.
+  assert.is(run('diff', '--out', 'out/diff.csv').stderr, 'milestones: wrote out/diff.csv (17 rows, 11 columns)\n');
   const quiet = run('--quiet', 'diff', '--out', 'out/q.csv');
   assert.is(quiet.code, 0);
   assert.is(quiet.stderr, '');
@@ -99,7 +99,7 @@ test('stalled prints each item once, and no sentence contradicting history', () 
   const out = run('stalled').stdout;
   assert.is(out.split('电子面单接入').length - 1, 1, out);
   assert.not.match(out, /72% since/);
-  assert.match(out, /电子面单接入\s+72\s+3\s+4\s+2025-W52\s+2026-W03/);
+  assert.match(out, /电子面单接入\s+[▁▂▃▄▅▆▇█ ]+\s+72\s+3\s+4\s+2025-W52\s+2026-W03/);
 });
 
 test('export --from/--to in either order: swapped with a note, like diff', () => {

@@ -39,11 +39,11 @@ test('two teams: a summary sheet and a sheet per team whose figures are those of
   ] as [string, [string, number[]][]][]) {
     mkdirSync(path.join(dir, 'in', team), { recursive: true });
     for (let w = 0; w < 4; w++) {
-      const day = String(6 + 7 * w).padStart(2, '0');
-      const lines = [`# ${team} 周报 2031-03-${day}`, '', '## 本周进展', ''];
+      const day = String(7 + 7 * w).padStart(2, '0');
+      const lines = [`# ${team} 周报 2025-03-${day}`, '', '## 本周进展', ''];
       for (const [name, figures] of rows) lines.push(`- ${name}，进度${figures[w]}%`);
       lines.push('', '## 运营数据', '', `- 接口成功率：99.${90 + w}%`, '');
-      writeFileSync(path.join(dir, 'in', team, `2031-03-${day}.md`), lines.join('\n'));
+      writeFileSync(path.join(dir, 'in', team, `2025-03-${day}.md`), lines.join('\n'));
     }
   }
   run('ingest', 'in', '--team-from-folder', '-q');
@@ -71,7 +71,7 @@ test('two teams: a summary sheet and a sheet per team whose figures are those of
     assert.is(ws.views[0]?.state, 'frozen');
     assert.is((ws.views[0] as { ySplit?: number }).ySplit, 1);
     const weeks = header.filter((h) => /^\d{4}-W\d{2}$/.test(h));
-    assert.equal(weeks, ['2031-W10', '2031-W11', '2031-W12', '2031-W13']);
+    assert.equal(weeks, ['2025-W10', '2025-W11', '2025-W12', '2025-W13']);
     for (const h of ['Project', 'Metric', 'Δ', 'Status', 'Forecast', 'Due', 'Slipping']) assert.ok(header.includes(h), `${team}: ${h} column`);
     const col = (h: string) => header.indexOf(h);
     const mine = obs.filter((o) => o.team === team);
