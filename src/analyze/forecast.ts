@@ -66,12 +66,11 @@ export interface Forecast {
 export { dayDate, dayNumber };
 
 function median(xs: readonly number[]): number {
-  return quantile(xs, 0.5);
+  return quantile([...xs].sort((a, b) => a - b), 0.5);
 }
 
-/** Linear interpolation between order statistics (R type 7). */
-function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
+/** Linear interpolation between order statistics (R type 7) of sorted numbers. */
+function quantile(s: readonly number[], q: number): number {
   const h = (s.length - 1) * q;
   const lo = Math.floor(h);
   return s[lo]! + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]!) - s[lo]!);
@@ -100,14 +99,14 @@ function reach100(xs: readonly number[], ys: readonly number[], s: number, notBe
  * used), its stated due date and today's date.
  */
 export function forecast(all: readonly ForecastPoint[], due: string | null, today: string): Forecast {
-  const sorted = [...all].sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
-  const pts = sorted.slice(-RECENT_REPORTS);
+  const dated = all.map((p) => ({ x: dayNumber(p.date), percent: p.percent })).sort((a, b) => a.x - b.x);
+  const pts = dated.slice(-RECENT_REPORTS);
   const last = pts[pts.length - 1];
   const percent = last?.percent ?? 0;
-  const xs = pts.map((p) => dayNumber(p.date));
+  const xs = pts.map((p) => p.x);
   const ys = pts.map((p) => p.percent);
-  const slopes = pairwiseSlopes(xs, ys);
-  const pace = slopes.length ? round(median(slopes) * 7) : null;
+  const slopes = pairwiseSlopes(xs, ys).sort((a, b) => a - b);
+  const pace = slopes.length ? round(quantile(slopes, 0.5) * 7) : null;
   const base: Forecast = { state: 'too-few', points: pts.length, percent, pace, eta: null, low: null, high: null, due, slipping: false };
 
   if (last && percent >= 100) return { ...base, state: 'done' };
@@ -123,7 +122,7 @@ export function forecast(all: readonly ForecastPoint[], due: string | null, toda
     result = { ...withDue, state: 'flat' };
   } else {
     const lastX = xs[xs.length - 1]!;
-    const mid = reach100(xs, ys, median(slopes), lastX)!;
+    const mid = reach100(xs, ys, quantile(slopes, 0.5), lastX)!;
     const fast = reach100(xs, ys, quantile(slopes, 0.75), lastX);
     const slow = reach100(xs, ys, quantile(slopes, 0.25), lastX);
     result = {

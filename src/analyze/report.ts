@@ -91,9 +91,12 @@ export interface PlanInput {
 const sep = '\u0000';
 const idOf = (i: { team: string; project: string; metric: string | null }) => `${i.team}${sep}${i.project}${sep}${i.metric ?? ''}`;
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Word-level diff of two lines; Chinese is cut into words by Intl.Segmenter (no spaces to split at). */
 export function wordChanges(before: string, after: string): TextChange[] {
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  // One segmenter for every line (making one loads its dictionary).
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return diffWords(before, after, { intlSegmenter: segmenter }).map((c) => ({ value: c.value, added: Boolean(c.added), removed: Boolean(c.removed) }));
 }
 
@@ -103,14 +106,22 @@ export function planningReport(input: PlanInput): PlanningReport {
   const teamNames = [...new Set([...input.reports.map((r) => r.team), ...input.diff.items.map((d) => d.team)])].sort(cmpStr);
   const missing = new Map(input.diff.missing.map((m) => [m.team, m.week]));
 
-  /** The observation of an item in a team's report of `week`, matched through aliases. */
+  /** The observation of an item in a team's report of `week`, matched through aliases (the first of the report, as the analyses take it). */
+  const byKey = new Map<string, Map<string, Evidence>>();
   const observed = (team: string, week: WeekId | null, project: string, metric: string | null): Evidence | undefined => {
     if (!week) return undefined;
-    const ev = input.evidence(team, week);
-    if (!ev) return undefined;
-    const key = itemKey(team, project, metric, input.aliases);
-    const o = ev.observations.find((x) => itemKey(team, x.project, x.metric, input.aliases) === key);
-    return o ? { file: ev.source, line: o.line, text: o.text } : undefined;
+    const k = `${team}${sep}${week}`;
+    let index = byKey.get(k);
+    if (!index) {
+      index = new Map();
+      const ev = input.evidence(team, week);
+      for (const o of ev?.observations ?? []) {
+        const key = itemKey(team, o.project, o.metric, input.aliases);
+        if (!index.has(key)) index.set(key, { file: ev!.source, line: o.line, text: o.text });
+      }
+      byKey.set(k, index);
+    }
+    return index.get(itemKey(team, project, metric, input.aliases));
   };
 
   const teams: PlanTeam[] = [];

@@ -145,8 +145,18 @@ interface Fresh<M> {
 }
 
 function stem(project: string, aliases: AliasMap): string {
-  return bare(normalizeName(canonicalProject(project, aliases)));
+  // Asked for every absent item of every report: the names repeat week after week.
+  let memo = stems.get(aliases);
+  if (!memo) stems.set(aliases, (memo = new Map()));
+  let s = memo.get(project);
+  if (s === undefined) memo.set(project, (s = bare(normalizeName(canonicalProject(project, aliases)))));
+  return s;
 }
+
+const stems = new WeakMap<AliasMap, Map<string, string>>();
+
+/** The stem counts of one report's entries (see linkDrift), per entries map. */
+const stemCounts = new WeakMap<ReadonlyMap<string, Entry<Measure>>, Map<string, number>>();
 
 /**
  * Links items that look new in this report to items the team tracked before but that are absent
@@ -173,16 +183,16 @@ function linkDrift<M extends Measure>(
     return c;
   };
   const measuresOf = (m: ReadonlyMap<string, Entry<M>>) => [...m.values()].flatMap((e) => (e.measure ? [e.measure] : []));
-  // Each absent item's latest measure, and the stem counts of the report it is from.
-  const stemsAt = new Map<number, Map<string, number>>();
+  // Each absent item's latest measure, and the stem counts of the report it is from (a finished
+  // report's entries never change: its counts are kept for the next reports' calls).
   const absent: { key: string; m: M; stems: Map<string, number> }[] = [];
   for (const key of items.keys()) {
     if (cur.has(key)) continue;
     for (let r = entries.length - 1; r >= 0; r--) {
       const e = entries[r]!.get(key);
       if (!e?.measure) continue;
-      let stems = stemsAt.get(r);
-      if (!stems) stemsAt.set(r, (stems = countStems(measuresOf(entries[r]!))));
+      let stems = stemCounts.get(entries[r]!);
+      if (!stems) stemCounts.set(entries[r]!, (stems = countStems(measuresOf(entries[r]!))));
       absent.push({ key, m: e.measure, stems });
       break;
     }
@@ -234,6 +244,17 @@ function bare(normalized: string): string {
 
 /** The identity forms a name is recognised by: normalised, and without bracketed remarks. */
 function nameForms(name: string, aliases: AliasMap): string[] {
+  // Asked for every measure and statement subject of every report: names repeat week after week.
+  let memo = forms.get(aliases);
+  if (!memo) forms.set(aliases, (memo = new Map()));
+  let f = memo.get(name);
+  if (!f) memo.set(name, (f = computeNameForms(name, aliases)));
+  return f;
+}
+
+const forms = new WeakMap<AliasMap, Map<string, string[]>>();
+
+function computeNameForms(name: string, aliases: AliasMap): string[] {
   const forms = new Set<string>();
   for (const n of [name, canonicalProject(name, aliases)]) {
     const norm = normalizeName(n);
