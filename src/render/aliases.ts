@@ -16,16 +16,12 @@ export interface AliasesData {
 }
 
 const said = (r: AliasRow) => (r.evidence ? `${r.evidence.source}:${r.evidence.line} (${r.evidence.week}): ${r.evidence.text}` : '');
+const origin = (r: AliasRow, w: Words) => (r.from === 'database' ? w.originDatabase : r.from === 'report' ? w.originReport : w.originConfig);
 
 const COLUMNS: readonly Column<AliasRow>[] = [
   { key: 'name', label: 'name', value: (r) => r.name },
   { key: 'canonical', label: 'canonical', value: (r) => r.canonical },
-  {
-    key: 'from',
-    label: 'origin',
-    value: (r) => r.from,
-    show: (r, w) => (r.from === 'database' ? w.originDatabase : r.from === 'report' ? w.originReport : w.originConfig),
-  },
+  { key: 'from', label: 'origin', value: (r) => r.from, show: (r, w) => origin(r, w), worded: (r, w) => origin(r, w) },
   { key: 'evidence', label: 'evidence', value: said, shownIf: (rows) => rows.some((r) => r.evidence) },
 ];
 

@@ -1,7 +1,7 @@
 // The diff report: progress items, their status summary, then KPIs as a section of their own; JSON in DESIGN.md's shape.
 
 import type { DiffItem, DiffReport, TeamSummary } from '../analyze/diff.js';
-import { someTeam, status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
+import { kindWord, someTeam, status, statusWord, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
 import { fmtDelta, fmtPct } from './format.js';
 import { summaryStatuses } from './statuses.js';
 import { wordsFor, type Words } from './words.js';
@@ -10,15 +10,15 @@ const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'team', label: 'team', value: (i) => i.team, shownIf: someTeam },
   { key: 'project', label: 'project', value: (i) => i.project },
   { key: 'metric', label: 'metric', value: (i) => i.metric },
-  { key: 'kind', label: 'kind', value: (i) => i.kind, only: 'data' },
+  { key: 'kind', label: 'kind', value: (i) => i.kind, worded: (i, w) => kindWord(i.kind, w), only: 'data' },
   { key: 'from', label: 'from', align: 'right', value: (i) => i.from, show: (i) => fmtPct(i.from) },
   { key: 'to', label: 'to', align: 'right', value: (i) => i.to, show: (i) => fmtPct(i.to) },
   { key: 'delta', label: 'delta', align: 'right', value: (i) => i.delta, show: (i) => fmtDelta(i.delta) },
-  { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusWithNote(i, w) },
-  // Data formats are in English whatever the language (as their headers and status values are).
-  { key: 'note', label: 'status', value: (i) => statusNote(i, wordsFor(undefined)), only: 'data' },
+  { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusWithNote(i, w), worded: (i, w) => statusWord(i.status, w) },
+  // English in data formats (as their headers and status values are), unless the reader's language writes words there.
+  { key: 'note', label: 'note', value: (i) => statusNote(i, wordsFor(undefined)), worded: (i, w) => statusNote(i, w), only: 'data' },
   { key: 'due', label: 'due', value: (i) => i.due ?? null, only: 'data' },
-  { key: 'slipping', label: 'slipping', value: (i) => (i.slipping ? 'slipping' : null), only: 'data' },
+  { key: 'slipping', label: 'slipping', value: (i) => (i.slipping ? 'slipping' : null), worded: (i, w) => (i.slipping ? statusWord('slipping', w) : null), only: 'data' },
 ];
 
 /**
@@ -31,14 +31,14 @@ export function statusNote(i: DiffItem, w: Words): string {
   if (i.last) notes.push(i.status === 'completed' && i.to === null ? w.reached100(i.last.week) : w.lastSeen(i.last.week, i.last.percent));
   if (i.evidence) notes.push(i.inferred ? w.inWords(i.evidence.phrase) : w.statedWords(i.evidence.phrase));
   if (i.kind === 'kpi' && i.direction === 'lower') notes.push(w.lowerIsBetter);
-  return notes.join('; ');
+  return notes.join(w.semicolon);
 }
 
 function statusWithNote(i: DiffItem, w: Words): Inline[] | Inline {
   const note = statusNote(i, w);
   const parts: Inline[] = [status(i.status, w)];
-  if (i.slipping) parts.push(', ', status('slipping', w));
-  if (note) parts.push(` (${note})`);
+  if (i.slipping) parts.push(w.comma, status('slipping', w));
+  if (note) parts.push(w.aside(note));
   return parts.length === 1 ? parts[0]! : parts;
 }
 
@@ -47,7 +47,7 @@ const STOPPED = new Set(['paused', 'cancelled']);
 
 /** `1 regressed · 1 dropped · 2 stalled · 1 new · 6 advanced · 1 completed` (and any other status that occurs). */
 function diffSummary(counts: Readonly<Record<string, number>>, w: Words): Inline[] {
-  return summaryStatuses(counts).flatMap((s, i) => [...(i ? [' · '] : []), `${counts[s] ?? 0} `, status(s, w)]);
+  return summaryStatuses(counts).flatMap((s, i) => [...(i ? [' · '] : []), ...w.countOf<Inline>(counts[s] ?? 0, status(s, w))]);
 }
 
 function diffDoc(d: DiffReport, w: Words): Doc {

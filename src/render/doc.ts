@@ -26,6 +26,11 @@ export interface Column<R> {
   value: (row: R) => CsvCell;
   /** Display form; default: the value as text (`''` when absent). Several parts make one cell (a status and its note). */
   show?: (row: R, w: Words) => Inline | Inline[];
+  /**
+   * The value in the reader's words, for data formats a person opens (CSV in a language whose
+   * table says `csvHeaders: 'words'`): a status or kind identifier as its word. Numbers stay numbers.
+   */
+  worded?: (row: R, w: Words) => CsvCell;
   /** `data`: only in data formats (CSV); `display`: only in text, Markdown, HTML. Default: both. */
   only?: 'data' | 'display';
   /** `show`: a workbook writes the display form (words), not the data value. */
@@ -96,6 +101,12 @@ export function table<R>(columns: readonly Column<R>[], rows: readonly R[], extr
 export function status(s: string, w: Words): Span {
   return { text: w.status[s] ?? s, mark: 'status', status: s };
 }
+
+/** A status identifier as its word (`stalled` → `停滞`), for data columns. */
+export const statusWord = (s: string | null | undefined, w: Words): CsvCell => (s ? (w.status[s] ?? s) : s);
+
+/** An observation kind as its word (`kpi` → `指标`). */
+export const kindWord = (k: string | null | undefined, w: Words): CsvCell => (k ? (w.kinds[k] ?? k) : k);
 
 /** True when some row names a team: Team columns are shown only then. */
 export function someTeam(rows: readonly { team: string }[]): boolean {

@@ -202,11 +202,17 @@ function docAsHtml(doc: Doc, w: Words): string {
 
 // ------------------------------------------------------------------ CSV
 
-function docAsCsv(doc: Doc, _w: Words, opts: RenderOptions): string {
+/**
+ * One data table: machine headers and identifiers in English (what scripts read), or — in a
+ * language whose table says `csvHeaders: 'words'` — header words and worded values, for the
+ * person who opens it in Excel or WPS.
+ */
+function docAsCsv(doc: Doc, w: Words, opts: RenderOptions): string {
   const cols = doc.data.columns.filter((c) => c.only !== 'display');
+  const words = w.csvHeaders === 'words';
   return csv(
-    cols.map((c) => c.key),
-    doc.data.rows.map((r) => cols.map((c) => c.value(r))),
+    cols.map((c) => (words ? headerOf(c as Column<unknown>, w) : c.key)),
+    doc.data.rows.map((r) => cols.map((c) => (words && c.worded ? c.worded(r, w) : c.value(r)))),
     opts,
   );
 }

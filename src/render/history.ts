@@ -1,7 +1,7 @@
 // The `history` report: per item, one row per report that mentioned it, then how its source line changed.
 
 import type { HistoryItem, HistoryPoint, HistoryReport, TextChange } from '../analyze/history.js';
-import { status, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
+import { kindWord, status, statusWord, table, type Column, type Doc, type Inline, type ReportType } from './doc.js';
 import { fmtDelta, fmtPct, sparkText } from './format.js';
 import type { Words } from './words.js';
 
@@ -25,7 +25,7 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: 'team', label: 'team', value: (r) => r.item.team, only: 'data' },
   { key: 'project', label: 'project', value: (r) => r.item.project, only: 'data' },
   { key: 'metric', label: 'metric', value: (r) => r.item.metric, only: 'data' },
-  { key: 'kind', label: 'kind', value: (r) => r.item.kind, only: 'data' },
+  { key: 'kind', label: 'kind', value: (r) => r.item.kind, worded: (r, w) => kindWord(r.item.kind, w), only: 'data' },
   { key: 'week', label: 'week', value: (r) => r.week },
   { key: 'percent', label: 'percent', align: 'right', value: (r) => r.percent, show: (r) => fmtPct(r.percent) },
   { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
@@ -34,10 +34,11 @@ const COLUMNS: readonly Column<Row>[] = [
     label: 'status',
     value: (r) => r.status,
     // ` (in words: 已全量上线)` for an inferred completion, ` (stated: 暂停)` for a stated stop.
-    show: (r, w) => (r.evidence ? [status(r.status, w), ` (${r.inferred ? w.inWords(r.evidence) : w.statedWords(r.evidence)})`] : status(r.status, w)),
+    show: (r, w) => (r.evidence ? [status(r.status, w), w.aside(r.inferred ? w.inWords(r.evidence) : w.statedWords(r.evidence))] : status(r.status, w)),
+    worded: (r, w) => statusWord(r.status, w),
   },
   { key: 'written', label: 'asWritten', value: (r) => r.written },
-  { key: 'file', label: 'source', value: (r) => r.source, only: 'data' },
+  { key: 'file', label: 'file', value: (r) => r.source, only: 'data' },
   { key: 'line', label: 'line', value: (r) => r.line, only: 'data' },
   { key: 'text', label: 'text', value: (r) => r.text, only: 'data' },
 ];

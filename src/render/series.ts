@@ -3,7 +3,7 @@
 import type { Forecast } from '../analyze/forecast.js';
 import type { SeriesRow, SeriesTable } from '../analyze/series.js';
 import type { Observation } from '../model/types.js';
-import { someTeam, status, table, type Column, type Doc, type ReportType, type Sheet } from './doc.js';
+import { kindWord, someTeam, status, statusWord, table, type Column, type Doc, type ReportType, type Sheet } from './doc.js';
 import { fmtDelta, fmtPct } from './format.js';
 import { observationItem } from './show.js';
 import type { Words } from './words.js';
@@ -42,7 +42,7 @@ function seriesColumns(t: SeriesTable): Column<SeriesRow>[] {
     { key: 'team', label: 'team', value: (r) => r.team, shownIf: someTeam },
     { key: 'project', label: 'project', value: (r) => r.project },
     { key: 'metric', label: 'metric', value: (r) => r.metric },
-    { key: 'kind', label: 'kind', value: (r) => r.kind, only: 'data' },
+    { key: 'kind', label: 'kind', value: (r) => r.kind, worded: (r, w) => kindWord(r.kind, w), only: 'data' },
     ...t.weeks.map(
       (week, i): Column<SeriesRow> => ({
         key: week,
@@ -53,7 +53,7 @@ function seriesColumns(t: SeriesTable): Column<SeriesRow>[] {
       }),
     ),
     { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
-    { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w) },
+    { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w), worded: (r, w) => statusWord(r.status, w) },
   ];
 }
 
@@ -63,12 +63,12 @@ const OBSERVATION_COLUMNS: readonly Column<ExportObservation>[] = [
   { key: 'team', label: 'team', value: (o) => o.team },
   { key: 'project', label: 'project', value: (o) => o.project },
   { key: 'metric', label: 'metric', value: (o) => o.metric },
-  { key: 'kind', label: 'kind', value: (o) => o.kind },
+  { key: 'kind', label: 'kind', value: (o) => o.kind, show: (o, w) => w.kinds[o.kind] ?? o.kind, worded: (o, w) => kindWord(o.kind, w) },
   { key: 'percent', label: 'percent', align: 'right', value: (o) => o.percent, show: (o) => fmtPct(o.percent) },
   { key: 'done', label: 'done', align: 'right', value: (o) => o.done, only: 'data' },
-  { key: 'total', label: 'done', value: (o) => o.total, only: 'data' },
+  { key: 'total', label: 'total', value: (o) => o.total, only: 'data' },
   { key: 'section', label: 'section', value: (o) => o.section.join(' / ') },
-  { key: 'file', label: 'source', value: (o) => o.source },
+  { key: 'file', label: 'file', value: (o) => o.source },
   { key: 'line', label: 'line', align: 'right', value: (o) => o.line },
   { key: 'text', label: 'text', value: (o) => o.text },
 ];
@@ -130,6 +130,7 @@ function teamSheetColumns(t: SeriesTable): Column<ForecastRow>[] {
     ...c,
     value: (r) => c.value(r.row),
     show: c.show ? (r, w) => c.show!(r.row, w) : undefined,
+    worded: c.worded ? (r, w) => c.worded!(r.row, w) : undefined,
     only: undefined,
     shownIf: undefined,
   }));

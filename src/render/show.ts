@@ -1,7 +1,7 @@
 // The `show` report: one week's reports, then every observation grouped by its section (heading path).
 
 import type { Kind, Observation } from '../model/types.js';
-import { table, type Column, type Doc, type ReportType } from './doc.js';
+import { kindWord, table, type Column, type Doc, type ReportType } from './doc.js';
 import { fmtPct } from './format.js';
 import type { Words } from './words.js';
 
@@ -93,17 +93,24 @@ const fraction = (it: ShowItem) => (it.done !== undefined && it.total !== undefi
 
 const COLUMNS: readonly Column<ShowItem>[] = [
   { key: 'team', label: 'team', value: (i) => i.team, only: 'data' },
-  { key: 'file', label: 'source', value: (i) => i.source.file, only: 'data' },
+  { key: 'file', label: 'file', value: (i) => i.source.file, only: 'data' },
   { key: 'line', label: 'line', align: 'right', value: (i) => i.source.line },
   { key: 'section', label: 'section', value: (i) => i.section.join(' / '), only: 'data' },
   { key: 'project', label: 'project', value: (i) => i.project },
   { key: 'metric', label: 'metric', value: (i) => i.metric },
   { key: 'percent', label: 'percent', align: 'right', value: (i) => i.percent, show: (i) => fmtPct(i.percent) },
-  // An inferred figure says so: `progress, in words: 已全量上线`.
-  { key: 'kind', label: 'kind', value: (i) => i.kind, show: (i, w) => (i.inferred ? `${i.kind}, ${w.inWords(i.evidence ?? '')}${i.rule ? ` (${i.rule})` : ''}` : i.kind) },
-  { key: 'inferred', label: 'kind', value: (i) => i.evidence, only: 'data' },
+  {
+    key: 'kind',
+    label: 'kind',
+    value: (i) => i.kind,
+    // An inferred figure says so: `progress, in words: 已全量上线 (completion-words)`.
+    show: (i, w) =>
+      i.inferred ? `${[w.kinds[i.kind] ?? i.kind, w.inWords(i.evidence ?? '')].join(w.comma)}${i.rule ? ` (${i.rule})` : ''}` : (w.kinds[i.kind] ?? i.kind),
+    worded: (i, w) => kindWord(i.kind, w),
+  },
+  { key: 'inferred', label: 'words', value: (i) => i.evidence, only: 'data' },
   { key: 'done', label: 'done', align: 'right', value: (i) => i.done, show: fraction },
-  { key: 'total', label: 'done', value: (i) => i.total, only: 'data' },
+  { key: 'total', label: 'total', value: (i) => i.total, only: 'data' },
   { key: 'due', label: 'due', value: (i) => i.due, shownIf: (rows) => rows.some((r) => r.due !== undefined) },
   { key: 'text', label: 'text', value: (i) => i.text, only: 'data' },
 ];

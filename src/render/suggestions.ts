@@ -33,13 +33,13 @@ const COLUMNS: readonly Column<AliasSuggestion>[] = [
   { key: 'to', label: 'newName', value: (s) => s.to },
   { key: 'score', label: 'score', align: 'right', value: (s) => s.score, show: (s) => s.score.toFixed(2) },
   { key: 'evidence', label: 'evidence', value: () => null, show: evidence, only: 'display' },
-  { key: 'last_seen', label: 'evidence', value: (s) => s.evidence.lastSeen, only: 'data' },
-  { key: 'first_seen', label: 'evidence', value: (s) => s.evidence.firstSeen, only: 'data' },
-  { key: 'from_percent', label: 'evidence', value: (s) => s.evidence.fromPercent, only: 'data' },
-  { key: 'to_percent', label: 'evidence', value: (s) => s.evidence.toPercent, only: 'data' },
-  { key: 'name_similarity', label: 'evidence', value: (s) => s.evidence.nameSimilarity, only: 'data' },
-  { key: 'continuity', label: 'evidence', value: (s) => s.evidence.continuity, only: 'data' },
-  { key: 'position', label: 'evidence', value: (s) => s.evidence.position, only: 'data' },
+  { key: 'last_seen', label: 'lastSeen', value: (s) => s.evidence.lastSeen, only: 'data' },
+  { key: 'first_seen', label: 'firstSeen', value: (s) => s.evidence.firstSeen, only: 'data' },
+  { key: 'from_percent', label: 'fromPercent', value: (s) => s.evidence.fromPercent, only: 'data' },
+  { key: 'to_percent', label: 'toPercent', value: (s) => s.evidence.toPercent, only: 'data' },
+  { key: 'name_similarity', label: 'nameSimilarity', value: (s) => s.evidence.nameSimilarity, only: 'data' },
+  { key: 'continuity', label: 'continuity', value: (s) => s.evidence.continuity, only: 'data' },
+  { key: 'position', label: 'position', value: (s) => s.evidence.position, only: 'data' },
 ];
 
 function suggestionsDoc(d: SuggestionsData, w: Words): Doc {

@@ -1,12 +1,18 @@
 // Every word a person reads in the output (column headers, titles, fixed phrases), in one table per language.
 
 import { fmtPct } from './format.js';
+import type { Lang } from './lang.js';
+import { ZH } from './words-zh.js';
 
 /**
- * The English table. Another language is one more object of the same type (`Words`), chosen
- * by `RenderOptions.lang`; data formats (CSV headers, JSON keys) never change with it.
+ * The English table. Another language is one more object of the same type (`Words`, so a
+ * missing key does not compile), chosen by `RenderOptions.lang`. JSON never changes with the
+ * language; CSV keeps its machine headers and identifiers in English (`csvHeaders: 'keys'`)
+ * and is written in the reader's words in another language.
  */
 const EN = {
+  /** CSV headers: the columns' machine names (`keys`, what scripts read) or their header words (`words`, for a spreadsheet). */
+  csvHeaders: 'keys' as 'keys' | 'words',
   columns: {
     team: 'Team',
     project: 'Project',
@@ -60,10 +66,34 @@ const EN = {
     lastWeek: 'Last week',
     items: 'Items',
     trend: 'Trend',
+    // Columns of data formats only (each CSV column has a header of its own).
+    total: 'Total',
+    file: 'File',
+    reason: 'Reason',
+    lastSeen: 'Last seen',
+    firstSeen: 'First seen',
+    fromPercent: 'Old %',
+    toPercent: 'New %',
+    nameSimilarity: 'Name similarity',
+    continuity: 'Figures',
+    position: 'Place',
     note: 'Note',
   },
   /** A status word as shown (the JSON and CSV value stays the English identifier). */
   status: {} as Partial<Record<string, string>>,
+  /** An observation's kind as shown (`progress`, `kpi`). */
+  kinds: {} as Partial<Record<string, string>>,
+  /** A `check` verdict as shown (`progress`, `kpi`, `ignored`). */
+  verdicts: {} as Partial<Record<string, string>>,
+  /** A count and its status word in a summary line (`2 stalled`); the word arrives as a span. */
+  countOf: <T>(n: number, word: T): (string | T)[] => [`${n} `, word],
+  /** What a report stated in words, as `check` lists it (`paused`, `renamed`). */
+  statements: {} as Partial<Record<string, string>>,
+  /** A yes in a data column (`configured`). */
+  yes: 'yes',
+  /** Between the parts of a list in running text. */
+  comma: ', ',
+  semicolon: '; ',
   kpiSection: 'KPI',
   stoppedSection: 'Paused or cancelled (the report says so)',
   statedSection: 'Stated in words (a completion, pause or cancellation counts for an item the database already tracks; a rename becomes an alias when ingested)',
@@ -73,6 +103,8 @@ const EN = {
   inWords: (phrase: string) => `in words: ${phrase}`,
   statedWords: (phrase: string) => `stated: ${phrase}`,
   lowerIsBetter: 'lower is better',
+  /** A due date `check` found beside a figure, and the words it was read from. */
+  checkDue: (due: string, text: string) => `, due ${due} ("${text}")`,
   originReport: 'report',
   changes: 'Changes',
   diffTitle: (from: string, to: string) => `${from} → ${to}`,
@@ -88,6 +120,10 @@ const EN = {
   noHeading: '(no heading)',
   reportLine: (source: string, date: string | null, team: string) => `${source}${date ? ` (${date})` : ''}${team ? ` team ${team}` : ''}`,
   kpiMark: ' (KPI)',
+  /** A remark after a text: ` (an operating figure ("可用性"))`. */
+  aside: (s: string) => ` (${s})`,
+  /** After a rule's word that came from the user's configuration. */
+  configuredMark: ' (configured)',
   noItemMatches: (query: string) => `no item matches ${JSON.stringify(query)}`,
   historyTitle: (query: string) => `History: ${query}`,
   weekUnknown: 'week unknown',
@@ -139,6 +175,18 @@ const EN = {
     overdue: (due: string) => `due ${due}, not done`,
   },
   observations: 'Observations',
+  /** What `ingest` prints on stdout: a line per report, a line per file holding several, a summary. */
+  ingest: {
+    actions: { added: 'added', replaced: 'replaced', unchanged: 'unchanged', failed: 'failed' } as Record<'added' | 'replaced' | 'unchanged' | 'failed', string>,
+    counts: (progress: number, kpi: number, warnings: number, replaced: string | undefined) =>
+      `(${progress} progress, ${kpi} kpi${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}${replaced ? `; replaces ${replaced}` : ''})`,
+    reportsOfFile: (n: number, first: string | undefined, last: string | undefined, failed: number) =>
+      `${n} report${n === 1 ? '' : 's'}${first ? ` (${first}${last ? ` … ${last}` : ''})` : ''}${failed ? `, ${failed} not stored` : ''}`,
+    summary: (parts: readonly [action: string, n: number][]) => parts.map(([a, n]) => `${n} ${a}`).join(', '),
+    nothing: 'nothing to ingest',
+  },
+  /** A message of the pipeline (a reason, a warning, a note of `check`) in this language; English is the message itself. */
+  message: (english: string): string => english,
   suggestionEvidence: (lastSeen: string, fromPct: number, firstSeen: string, toPct: number, similarity: number, continuity: number, position: number) =>
     `${lastSeen} ${fmtPct(fromPct)}% → ${firstSeen} ${fmtPct(toPct)}%, name ${similarity.toFixed(2)}, figures ${continuity.toFixed(2)}, place ${position.toFixed(2)}`,
 };
@@ -146,8 +194,8 @@ const EN = {
 export type Words = typeof EN;
 export type ColumnLabel = keyof Words['columns'];
 
-const LANGUAGES: Readonly<Record<string, Words>> = { en: EN };
+const LANGUAGES: Readonly<Record<Lang, Words>> = { en: EN, zh: ZH };
 
 export function wordsFor(lang: string | undefined): Words {
-  return (lang && LANGUAGES[lang]) || EN;
+  return LANGUAGES[lang as Lang] ?? EN;
 }
