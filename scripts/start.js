@@ -4,11 +4,14 @@
 // The demo goes where the README's next commands look: data/milestones.json (the default
 // database) — unless that file already holds reports other than the samples, which are never
 // touched: then the demo goes to data/demo.json and the last line says how to use it.
+// It speaks the language the commands speak (--lang is not needed: LANG=zh_CN.UTF-8 npm start).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runLang } from '../dist/cli/lang.js';
+import { translate } from '../dist/render/messages.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'milestones.js');
@@ -16,6 +19,8 @@ const samples = path.join(root, 'data', 'samples');
 const main = path.join(root, 'data', 'milestones.json');
 const demo = path.join(root, 'data', 'demo.json');
 const shown = (p) => path.relative(process.cwd(), p) || '.';
+const lang = await runLang(process.argv.slice(2), process.env, process.cwd());
+const say = (message) => translate(message, lang);
 
 /** True when `db` holds nothing but reports from data/samples (a demo database from an earlier `npm start`). */
 function onlySamples(db) {
@@ -41,12 +46,11 @@ milestones('forecast');
 const page = path.join(root, 'data', 'report.html');
 milestones('report', '--out', shown(page));
 if (db === main) {
-  console.log(`\nThe demo database is ${shown(db)}, the default one: the README's next commands work as written, e.g. node bin/milestones.js history 运单轨迹`);
-  console.log(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`);
+  console.log(`\n${say(`The demo database is ${shown(db)}, the default one: the README's next commands work as written, e.g. node bin/milestones.js history 运单轨迹`)}`);
+  console.log(say(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`));
 } else {
   console.log(
-    `\n${shown(main)} holds other reports and was left alone; the demo database is ${shown(db)}. ` +
-      `For the README's next commands: export MILESTONES_DB=${shown(db)}`,
+    `\n${say(`${shown(main)} holds other reports and was left alone; the demo database is ${shown(db)}. For the README's next commands: export MILESTONES_DB=${shown(db)}`)}`,
   );
-  console.log(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`);
+  console.log(say(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`));
 }

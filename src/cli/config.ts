@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
 import type * as Zod from 'zod';
 import { UsageError } from '../model/errors.js';
+import { LANGS } from '../render/lang.js';
+import { currentLang, say } from './output.js';
 
 /** Built on first use: zod costs ~60 ms to load, and most runs have no configuration file. */
 function buildSchema(z: typeof Zod.z) {
@@ -29,13 +31,22 @@ function buildSchema(z: typeof Zod.z) {
       weekScheme: z.enum(['reporter', 'iso']).optional(),
       /** Default database file, relative to the configuration file. */
       db: z.string().min(1).optional(),
+      /** Language of the output (`--lang` wins; without either, the locale decides). */
+      lang: z.enum(LANGS).optional(),
     })
     .strict();
   return ConfigSchema;
 }
 
 let schema: ReturnType<typeof buildSchema> | undefined;
-const configSchema = () => (schema ??= buildSchema((createRequire(import.meta.url)('zod') as typeof Zod).z));
+const configSchema = () => (schema ??= buildSchema(zod()));
+
+/** zod, speaking the reader's language in its own messages (`expected string, received number`). */
+function zod(): typeof Zod.z {
+  const { z } = createRequire(import.meta.url)('zod') as typeof Zod;
+  if (currentLang() === 'zh') z.config(z.locales.zhCN());
+  return z;
+}
 
 export type Config = Zod.infer<ReturnType<typeof buildSchema>>;
 
@@ -117,16 +128,16 @@ export function parseConfig(text: string, shown: string): Config {
     const node = jsonc.findNodeAtLocation(tree, keyPath);
     if (!node) return '';
     const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-    return ` (${lineColumn(clean, (key ?? node).offset)})`;
+    return ` (${say(lineColumn(clean, (key ?? node).offset))})`;
   };
   const problems = result.error.issues.flatMap((i) => {
     const at = i.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (i.code === 'unrecognized_keys') return i.keys.map((k) => `${[...at, k].join('.')}: unknown key${place([...at, k])}`);
-    return [`${at.length ? at.join('.') : '(top level)'}: ${i.message}${place(at)}`];
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => say(`${[...at, k].join('.')}: unknown key${place([...at, k])}`));
+    return [`${at.length ? at.join('.') : say('(top level)')}: ${i.message}${place(at)}`];
   });
   throw new UsageError(`invalid configuration: ${problems.join('; ')}`, {
     where: shown,
-    hint: 'allowed keys: kpiWords, ignoreWords, progressWords, lowerIsBetterWords, aliases, stalledWeeks, weekScheme, db',
+    hint: 'allowed keys: kpiWords, ignoreWords, progressWords, lowerIsBetterWords, aliases, stalledWeeks, weekScheme, db, lang',
   });
 }
 

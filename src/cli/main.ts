@@ -1,20 +1,28 @@
 // Entry point: commander wiring only; each command's module is imported when it runs, so --help stays fast.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { escapeControls } from '../model/display.js';
 import { MilestonesError } from '../model/errors.js';
 import { listExtensions } from '../read/registry.js';
 import { FORMAT_NAMES, WORKBOOK_FORMATS, type OutputFormat } from '../render/format-names.js';
+import { langOf, type Lang } from '../render/lang.js';
+import { translate } from '../render/messages.js';
+import { runLang } from './lang.js';
 import type { GlobalOptions } from './options.js';
+import { describeError, say, setLang } from './output.js';
 
 const require = createRequire(import.meta.url);
 
 /** Runs one command line; resolves to the exit code (the shim sets process.exitCode). */
 export async function main(argv: string[]): Promise<number> {
   installPipeHandler();
-  const program = buildProgram();
   try {
+    // Decided first: --help and commander's own errors speak the reader's language too.
+    const lang = await runLang(argv.slice(2), process.env, process.cwd());
+    setLang(lang);
+    const width = lang === 'en' ? undefined : await cjkWidth();
+    const program = buildProgram(lang, width);
     await program.parseAsync(argv);
     return finish(Number(process.exitCode ?? 0));
   } catch (err) {
@@ -62,23 +70,40 @@ function withOutput(cmd: Command, fallback: OutputFormat = 'text', formats: read
     .option('--out <file>', 'write the result to FILE instead of stdout (- is stdout)');
 }
 
-/** The command line, without running anything: main() parses with it, the README's command reference is generated from it. */
-export function buildProgram(): Command {
+/**
+ * The command line, without running anything: main() parses with it, the README's command
+ * reference is generated from it. In another language than English every description, the
+ * help's headings and commander's own errors are translated (`width`: display columns of a
+ * string, for wrapping Chinese help text).
+ */
+export function buildProgram(lang: Lang = 'en', width?: (s: string) => number): Command {
   const { version } = require('../../package.json') as { version: string };
+  const t = (s: string) => translate(s, lang);
   const program = new Command('milestones')
+    // Before any subcommand is declared: they inherit the help option, help command and output settings.
+    .helpOption('-h, --help', t('display help for command'))
+    .helpCommand('help [command]', t('display help for command'))
     .description('Track progress percentages of weekly reports (周报) over time: diff weeks, flag stalled, regressed, dropped and completed projects.')
-    .version(version, '-V, --version')
+    .version(version, '-V, --version', t('output the version number'))
     .option('--db <file>', 'database file (default: $MILESTONES_DB, else "db" in the configuration file, else data/milestones.json)')
     .option('--config <file>', 'configuration file (default: ./milestones.config.json when present)')
     .option('--team <name>', 'only this team (ingest: the team the reports belong to)')
     .addOption(new Option('--week-scheme <scheme>', 'week numbering').choices(['reporter', 'iso']))
     .option('--no-color', 'never colour the output (also: NO_COLOR)')
     .option('-q, --quiet', 'no notes on stderr (what was resolved, swapped, written; progress); warnings and errors still')
+    .addOption(
+      new Option('--lang <lang>', 'language of the output: zh or en (default: "lang" in the configuration file, else the locale: LC_ALL, LC_MESSAGES, LANG)').argParser(
+        (value) => {
+          const l = langOf(value);
+          if (!l) throw new InvalidArgumentError(t('Languages: zh, en.'));
+          return l;
+        },
+      ),
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      outputError: (s, write) => write(s.split('\n').map(escapeControls).join('\n').replace(/^error:/, 'milestones: error:')),
-    });
+    .configureOutput({ outputError: (s, write) => write(commanderError(s)) });
+  if (lang !== 'en') program.configureHelp(helpIn(lang, width));
 
   const run = (name: keyof typeof COMMANDS) =>
     async function (this: Command, ...args: unknown[]) {
@@ -280,7 +305,94 @@ export function buildProgram(): Command {
       .option('--min-score <n>', 'only suggestions scoring at least this (0–1; default 0.6)'),
   ).action(run('alias-suggest'));
 
+  if (lang !== 'en') translateDescriptions(program, lang);
   return program;
+}
+
+/** Every description, summary, option and argument text of a command tree in `lang`. */
+function translateDescriptions(cmd: Command, lang: Lang): void {
+  const t = (s: string) => translate(s, lang);
+  cmd.description(t(cmd.description()));
+  if (cmd.summary()) cmd.summary(t(cmd.summary()));
+  for (const o of cmd.options) o.description = t(o.description);
+  for (const a of cmd.registeredArguments) a.description = t(a.description);
+  for (const sub of cmd.commands) translateDescriptions(sub, lang);
+}
+
+/** The help's headings and commander's `(default: …)` notes in `lang`; Chinese text wrapped between characters, measured in display columns. */
+function helpIn(lang: Lang, width: ((s: string) => number) | undefined): Partial<Help> {
+  const t = (s: string) => translate(s, lang);
+  const extra = (s: string) =>
+    s.replace(/ \(((?:choices|default|preset|env): .*)\)$/, (_, inner: string) => t(`(${inner})`));
+  return {
+    styleTitle: (title) => t(title),
+    styleOptionText: (word) => (word === '[options]' ? t(word) : word),
+    styleSubcommandText: (word) => (word === '[command]' ? t(word) : word),
+    optionDescription(option) {
+      return extra(Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(argument) {
+      return extra(Help.prototype.argumentDescription.call(this, argument));
+    },
+    ...(width ? { displayWidth: (s: string) => width(s.replace(/\u001b\[[\d;]*m/g, '')), boxWrap: wrapCjk(width) } : {}),
+  };
+}
+
+/**
+ * commander's boxWrap breaks lines at blanks only, and Chinese has none: this one may also break
+ * before any CJK character (not before closing punctuation), and measures display columns.
+ */
+function wrapCjk(width: (s: string) => number) {
+  return function boxWrap(this: Help, str: string, columns: number): string {
+    if (columns < this.minWidthToWrap) return str;
+    // A chunk is one CJK character or a run of other text, with any closing punctuation glued after it.
+    const close = '\\u3001\\u3002\\u300b\\u300d\\u300f\\u3011\\u3015\\uff01\\uff09\\uff0c\\uff1a\\uff1b\\uff1f';
+    const cjk = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+    const chunk = new RegExp(`\\s*(?:[${cjk}]|[^\\s${cjk}]+)[${close}]*|\\s*[${close}]+`, 'gu');
+    return str
+      .split(/\r\n|\n/)
+      .map((line) => {
+        const chunks = line.match(chunk);
+        if (!chunks) return '';
+        const out: string[] = [];
+        let current = chunks.shift()!;
+        for (const c of chunks) {
+          if (width(current + c) <= columns) current += c;
+          else {
+            out.push(current);
+            current = c.trimStart();
+          }
+        }
+        out.push(current);
+        return out.join('\n');
+      })
+      .join('\n');
+  };
+}
+
+/** Display columns of help text (CJK counts two), loaded only for a language that needs it. */
+async function cjkWidth(): Promise<(s: string) => number> {
+  const { eastAsianWidth } = await import('get-east-asian-width');
+  return (s) => {
+    let w = 0;
+    for (const ch of s) w += eastAsianWidth(ch.codePointAt(0)!);
+    return w;
+  };
+}
+
+/**
+ * commander's own error (`error: unknown option '--x'` and a `(Did you mean --y?)` line) as our
+ * errors look (`milestones: error: …`), in the reader's language.
+ */
+function commanderError(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => {
+      if (line === '') return line;
+      const body = escapeControls(say(i === 0 ? line.replace(/^error: /, '') : line));
+      return i === 0 ? `milestones: ${say('error')}: ${body}` : body;
+    })
+    .join('\n');
 }
 
 /** Maps any error to its exit code and prints it; a user's mistake never shows a stack trace. */
@@ -291,14 +403,12 @@ function reportError(err: unknown): number {
     return 2;
   }
   if (err instanceof MilestonesError) {
-    process.stderr.write(`milestones: error: ${escapeControls(err.format())}\n`);
+    process.stderr.write(`milestones: ${say('error')}: ${escapeControls(describeError(err))}\n`);
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && e.code === 'EPIPE') return 0;
-  process.stderr.write(
-    `milestones: internal error: ${e?.stack ?? String(err)}\nThis is a bug in milestones; please report it with the command you ran.\n`,
-  );
+  process.stderr.write(`milestones: ${say('internal error')}: ${e?.stack ?? String(err)}\n${say('This is a bug in milestones; please report it with the command you ran.')}\n`);
   return 1;
 }
 

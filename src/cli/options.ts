@@ -5,8 +5,9 @@ import type { AliasMap } from '../model/name.js';
 import { normalizeName } from '../model/name.js';
 import type { WeekScheme } from '../model/types.js';
 import { UsageError } from '../model/errors.js';
+import { langOf, langOfEnv, type Lang } from '../render/lang.js';
 import { loadConfig, type Config } from './config.js';
-import { setQuiet } from './output.js';
+import { setLang, setQuiet } from './output.js';
 
 export interface GlobalOptions {
   /** Database path to open. */
@@ -19,6 +20,8 @@ export interface GlobalOptions {
   color: boolean;
   /** --quiet: no notes on stderr. */
   quiet: boolean;
+  /** The language a person reads the output in: `--lang`, else the configuration's `lang`, else the locale. */
+  lang: Lang;
   config: Config;
   configFile: string | null;
   /** `--config FILE` was given: it wins over the configuration files next to the reports. */
@@ -32,6 +35,8 @@ export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.Pr
   const quiet = raw.quiet === true;
   setQuiet(quiet);
   const { config, file } = await loadConfig(raw.config as string | undefined, cwd);
+  const lang = langOf(raw.lang as string | undefined) ?? config.lang ?? langOfEnv(env);
+  setLang(lang);
   let dbShown = (raw.db as string | undefined) ?? (env.MILESTONES_DB || undefined);
   if (!dbShown && config.db && file) dbShown = path.relative(cwd, path.resolve(path.dirname(file), config.db)) || config.db;
   dbShown ??= DEFAULT_DB;
@@ -46,6 +51,7 @@ export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.Pr
     scheme,
     color: raw.color !== false && !noColor && Boolean(process.stdout.isTTY),
     quiet,
+    lang,
     config,
     configFile: file,
     configExplicit: raw.config !== undefined,

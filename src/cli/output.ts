@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import { escapeControls } from '../model/display.js';
-import { InputError, UsageError } from '../model/errors.js';
+import { InputError, UsageError, type MilestonesError } from '../model/errors.js';
 import type { ReportType } from '../render/doc.js';
 import { FORMAT_EXTENSIONS, FORMAT_NAMES, FORMAT_SYNONYMS, type FormatName, type OutputFormat } from '../render/format-names.js';
+import type { Lang } from '../render/lang.js';
+import { translate } from '../render/messages.js';
 import type { GlobalOptions } from './options.js';
 
 /** The options every read command declares through `outputOptions` (main.ts). */
@@ -86,31 +88,31 @@ export async function outputTarget(
     async write(type, data) {
       const { render, renderWorkbook } = await import('../render/formats.js');
       const terminal = file === undefined && Boolean(process.stdout.isTTY);
+      const s = (n: number) => (n === 1 ? '' : 's');
       let content: string | Uint8Array;
-      let size: string;
+      // What was written, said once it is (each sentence whole, so the catalogue can translate it).
+      let wrote: string;
       if (format === 'xlsx') {
-        const book = await renderWorkbook(type, data);
+        const book = await renderWorkbook(type, data, { lang: g.lang });
         content = book.bytes;
-        size = `${plural(book.sheets, 'sheet')}, ${plural(book.rows, 'row')}`;
+        wrote = `wrote ${file} (${book.sheets} sheet${s(book.sheets)}, ${book.rows} row${s(book.rows)})`;
       } else {
         // On a terminal, text tables fit its width; piped or to a file, they are whole.
         const columns = terminal && format === 'text' ? process.stdout.columns : undefined;
-        const r = render(type, data, format, { color: g.color && file === undefined, terminal, columns });
+        const r = render(type, data, format, { color: g.color && file === undefined, terminal, columns, lang: g.lang });
         content = r.text;
-        size = r.columns !== undefined && format !== 'json' ? `${plural(r.rows ?? 0, 'row')}, ${plural(r.columns, 'column')}` : r.rows !== undefined ? plural(r.rows, 'item') : '';
+        if (r.columns !== undefined && format !== 'json') wrote = `wrote ${file} (${r.rows ?? 0} row${s(r.rows ?? 0)}, ${r.columns} column${s(r.columns)})`;
+        else if (r.rows !== undefined) wrote = `wrote ${file} (${r.rows} item${s(r.rows)})`;
+        else wrote = `wrote ${file}`;
       }
       if (file === undefined || real === undefined) {
         await writeStdout(content);
         return;
       }
       await writeFileAtomic(real, content, file);
-      note(`wrote ${file}${size ? ` (${size})` : ''}`);
+      note(wrote);
     },
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 // ------------------------------------------------------------------ --out safety
@@ -231,6 +233,21 @@ export function writeStdout(text: string | Uint8Array): Promise<void> {
 }
 
 let quiet = false;
+/** The language of notes, warnings and errors (`--lang`, the configuration, the locale); set once at start-up. */
+let lang: Lang = 'en';
+
+export function setLang(l: Lang): void {
+  lang = l;
+}
+
+export function currentLang(): Lang {
+  return lang;
+}
+
+/** A message of the code (English, its id) in the reader's language. */
+export function say(message: string): string {
+  return translate(message, lang);
+}
 
 /** `--quiet`: notes (talk) are not printed; warnings and errors still are. */
 export function setQuiet(q: boolean): void {
@@ -255,10 +272,26 @@ function toStderr(line: string): void {
 
 /** Talk for the user (what was resolved, swapped, written): stderr, so stdout stays the result; silenced by --quiet. */
 export function note(message: string): void {
-  if (!quiet) toStderr(`milestones: ${escapeControls(message)}\n`);
+  if (!quiet) toStderr(`milestones: ${escapeControls(say(message))}\n`);
 }
 
 /** A warning or an error about one input (the run goes on): stderr, never silenced. */
 export function warn(message: string): void {
-  toStderr(`milestones: ${escapeControls(message)}\n`);
+  toStderr(`milestones: ${escapeControls(say(message))}\n`);
+}
+
+/** `FILE:LINE: what is wrong — what to do`, each part in the reader's language. */
+export function describeError(err: MilestonesError): string {
+  const head = err.where ? `${err.where}: ${say(err.message)}` : say(err.message);
+  return err.hint ? `${head} — ${say(err.hint)}` : head;
+}
+
+/** `milestones: error: FILE:LINE: what — hint` for one input of a batch (the run goes on). */
+export function warnError(err: MilestonesError): void {
+  toStderr(`milestones: ${say('error')}: ${escapeControls(describeError(err))}\n`);
+}
+
+/** `milestones: warning: FILE:LINE: what` about one line of an input. */
+export function warnAt(where: string, message: string): void {
+  toStderr(`milestones: ${say('warning')}: ${escapeControls(`${where}: ${say(message)}`)}\n`);
 }

@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
-import { isQuiet, setStderrSink } from './output.js';
+import { isQuiet, say, setStderrSink } from './output.js';
 
 export interface Progress {
   /** `n` more files done. */
@@ -57,7 +57,7 @@ export function startProgress(total: number, opts: ProgressOptions = {}): Progre
     multi = new MultiBar(
       {
         stream,
-        format: `[{bar}] {value}/{total} ${opts.unit ?? 'files'} · {rate} reports/s · ETA {eta_formatted}`,
+        format: say(`[{bar}] {value}/{total} ${opts.unit ?? 'files'} · {rate} reports/s · ETA {eta_formatted}`),
         barsize: 24,
         etaBuffer: 100,
         // A hidden cursor would stay hidden after Ctrl-C (a SIGINT handler to restore it would stop Ctrl-C).

@@ -122,6 +122,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   // ------------------------------------------------------------ notes on stderr
   'wrote {0} ({1} row{2}, {3} column{4})': '已写入 {0}（{1} 行，{3} 列）',
   'wrote {0} ({1} item{2})': '已写入 {0}（{1} 项）',
+  'wrote {0} ({1} sheet{2}, {3} row{4})': '已写入 {0}（{1} 个工作表，{3} 行）',
   'wrote {0}': '已写入 {0}',
   '{0} is later than {1}; using {2} → {3}': '{0} 晚于 {1}；按 {2} → {3} 对比',
   '{0} is stored for several years ({1}); using {2}': '{0} 在多个年份都有（{1}）；使用 {2}',

@@ -179,9 +179,10 @@ export const ZH: Words = {
   suggestionEvidence: (lastSeen, fromPct, firstSeen, toPct, similarity, continuity, position) =>
     `${lastSeen} ${fmtPct(fromPct)}% → ${firstSeen} ${fmtPct(toPct)}%，名称 ${similarity.toFixed(2)}，进度 ${continuity.toFixed(2)}，位置 ${position.toFixed(2)}`,
   ingest: {
-    actions: { added: '已入库', replaced: '已替换', unchanged: '未变化', failed: '失败' },
-    counts: (progress, kpi, warnings, replaced) =>
-      `（进度 ${progress} 项，指标 ${kpi} 项${warnings ? `，警告 ${warnings} 条` : ''}${replaced ? `；替换 ${replaced}` : ''}）`,
+    actions: { added: '已入库', replaced: '已替换', rebuilt: '已重建', unchanged: '未变化', conflict: '冲突', failed: '失败' },
+    counts: (progress, kpi, warnings, replaced, rebuilt) =>
+      `（进度 ${progress} 项，指标 ${kpi} 项${warnings ? `，警告 ${warnings} 条` : ''}${replaced ? `；替换 ${replaced}` : rebuilt ? '；其原文文件缺失或损坏，已重建' : ''}）`,
+    conflict: (kept, why) => `（未入库：同一团队同一周已有 ${kept}，保留那份，因为${why}）`,
     reportsOfFile: (n, first, last, failed) => `${n} 份周报${first ? `（${first}${last ? ` … ${last}` : ''}）` : ''}${failed ? `，${failed} 份未入库` : ''}`,
     summary: (parts) => parts.map(([a, n]) => `${a} ${n}`).join('，'),
     nothing: '没有可读入的文件',

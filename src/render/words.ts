@@ -177,9 +177,14 @@ const EN = {
   observations: 'Observations',
   /** What `ingest` prints on stdout: a line per report, a line per file holding several, a summary. */
   ingest: {
-    actions: { added: 'added', replaced: 'replaced', unchanged: 'unchanged', failed: 'failed' } as Record<'added' | 'replaced' | 'unchanged' | 'failed', string>,
-    counts: (progress: number, kpi: number, warnings: number, replaced: string | undefined) =>
-      `(${progress} progress, ${kpi} kpi${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}${replaced ? `; replaces ${replaced}` : ''})`,
+    actions: { added: 'added', replaced: 'replaced', rebuilt: 'rebuilt', unchanged: 'unchanged', conflict: 'conflict', failed: 'failed' } as Record<
+      'added' | 'replaced' | 'rebuilt' | 'unchanged' | 'conflict' | 'failed',
+      string
+    >,
+    counts: (progress: number, kpi: number, warnings: number, replaced: string | undefined, rebuilt: boolean) =>
+      `(${progress} progress, ${kpi} kpi${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}${replaced ? `; replaces ${replaced}` : rebuilt ? '; its evidence file was missing or damaged' : ''})`,
+    /** Another file of the same team and week is kept (`why`: a message of model/claim.ts). */
+    conflict: (kept: string, why: string) => `(not stored: ${kept} holds the same team and week and is kept, ${why})`,
     reportsOfFile: (n: number, first: string | undefined, last: string | undefined, failed: number) =>
       `${n} report${n === 1 ? '' : 's'}${first ? ` (${first}${last ? ` … ${last}` : ''})` : ''}${failed ? `, ${failed} not stored` : ''}`,
     summary: (parts: readonly [action: string, n: number][]) => parts.map(([a, n]) => `${n} ${a}`).join(', '),

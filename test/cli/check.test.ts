@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliEnv } from './support/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const samples = path.join(root, 'data', 'samples');
@@ -16,7 +17,7 @@ interface CheckJson { files: { file: string; week: string | null; findings: Find
 const r = spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), 'check', 'data/samples', '--json'], {
   cwd: root,
   encoding: 'utf8',
-  env: { ...process.env, NO_COLOR: '1' },
+  env: cliEnv(),
 });
 const result = JSON.parse(r.stdout) as CheckJson;
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, parseConfig } from '../../src/cli/config.js';
+import { cliEnv } from './support/cli.js';
 import { UsageError } from '../../src/model/errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,7 +18,7 @@ function cli(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MILESTONES_DB: '' },
+    env: cliEnv(),
   });
   return { out: r.stdout, err: r.stderr, code: r.status };
 }

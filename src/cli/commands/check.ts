@@ -5,7 +5,7 @@ import { extract } from '../../extract/index.js';
 import { MilestonesError } from '../../model/errors.js';
 import { CHECK, type CheckFile } from '../../render/check.js';
 import type { GlobalOptions } from '../options.js';
-import { outputTarget, warn, type OutputFlags } from '../output.js';
+import { outputTarget, warn, warnError, type OutputFlags } from '../output.js';
 import { startProgress } from '../progress.js';
 import { folderConfig, type LoadedConfig } from '../config.js';
 import { lexiconOf, wordsFrom } from '../vocabulary.js';
@@ -17,7 +17,7 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
   const out = await outputTarget(o, g);
   const { files, problems, skipped } = await collectFiles(args[0] as string[]);
   let failed = problems.length;
-  for (const p of problems) warn(`error: ${p.format()}`);
+  for (const p of problems) warnError(p);
   if (skipped.size) warn(skippedLine(skipped));
   const checked: CheckFile[] = [];
   const progress = startProgress(files.length);
@@ -34,7 +34,7 @@ export async function run(g: GlobalOptions, o: OutputFlags & { maxSize: string }
       }
     } catch (err) {
       if (!(err instanceof MilestonesError)) throw err;
-      warn(`error: ${err.format()}`);
+      warnError(err);
       failed++;
     }
   }

@@ -10,8 +10,9 @@ import { aliasMap, positiveInt, type GlobalOptions } from '../options.js';
 import { canonicalProject, normalizeName } from '../../model/name.js';
 import { keeps, whyKept, type Claim } from '../../model/claim.js';
 import { escapeControls } from '../../model/display.js';
-import { json } from '../../render/format.js';
-import { note, warn, writeStdout } from '../output.js';
+import { json, pad, width as columns } from '../../render/format.js';
+import { wordsFor as saidIn, type Words as Said } from '../../render/words.js';
+import { note, warn, warnAt, warnError, writeStdout } from '../output.js';
 import { folderConfig, type LoadedConfig } from '../config.js';
 import { wordsFrom, type Words } from '../vocabulary.js';
 import { ReaderPool, readInOrder } from '../pool.js';
@@ -57,10 +58,11 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const outcomes: Outcome[] = [];
   const fail = (file: string, err: unknown) => {
     if (!(err instanceof MilestonesError)) throw err;
-    warn(`error: ${err.format()}`);
+    warnError(err);
     outcomes.push({ file, action: 'failed', error: err.format() });
   };
 
+  const said = saidIn(g.lang);
   const { files, problems, skipped } = await collectFiles(paths);
   for (const p of problems) fail(p.where ?? '', p);
   if (skipped.size) warn(skippedLine(skipped));
@@ -69,7 +71,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   // ever; on a terminal a progress bar below them. JSON is printed whole at the end.
   const progress = startProgress(files.length);
   const say = (x: Outcome) => {
-    const line = o.json ? undefined : outcomeLine(x);
+    const line = o.json ? undefined : outcomeLine(x, said);
     if (line !== undefined) progress.line(line, (text) => void writeStdout(`${text}\n`));
   };
 
@@ -167,21 +169,21 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       progress.tick();
       if (!r.ok) {
         const err = errorFromData(r.error);
-        warn(`error: ${err.format()}`);
+        warnError(err);
         read[i] = [{ file: jobs[i]!.path, action: 'failed', error: err.format() }];
         return;
       }
       const of = r.count > 1 || r.reports.some((x) => x.report.source !== jobs[i]!.path) ? jobs[i]!.path : undefined;
       const mine: Outcome[] = [];
       for (const x of r.reports) {
-        for (const w of x.warnings) warn(`warning: ${x.report.source}:${w.line}: ${w.message}`);
+        for (const w of x.warnings) warnAt(`${x.report.source}:${w.line}`, w.message);
         batch.push({ index: i, slot: mine.length, of, report: x.report, stamp: x.stamp, warnings: x.warnings.length });
         mine.push(undefined as unknown as Outcome); // filled in by the commit
         pending[i]!++;
       }
       for (const e of r.errors) {
         const err = errorFromData(e);
-        warn(`error: ${err.format()}`);
+        warnError(err);
         mine.push({ file: jobs[i]!.path, action: 'failed', error: err.format(), ...(of ? { of } : {}) });
       }
       read[i] = mine;
@@ -204,7 +206,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   for (const n of store.notes()) note(n);
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
-  await writeStdout(o.json ? json({ files: outcomes }) : [...manyLines(outcomes), summaryLine(outcomes)].map((l) => `${l}\n`).join(''));
+  await writeStdout(o.json ? json({ files: outcomes }) : [...manyLines(outcomes, said), summaryLine(outcomes, said)].map((l) => `${l}\n`).join(''));
   return failed ? 1 : 0;
 }
 
@@ -237,15 +239,14 @@ function storedOf(sorted: readonly StoredHeader[], paths: readonly string[], abs
 }
 
 /** `周报.md: 30 reports (2022-W40 … 2023-W22)` for each file that holds several reports. */
-function manyLines(outcomes: readonly Outcome[]): string[] {
+function manyLines(outcomes: readonly Outcome[], w: Said): string[] {
   const byFile = new Map<string, Outcome[]>();
   for (const x of outcomes) if (x.of) byFile.set(x.of, [...(byFile.get(x.of) ?? []), x]);
   const lines: string[] = [];
   for (const [file, xs] of byFile) {
     const weeks = xs.flatMap((x) => (x.action === 'failed' ? [] : [x.week])).sort();
     const failed = xs.filter((x) => x.action === 'failed').length;
-    const span = weeks.length ? ` (${weeks[0]}${weeks.length > 1 ? ` … ${weeks[weeks.length - 1]}` : ''})` : '';
-    lines.push(`${escapeControls(file)}: ${weeks.length} report${weeks.length === 1 ? '' : 's'}${span}${failed ? `, ${failed} not stored` : ''}`);
+    lines.push(`${escapeControls(file)}: ${w.ingest.reportsOfFile(weeks.length, weeks[0], weeks.length > 1 ? weeks[weeks.length - 1] : undefined, failed)}`);
   }
   return lines;
 }
@@ -273,26 +274,23 @@ export function parseForcedWeek(value: string, scheme: WeekScheme): WeekId {
 }
 
 /** `added     2025-W46  data/samples/….md  (12 progress, 3 kpi)`; failed files have their error on stderr instead. */
-function outcomeLine(x: Outcome): string | undefined {
+function outcomeLine(x: Outcome, w: Said): string | undefined {
   if (x.action === 'failed') return undefined;
   const team = x.team ? ` [${escapeControls(x.team)}]` : '';
-  const what = `${x.progress} progress, ${x.kpi} kpi${x.warnings ? `, ${x.warnings} warning${x.warnings > 1 ? 's' : ''}` : ''}`;
-  if (x.action === 'conflict') {
-    return `conflict  ${x.week}${team}  ${escapeControls(x.file)}  (not stored: ${escapeControls(x.kept ?? '')} holds the same team and week and is kept, ${x.why})`;
-  }
-  const tail =
-    x.action === 'replaced' && x.replaced ? `; replaces ${escapeControls(x.replaced)}` : x.action === 'rebuilt' ? '; its evidence file was missing or damaged' : '';
-  return `${x.action.padEnd(9)} ${x.week}${team}  ${escapeControls(x.file)}  (${what}${tail})`;
+  const width = Math.max(...Object.values(w.ingest.actions).map(columns));
+  const action = pad(w.ingest.actions[x.action], width);
+  if (x.action === 'conflict') return `${action} ${x.week}${team}  ${escapeControls(x.file)}  ${w.ingest.conflict(escapeControls(x.kept ?? ''), w.message(x.why ?? ''))}`;
+  const replaced = x.action === 'replaced' && x.replaced ? escapeControls(x.replaced) : undefined;
+  return `${action} ${x.week}${team}  ${escapeControls(x.file)}  ${w.ingest.counts(x.progress, x.kpi, x.warnings, replaced, x.action === 'rebuilt')}`;
 }
 
 /** `9 added, 1 failed`. */
-function summaryLine(outcomes: readonly Outcome[]): string {
-  const counts = new Map<string, number>();
+function summaryLine(outcomes: readonly Outcome[], w: Said): string {
+  const counts = new Map<Outcome['action'], number>();
   for (const x of outcomes) counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
-  const order = ['added', 'replaced', 'rebuilt', 'unchanged', 'conflict', 'failed'];
-  const summary = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
-  if (!outcomes.length) summary.push('nothing to ingest');
-  return summary.join(', ');
+  const order = ['added', 'replaced', 'rebuilt', 'unchanged', 'conflict', 'failed'] as const;
+  if (!outcomes.length) return w.ingest.nothing;
+  return w.ingest.summary(order.filter((k) => counts.has(k)).map((k) => [w.ingest.actions[k], counts.get(k)!]));
 }
 
 /**

@@ -19,9 +19,13 @@ export interface CliResult {
   ms: number;
 }
 
-/** The environment every CLI test runs with: no colour, no inherited database, UTC. */
+/**
+ * The environment every CLI test runs with: no colour, no inherited database, UTC, and an
+ * English locale (the output's language follows LC_ALL, LC_MESSAGES and LANG: a developer's
+ * zh_CN.UTF-8 must not change what the English goldens see; tests of Chinese say so).
+ */
 export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NO_COLOR: '1', MILESTONES_DB: '', TZ: 'UTC', ...extra };
+  return { ...process.env, NO_COLOR: '1', MILESTONES_DB: '', TZ: 'UTC', LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8', ...extra };
 }
 
 /** Runs `milestones --db DB ARGS…` synchronously in `cwd`; a hang is killed after `timeoutMs`. */

@@ -1,0 +1,146 @@
+// Issue 14 at the command line: which language a run speaks, and that Chinese output holds no English a person must translate.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bin, cli, cliEnv, root, tempDir } from './support/cli.js';
+import { englishLeft, latinWords } from '../support/english.js';
+
+const fixtures = path.join(root, 'test', 'fixtures');
+const { dir, cleanup } = tempDir('lang');
+const db = path.join(dir, 'none.json');
+
+/** `milestones ARGS` in `cwd` with exactly this locale (nothing inherited). */
+function run(args: string[], locale: NodeJS.ProcessEnv, cwd = dir) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: cliEnv({ LANG: undefined, ...locale }) });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+}
+
+/** The same error, English or Chinese: there is no database in a fresh folder. */
+const noDb = (r: { err: string }) =>
+  r.err.startsWith('milestones: 错误: none.json: 这里还没有数据库 — ') ? 'zh' : r.err.startsWith('milestones: error: none.json: no database here yet — ') ? 'en' : r.err;
+
+test('the locale decides when nothing else does: LANG=zh_CN.UTF-8 is Chinese, LC_ALL and LC_MESSAGES win over LANG', () => {
+  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' })), 'zh');
+  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' })), 'en');
+  assert.is(noDb(run(['--db', 'none.json', 'weeks'], {})), 'en');
+  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })), 'en');
+  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })), 'zh');
+});
+
+test('--lang wins over the configuration file, which wins over the locale; --lang=zh and after the command work too', () => {
+  const conf = tempDir('lang-config');
+  try {
+    writeFileSync(path.join(conf.dir, 'milestones.config.json'), '{ "lang": "en" }\n');
+    assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
+    assert.is(noDb(run(['--db', 'none.json', '--lang', 'zh', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir)), 'zh');
+    writeFileSync(path.join(conf.dir, 'milestones.config.json'), '{ "lang": "zh" }\n');
+    assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir)), 'zh');
+    assert.is(noDb(run(['--db', 'none.json', 'weeks', '--lang=en'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
+    // --config FILE is where the language is read from, as for every other setting.
+    writeFileSync(path.join(conf.dir, 'other.json'), '{ "lang": "en" }\n');
+    assert.is(noDb(run(['--config', 'other.json', '--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
+    // A language the configuration cannot name is its error, with the key and the allowed values.
+    writeFileSync(path.join(conf.dir, 'milestones.config.json'), '{ "lang": "fr" }\n');
+    const bad = run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir);
+    assert.is(bad.code, 2);
+    assert.match(bad.err, /^milestones: error: milestones\.config\.json: invalid configuration: lang: .*"en".*"zh"/);
+  } finally {
+    conf.cleanup();
+  }
+});
+
+test('--lang with a language it does not know is a usage error (exit 2) that lists the languages', () => {
+  const r = run(['--db', 'none.json', '--lang', 'fr', 'weeks'], { LANG: 'zh_CN.UTF-8' });
+  assert.is(r.code, 2);
+  assert.is(r.err, "milestones: 错误: 选项 '--lang <lang>' 的取值 'fr' 无效。可选语言：zh、en。\n");
+  const en = run(['--db', 'none.json', '--lang', 'fr', 'weeks'], {});
+  assert.is(en.err, "milestones: error: option '--lang <lang>' argument 'fr' is invalid. Languages: zh, en.\n");
+});
+
+test("commander's own errors speak Chinese too, in our error format", () => {
+  const zh = { LANG: 'zh_CN.UTF-8' };
+  assert.is(run(['diff', '--bogus'], zh).err, "milestones: 错误: 未知选项 '--bogus'\n");
+  assert.is(run(['dif'], zh).err, "milestones: 错误: 未知命令 'dif'\n（是否想用 diff？）\n");
+  assert.is(run(['history'], zh).err, "milestones: 错误: 缺少必需的参数 'project'\n");
+  assert.is(run(['diff', 'a', 'b', 'c'], zh).err, "milestones: 错误: 'diff' 的参数过多：应为 2 个，实际为 3 个。\n");
+  assert.is(run(['--week-scheme', 'x', 'weeks'], zh).err, "milestones: 错误: 选项 '--week-scheme <scheme>' 的取值 'x' 无效，可选：reporter, iso。\n");
+  assert.is(run(['--db'], zh).err, "milestones: 错误: 选项 '--db <file>' 缺少取值\n");
+  for (const args of [['diff', '--bogus'], ['dif'], ['history'], ['--db']]) assert.is(run(args, zh).code, 2, args.join(' '));
+});
+
+/** The commands of the program and its alias subcommands, as `--help` lists them. */
+const COMMANDS = [[], ['ingest'], ['weeks'], ['show'], ['diff'], ['stalled'], ['history'], ['export'], ['check'], ['alias'], ['alias', 'add'], ['alias', 'list'], ['alias', 'remove'], ['alias', 'suggest']];
+
+test('--help of every command in Chinese: the headings, every description and commander\'s own words', () => {
+  for (const cmd of COMMANDS) {
+    const zh = run([...cmd, '--help'], { LANG: 'zh_CN.UTF-8' });
+    const en = run([...cmd, '--help'], {});
+    assert.is(zh.code, 0);
+    assert.match(zh.out, /^用法: milestones/);
+    for (const english of ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'display help', 'default:', 'choices:', '[options]', 'output the version']) {
+      assert.not.ok(zh.out.includes(english), `${cmd.join(' ')} --help: "${english}"`);
+    }
+    // Every description line speaks Chinese: an option's text after its flags, a wrapped line, a paragraph.
+    const described = zh.out.split('\n').filter((l) => l.trim() && !/^(用法|选项|命令|参数)/.test(l));
+    for (const line of described) {
+      const text = line.replace(/^\s+\S+(?:, \S+)?(?: <[^>]+>| \[[^\]]+\]|\.\.\.)*(?:\s{2,}|$)/, '');
+      if (latinWords(text.replace(/--?[\w-]+|<[^>]+>|\[[^\]]+\]|\$\w+|[\w./-]+\.(?:json|md|csv)\b/g, '')).size > 1) {
+        assert.match(text, /[\u3400-\u9fff]/, `${cmd.join(' ')} --help: ${line}`);
+      }
+    }
+    // The same lines as the English help: the same options and commands, only translated.
+    assert.is(zh.out.match(/^\s+-/gm)?.length, en.out.match(/^\s+-/gm)?.length, `${cmd.join(' ')}: options listed`);
+  }
+  // Chinese help wraps between characters, within the width commander uses (80 columns when piped).
+  const help = run(['ingest', '--help'], { LANG: 'zh_CN.UTF-8' }).out;
+  const columns = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  for (const line of help.split('\n')) assert.ok(columns(line) <= 80, `${columns(line)} columns: ${line}`);
+  assert.not.match(help, /^\s*[）。，；：]/m);
+});
+
+/** The golden files that run in Chinese (`--lang zh`): their output is compared exactly by golden.test.ts. */
+const GOLDEN = path.join(root, 'test', 'golden');
+const chinese = readdirSync(GOLDEN).filter((f) => readFileSync(path.join(GOLDEN, f), 'utf8').includes('$ milestones --lang zh '));
+
+test('the Chinese goldens cover diff, stalled, history, check, export --format csv and errors, each with its English twin', () => {
+  const commands = chinese.map((f) => /^\$ milestones --lang zh (.*)$/m.exec(readFileSync(path.join(GOLDEN, f), 'utf8'))![1]!);
+  const english = readdirSync(GOLDEN).map((f) => /^\$ milestones (.*)$/m.exec(readFileSync(path.join(GOLDEN, f), 'utf8'))![1]!);
+  for (const c of ['diff', 'stalled', 'history 发票中心', 'export --format csv', 'check "cli/reports/第51周 2021-12-17.md"', 'diff W20', 'ingest errors cli/reports']) {
+    assert.ok(commands.includes(c), `a Chinese golden of ${c}`);
+    assert.ok(english.includes(c), `an English golden of ${c}`);
+  }
+});
+
+test('no user-facing English under --lang zh in the golden commands: every Latin word comes from the reports', () => {
+  // What the data may bring: the words of the fixture reports and their file names.
+  const data = new Set<string>();
+  for (const sub of ['cli/reports', 'errors']) {
+    for (const f of readdirSync(path.join(fixtures, sub))) {
+      for (const w of latinWords(`${sub}/${f} ${readFileSync(path.join(fixtures, sub, f), 'latin1')}`)) data.add(w);
+    }
+  }
+  // Rule names and the words they fired on (check's last column) are identifiers, as the README's rules table names them.
+  const checked = cli(db, ['check', '--json', path.join(fixtures, 'cli', 'reports')], { cwd: fixtures });
+  const rules = (JSON.parse(checked.stdout) as { files: { findings: { rule?: string; naming?: string }[] }[] }).files
+    .flatMap((f) => f.findings)
+    .flatMap((x) => [x.rule, x.naming])
+    .filter((x): x is string => Boolean(x));
+  assert.ok(chinese.length >= 7, `${chinese.length} Chinese goldens`);
+  for (const f of chinese) {
+    const golden = readFileSync(path.join(GOLDEN, f), 'utf8');
+    // What the user typed comes back in messages (`--weeks`, `"two"`): it is theirs.
+    const typed = latinWords(/^\$ milestones (.*)$/m.exec(golden)![1]!);
+    const text = golden
+      .split('\n')
+      .filter((l) => !l.startsWith('$ milestones ') && !l.startsWith('# given') && !/^--- (stderr|exit \d+)$/.test(l))
+      .join('\n');
+    assert.ok(/[\u3400-\u9fff]/.test(text), f);
+    assert.equal(englishLeft(text, [...data, ...typed], rules), [], f);
+  }
+});
+
+test.after(cleanup);
+test.run();
