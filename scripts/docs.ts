@@ -133,8 +133,11 @@ export function runExamples(list: readonly Example[]): string[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-readme-'));
   try {
     cpSync(path.join(ROOT, 'data', 'samples'), path.join(dir, 'data', 'samples'), { recursive: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TZ: 'UTC' };
+    // An English locale: the README's Chinese examples ask for Chinese with --lang zh.
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TZ: 'UTC', LANG: 'C.UTF-8' };
     delete env.MILESTONES_DB;
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
     return list.map((e) => {
       const [command, ...args] = shellWords(e.line);
       if (command !== 'milestones') throw new Error(`README example is not a milestones command: ${e.line}`);

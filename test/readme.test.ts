@@ -3,13 +3,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { commandsReference, examples, rulesTable, runExamples, shellWords, withCommands, withRules } from '../scripts/docs.js';
 import { buildProgram } from '../src/cli/main.js';
 import { RULES } from '../src/extract/index.js';
 import { cliEnv, root, sha256, tempDir } from './cli/support/cli.js';
+import { englishLeft, latinWords } from './support/english.js';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -68,6 +69,8 @@ function projectCopy(): { dir: string; cleanup: () => void } {
 
 const node = (dir: string, ...args: string[]) =>
   spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: cliEnv({ MILESTONES_DB: undefined }) });
+const nodeIn = (locale: NodeJS.ProcessEnv, dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: cliEnv({ MILESTONES_DB: undefined, LANG: undefined, ...locale }) });
 
 test('after npm start, the README commands work unchanged: the demo is the default database', () => {
   const { dir, cleanup } = projectCopy();
@@ -100,6 +103,29 @@ test('npm start never touches a data/milestones.json that holds other reports: t
     assert.ok(existsSync(path.join(dir, 'data', 'demo.json')));
     assert.match(start.stdout, 'data/milestones.json holds other reports and was left alone; the demo database is data/demo.json');
     assert.match(start.stdout, 'export MILESTONES_DB=data/demo.json');
+  } finally {
+    cleanup();
+  }
+});
+
+test('LANG=zh_CN.UTF-8 npm start prints the demo in Chinese, and the README shows the Chinese example it prints', () => {
+  const { dir, cleanup } = projectCopy();
+  try {
+    const start = nodeIn({ LANG: 'zh_CN.UTF-8' }, dir, 'scripts/start.js');
+    assert.is(start.status, 0, start.stderr);
+    assert.match(start.stdout, /^已入库 9$/m);
+    assert.match(start.stdout, /^项目\s+分项\s+上期\s+本期\s+变化\s+状态$/m);
+    assert.match(start.stdout, /^倒退 1 · 未再汇报 1 · 停滞 2 · 新增 1 · 推进 \d+ · 完成 \d+/m);
+    assert.match(start.stdout, /^截至 2026-W03 的停滞项：/m);
+    assert.match(start.stdout, '演示数据库是 data/milestones.json');
+    // No English beyond the samples' own words, the commands shown and the paths.
+    const samples = path.join(root, 'data', 'samples');
+    const data = [...latinWords(readdirSync(samples).map((f) => `${f} ${readFileSync(path.join(samples, f), 'utf8')}`).join(' '))];
+    const commands = ['data', 'samples', 'node', 'bin', 'js', 'json', 'ingest', 'diff', 'stalled', 'history', 'README'];
+    assert.equal(englishLeft(start.stdout, [...data, ...commands]), []);
+    // The README's Chinese example is what a Chinese locale prints (the README runs it with --lang zh).
+    const shown = examples(readme).find((e) => e.line === 'milestones --lang zh stalled')!.shown;
+    assert.is(nodeIn({ LANG: 'zh_CN.UTF-8' }, dir, 'bin/milestones.js', 'stalled').stdout.trimEnd(), shown);
   } finally {
     cleanup();
   }
