@@ -85,8 +85,20 @@ export function messageIdOf(n: Node): string {
 }
 
 /** True when the literal is not a message: a module name, a key, a type, a pattern, an internal error, a comparison. */
-function skipped(n: Node, documenting: boolean): boolean {
+/** An object that documents a rule: a `description` with examples (`accepts`/`rejects`, `examples`), wherever it is declared. */
+function isRuleObject(n: Node): boolean {
+  if (!Node.isObjectLiteralExpression(n)) return false;
+  const names = new Set(n.getProperties().map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : '')));
+  return names.has('description') && (names.has('accepts') || names.has('rejects') || names.has('examples'));
+}
+
+function skipped(n: Node, inDocumentingFile: boolean, vocabulary: boolean): boolean {
+  // Inside a rule object, only what it decides speaks (a reason, a warning); the rest documents it.
+  let documenting = inDocumentingFile;
+  for (let p = n.getParent(); p && !documenting; p = p.getParent()) if (isRuleObject(p)) documenting = true;
   for (let p: Node | undefined = n.getParent(), child: Node = n; p; child = p, p = p.getParent()) {
+    // The extractor's word lists (arrays of plain strings) are words to find in reports, not things it says.
+    if (vocabulary && Node.isArrayLiteralExpression(p) && p.getElements().every((e) => Node.isStringLiteral(e))) return true;
     if (Node.isImportDeclaration(p) || Node.isExportDeclaration(p) || Node.isLiteralTypeNode(p)) return true;
     if (Node.isPropertyAssignment(p) && p.getNameNode() === child) return true;
     // `name:` is an identifier (a rule's, a report type's), never prose.
@@ -122,11 +134,12 @@ export function messageSites(): MessageSite[] {
 function collect(sf: SourceFile, out: MessageSite[]): void {
   const rel = path.relative(ROOT, sf.getFilePath()).split(path.sep).join('/');
   const documenting = DOCUMENTING.some((re) => re.test(rel));
+  const vocabulary = rel.startsWith('src/extract/');
   sf.forEachDescendant((n) => {
     let top: Node | undefined;
     if (isPlus(n) && !isPlus(n.getParent()) && plusPieces(n).some(isStringPiece)) top = n;
     else if (isStringPiece(n) && !isPlus(n.getParent()) && !(Node.isParenthesizedExpression(n.getParent()) && isPlus(n.getParent()!.getParent()))) top = n;
-    if (!top || skipped(top, documenting)) return;
+    if (!top || skipped(top, documenting, vocabulary)) return;
     const id = messageIdOf(top);
     if (!PROSE.test(id.replace(/\{\d+\}/g, ' ')) || NOT_MESSAGE_IDS.has(id) || NOT_PROSE.test(id)) return;
     out.push({ id, at: `${rel}:${top.getStartLineNumber()}` });

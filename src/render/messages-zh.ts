@@ -76,10 +76,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'Every observation of a week, grouped by report and section, with its source line.': '某一周的全部记录，按周报和章节分组，附原文所在行。',
   'W16, 16, 2023-W16, a date, latest, previous': 'W16、16、2023-W16、一个日期、latest（最新）、previous（上一周）',
   'only operating figures (kpi)': '只看运营指标（kpi）',
-  'compare two weeks (default: the two latest)': '对比两周（默认：最近两周）',
-  'Statuses per item between two weeks (default: the two latest; they need not be adjacent, and may be given in either order). Attention first: regressed, dropped, stalled; then new, advanced, completed; a summary line of counts. KPIs are a section of their own and never count as stalled projects.':
-    '两周之间每个项目的状态（默认：最近两周；两周不必相邻，先后顺序均可）。需要关注的在前：倒退、未再汇报、停滞；然后是新增、推进、完成；最后一行是各状态的数量。运营指标单独成节，从不计为停滞项目。',
-  'the earlier week (W16, 16, 2023-W16, a date, latest, previous)': '较早的一周（W16、16、2023-W16、一个日期、latest、previous）',
   'the later week (default: latest)': '较晚的一周（默认：最新一周）',
   'items whose percentage has not increased for N reports': '连续 N 次汇报进度未增长的项目',
   'Items below 100% whose figure has not increased for at least N consecutive reports, with the week since which it has not increased, the week it last changed at all, and the calendar weeks spanned. Weeks without a report (holidays) are neither progress nor stall.':
@@ -102,22 +98,15 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
     '不使用数据库：列出文件中的每个百分比以及提取结果（进度、指标，或被忽略及原因）。在终端上检查多个文件时显示进度条。',
   'report files or folders': '周报文件或文件夹',
   'names that mean the same project across weeks': '各周中指同一项目的不同名称',
-  'Names that mean the same project. Aliases live in the database and survive re-ingesting.': '指同一项目的不同名称。别名存于数据库中，重新读入周报后依然有效。',
   'record that NAME is another name of CANONICAL': '记录 NAME 是 CANONICAL 的另一个名称',
   'Records that NAME is another name of CANONICAL. A canonical name that is itself an alias is refused (the message names the one to use); a NAME that occurs in no stored report is recorded with a warning.':
     '记录 NAME 是 CANONICAL 的另一个名称。统一名称本身是别名时会被拒绝（提示中会给出应使用的名称）；任何已存周报中都没有出现的 NAME 照样记录，但会给出警告。',
   'the other name (usually the older one)': '另一个名称（通常是旧名称）',
   'the name every command shows': '所有命令显示的名称',
   'list the aliases': '列出别名',
-  'The aliases, from the database and from the configuration file.': '数据库和配置文件中的别名。',
   'forget an alias': '删除一个别名',
-  'Forgets a stored alias.': '删除一个已存的别名。',
   'the alias': '要删除的别名',
-  'find likely renames (an item that vanished while a similar one appeared)': '找出疑似改名（一个项目消失的同时出现了名称相近的项目）',
-  'Finds items that vanished while a similarly named item appeared in the same or the next report with a continuing percentage, and prints each candidate with its evidence and score; --apply records them and lists what it recorded.':
-    '找出消失的项目：同一份或下一份周报中出现了名称相近、进度相衔接的项目，列出每个候选及其依据和得分；--apply 会把它们记录为别名并列出记录了哪些。',
   'record every suggestion': '记录所有建议',
-  'only suggestions scoring at least this (0–1)': '只列出得分不低于此值的建议（0–1）',
 
   // ------------------------------------------------------------ notes on stderr
   'wrote {0} ({1} row{2}, {3} column{4})': '已写入 {0}（{1} 行，{3} 列）',
@@ -132,7 +121,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'skipped {0} file{1} of other types: {2}': '跳过 {0} 个其他类型的文件：{2}',
   'alias added: {0} → {1}{2}': '已添加别名：{0} → {1}{2}',
   ' (new database {0})': '（新建数据库 {0}）',
-  'alias removed: {0}': '已删除别名：{0}',
   'warning: {0} occurs in no stored report; the alias is recorded all the same (check the spelling: milestones show latest)':
     '警告: 已存的周报中没有出现 {0}；别名仍已记录（请核对拼写：milestones show latest）',
 
@@ -166,7 +154,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   '--week cannot apply: the file holds {0} reports': '--week 无法使用：该文件包含 {0} 份周报',
   'ingest it without --week (each entry has its own week)': '请不加 --week 读入（每个条目有自己的周次）',
   '--min-score takes a number from 0 to 1, not {0}': '--min-score 需要 0 到 1 之间的数，而不是 {0}',
-  'diff needs two stored weeks, found {0}': 'diff 需要至少两周的周报，数据库中只有：{0}',
   none: '无',
   'ingest another week’s report first': '请先读入另一周的周报',
   'history needs a project name': 'history 需要一个项目名称',
@@ -222,7 +209,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   '{0}: unknown key (line {1}, column {2})': '{0}：未知的键（第 {1} 行第 {2} 列）',
   '(top level)': '（顶层）',
   'invalid configuration: {0}': '配置无效：{0}',
-  'allowed keys: kpiWords, ignoreWords, progressWords, aliases, stalledWeeks, weekScheme, db, lang': '允许的键：kpiWords、ignoreWords、progressWords、aliases、stalledWeeks、weekScheme、db、lang',
   'fix its permissions or remove it': '请修改其权限或删除它',
 
   // ------------------------------------------------------------ the database
@@ -305,7 +291,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'expected a JSON object': '应为 JSON 对象',
   'expected an array': '应为数组',
   'expected { name, canonical } strings': '应为 { name, canonical } 字符串',
-  'expected [project, metric or null, "progress" or "kpi"]': '应为 [project, metric 或 null, "progress" 或 "kpi"]',
   'expected an object': '应为对象',
   'expected a non-empty string': '应为非空字符串',
   'expected a week like 2024-W10': '应为形如 2024-W10 的周次',
@@ -458,6 +443,34 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   // The verdict a figure was not taken as.
   progress: '进度',
   kpi: '指标',
+
+  // ------------------------------------------------------------ issue 10: teams, one-week diffs, stated renames, KPI direction
+  "allowed keys: kpiWords, ignoreWords, progressWords, lowerIsBetterWords, aliases, stalledWeeks, weekScheme, db, lang": "允许的键：kpiWords、ignoreWords、progressWords、lowerIsBetterWords、aliases、stalledWeeks、weekScheme、db、lang",
+  "(default, no --team)": "（默认，不带 --team）",
+  "unknown team {0}": "未知的团队 {0}",
+  "stored teams: {0}": "已存的团队：{0}",
+  "compare two weeks (one week: against the report before it; none: the two latest)": "对比两周（给一周：与它之前的那份周报对比；不给：最近两周）",
+  "Statuses per item between two weeks (see Statuses). They need not be adjacent, may be given in either order, and the reports in between count: an item that reached 100% or was stated paused in between says so, one last seen in between shows its last figure, one that skipped reports is resumed against its last figure. One week (diff W16, diff latest) compares it with the stored week before it; none compares the two latest. Attention first: regressed, dropped, stalled; then new, resumed, advanced, completed; paused and cancelled items in a table of their own; a summary line of counts. KPIs are a section of their own, with their direction (improved, worsened, flat), and never count as stalled projects.": "两周之间每个项目的状态（见“状态”一节）。两周不必相邻，先后顺序均可，中间的周报也算数：期间达到 100% 或写明暂停的项目会注明，期间最后出现的项目显示其最后的数，中间缺了几次汇报的项目与其最后的数对比、记为恢复。只给一周（diff W16、diff latest）时与它之前已存的一周对比；不给则对比最近两周。需要关注的在前：倒退、未再汇报、停滞；然后是新增、恢复、推进、完成；暂停和取消的项目单独成表；最后一行是各状态的数量。运营指标单独成节，带方向（改善、变差、持平），从不计为停滞项目。",
+  "the earlier week (W16, 16, 2023-W16, a date, latest, previous); alone: the week to compare with the report before it": "较早的一周（W16、16、2023-W16、一个日期、latest、previous）；只给这一个时：与它之前那份周报对比的周",
+  "Names that mean the same project. Aliases live in the database and survive re-ingesting. A rename a report states (清结算中心（原“资金清分平台”）, 由X更名为Y, X更名为Y, 原名X, renamed from X, formerly X, a 备注 cell 由X更名) is recorded when the report is ingested, with the line as evidence.": "指同一项目的不同名称。别名存于数据库中，重新读入周报后依然有效。周报中写明的改名（清结算中心（原“资金清分平台”）、由X更名为Y、X更名为Y、原名X、renamed from X、formerly X、备注列中的“由X更名”）在读入时记录下来，并以该行原文为依据。",
+  "The aliases, from the database, from renames the reports stated (with the line that said so) and from the configuration file.": "数据库中的别名、周报中写明的改名（附写明改名的那一行）以及配置文件中的别名。",
+  "Forgets a stored alias. A rename a report stated is switched off for good: re-ingesting the report does not restore it.": "删除一个已存的别名。周报中写明的改名会被永久关闭：重新读入该周报也不会恢复。",
+  "find likely renames (an item that vanished while another carried on its figure)": "找出疑似改名（一个项目消失的同时另一个项目接续了它的进度）",
+  "Finds items that vanished while another item appeared in the same or the next report, and scores each pair on name similarity (0.45), continuity of the figures (0.25), place in the report (0.15) and closeness in time (0.15), with that evidence. Pairs already merged (an alias, a stated rename, a metric-wording drift) never come out. --apply records them and lists what it recorded.": "找出消失的项目：同一份或下一份周报中出现了另一个项目，按名称相似度（0.45）、进度衔接（0.25）、在周报中的位置（0.15）和时间接近程度（0.15）为每一对打分并列出依据。已合并的（别名、写明的改名、分项措辞变化）不会列出。--apply 会把它们记录为别名并列出记录了哪些。",
+  "only suggestions scoring at least this (0–1; default 0.6)": "只列出得分不低于此值的建议（0–1；默认 0.6）",
+  "{0}; lower is better": "{0}；越低越好",
+  "lower is better": "越低越好",
+  "expected true or nothing": "应为 true 或不填",
+  "expected { source, week, line, text }": "应为 { source, week, line, text }",
+  "expected [project, metric or null, \"progress\" or \"kpi\", optionally \"lower\"]": "应为 [project, metric 或 null, \"progress\" 或 \"kpi\", 可选 \"lower\"]",
+  "expected an array of statements": "应为表述数组",
+  "expected a statement { kind, phrase, rule, line, subjects, text, formerly? }": "应为一条表述 { kind, phrase, rule, line, subjects, text, formerly? }",
+  "alias removed: {0}{1}": "已删除别名：{0}{1}",
+  " (a rename a report stated; re-ingesting it will not restore the alias)": "（这是周报中写明的改名；重新读入也不会恢复该别名）",
+  "diff needs a report before {0} to compare it with; stored: {1}": "diff 需要 {0} 之前的一份周报来对比；已存：{1}",
+  "give a later week, or two weeks": "请给出更晚的一周，或给出两周",
+  "both weeks are {0}": "两周都是 {0}",
+  "give two different weeks, or one: `milestones diff {0}` compares it with the report before it": "请给出两个不同的周，或只给一周：`milestones diff {0}` 会与它之前的那份周报对比",
 
   // ------------------------------------------------------------ the extractor: why a figure was read so (check)
   'repeats {0}{1} of line {2} (the first is kept)': '与第 {2} 行的 {0}{1} 重复（保留第一个）',
