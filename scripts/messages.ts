@@ -42,11 +42,10 @@ const SPOKEN_PROPERTIES = new Set(['reason', 'warning']);
 const NOT_MESSAGE_IDS = new Set([
   'body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em}',
   'table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}',
-  'milestones alias add {0} {1}',
 ]);
 
-/** Markup (`<!doctype …`), JSON text, an option's flags (`--format <format>`, `-q, --quiet`). */
-const NOT_PROSE = /^(?:<|\{\n|(?:-{1,2}[\w-]+,?\s*)+(?:<[^>]+>|\[[^\]]+\])?$)/;
+/** Markup (`<!doctype …`), JSON text, an option's flags (`--format <format>`, `-q, --quiet`), a command line to copy (`milestones alias add …`). */
+const NOT_PROSE = /^(?:<|\{\n|milestones |(?:-{1,2}[\w-]+,?\s*)+(?:<[^>]+>|\[[^\]]+\])?$)/;
 
 /** Methods whose string argument is a pattern or a piece to look for, not something said. */
 const SEARCH_METHODS = /\.(includes|startsWith|endsWith|indexOf|lastIndexOf|test|match|matchAll|replace|replaceAll|split|search)$/;

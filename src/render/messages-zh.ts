@@ -262,7 +262,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'too many symbolic links': '符号链接层数过多',
   'free some space and run it again': '请腾出空间后重新运行',
   'check the --db path and its permissions, then run it again': '请检查 --db 的路径及其权限后重新运行',
-  're-ingest {0} to rebuild it': '请重新读入 {0} 以重建',
   'the evidence file of report {0} ({1}) is missing from {2}': '周报 {0}（{1}）的原文文件不在 {2} 中',
   'cannot read the evidence file of report {0}: {1}': '无法读取周报 {0} 的原文文件：{1}',
   'not a valid evidence file ({0})': '不是有效的原文文件（{0}）',
@@ -458,8 +457,6 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "find likely renames (an item that vanished while another carried on its figure)": "找出疑似改名（一个项目消失的同时另一个项目接续了它的进度）",
   "Finds items that vanished while another item appeared in the same or the next report, and scores each pair on name similarity (0.45), continuity of the figures (0.25), place in the report (0.15) and closeness in time (0.15), with that evidence. Pairs already merged (an alias, a stated rename, a metric-wording drift) never come out. --apply records them and lists what it recorded.": "找出消失的项目：同一份或下一份周报中出现了另一个项目，按名称相似度（0.45）、进度衔接（0.25）、在周报中的位置（0.15）和时间接近程度（0.15）为每一对打分并列出依据。已合并的（别名、写明的改名、分项措辞变化）不会列出。--apply 会把它们记录为别名并列出记录了哪些。",
   "only suggestions scoring at least this (0–1; default 0.6)": "只列出得分不低于此值的建议（0–1；默认 0.6）",
-  "{0}; lower is better": "{0}；越低越好",
-  "lower is better": "越低越好",
   "expected true or nothing": "应为 true 或不填",
   "expected { source, week, line, text }": "应为 { source, week, line, text }",
   "expected [project, metric or null, \"progress\" or \"kpi\", optionally \"lower\"]": "应为 [project, metric 或 null, \"progress\" 或 \"kpi\", 可选 \"lower\"]",
@@ -471,6 +468,17 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "give a later week, or two weeks": "请给出更晚的一周，或给出两周",
   "both weeks are {0}": "两周都是 {0}",
   "give two different weeks, or one: `milestones diff {0}` compares it with the report before it": "请给出两个不同的周，或只给一周：`milestones diff {0}` 会与它之前的那份周报对比",
+
+  // ingest: which of two reports of one team and week is kept; rebuilding evidence
+  "its date {0} is later": "它的日期 {0} 更晚",
+  "the other has no date": "另一份没有日期",
+  "the same file": "是同一个文件",
+  "same date; its path sorts last": "日期相同，而它的路径排序在后",
+  "remove it and rebuild it: rm {0} && {1}": "请删除它再重建：rm {0} && {1}",
+  "rebuild it: {0}": "请重建：{0}",
+  "{0}.d is not a folder, so the evidence of report {1} cannot be read": "{0}.d 不是文件夹，无法读取周报 {1} 的原文",
+  "{0}.d is where the database keeps its evidence files; move that file away, then rebuild: {1}": "{0}.d 是数据库存放原文文件的位置；请移走该文件后重建：{1}",
+  "check its permissions, or rebuild it: rm {0} && {1}": "请检查其权限，或重建：rm {0} && {1}",
 
   // ------------------------------------------------------------ the extractor: why a figure was read so (check)
   'repeats {0}{1} of line {2} (the first is kept)': '与第 {2} 行的 {0}{1} 重复（保留第一个）',
