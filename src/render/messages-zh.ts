@@ -61,8 +61,8 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
 
   // ------------------------------------------------------------ --help: commands
   'read reports (files or folders, recursively) into the database': '把周报（文件或文件夹，递归）读入数据库',
-  'Reads report files and folders (recursively: {0}; files of other types are counted in one note, "skipped 2 files of other types: .png, .xlsx"), on one worker thread per core, committing every 500 reports. One report per team and week: an unchanged file is skipped without being read; a changed file, or another file of the same team and week, replaces the earlier one and says so. Prints a line per file as it is committed; on a terminal (not when piped, not under CI, not with --quiet) a run longer than a second shows a progress bar on stderr (files done / total, reports/s, ETA). A bad file is reported and skipped, the rest are ingested, and the exit code is 1.':
-    '读入周报文件和文件夹（递归：{0}；其他类型的文件合并为一条提示，如“跳过 2 个其他类型的文件：.png, .xlsx”），每个处理器核一个工作线程，每 500 份周报提交一次。每个团队每周一份周报：未变化的文件不再读取直接跳过；内容变了的文件，或同一团队同一周的另一个文件，会替换原来那份并给出说明。每提交一个文件输出一行；在终端上（非管道、非 CI、未加 --quiet）运行超过一秒会在 stderr 显示进度条（已完成/总文件数、每秒周报数、预计剩余时间）。有问题的文件会报告并跳过，其余照常读入，退出码为 1。',
+  'Reads report files and folders (recursively: {0}; files of other types are counted in one note, "skipped 2 files of other types: .png, .xlsx"), on one worker thread per core, committing every 500 reports. One report per team and week: an unchanged file is skipped without being read; a changed file, or another file of the same team and week, replaces the earlier one and says so; two files of one run claiming the same team and week keep the one with the later date inside it (on equal dates, the path that sorts last), the other reported as a conflict. Prints a line per file as it is committed; on a terminal (not when piped, not under CI, not with --quiet) a run longer than a second shows a progress bar on stderr (files done / total, reports/s, ETA). A bad file is reported and skipped, the rest are ingested, and the exit code is 1.':
+    '读入周报文件和文件夹（递归：{0}；其他类型的文件合并为一条提示，如“跳过 2 个其他类型的文件：.png, .xlsx”），每个处理器核一个工作线程，每 500 份周报提交一次。每个团队每周一份周报：未变化的文件不再读取直接跳过；内容变了的文件，或同一团队同一周的另一个文件，会替换原来那份并给出说明；同一次读入中两个文件属于同一团队同一周时，保留文件内日期较晚的那份（日期相同则保留路径排序在后的），另一份报告为冲突。每提交一个文件输出一行；在终端上（非管道、非 CI、未加 --quiet）运行超过一秒会在 stderr 显示进度条（已完成/总文件数、每秒周报数、预计剩余时间）。有问题的文件会报告并跳过，其余照常读入，退出码为 1。',
   'report files ({0}) or folders': '周报文件（{0}）或文件夹',
   "each file's team is the first folder below the path given": '每个文件的团队取所给路径下的第一层文件夹名',
   'force the week of every file (e.g. 2023-W16 or a date)': '指定所有文件的周次（如 2023-W16 或一个日期）',
@@ -479,6 +479,15 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "{0}.d is not a folder, so the evidence of report {1} cannot be read": "{0}.d 不是文件夹，无法读取周报 {1} 的原文",
   "{0}.d is where the database keeps its evidence files; move that file away, then rebuild: {1}": "{0}.d 是数据库存放原文文件的位置；请移走该文件后重建：{1}",
   "check its permissions, or rebuild it: rm {0} && {1}": "请检查其权限，或重建：rm {0} && {1}",
+
+  // implausible dates and impossible week labels
+  "the date {0} is before {1}": "日期 {0} 早于 {1} 年",
+  "the date {0} is more than a year after today ({1})": "日期 {0} 比今天（{1}）晚一年以上",
+  "the date {0} is out of range": "日期 {0} 超出范围",
+  "{0}; no week is taken from it": "{0}；不据此确定周次",
+  "{0} — give the week with --week": "{0}——请用 --week 给出周次",
+  "week label 第{0}周 cannot be a week (a year has 52 or 53){1}": "周次“第{0}周”不存在（一年只有 52 或 53 周）{1}",
+  "week label 第{0}周 cannot be a week (a year has 52 or 53) and the title has no date": "周次“第{0}周”不存在（一年只有 52 或 53 周），标题中也没有日期",
 
   // ------------------------------------------------------------ the extractor: why a figure was read so (check)
   'repeats {0}{1} of line {2} (the first is kept)': '与第 {2} 行的 {0}{1} 重复（保留第一个）',
