@@ -47,6 +47,9 @@ const NOT_MESSAGE_IDS = new Set([
 /** Markup (`<!doctype …`), JSON text, an option's flags (`--format <format>`, `-q, --quiet`), a command line to copy (`milestones alias add …`). */
 const NOT_PROSE = /^(?:<|\{\n|milestones |(?:-{1,2}[\w-]+,?\s*)+(?:<[^>]+>|\[[^\]]+\])?$)/;
 
+/** A style sheet's rule (`.bu .l{fill:none;…}`, `@media print{…}`) or a piece of markup (`<span class="note">…</span>`) anywhere in the text. */
+const NOT_TEXT = /\{[a-z-]+:[^}]*[;}]|;[a-z-]+:[^;{}]*\}|<\/[a-z]+>|<[a-z]+ [a-z-]+="/;
+
 /** Methods whose string argument is a pattern or a piece to look for, not something said. */
 const SEARCH_METHODS = /\.(includes|startsWith|endsWith|indexOf|lastIndexOf|test|match|matchAll|replace|replaceAll|split|search)$/;
 
@@ -140,7 +143,7 @@ function collect(sf: SourceFile, out: MessageSite[]): void {
     else if (isStringPiece(n) && !isPlus(n.getParent()) && !(Node.isParenthesizedExpression(n.getParent()) && isPlus(n.getParent()!.getParent()))) top = n;
     if (!top || skipped(top, documenting, vocabulary)) return;
     const id = messageIdOf(top);
-    if (!PROSE.test(id.replace(/\{\d+\}/g, ' ')) || NOT_MESSAGE_IDS.has(id) || NOT_PROSE.test(id)) return;
+    if (!PROSE.test(id.replace(/\{\d+\}/g, ' ')) || NOT_MESSAGE_IDS.has(id) || NOT_PROSE.test(id) || NOT_TEXT.test(id)) return;
     out.push({ id, at: `${rel}:${top.getStartLineNumber()}` });
   });
 }
