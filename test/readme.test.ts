@@ -115,13 +115,13 @@ test('LANG=zh_CN.UTF-8 npm start prints the demo in Chinese, and the README show
     assert.is(start.status, 0, start.stderr);
     assert.match(start.stdout, /^已入库 9$/m);
     assert.match(start.stdout, /^项目\s+分项\s+上期\s+本期\s+变化\s+状态$/m);
-    assert.match(start.stdout, /^倒退 1 · 未再汇报 1 · 停滞 2 · 新增 1 · 推进 \d+ · 完成 \d+/m);
+    assert.match(start.stdout, /^倒退 1 · 未再汇报 1 · 停滞 2 · 延期风险 2 · 新增 1 · 推进 \d+ · 完成 \d+/m);
     assert.match(start.stdout, /^截至 2026-W03 的停滞项：/m);
     assert.match(start.stdout, '演示数据库是 data/milestones.json');
     // No English beyond the samples' own words, the commands shown and the paths.
     const samples = path.join(root, 'data', 'samples');
     const data = [...latinWords(readdirSync(samples).map((f) => `${f} ${readFileSync(path.join(samples, f), 'utf8')}`).join(' '))];
-    const commands = ['data', 'samples', 'node', 'bin', 'js', 'json', 'ingest', 'diff', 'stalled', 'history', 'README'];
+    const commands = ['data', 'samples', 'node', 'bin', 'js', 'json', 'ingest', 'diff', 'stalled', 'forecast', 'report', 'out', 'html', 'history', 'README'];
     assert.equal(englishLeft(start.stdout, [...data, ...commands]), []);
     // The README's Chinese example is what a Chinese locale prints (the README runs it with --lang zh).
     const shown = examples(readme).find((e) => e.line === 'milestones --lang zh stalled')!.shown;

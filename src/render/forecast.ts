@@ -31,7 +31,7 @@ const COLUMNS: readonly Column<ForecastItem>[] = [
   { key: 'forecast', label: 'forecast', value: (i) => i.forecast.eta, show: (i) => i.forecast.eta ?? '-' },
   { key: 'earliest', label: 'earliest', value: (i) => i.forecast.low, show: (i) => i.forecast.low ?? '-' },
   // The slow end of the range may never reach 100: `never`.
-  { key: 'latest', label: 'latest', value: (i) => i.forecast.high, show: (i) => i.forecast.high ?? (i.forecast.low ? 'never' : '-') },
+  { key: 'latest', label: 'latest', value: (i) => i.forecast.high, show: (i, w) => i.forecast.high ?? (i.forecast.low ? w.never : '-') },
   { key: 'due', label: 'due', value: (i) => i.forecast.due },
   { key: 'slipping', label: 'slipping', value: (i) => (i.forecast.slipping ? 'slipping' : null), show: (i, w) => (i.forecast.slipping ? status('slipping', w) : '') },
   { key: 'state', label: 'note', value: (i) => i.forecast.state, show: (i, w) => slipWhy(i.forecast, w) },

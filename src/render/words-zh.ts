@@ -149,6 +149,7 @@ export const ZH: Words = {
   forecastState: { forecast: '', done: '已完成', 'too-few': '汇报次数太少', flat: '没有上升趋势' },
   forecastTitle: (asOf, today) => `截至 ${asOf} 的完成预测（今天：${today}）`,
   noForecasts: '没有可预测的项目',
+  never: '无法达到',
   report: {
     title: (from, to) => `规划会报告 ${from} – ${to}`,
     headline: (teams, reports, prev, to, today) =>

@@ -144,6 +144,8 @@ const EN = {
   forecastState: { forecast: '', done: 'done', 'too-few': 'too few reports', flat: 'no upward trend' } as Record<string, string>,
   forecastTitle: (asOf: string, today: string) => `Forecasts as of ${asOf} (today: ${today})`,
   noForecasts: 'no items to forecast',
+  /** The slow end of a forecast range that never reaches 100. */
+  never: 'never',
   /** The planning-meeting page (milestones report). */
   report: {
     title: (from: string, to: string) => `Planning report ${from} – ${to}`,
