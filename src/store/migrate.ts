@@ -4,18 +4,26 @@ import type { Observation } from '../model/types.js';
 import {
   CURRENT_VERSION,
   encodeMeasure,
+  EVIDENCE_VERSION,
   evidenceName,
   ItemTable,
-  type DbFile,
+  v2Problem,
+  type DbFileV2,
   type EvidenceFile,
-  type StoredReport,
+  type Manifest,
+  type ReportRecord,
+  type SegmentEntry,
+  type StoredReportV2,
 } from './schema.js';
+import { buildSegment, type WrittenSegment } from './segments.js';
 import { schemas } from './validate.js';
 
-/** A database brought up to date in memory, with the evidence files the old layout kept inline. */
+/** A database brought up to date in memory, with the files the new layout needs and the old one lacked. */
 export interface Migrated {
-  db: DbFile;
-  /** Evidence files to write (by name) before the migrated main file is first saved. */
+  manifest: Manifest;
+  /** Segments to write (by name) before the migrated manifest is first saved. */
+  segments: Map<string, WrittenSegment>;
+  /** Evidence files to write (by name) likewise. */
   evidence: Map<string, EvidenceFile>;
   notes: string[];
 }
@@ -59,16 +67,16 @@ function v1Schema() {
   return v1Schema;
 }
 
-/** Version 1 kept every observation inline in the main file; version 2 moves them to evidence files. */
+/** Version 1 kept every observation inline in the main file; version 2 moved them to evidence files. */
 function fromV1(raw: unknown): Migrated {
   const parsed = v1Schema().safeParse(raw);
   if (!parsed.success) throw new MigrationShapeError(`version 1 ${schemas().describeIssue(parsed.error)}`);
   const v1 = parsed.data;
   const table = new ItemTable();
   const evidence = new Map<string, EvidenceFile>();
-  const reports: StoredReport[] = v1.reports.map((r) => {
+  const reports: StoredReportV2[] = v1.reports.map((r) => {
     const observations = r.observations as Observation[];
-    const stored: StoredReport = {
+    const stored: StoredReportV2 = {
       id: r.id,
       source: r.source,
       team: r.team,
@@ -82,7 +90,7 @@ function fromV1(raw: unknown): Migrated {
       m: observations.map((o) => encodeMeasure(o, table)),
     };
     evidence.set(evidenceName(r), {
-      version: CURRENT_VERSION,
+      version: EVIDENCE_VERSION,
       id: r.id,
       team: r.team,
       week: r.week,
@@ -91,18 +99,70 @@ function fromV1(raw: unknown): Migrated {
     });
     return stored;
   });
+  const m = v2ToV3({ version: 2, aliases: v1.aliases, items: table.items, reports, retired: [] });
+  for (const [name, ev] of evidence) m.evidence.set(name, ev);
+  m.notes = [`database is in format version 1; it is upgraded to version ${CURRENT_VERSION} on the next write`];
+  return m;
+}
+
+// ---------------------------------------------------------------- version 2
+
+/**
+ * Version 2 kept every figure in the main file (read and rewritten whole by every command); version
+ * 3 moves them to one segment per week and keeps the headers in the manifest. Evidence files stay.
+ */
+function fromV2(raw: unknown, sealed: boolean): Migrated {
+  let db: DbFileV2;
+  if (sealed) {
+    const problem = v2Problem(raw);
+    if (problem) throw new MigrationShapeError(`version 2 ${problem}`);
+    db = raw as DbFileV2;
+  } else {
+    const { v2Schema, describeIssue } = schemas();
+    const parsed = v2Schema.safeParse(raw);
+    if (!parsed.success) throw new MigrationShapeError(`version 2 ${describeIssue(parsed.error)}`);
+    db = parsed.data as DbFileV2;
+  }
+  const m = v2ToV3(db);
+  m.notes = [`database is in format version 2; it is upgraded to version ${CURRENT_VERSION} (a manifest and one measure segment per week) on the next write`];
+  return m;
+}
+
+function v2ToV3(db: DbFileV2): Migrated {
+  const byWeek = new Map<string, StoredReportV2[]>();
+  for (const r of db.reports) {
+    const list = byWeek.get(r.week);
+    if (list) list.push(r);
+    else byWeek.set(r.week, [r]);
+  }
+  const segments = new Map<string, WrittenSegment>();
+  const entries: SegmentEntry[] = [];
+  const segOf = new Map<StoredReportV2, string>();
+  for (const week of [...byWeek.keys()].sort()) {
+    const rs = byWeek.get(week)!;
+    const seg = buildSegment(week, rs.map((r) => ({ id: r.id, team: r.team, record: { id: r.id, team: r.team, m: r.m, ...(r.s?.length ? { s: r.s } : {}) }, items: db.items })));
+    segments.set(seg.name, seg);
+    entries.push([seg.name, week, rs.length]);
+    for (const r of rs) segOf.set(r, seg.name);
+  }
+  const reports: ReportRecord[] = db.reports.map((r) => {
+    const { m: _m, s: _s, ...header } = r;
+    return { ...header, seg: segOf.get(r)! };
+  });
   return {
-    db: { version: CURRENT_VERSION, aliases: v1.aliases, items: table.items, reports, retired: [] },
-    evidence,
-    notes: [`database is in format version 1; it is upgraded to version ${CURRENT_VERSION} on the next write`],
+    manifest: { version: CURRENT_VERSION, aliases: db.aliases, segments: entries, reports, retired: [] },
+    segments,
+    evidence: new Map(),
+    notes: [],
   };
 }
 
 /** From each older version to the current one. Add a step here when CURRENT_VERSION moves on. */
-const MIGRATIONS: Record<number, (raw: unknown) => Migrated> = {
+const MIGRATIONS: Record<number, (raw: unknown, sealed: boolean) => Migrated> = {
   1: fromV1,
+  2: fromV2,
 };
 
-export function migrationFor(version: number): ((raw: unknown) => Migrated) | undefined {
+export function migrationFor(version: number): ((raw: unknown, sealed: boolean) => Migrated) | undefined {
   return MIGRATIONS[version];
 }

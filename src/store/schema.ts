@@ -1,110 +1,176 @@
-// The on-disk format of the database (main file + evidence files), its zod validation and the compact measure codec.
+// The on-disk format of the database (manifest + measure segments + evidence files), its hand validation and the compact measure codec.
 /*
- * FORMAT, version 2 (CURRENT_VERSION)
+ * FORMAT, version 3 (CURRENT_VERSION)
  * ===================================
  *
- * The database is a main file (the `--db` path, e.g. data/milestones.json) plus a folder of
- * evidence files beside it (`<db>.d/`). Both are plain, pretty-enough JSON a person can open.
+ * What is read together is stored together, and nothing is rewritten that did not change:
  *
- * Main file — everything `weeks`, `diff`, `stalled`, `history` need, and nothing else:
+ *   data/milestones.json            the manifest: report headers, aliases, the list of segments (the commit point)
+ *   data/milestones.json.d/
+ *     w-2024-W10-<16 hex>.json      a measure segment: the figures and statements of some reports of one week
+ *     <id>-<8 hex>.json             an evidence file: one report's observations with their text (as in version 2)
+ *   data/milestones.json.bak        the previous manifest
+ *
+ * Manifest — everything `weeks` needs and what locates the rest; no figures:
  *
  *   {
- *     "version": 2,
+ *     "version": 3,
  *     "aliases": [ { "name": "店东看懂账一期", "canonical": "店东看懂账" } ],
- *     "items":   [ ["支付网关重构", null, "progress"], ["支付网关重构", "前端", "progress"],
- *                  ["收单成功率", null, "kpi"], ["支付差错率", null, "kpi", "lower"] ],
+ *     "segments": [ ["w-2024-W10-1f0c…", "2024-W10", 120], … ],      name, week, reports it holds
  *     "reports": [
  *       { "id": "…content hash…", "source": "reports/2024-W10.md", "team": "", "week": "2024-W10",
  *         "date": "2024-03-08", "title": "…", "progress": 2, "kpi": 1, "warnings": [],
  *         "file": { "path": "/abs/reports/2024-W10.md", "size": 1234, "mtimeMs": 1709880000000 },
- *         "m": [ [0, 45, 12], [1, 60, 13, 6, 10], [2, 99.9, 20, null, null, "约"] ],
+ *         "seg": "w-2024-W10-1f0c….json" }
+ *     ],
+ *     "retired": [ "…segment and evidence file names…" ],
+ *     "seal": "…"
+ *   }
+ *
+ * - `reports` is sorted by week, team, source, id, one line each. `seg` names the segment that
+ *   holds the report's figures.
+ * - `retired` lists segment and evidence files that the previous generation (`<db>.bak`) still
+ *   references but this one does not; they are kept one more save so that restoring the `.bak`
+ *   is complete.
+ * - `seal` (last field) is the sha256 of the file's text before it. A file whose seal matches is
+ *   byte for byte what milestones wrote after validating it, so loading it skips the zod pass (a
+ *   hand check of every field still runs: a valid seal over bad content is refused); an edited,
+ *   truncated or foreign file fails the seal and is validated in full. The seal is a cache key,
+ *   not a lock: a person may edit the file by hand.
+ *
+ * Measure segment `<db>.d/w-<week>-<first 16 hex of its seal>.json` — written once, never modified:
+ *
+ *   {
+ *     "version": 3,
+ *     "week": "2024-W10",
+ *     "items": [ ["支付网关重构", null, "progress"], ["支付差错率", null, "kpi", "lower"] ],
+ *     "reports": [
+ *       { "id": "…", "team": "", "m": [ [0, 45, 12], [1, 0.3, 20, null, null, "约"] ],
  *         "s": [ { "kind": "completed", "phrase": "已全量上线", "rule": "completion-words", "line": 14,
  *                  "subjects": ["历史账单回迁"], "text": "✅ 历史账单回迁完毕，已全量上线" } ] }
  *     ],
- *     "retired": [ "…evidence file names…" ]
+ *     "seal": "…"
  *   }
  *
- * - `items` interns every distinct (project, metric, kind) triple once; the Chinese names are
- *   the bulk of the text, so they are not repeated for each of the 100,000+ measures.
+ * - The name is content-addressed (its hash is the seal's prefix), so a crash between writing
+ *   segments and writing the manifest leaves only files no manifest names (removed by the next
+ *   writer), a referenced segment is never overwritten, and a foreign, edited or damaged segment
+ *   is detected by its seal and named in the error.
+ * - `items` interns every distinct (project, metric, kind[, "lower"]) of the segment once; the
+ *   Chinese names are the bulk of the text, so they are not repeated for each measure.
  * - `m` holds one tuple per Measure, in the report's order:
  *     [itemIndex, percent, line]                                   the common case
  *     [itemIndex, percent, line, done|null, total|null]            the line gave a fraction
  *     [itemIndex, percent, line, done|null, total|null, qualifier] an approximate figure (`约`, `>`, …)
  *     [itemIndex, percent, line, done|null, total|null, qualifier|null, due]  a stated due date (`YYYY-MM-DD`)
- * - `items` may carry a 4th element, `"lower"`, for a KPI that improves when it falls (差错率, 耗时).
- * - `s` (optional, absent when empty) holds the report's statements in words: completions, pauses,
- *   cancellations and renames as candidates (model/types.ts Statement); analyze/ decides which
- *   tracked item each names. Small, so they live in the main file beside the measures.
- * - `aliases` entries may carry `auto` (a rename the reports stated, recorded at ingest, with the
- *   line as evidence) and `off: true` (such an alias the user removed: kept so that re-ingesting
- *   the report does not bring it back; never applied, never listed).
- * - `retired` lists evidence files that the previous generation (`<db>.bak`) still references but
- *   this one does not; they are kept one more save so that restoring the `.bak` is complete.
+ * - `s` (absent when empty): the report's statements in words (model/types.ts Statement) as the
+ *   extractor recorded them; analyze/ decides which tracked item each names.
+ * - A segment may hold records of reports the manifest no longer names (replaced by a later
+ *   ingest); they are never read, and go when the week's segments are merged.
+ * - A commit writes one new segment per week it adds reports to, then merges the week's newest
+ *   segments while the newest is at least half the size of the one before it (so a week has about
+ *   log2(reports ÷ batch) segments and each figure is rewritten as often), and rewrites the week
+ *   whole when more of its records are dead than live.
  *
- * - `seal` (last field) is the sha256 of the file's text before it. A file whose seal matches
- *   is byte for byte what milestones wrote after validating it, so loading it skips the zod
- *   pass (which grows with the reports: ~190 ms at 5,000); an edited, truncated or foreign
- *   file fails the seal and is validated in full. The seal is a cache key, not a lock: a
- *   person may edit the file by hand.
- *
- * Evidence file `<db>.d/<evidenceName(report)>`, written once and never modified (immutable), sealed
- * like the main file:
+ * Evidence file `<db>.d/<evidenceName(report)>` (format unchanged since version 2, its own
+ * `"version": 2`), written once and never modified, sealed like the manifest:
  *
  *   { "version": 2, "id": "…", "team": "", "week": "2024-W10", "source": "…",
  *     "observations": [ { …every Observation field: project, metric, percent, kind, line, section,
  *                         text, done?, total?, qualifier?, due?, prev?, planned? } ] }
  *
  * The name is `<id>-<hash(team, week)>.json`: one stored report = one (id, team, week), and a
- * stored (id, team, week) is never rewritten (re-putting it is a no-op), so a referenced evidence
- * file is never overwritten. The main file is the single commit point: evidence is written and
- * fsynced first, then the main file is atomically renamed into place.
+ * stored (id, team, week) is never rewritten (re-putting it is a no-op).
  *
- * Version 1 (the naive first layout, migrated forward on the next write; see migrate.ts):
- *   { "version": 1, "aliases": [...], "reports": [ { …ReportHeader fields, file?, observations: [...] } ] }
+ * The manifest is the single commit point: segments and evidence are written and fsynced first,
+ * then the manifest is atomically renamed into place.
+ *
+ * Version 2 (one main file holding every figure: `items` and, per report, `m` and `s`; evidence
+ * files as today) and version 1 (observations inline) are migrated forward automatically: read in
+ * memory at once, written in this layout by the next command that saves (see migrate.ts).
  */
 
 import { createHash } from 'node:crypto';
-import type { Measure, Observation, Statement } from '../model/types.js';
+import type { Measure, Statement } from '../model/types.js';
 import type { AliasEntry, StoredHeader } from './types.js';
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
+/** Evidence files kept their version 2 format. */
+export const EVIDENCE_VERSION = 2;
 
 export type ItemTuple =
   | [project: string, metric: string | null, kind: 'progress' | 'kpi']
   | [project: string, metric: string | null, kind: 'progress' | 'kpi', direction: 'lower'];
 
-/** See the format comment above: `[item, percent, line, done?, total?, qualifier?, due?]`. */
+/** See the format comment above: `[item, percent, line, done?, total?, qualifier?]`. */
 export type MeasureTuple =
   | [number, number, number]
   | [number, number, number, number | null, number | null]
   | [number, number, number, number | null, number | null, string]
   | [number, number, number, number | null, number | null, string | null, string];
 
-export interface StoredReport extends StoredHeader {
+/** A report as the manifest lists it: its header and the segment holding its figures. */
+export interface ReportRecord extends StoredHeader {
+  seg: string;
+}
+
+/** `[name, week, records]`: a segment file, its week, how many report records it holds (live or not). */
+export type SegmentEntry = [name: string, week: string, records: number];
+
+export interface Manifest {
+  version: typeof CURRENT_VERSION;
+  aliases: AliasEntry[];
+  segments: SegmentEntry[];
+  reports: ReportRecord[];
+  retired: string[];
+}
+
+/** One report's figures in a segment. */
+export interface SegmentRecord {
+  id: string;
+  team: string;
   m: MeasureTuple[];
   s?: Statement[];
 }
 
-export interface DbFile {
+export interface SegmentFile {
   version: typeof CURRENT_VERSION;
-  aliases: AliasEntry[];
+  week: string;
   items: ItemTuple[];
-  reports: StoredReport[];
-  retired: string[];
+  reports: SegmentRecord[];
 }
 
 export interface EvidenceFile {
-  version: typeof CURRENT_VERSION;
+  version: typeof EVIDENCE_VERSION;
   id: string;
   team: string;
   week: string;
   source: string;
-  observations: Observation[];
+  observations: import('../model/types.js').Observation[];
 }
 
-// ---------------------------------------------------------------- hand validation of measure tuples
+// ---------------------------------------------------------------- version 2 (migrated from)
+
+export interface StoredReportV2 extends StoredHeader {
+  m: MeasureTuple[];
+  s?: Statement[];
+}
+
+export interface DbFileV2 {
+  version: 2;
+  aliases: AliasEntry[];
+  items: ItemTuple[];
+  reports: StoredReportV2[];
+  retired: string[];
+}
+
+// ---------------------------------------------------------------- hand validation
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const at = (where: string, message: string) => `at ${where}: ${message}`;
+const WEEK = /^\d{4}-W\d{2}$/;
 
 /**
  * The first problem in a list of measure tuples, or null. A hand loop rather than a zod tuple per
@@ -134,19 +200,7 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
   return null;
 }
 
-/**
- * The first problem in a main file's content, checked by hand (no zod): what a sealed file gets. The
- * seal proves the text is unchanged since it was written, not that whoever wrote it (another tool, a
- * hand-made seal) wrote a valid database, and a bad value would surface as a TypeError deep in a
- * command. This pass costs a few milliseconds at 5,000 reports; zod's costs ~190 ms.
- */
-export function dbProblem(raw: unknown): string | null {
-  const at = (where: string, message: string) => `at ${where}: ${message}`;
-  const isStr = (v: unknown): v is string => typeof v === 'string';
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObj(raw)) return 'expected a JSON object';
-  if (raw.version !== CURRENT_VERSION) return at('version', `expected ${CURRENT_VERSION}`);
-  const { aliases, items, reports, retired } = raw;
+function aliasesProblem(aliases: unknown): string | null {
   if (!Array.isArray(aliases)) return at('aliases', 'expected an array');
   for (let i = 0; i < aliases.length; i++) {
     const a: unknown = aliases[i];
@@ -156,6 +210,10 @@ export function dbProblem(raw: unknown): string | null {
       return at(`aliases[${i}].auto`, 'expected { source, week, line, text }');
     }
   }
+  return null;
+}
+
+function itemsProblem(items: unknown): string | null {
   if (!Array.isArray(items)) return at('items', 'expected an array');
   for (let i = 0; i < items.length; i++) {
     const t: unknown = items[i];
@@ -166,52 +224,126 @@ export function dbProblem(raw: unknown): string | null {
       return at(`items[${i}]`, 'expected [project, metric or null, "progress" or "kpi", optionally "lower"]');
     }
   }
-  if (!Array.isArray(reports)) return at('reports', 'expected an array');
+  return null;
+}
+
+function headerProblem(h: unknown, w: string): string | null {
   const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+  if (!isObj(h)) return at(w, 'expected an object');
+  if (!isStr(h.id) || h.id === '') return at(`${w}.id`, 'expected a non-empty string');
+  for (const k of ['source', 'team', 'title'] as const) if (!isStr(h[k])) return at(`${w}.${k}`, 'expected a string');
+  if (!isStr(h.week) || !WEEK.test(h.week)) return at(`${w}.week`, 'expected a week like 2024-W10');
+  if (!(h.date === null || isStr(h.date))) return at(`${w}.date`, 'expected a string or null');
+  if (!isCount(h.progress) || !isCount(h.kpi)) return at(`${w}.progress`, 'expected counts');
+  if (!Array.isArray(h.warnings) || !h.warnings.every((x) => isObj(x) && isNum(x.line) && isStr(x.message))) return at(`${w}.warnings`, 'expected [{ line, message }]');
+  if (h.file !== undefined && !(isObj(h.file) && isStr(h.file.path) && isNum(h.file.size) && isNum(h.file.mtimeMs))) return at(`${w}.file`, 'expected { path, size, mtimeMs }');
+  return null;
+}
+
+/** Figures and statements of one report (`m`, `s`), as a version 2 report and a segment record hold them. */
+function figuresProblem(h: Record<string, unknown>, w: string, itemCount: number): string | null {
+  const problem = measureTupleProblem(h.m, itemCount);
+  if (problem) return at(`${w}.m${problem.index.map((i) => `[${i}]`).join('')}`, problem.message);
+  if (h.s !== undefined) {
+    if (!Array.isArray(h.s)) return at(`${w}.s`, 'expected an array of statements');
+    for (let k = 0; k < h.s.length; k++) {
+      const st: unknown = h.s[k];
+      const ok =
+        isObj(st) && ['completed', 'paused', 'cancelled', 'renamed'].includes(st.kind as string) && isStr(st.phrase) && isStr(st.rule) &&
+        isNum(st.line) && Array.isArray(st.subjects) && st.subjects.every(isStr) && isStr(st.text) && (st.formerly === undefined || isStr(st.formerly));
+      if (!ok) return at(`${w}.s[${k}]`, 'expected a statement { kind, phrase, rule, line, subjects, text, formerly? }');
+    }
+  }
+  return null;
+}
+
+/**
+ * The first problem in a manifest's content, checked by hand (no zod): what a sealed manifest gets.
+ * The seal proves the text is unchanged since it was written, not that whoever wrote it (another
+ * tool, a hand-made seal) wrote a valid database, and a bad value would surface as a TypeError deep
+ * in a command. This pass costs a few milliseconds at 5,000 reports; zod's costs ~190 ms.
+ */
+export function manifestProblem(raw: unknown): string | null {
+  if (!isObj(raw)) return 'expected a JSON object';
+  if (raw.version !== CURRENT_VERSION) return at('version', `expected ${CURRENT_VERSION}`);
+  const { aliases, segments, reports, retired } = raw;
+  const a = aliasesProblem(aliases);
+  if (a) return a;
+  if (!Array.isArray(segments)) return at('segments', 'expected an array');
+  const names = new Set<string>();
+  for (let i = 0; i < segments.length; i++) {
+    const e: unknown = segments[i];
+    if (!Array.isArray(e) || e.length !== 3 || !isStr(e[0]) || !isStr(e[1]) || !WEEK.test(e[1]) || !Number.isInteger(e[2]) || e[2] < 0) {
+      return at(`segments[${i}]`, 'expected [file name, week, record count]');
+    }
+    if (!isSegmentName(e[0]) || segmentWeek(e[0]) !== e[1]) return at(`segments[${i}]`, `${JSON.stringify(e[0])} is not the name of a segment of ${e[1]}`);
+    names.add(e[0]);
+  }
+  if (!Array.isArray(reports)) return at('reports', 'expected an array');
   for (let r = 0; r < reports.length; r++) {
     const h: unknown = reports[r];
     const w = `reports[${r}]`;
-    if (!isObj(h)) return at(w, 'expected an object');
-    if (!isStr(h.id) || h.id === '') return at(`${w}.id`, 'expected a non-empty string');
-    for (const k of ['source', 'team', 'title'] as const) if (!isStr(h[k])) return at(`${w}.${k}`, 'expected a string');
-    if (!isStr(h.week) || !/^\d{4}-W\d{2}$/.test(h.week)) return at(`${w}.week`, 'expected a week like 2024-W10');
-    if (!(h.date === null || isStr(h.date))) return at(`${w}.date`, 'expected a string or null');
-    if (!isCount(h.progress) || !isCount(h.kpi)) return at(`${w}.progress`, 'expected counts');
-    if (!Array.isArray(h.warnings) || !h.warnings.every((x) => isObj(x) && isNum(x.line) && isStr(x.message))) return at(`${w}.warnings`, 'expected [{ line, message }]');
-    if (h.file !== undefined && !(isObj(h.file) && isStr(h.file.path) && isNum(h.file.size) && isNum(h.file.mtimeMs))) return at(`${w}.file`, 'expected { path, size, mtimeMs }');
-    const problem = measureTupleProblem(h.m, items.length);
-    if (problem) return at(`${w}.m${problem.index.map((i) => `[${i}]`).join('')}`, problem.message);
-    if (h.s !== undefined) {
-      if (!Array.isArray(h.s)) return at(`${w}.s`, 'expected an array of statements');
-      for (let k = 0; k < h.s.length; k++) {
-        const st: unknown = h.s[k];
-        const ok =
-          isObj(st) && ['completed', 'paused', 'cancelled', 'renamed'].includes(st.kind as string) && isStr(st.phrase) && isStr(st.rule) &&
-          isNum(st.line) && Array.isArray(st.subjects) && st.subjects.every(isStr) && isStr(st.text) && (st.formerly === undefined || isStr(st.formerly));
-        if (!ok) return at(`${w}.s[${k}]`, 'expected a statement { kind, phrase, rule, line, subjects, text, formerly? }');
-      }
-    }
+    const p = headerProblem(h, w);
+    if (p) return p;
+    const seg = (h as Record<string, unknown>).seg;
+    if (!isStr(seg) || !names.has(seg)) return at(`${w}.seg`, 'expected the name of a listed segment');
+    if (segmentWeek(seg) !== (h as Record<string, unknown>).week) return at(`${w}.seg`, 'the segment is of another week');
   }
   if (!Array.isArray(retired) || !retired.every(isStr)) return at('retired', 'expected an array of file names');
   return null;
 }
 
-/** The same for an evidence file's content (see dbProblem). */
+/** The same for a segment's content (see manifestProblem). */
+export function segmentProblem(raw: unknown): string | null {
+  if (!isObj(raw)) return 'expected a JSON object';
+  if (raw.version !== CURRENT_VERSION) return at('version', `expected ${CURRENT_VERSION}`);
+  if (!isStr(raw.week) || !WEEK.test(raw.week)) return at('week', 'expected a week like 2024-W10');
+  const i = itemsProblem(raw.items);
+  if (i) return i;
+  const n = (raw.items as unknown[]).length;
+  if (!Array.isArray(raw.reports)) return at('reports', 'expected an array');
+  for (let r = 0; r < raw.reports.length; r++) {
+    const rec: unknown = raw.reports[r];
+    const w = `reports[${r}]`;
+    if (!isObj(rec)) return at(w, 'expected an object');
+    if (!isStr(rec.id) || rec.id === '') return at(`${w}.id`, 'expected a non-empty string');
+    if (!isStr(rec.team)) return at(`${w}.team`, 'expected a string');
+    const p = figuresProblem(rec, w, n);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** The same for a version 2 main file (migrated from). */
+export function v2Problem(raw: unknown): string | null {
+  if (!isObj(raw)) return 'expected a JSON object';
+  if (raw.version !== 2) return at('version', 'expected 2');
+  const { aliases, items, reports, retired } = raw;
+  const a = aliasesProblem(aliases) ?? itemsProblem(items);
+  if (a) return a;
+  if (!Array.isArray(reports)) return at('reports', 'expected an array');
+  const n = (items as unknown[]).length;
+  for (let r = 0; r < reports.length; r++) {
+    const w = `reports[${r}]`;
+    const p = headerProblem(reports[r], w) ?? figuresProblem(reports[r] as Record<string, unknown>, w, n);
+    if (p) return p;
+  }
+  if (!Array.isArray(retired) || !retired.every(isStr)) return at('retired', 'expected an array of file names');
+  return null;
+}
+
+/** The same for an evidence file's content. */
 export function evidenceProblem(raw: unknown): string | null {
-  const isStr = (v: unknown): v is string => typeof v === 'string';
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'expected a JSON object';
-  const ev = raw as Record<string, unknown>;
-  if (ev.version !== CURRENT_VERSION) return `at version: expected ${CURRENT_VERSION}`;
+  if (!isObj(raw)) return 'expected a JSON object';
+  const ev = raw;
+  if (ev.version !== EVIDENCE_VERSION) return `at version: expected ${EVIDENCE_VERSION}`;
   for (const k of ['id', 'team', 'week', 'source'] as const) if (!isStr(ev[k])) return `at ${k}: expected a string`;
   if (!Array.isArray(ev.observations)) return 'at observations: expected an array';
   for (let i = 0; i < ev.observations.length; i++) {
     const o: unknown = ev.observations[i];
     const ok =
-      typeof o === 'object' && o !== null &&
-      isStr((o as Observation).project) && ((o as Observation).metric === null || isStr((o as Observation).metric)) &&
-      isNum((o as Observation).percent) && ((o as Observation).kind === 'progress' || (o as Observation).kind === 'kpi') &&
-      isNum((o as Observation).line) && Array.isArray((o as Observation).section) && (o as Observation).section.every(isStr) &&
-      isStr((o as Observation).text);
+      isObj(o) && isStr(o.project) && (o.metric === null || isStr(o.metric)) && isNum(o.percent) && (o.kind === 'progress' || o.kind === 'kpi') &&
+      isNum(o.line) && Array.isArray(o.section) && o.section.every(isStr) && isStr(o.text);
     if (!ok) return `at observations[${i}]: expected an observation (project, metric, percent, kind, line, section, text)`;
   }
   return null;
@@ -243,6 +375,14 @@ export class ItemTable {
       this.slots.set(key, slot);
     }
     return slot;
+  }
+
+  /** A tuple of another table (`from`) re-pointed at this one. */
+  adopt(t: MeasureTuple, from: readonly ItemTuple[]): MeasureTuple {
+    const [project, metric, kind, direction] = from[t[0]]!;
+    const copy = [...t] as MeasureTuple;
+    copy[0] = this.index(project, metric, kind, direction);
+    return copy;
   }
 }
 
@@ -278,7 +418,7 @@ export function measureOf(o: Measure): Measure {
   return m;
 }
 
-// ---------------------------------------------------------------- evidence file names
+// ---------------------------------------------------------------- file names
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -289,6 +429,31 @@ export function evidenceName(r: { id: string; team: string; week: string }): str
   return `${id}-${tw}.json`;
 }
 
-export function emptyDb(): DbFile {
-  return { version: CURRENT_VERSION, aliases: [], items: [], reports: [], retired: [] };
+const SEGMENT_NAME = /^w-(\d{4}-W\d{2})-([0-9a-f]{16})\.json$/;
+
+/** `w-<week>-<first 16 hex of the seal>.json`: the name says which week and which content. */
+export function segmentName(week: string, seal: string): string {
+  return `w-${week}-${seal.slice(0, 16)}.json`;
+}
+
+export function isSegmentName(name: string): boolean {
+  return SEGMENT_NAME.test(name);
+}
+
+export function segmentWeek(name: string): string | undefined {
+  return SEGMENT_NAME.exec(name)?.[1];
+}
+
+/** The hash part of a segment's name (what its seal must begin with). */
+export function segmentHash(name: string): string | undefined {
+  return SEGMENT_NAME.exec(name)?.[2];
+}
+
+export function emptyManifest(): Manifest {
+  return { version: CURRENT_VERSION, aliases: [], segments: [], reports: [], retired: [] };
+}
+
+/** The identity of a report inside its week's segments. */
+export function recordKey(r: { id: string; team: string }): string {
+  return `${r.id}\u0000${r.team}`;
 }

@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
-import { CURRENT_VERSION, measureTupleProblem, type MeasureTuple } from './schema.js';
+import { EVIDENCE_VERSION, measureTupleProblem, type MeasureTuple } from './schema.js';
 
 // A synchronous lazy load, because StoreReader.observations() is synchronous.
 const require = createRequire(import.meta.url);
@@ -47,14 +47,15 @@ function build(z: typeof Zod.z) {
     z.tuple([z.string(), z.string().nullable(), z.enum(['progress', 'kpi']), z.literal('lower')]),
   ]);
 
-  const dbSchema = z
+  /** A version 2 main file that is not sealed (edited by hand), validated in full before it is migrated. */
+  const v2Schema = z
     .object({
-      version: z.literal(CURRENT_VERSION),
+      version: z.literal(2),
       aliases: z.array(aliasSchema),
       items: z.array(itemSchema),
       reports: z.array(z.object({ ...headerShape, m: z.custom<MeasureTuple[]>(() => true), s: z.array(statementSchema).optional() })),
       retired: z.array(z.string()),
-      /** See SEAL in index.ts: a digest of the file as written; validated content needs no second check. */
+      /** A digest of the file as written (seal.ts). */
       seal: z.string().optional(),
     })
     .superRefine((db, ctx) => {
@@ -86,7 +87,7 @@ function build(z: typeof Zod.z) {
   });
 
   const evidenceSchema = z.object({
-    version: z.literal(CURRENT_VERSION),
+    version: z.literal(EVIDENCE_VERSION),
     id: z.string(),
     team: z.string(),
     week: z.string(),
@@ -112,7 +113,7 @@ function build(z: typeof Zod.z) {
   /** What putReport accepts: a Report as the extractor makes it. */
   const reportSchema = z.looseObject({ ...reportShape, observations: observationsSchema, statements: z.array(statementSchema).optional() });
 
-  return { z, aliasSchema, headerShape, dbSchema, evidenceSchema, reportSchema, describeIssue };
+  return { z, aliasSchema, headerShape, v2Schema, evidenceSchema, reportSchema, describeIssue };
 }
 
 let built: ReturnType<typeof build> | undefined;

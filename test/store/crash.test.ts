@@ -105,4 +105,44 @@ test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async (
   );
 });
 
+test('SIGKILL between the segment writes and the manifest write: the previous generation stays, the next writer clears the files', async () => {
+  const db = path.join(root, 'between', 'milestones.json');
+  const run = (set: number, count: number, mode?: string) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [driver.script, db, String(set), String(count), String(BATCH), '30000', ...(mode ? [mode] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    });
+  const first = await run(1, 2 * BATCH);
+  assert.is(first.code, 0, first.stderr);
+  const before = fs.readFileSync(db, 'utf8');
+  const bakBefore = fs.readFileSync(`${db}.bak`, 'utf8');
+  const filesBefore = new Set(fs.readdirSync(`${db}.d`));
+
+  // A second set: its first commit dies at the rename of the manifest.
+  const killed = await run(2, 2 * BATCH, 'die-at-commit');
+  assert.is(killed.signal, 'SIGKILL', killed.stderr);
+  assert.is(fs.readFileSync(db, 'utf8'), before, 'the manifest is the previous generation, byte for byte');
+  // The .bak had already moved on to the current generation (it is made just before the rename).
+  assert.ok([bakBefore, before].includes(fs.readFileSync(`${db}.bak`, 'utf8')), 'the .bak is a whole generation');
+  const orphans = fs.readdirSync(`${db}.d`).filter((n) => !filesBefore.has(n));
+  assert.ok(orphans.some((n) => n.startsWith('w-')), `the killed writer had written its segments: ${orphans.join(' ')}`);
+  assert.ok(orphans.some((n) => !n.startsWith('w-')), 'and its evidence');
+  const headers = await verifyDb(db);
+  assert.is(headers.length, 2 * BATCH, 'only the first set is stored');
+
+  // The next writer removes what no manifest references, then commits as usual.
+  const next = await run(2, 2 * BATCH);
+  assert.is(next.code, 0, next.stderr);
+  const after = await verifyDb(db);
+  assert.is(after.length, 4 * BATCH);
+  const manifest = JSON.parse(fs.readFileSync(db, 'utf8')) as { segments: [string][]; retired: string[]; reports: { id: string; team: string; week: string }[] };
+  const referenced = new Set([...manifest.segments.map((s) => s[0]), ...manifest.retired]);
+  for (const n of fs.readdirSync(`${db}.d`)) {
+    if (n.startsWith('w-')) assert.ok(referenced.has(n), `segment ${n} is referenced by the manifest or kept for its .bak`);
+  }
+  console.log(`\n[store reliability] kill at the commit point: ${orphans.length} unreferenced files left by the killed writer, cleared by the next one`);
+});
+
 test.run();

@@ -1,12 +1,26 @@
 // Child-process driver for the store's concurrency and crash tests: puts synthetic reports in transactions.
-// Usage: node --import tsx test/store/driver.ts <db> <set> <count> <batch> [lockTimeoutMs]
+// Usage: node --import tsx test/store/driver.ts <db> <set> <count> <batch> [lockTimeoutMs] [die-at-commit]
+// With `die-at-commit` the process SIGKILLs itself at the moment the manifest would be renamed into place:
+// after its segment and evidence files are written and fsynced, before the commit point.
 
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import * as path from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { synthReport } from './synth.js';
 
 async function main(): Promise<void> {
-  const [db, set, count, batch, timeout] = process.argv.slice(2);
-  if (!db || set === undefined || count === undefined || batch === undefined) throw new Error('usage: driver.ts <db> <set> <count> <batch> [lockTimeoutMs]');
+  const [db, set, count, batch, timeout, mode] = process.argv.slice(2);
+  if (!db || set === undefined || count === undefined || batch === undefined) throw new Error('usage: driver.ts <db> <set> <count> <batch> [lockTimeoutMs] [die-at-commit]');
+  if (mode === 'die-at-commit') {
+    const rename = fs.renameSync;
+    const target = path.resolve(db);
+    fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+      if (path.resolve(String(to)) === target) process.kill(process.pid, 'SIGKILL');
+      rename(from, to);
+    };
+    syncBuiltinESMExports(); // the store's `import { renameSync }` sees the patched one
+  }
   const store = await openStore(db, { create: true, lockTimeoutMs: timeout ? Number(timeout) : 30_000 });
   const n = Number(count);
   const b = Number(batch);

@@ -76,7 +76,7 @@ test('evidence files are sealed too: an edited one is validated in full', async 
   const { dir, db } = await sealedDb();
   try {
     const evDir = `${db}.d`;
-    const files = readdirSync(evDir).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(evDir).filter((f) => f.endsWith('.json') && !f.startsWith('w-'));
     assert.is(files.length, 3);
     for (const f of files) assert.ok(isSealed(readFileSync(path.join(evDir, f), 'utf8')), f);
     const store = await openStore(db);
@@ -92,6 +92,48 @@ test('evidence files are sealed too: an edited one is validated in full', async 
       assert.instance(e, InputError);
       assert.match((e as InputError).format(), /not a valid evidence file \(at observations\[0\]\.percent/);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged, edited or foreign measure segment is detected by its seal and named in the error', async () => {
+  const { dir, db } = await sealedDb();
+  try {
+    const evDir = `${db}.d`;
+    const [seg] = readdirSync(evDir).filter((f) => f.startsWith('w-'));
+    assert.ok(seg && isSealed(readFileSync(path.join(evDir, seg), 'utf8')));
+    const file = path.join(evDir, seg);
+    const good = readFileSync(file, 'utf8');
+    const failure = async (): Promise<string> => {
+      try {
+        (await openStore(db)).measures();
+        return 'loaded';
+      } catch (e) {
+        assert.instance(e, InputError);
+        return (e as InputError).format();
+      }
+    };
+    // Edited (a figure changed): the seal no longer matches.
+    writeFileSync(file, good.replace(/\[0,[\d.]+,/, '[0,12.5,'));
+    assert.is.not(readFileSync(file, 'utf8'), good);
+    let msg = await failure();
+    assert.ok(msg.startsWith(`${file}: not a valid measure segment (its seal does not match its content`), msg);
+    assert.match(msg, new RegExp(`remove it and rebuild it: rm ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} && milestones --db `));
+    // Truncated.
+    writeFileSync(file, good.slice(0, good.length / 2));
+    msg = await failure();
+    assert.ok(msg.startsWith(`${file}: not a valid measure segment (`), msg);
+    // Foreign: a whole, sealed segment, but not the one this name stands for.
+    const foreign = readdirSync(evDir).find((f) => f.startsWith('w-') && f !== seg)!;
+    const sealedElsewhere = readFileSync(path.join(evDir, foreign), 'utf8');
+    assert.ok(isSealed(sealedElsewhere));
+    writeFileSync(file, sealedElsewhere);
+    msg = await failure();
+    assert.ok(msg.startsWith(`${file}: not a valid measure segment (its content is not the one its name promises`), msg);
+    // Put back whole, it loads again.
+    writeFileSync(file, good);
+    assert.is(await failure(), 'loaded');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Report, Statement } from '../../src/model/types.js';
 import { openStore } from '../../src/store/index.js';
-import { dbProblem } from '../../src/store/schema.js';
+import { manifestProblem, segmentProblem, v2Problem } from '../../src/store/schema.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'milestones-statements-'));
 const db = path.join(dir, 'db.json');
@@ -54,17 +54,28 @@ test('direction, statements and a stated alias round-trip; a removed stated alia
     assert.not.ok(tx.setStatedAlias('资金清分平台', '清结算中心', { source: 'w38.md', week: '2031-W38', line: 11, text: renamed.text }), 'not restored');
     assert.not.ok(tx.removeAlias('资金清分平台'), 'already off');
   });
-  assert.is(dbProblem(JSON.parse(fs.readFileSync(db, 'utf8'))), null);
+  assert.is(manifestProblem(JSON.parse(fs.readFileSync(db, 'utf8'))), null);
+  const segments = fs.readdirSync(`${db}.d`).filter((n) => n.startsWith('w-'));
+  assert.ok(segments.length > 0);
+  for (const name of segments) assert.is(segmentProblem(JSON.parse(fs.readFileSync(path.join(`${db}.d`, name), 'utf8'))), null, name);
 });
 
-test('the hand check of a sealed file refuses a bad direction or statement', () => {
-  const base = { version: 2, aliases: [], items: [['a', null, 'kpi', 'lower']], reports: [], retired: [] };
-  assert.is(dbProblem(base), null);
-  assert.match(dbProblem({ ...base, items: [['a', null, 'kpi', 'sideways']] })!, /items\[0\]/);
-  const report = { id: 'x', source: 's', team: '', week: '2031-W01', date: null, title: '', progress: 0, kpi: 1, warnings: [], m: [[0, 1, 1]] };
-  assert.is(dbProblem({ ...base, reports: [{ ...report, s: [paused] }] }), null);
-  assert.match(dbProblem({ ...base, reports: [{ ...report, s: [{ ...paused, kind: 'maybe' }] }] })!, /reports\[0\]\.s\[0\]/);
-  assert.match(dbProblem({ ...base, aliases: [{ name: 'a', canonical: 'b', off: false }] })!, /aliases\[0\]\.off/);
+test('the hand check of a sealed segment, manifest or version 2 file refuses a bad direction, statement or alias', () => {
+  const seg = { version: 3, week: '2031-W01', items: [['a', null, 'kpi', 'lower']], reports: [] };
+  assert.is(segmentProblem(seg), null);
+  assert.match(segmentProblem({ ...seg, items: [['a', null, 'kpi', 'sideways']] })!, /items\[0\]/);
+  const rec = { id: 'x', team: '', m: [[0, 1, 1]] };
+  assert.is(segmentProblem({ ...seg, reports: [{ ...rec, s: [paused] }] }), null);
+  assert.match(segmentProblem({ ...seg, reports: [{ ...rec, s: [{ ...paused, kind: 'maybe' }] }] })!, /reports\[0\]\.s\[0\]/);
+  assert.match(segmentProblem({ ...seg, reports: [{ ...rec, m: [[1, 1, 1]] }] })!, /reports\[0\]\.m\[0\]\[0\]/);
+  const manifest = { version: 3, aliases: [], segments: [], reports: [], retired: [] };
+  assert.is(manifestProblem(manifest), null);
+  assert.match(manifestProblem({ ...manifest, aliases: [{ name: 'a', canonical: 'b', off: false }] })!, /aliases\[0\]\.off/);
+  const header = { id: 'x', source: 's', team: '', week: '2031-W01', date: null, title: '', progress: 0, kpi: 1, warnings: [] };
+  assert.match(manifestProblem({ ...manifest, reports: [{ ...header, seg: 'w-2031-W01-0123456789abcdef.json' }] })!, /reports\[0\]\.seg/, 'a segment the manifest does not list');
+  const v2 = { version: 2, aliases: [], items: [['a', null, 'kpi', 'lower']], reports: [{ ...header, m: [[0, 1, 1]], s: [paused] }], retired: [] };
+  assert.is(v2Problem(v2), null);
+  assert.match(v2Problem({ ...v2, reports: [{ ...header, m: [[0, 1, 1]], s: [{ ...paused, kind: 'maybe' }] }] })!, /reports\[0\]\.s\[0\]/);
 });
 
 test.run();

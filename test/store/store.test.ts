@@ -129,7 +129,8 @@ test('measures() filters by team and weeks, and never reads evidence', async () 
   const db = tmpDb();
   const reports = [synthReport(1, 0), synthReport(1, 1), synthReport(2, 0), synthReport(2, 2)];
   await put(db, ...reports);
-  fs.rmSync(evidenceDir(db), { recursive: true }); // proves measures/headers do not need it
+  // Proves measures/headers do not need evidence: only the measure segments stay.
+  for (const name of fs.readdirSync(evidenceDir(db))) if (!name.startsWith('w-')) fs.rmSync(path.join(evidenceDir(db), name));
   const store = await openStore(db);
   assert.is(store.measures().length, 4);
   assert.equal(store.measures({ team: '团队2' }).map((m) => m.week), ['2031-W01', '2031-W03']);
@@ -137,6 +138,21 @@ test('measures() filters by team and weeks, and never reads evidence', async () 
   assert.equal(store.measures({ team: '团队1', weeks: ['2031-W02', '2031-W03'] }).map((m) => m.id), [reports[1]!.id]);
   assert.equal(store.measures({ weeks: [] }), []);
   assert.equal(store.measures({ team: '团队1' })[1]!.measures, reports[1]!.observations.map(measureOf));
+});
+
+test('measures() of some weeks reads only those weeks\' segments; headers() reads none', async () => {
+  const db = tmpDb();
+  const reports = [synthReport(1, 0), synthReport(1, 1), synthReport(2, 0), synthReport(2, 2)];
+  await put(db, ...reports);
+  const segments = fs.readdirSync(evidenceDir(db)).filter((n) => n.startsWith('w-'));
+  assert.equal(segments.map((n) => n.slice(2, 10)).sort(), ['2031-W01', '2031-W02', '2031-W03'], 'one segment per week');
+  for (const name of segments) if (!name.startsWith('w-2031-W01-')) fs.rmSync(path.join(evidenceDir(db), name));
+  const store = await openStore(db);
+  assert.is(store.headers().length, 4);
+  assert.equal(store.measures({ weeks: ['2031-W01'] }).map((m) => m.team), ['团队1', '团队2']);
+  const err = (() => { try { store.measures({ weeks: ['2031-W02'] }); } catch (e) { return e as InputError; } return null; })();
+  assert.instance(err, InputError);
+  assert.match(err!.format(), /the measure segment w-2031-W02-[0-9a-f]{16}\.json is missing from .* — rebuild it by ingesting its reports again: milestones --db /);
 });
 
 test('aliases: set, replace by normalised name, remove, and survive re-ingesting', async () => {
@@ -255,10 +271,13 @@ const CORRUPT: [string, string, string][] = [
   ['a JSON array', '[1, 2]', 'expected a JSON object with a "version" field'],
   ['no version', '{"aliases": []}', 'no "version" field'],
   ['a string version', '{"version": "2"}', 'at version: expected a positive integer'],
-  ['a newer version', '{"version": 3, "whatever": true}', 'version 3 is newer than this build of milestones understands (2); upgrade milestones'],
-  ['a wrong shape', '{"version": 2, "aliases": [], "items": [], "reports": [{"id": "x"}], "retired": []}', 'at reports[0].source: Invalid input: expected string, received undefined'],
-  ['a bad week', '{"version": 2, "aliases": [], "items": [["p", null, "progress"]], "reports": [{"id": "x", "source": "s", "team": "", "week": "W16", "date": null, "title": "", "progress": 1, "kpi": 0, "warnings": [], "m": [[0, 5, 1]]}], "retired": []}', 'at reports[0].week: expected a week like 2024-W10'],
-  ['a dangling item index', '{"version": 2, "aliases": [], "items": [["p", null, "progress"]], "reports": [{"id": "x", "source": "s", "team": "", "week": "2024-W16", "date": null, "title": "", "progress": 1, "kpi": 0, "warnings": [], "m": [[0, 5, 1], [1, 6, 2]]}], "retired": []}', 'at reports[0].m[1][0]: item index out of range (0..0)'],
+  ['a newer version', '{"version": 4, "whatever": true}', 'version 4 is newer than this build of milestones understands (3); upgrade milestones'],
+  ['a wrong shape', '{"version": 3, "aliases": [], "segments": [], "reports": [{"id": "x"}], "retired": []}', 'at reports[0].source: expected a string'],
+  ['a report in an unlisted segment', '{"version": 3, "aliases": [], "segments": [], "reports": [{"id": "x", "source": "s", "team": "", "week": "2024-W16", "date": null, "title": "", "progress": 1, "kpi": 0, "warnings": [], "seg": "w-2024-W16-0123456789abcdef.json"}], "retired": []}', 'at reports[0].seg: expected the name of a listed segment'],
+  ['a segment of a bad name', '{"version": 3, "aliases": [], "segments": [["../x.json", "2024-W16", 1]], "reports": [], "retired": []}', 'at segments[0]: "../x.json" is not the name of a segment of 2024-W16'],
+  ['a version 2 file of a wrong shape', '{"version": 2, "aliases": [], "items": [], "reports": [{"id": "x"}], "retired": []}', 'version 2 at reports[0].source: Invalid input: expected string, received undefined'],
+  ['a bad week', '{"version": 2, "aliases": [], "items": [["p", null, "progress"]], "reports": [{"id": "x", "source": "s", "team": "", "week": "W16", "date": null, "title": "", "progress": 1, "kpi": 0, "warnings": [], "m": [[0, 5, 1]]}], "retired": []}', 'version 2 at reports[0].week: expected a week like 2024-W10'],
+  ['a dangling item index', '{"version": 2, "aliases": [], "items": [["p", null, "progress"]], "reports": [{"id": "x", "source": "s", "team": "", "week": "2024-W16", "date": null, "title": "", "progress": 1, "kpi": 0, "warnings": [], "m": [[0, 5, 1], [1, 6, 2]]}], "retired": []}', 'version 2 at reports[0].m[1][0]: item index out of range (0..0)'],
   ['a broken version 1 file', '{"version": 1, "aliases": [], "reports": [{"id": 5}]}', 'version 1 at reports[0].id: Invalid input: expected string, received number'],
 ];
 
@@ -312,7 +331,7 @@ test('migration: a version 1 file (observations inline) is read, then upgraded o
   fs.writeFileSync(db, v1Text);
 
   const store = await openStore(db);
-  assert.match(store.notes().join('\n'), /version 1.*upgraded to version 2 on the next write/);
+  assert.match(store.notes().join('\n'), /version 1.*upgraded to version 3 on the next write/);
   assert.equal(store.headers().map((h) => [h.id, h.progress, h.kpi, h.file?.path]), [a, b].map((r) => [r.id, r.observations.filter((o) => o.kind === 'progress').length, 1, `/abs/${r.id}.md`]));
   assert.equal(store.observations(a.id), a.observations);
   assert.equal(store.measures()[1]!.measures, b.observations.map(measureOf));
@@ -321,14 +340,17 @@ test('migration: a version 1 file (observations inline) is read, then upgraded o
   // A transaction that changes nothing still saves the upgrade.
   const result = await store.transact((tx) => tx.putReport(a));
   assert.is(result.action, 'unchanged');
-  assert.match(store.notes().join('\n'), /upgraded the database from version 1 to 2/);
+  assert.match(store.notes().join('\n'), /upgraded the database from version 1 to 3/);
   assert.is(fs.readFileSync(`${db}.bak`, 'utf8'), v1Text);
-  assert.is(JSON.parse(fs.readFileSync(db, 'utf8')).version, 2);
+  assert.is(JSON.parse(fs.readFileSync(db, 'utf8')).version, 3);
   const reopened = await openStore(db);
   assert.equal(reopened.notes(), []);
   assert.equal(reopened.observations(b.id), b.observations);
   assert.equal(reopened.aliases(), v1.aliases);
-  assert.is(fs.readdirSync(evidenceDir(db)).length, 2);
+  assert.equal(reopened.measures().map((m) => m.measures), [a, b].map((r) => r.observations.map(measureOf)));
+  const files = fs.readdirSync(evidenceDir(db));
+  assert.is(files.filter((n) => !n.startsWith('w-')).length, 2, 'two evidence files');
+  assert.is(files.filter((n) => n.startsWith('w-')).length, new Set([a.week, b.week]).size, 'one segment per week');
 });
 
 test('putReport refuses a report that would make the file invalid', async () => {

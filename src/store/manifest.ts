@@ -1,0 +1,66 @@
+// The manifest (the commit point): its parsing with the seal and the forward migrations, and its serialisation.
+
+import type { WrittenSegment } from './segments.js';
+import { invalid } from './errors.js';
+import { migrationFor, MigrationShapeError } from './migrate.js';
+import { CURRENT_VERSION, emptyManifest, manifestProblem, type EvidenceFile, type Manifest } from './schema.js';
+import { describeJsonError, validSeal, withSeal } from './seal.js';
+
+/** One loaded generation of the database, plus what a migration still has to write. */
+export interface State {
+  manifest: Manifest;
+  /** Segments that exist only in memory (from a migrated older layout) until the next write. */
+  segments: Map<string, WrittenSegment>;
+  /** Evidence likewise. */
+  evidence: Map<string, EvidenceFile>;
+  /** The manifest needs saving even if the transaction changes nothing (it was migrated). */
+  migratedFrom?: number;
+  notes: string[];
+}
+
+export function emptyState(): State {
+  return { manifest: emptyManifest(), segments: new Map(), evidence: new Map(), notes: [] };
+}
+
+/** Parses and validates the manifest's text; anything unexpected is an InputError and the file is left alone. */
+export function parseManifest(text: string, shown: string): State {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw invalid(shown, describeJsonError(text, err as Error));
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(shown, 'expected a JSON object with a "version" field');
+  const version = (raw as { version?: unknown }).version;
+  if (version === undefined) throw invalid(shown, 'no "version" field');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalid(shown, `at version: expected a positive integer`);
+  if (version > CURRENT_VERSION) {
+    throw invalid(shown, `version ${version} is newer than this build of milestones understands (${CURRENT_VERSION}); upgrade milestones`);
+  }
+  const sealed = validSeal(text) !== null;
+  if (version < CURRENT_VERSION) {
+    const migrate = migrationFor(version);
+    if (!migrate) throw invalid(shown, `version ${version} is no longer supported`);
+    try {
+      const m = migrate(raw, sealed);
+      return { manifest: m.manifest, segments: m.segments, evidence: m.evidence, migratedFrom: version, notes: m.notes };
+    } catch (err) {
+      if (err instanceof MigrationShapeError) throw invalid(shown, err.message);
+      throw err;
+    }
+  }
+  // A sealed manifest is what milestones wrote; the hand check still catches a seal over bad content.
+  // An unsealed one (edited by hand) gets the same full check: it is small, and the check is complete.
+  const problem = manifestProblem(raw);
+  if (problem) throw invalid(shown, problem);
+  const { seal: _seal, ...manifest } = raw as Manifest & { seal?: string };
+  return { manifest: manifest as Manifest, segments: new Map(), evidence: new Map(), notes: [] };
+}
+
+/** One line per alias, segment and report: readable in an editor, diffable, and still plain JSON. */
+export function serializeManifest(state: State): string {
+  const m = state.manifest;
+  const list = (xs: readonly unknown[]) => (xs.length === 0 ? '[]' : `[\n${xs.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]`);
+  const body = `{\n "version": ${m.version},\n "aliases": ${list(m.aliases)},\n "segments": ${list(m.segments)},\n "reports": ${list(m.reports)},\n "retired": ${JSON.stringify(m.retired)}`;
+  return withSeal(body).text;
+}
