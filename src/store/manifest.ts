@@ -57,10 +57,22 @@ export function parseManifest(text: string, shown: string): State {
   return { manifest: manifest as Manifest, segments: new Map(), evidence: new Map(), notes: [] };
 }
 
+/**
+ * The text of each report line this process wrote. A transaction never changes a loaded record (it
+ * makes a copy), so a record's line is computed once however many commits a long ingest makes.
+ */
+const lineOf = new WeakMap<object, string>();
+
+function line(x: object): string {
+  let s = lineOf.get(x);
+  if (s === undefined) lineOf.set(x, (s = `  ${JSON.stringify(x)}`));
+  return s;
+}
+
 /** One line per alias, segment and report: readable in an editor, diffable, and still plain JSON. */
 export function serializeManifest(state: State): string {
   const m = state.manifest;
-  const list = (xs: readonly unknown[]) => (xs.length === 0 ? '[]' : `[\n${xs.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]`);
-  const body = `{\n "version": ${m.version},\n "aliases": ${list(m.aliases)},\n "segments": ${list(m.segments)},\n "reports": ${list(m.reports)},\n "retired": ${JSON.stringify(m.retired)}`;
+  const list = (xs: readonly object[]) => (xs.length === 0 ? '[]' : `[\n${xs.map(line).join(',\n')}\n ]`);
+  const body = `{\n "version": ${m.version},\n "aliases": ${list(m.aliases.map((a) => ({ ...a })))},\n "segments": ${list(m.segments)},\n "reports": ${list(m.reports)},\n "retired": ${JSON.stringify(m.retired)}`;
   return withSeal(body).text;
 }
