@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import('../dist/cli/main.js').then((m) => m.main(process.argv));
+import('../dist/cli/main.js').then(async (m) => {
+  process.exitCode = await m.main(process.argv);
+});

@@ -39,12 +39,16 @@ function buildSchema(z: typeof Zod.z) {
 }
 
 let schema: ReturnType<typeof buildSchema> | undefined;
-const configSchema = () => (schema ??= buildSchema(zod()));
+/** The schema, built once; zod's messages in the language of the run that uses it (zod's locale is process-wide). */
+const configSchema = () => {
+  const z = zod();
+  return (schema ??= buildSchema(z));
+};
 
 /** zod, speaking the reader's language in its own messages (`expected string, received number`). */
 function zod(): typeof Zod.z {
   const { z } = createRequire(import.meta.url)('zod') as typeof Zod;
-  if (currentLang() === 'zh') z.config(z.locales.zhCN());
+  z.config(currentLang() === 'zh' ? z.locales.zhCN() : z.locales.en());
   return z;
 }
 

@@ -9,30 +9,33 @@ import { FORMAT_NAMES, WORKBOOK_FORMATS, type OutputFormat } from '../render/for
 import { langOf, type Lang } from '../render/lang.js';
 import { translate } from '../render/messages.js';
 import { runLang } from './lang.js';
+import { current, processIo, withIo, type Io } from './io.js';
 import type { GlobalOptions } from './options.js';
 import { describeError, say, setLang } from './output.js';
 
 const require = createRequire(import.meta.url);
 
-/** Runs one command line; resolves to the exit code (the shim sets process.exitCode). */
-export async function main(argv: string[]): Promise<number> {
-  installPipeHandler();
-  try {
-    // Decided first: --help and commander's own errors speak the reader's language too.
-    const lang = await runLang(argv.slice(2), process.env, process.cwd());
-    setLang(lang);
-    const width = lang === 'en' ? undefined : await cjkWidth();
-    const program = buildProgram(lang, width);
-    await program.parseAsync(argv);
-    return finish(Number(process.exitCode ?? 0));
-  } catch (err) {
-    return finish(reportError(err));
-  }
-}
-
-function finish(code: number): number {
-  process.exitCode = code;
-  return code;
+/**
+ * Runs one command line (`argv` as in process.argv: node, script, arguments) writing to `io`
+ * (default: this process's stdout, stderr and environment); resolves to the exit code. Nothing
+ * of the run is left in process-wide state: bin/milestones.js sets process.exitCode from the result.
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  return withIo(io, async () => {
+    installPipeHandler(io);
+    const exit = { code: 0 };
+    try {
+      // Decided first: --help and commander's own errors speak the reader's language too.
+      const lang = await runLang(argv.slice(2), io.env, process.cwd());
+      setLang(lang);
+      const width = lang === 'en' ? undefined : await cjkWidth();
+      const program = buildProgram(lang, width, exit);
+      await program.parseAsync(argv);
+      return exit.code;
+    } catch (err) {
+      return reportError(err);
+    }
+  });
 }
 
 /** Each command declares its own options type; commander hands them over untyped (hence `never` here). */
@@ -74,9 +77,9 @@ function withOutput(cmd: Command, fallback: OutputFormat = 'text', formats: read
  * The command line, without running anything: main() parses with it, the README's command
  * reference is generated from it. In another language than English every description, the
  * help's headings and commander's own errors are translated (`width`: display columns of a
- * string, for wrapping Chinese help text).
+ * string, for wrapping Chinese help text). A command's exit code is put in `exit`.
  */
-export function buildProgram(lang: Lang = 'en', width?: (s: string) => number): Command {
+export function buildProgram(lang: Lang = 'en', width?: (s: string) => number, exit: { code: number } = { code: 0 }): Command {
   const { version } = require('../../package.json') as { version: string };
   const t = (s: string) => translate(s, lang);
   const program = new Command('milestones')
@@ -102,17 +105,21 @@ export function buildProgram(lang: Lang = 'en', width?: (s: string) => number): 
     )
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(commanderError(s)) });
+    .configureOutput({
+      writeOut: (s) => current().io.stdout.write(s),
+      writeErr: (s) => current().io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s)),
+    });
   if (lang !== 'en') program.configureHelp(helpIn(lang, width));
 
   const run = (name: keyof typeof COMMANDS) =>
     async function (this: Command, ...args: unknown[]) {
       const cmd = this;
       const { globalOptions } = await import('./options.js');
-      const opts: GlobalOptions = await globalOptions(program.opts() as Raw, process.env, process.cwd());
+      const opts: GlobalOptions = await globalOptions(program.opts() as Raw, current().io.env, process.cwd());
       const mod = await COMMANDS[name]();
       const code = await mod.run(opts, cmd.opts() as never, args.slice(0, -2));
-      if (code) process.exitCode = code;
+      if (code) exit.code = code;
     };
 
   program
@@ -403,17 +410,18 @@ function reportError(err: unknown): number {
     return 2;
   }
   if (err instanceof MilestonesError) {
-    process.stderr.write(`milestones: ${say('error')}: ${escapeControls(describeError(err))}\n`);
+    current().io.stderr.write(`milestones: ${say('error')}: ${escapeControls(describeError(err))}\n`);
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && e.code === 'EPIPE') return 0;
-  process.stderr.write(`milestones: ${say('internal error')}: ${e?.stack ?? String(err)}\n${say('This is a bug in milestones; please report it with the command you ran.')}\n`);
+  current().io.stderr.write(`milestones: ${say('internal error')}: ${e?.stack ?? String(err)}\n${say('This is a bug in milestones; please report it with the command you ran.')}\n`);
   return 1;
 }
 
 /** A closed pipe (`milestones diff | head`) is success, not an error. */
-function installPipeHandler(): void {
+function installPipeHandler(io: Io): void {
+  if (io.stdout !== process.stdout) return;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;

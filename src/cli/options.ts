@@ -7,6 +7,7 @@ import type { WeekScheme } from '../model/types.js';
 import { UsageError } from '../model/errors.js';
 import { langOf, langOfEnv, type Lang } from '../render/lang.js';
 import { loadConfig, type Config } from './config.js';
+import { current } from './io.js';
 import { setLang, setQuiet } from './output.js';
 
 export interface GlobalOptions {
@@ -49,7 +50,7 @@ export async function globalOptions(raw: Record<string, unknown>, env: NodeJS.Pr
     dbShown,
     team,
     scheme,
-    color: raw.color !== false && !noColor && Boolean(process.stdout.isTTY),
+    color: raw.color !== false && !noColor && Boolean(current().io.stdout.isTTY),
     quiet,
     lang,
     config,

@@ -9,6 +9,7 @@ import type { ReportType } from '../render/doc.js';
 import { FORMAT_EXTENSIONS, FORMAT_NAMES, FORMAT_SYNONYMS, type FormatName, type OutputFormat } from '../render/format-names.js';
 import type { Lang } from '../render/lang.js';
 import { translate } from '../render/messages.js';
+import { current } from './io.js';
 import type { GlobalOptions } from './options.js';
 
 /** The options every read command declares through `outputOptions` (main.ts). */
@@ -79,7 +80,8 @@ export async function outputTarget(
   // The database first: `--out db.json.bak` is refused as the database, not as an unknown extension.
   const real = file === undefined ? undefined : await checkOutPath(file, g);
   const format = pickFormat(o, fallback, formats);
-  if (format === 'xlsx' && file === undefined && process.stdout.isTTY) {
+  const stdout = current().io.stdout;
+  if (format === 'xlsx' && file === undefined && stdout.isTTY) {
     throw new UsageError('a workbook is binary and this is a terminal', { hint: 'give --out FILE.xlsx, or redirect to a file' });
   }
   return {
@@ -87,7 +89,7 @@ export async function outputTarget(
     file,
     async write(type, data) {
       const { render, renderWorkbook } = await import('../render/formats.js');
-      const terminal = file === undefined && Boolean(process.stdout.isTTY);
+      const terminal = file === undefined && Boolean(stdout.isTTY);
       const s = (n: number) => (n === 1 ? '' : 's');
       let content: string | Uint8Array;
       // What was written, said once it is (each sentence whole, so the catalogue can translate it).
@@ -98,7 +100,7 @@ export async function outputTarget(
         wrote = `wrote ${file} (${book.sheets} sheet${s(book.sheets)}, ${book.rows} row${s(book.rows)})`;
       } else {
         // On a terminal, text tables fit its width; piped or to a file, they are whole.
-        const columns = terminal && format === 'text' ? process.stdout.columns : undefined;
+        const columns = terminal && format === 'text' ? stdout.columns : undefined;
         const r = render(type, data, format, { color: g.color && file === undefined, terminal, columns, lang: g.lang });
         content = r.text;
         if (r.columns !== undefined && format !== 'json') wrote = `wrote ${file} (${r.rows ?? 0} row${s(r.rows ?? 0)}, ${r.columns} column${s(r.columns)})`;
@@ -223,56 +225,54 @@ function writeError(err: unknown, shown: string): InputError {
 // ------------------------------------------------------------------ stdout and stderr
 
 export function writeStdout(text: string | Uint8Array): Promise<void> {
+  const stdout = current().io.stdout;
   return new Promise((resolve, reject) => {
     if (text.length === 0) return resolve();
-    process.stdout.write(text, (err) => {
+    stdout.write(text, (err) => {
       if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(err);
       else resolve();
     });
   });
 }
 
-let quiet = false;
 /** The language of notes, warnings and errors (`--lang`, the configuration, the locale); set once at start-up. */
-let lang: Lang = 'en';
-
 export function setLang(l: Lang): void {
-  lang = l;
+  current().lang = l;
 }
 
 export function currentLang(): Lang {
-  return lang;
+  return current().lang;
 }
 
 /** A message of the code (English, its id) in the reader's language. */
 export function say(message: string): string {
-  return translate(message, lang);
+  return translate(message, currentLang());
 }
 
 /** `--quiet`: notes (talk) are not printed; warnings and errors still are. */
 export function setQuiet(q: boolean): void {
-  quiet = q;
+  current().quiet = q;
 }
 
 export function isQuiet(): boolean {
-  return quiet;
+  return current().quiet;
 }
 
 /** While a progress bar is drawn on stderr, messages are printed above it by the bar, not through it. */
-let stderrSink: ((line: string) => void) | undefined;
-
 export function setStderrSink(sink: ((line: string) => void) | undefined): void {
-  stderrSink = sink;
+  current().stderrSink = sink;
 }
 
+/** A line for stderr: through the progress bar while one is drawn, else straight to this run's stderr. */
 function toStderr(line: string): void {
-  if (stderrSink) stderrSink(line);
-  else process.stderr.write(line);
+  const run = current();
+  if (run.stderrSink) run.stderrSink(line);
+  else run.io.stderr.write(line);
 }
 
 /** Talk for the user (what was resolved, swapped, written): stderr, so stdout stays the result; silenced by --quiet. */
 export function note(message: string): void {
-  if (!quiet) toStderr(`milestones: ${escapeControls(say(message))}\n`);
+  if (!isQuiet()) toStderr(`milestones: ${escapeControls(say(message))}\n`);
 }
 
 /** A warning or an error about one input (the run goes on): stderr, never silenced. */

@@ -2,6 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
+import { current } from './io.js';
 import { isQuiet, say, setStderrSink } from './output.js';
 
 export interface Progress {
@@ -15,7 +16,7 @@ export interface Progress {
 
 export interface ProgressOptions {
   /** Where the bar goes (default: stderr). */
-  stream?: NodeJS.WriteStream;
+  stream?: NodeJS.WritableStream & { isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
   /** The bar appears only once the run has lasted this long (default 1 s): short runs stay quiet. */
   delayMs?: number;
@@ -41,8 +42,9 @@ const SILENT: Progress = { tick() {}, line: (text, fallback) => fallback(text), 
  * (every call a no-op, lines go to their fallback) when wantsProgress says no.
  */
 export function startProgress(total: number, opts: ProgressOptions = {}): Progress {
-  const stream = opts.stream ?? process.stderr;
-  if (total < 2 || !wantsProgress(stream, opts.env ?? process.env, isQuiet())) return SILENT;
+  const { io } = current();
+  const stream = opts.stream ?? io.stderr;
+  if (total < 2 || !wantsProgress(stream, opts.env ?? io.env, isQuiet())) return SILENT;
   const { MultiBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const started = Date.now();
   let done = 0;
@@ -72,7 +74,7 @@ export function startProgress(total: number, opts: ProgressOptions = {}): Progre
     setStderrSink((line) => m.log(line));
   };
   let stopped = false;
-  const shareTerminal = opts.linesShareTerminal ?? Boolean(process.stdout.isTTY);
+  const shareTerminal = opts.linesShareTerminal ?? Boolean(io.stdout.isTTY);
   const timer = setTimeout(show, opts.delayMs ?? 1000);
   timer.unref();
   return {

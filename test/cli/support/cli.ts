@@ -1,11 +1,14 @@
-// Helpers for the CLI-level tests: run the built binary, make temp folders, generate reports in the Notion export format.
+// Helpers for the CLI-level tests: run the CLI (in this process, or the built binary where the process boundary is
+// what is tested), make temp folders, generate reports in the Notion export format.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { main as Main } from '../../../src/cli/main.js';
 import { formatDate, formatWeekId, weekStart } from '../../../src/model/week.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,6 +42,53 @@ export function cli(db: string, args: string[], opts: { cwd?: string; timeoutMs?
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: performance.now() - t };
+}
+
+/** The built CLI's entry (what bin/milestones.js runs), loaded once per test process. */
+let entry: Promise<typeof Main> | undefined;
+/** In-process runs one at a time: each changes the working folder for its duration. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** A Writable that keeps what is written, as text. */
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      cb();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * `milestones --db DB ARGS…` through the same main() the binary runs, in this process (no
+ * start-up of its own): stdout and stderr captured (not a terminal), the environment of cliEnv,
+ * `cwd` as the working folder. For what a process boundary is not part of; kills, locks held by
+ * another process, hangs and the binary itself use `cli`/`cliAsync`.
+ */
+export function run(db: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  entry ??= import(pathToFileURL(path.join(root, 'dist/cli/main.js')).href).then((m: { main: typeof Main }) => m.main);
+  const go = async (): Promise<CliResult> => {
+    const main = await entry!;
+    const out = capture();
+    const err = capture();
+    const env = cliEnv(opts.env);
+    // The clock zone is the process's: in-process runs keep the test process in cliEnv's (UTC).
+    process.env.TZ = env.TZ;
+    const before = process.cwd();
+    const t = performance.now();
+    if (opts.cwd) process.chdir(opts.cwd);
+    try {
+      const code = await main([process.execPath, bin, '--db', db, ...args], { stdout: out.stream, stderr: err.stream, env });
+      return { code, signal: null, stdout: out.text(), stderr: err.text(), ms: performance.now() - t };
+    } finally {
+      process.chdir(before);
+    }
+  };
+  const result = queue.then(go, go);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 /** Starts `milestones --db DB ARGS…` without waiting; `done` settles when it exits. */
