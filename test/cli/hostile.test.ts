@@ -7,7 +7,7 @@ import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync,
 import path from 'node:path';
 import { HANG_MS } from '../support/limits.js';
 import { openStore } from '../../src/store/index.js';
-import { cli, hasStack, lines, reportText, sha256, tempDir, type CliResult } from './support/cli.js';
+import { cli, hasStack, lines, reportText, run, sha256, tempDir, type CliResult } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
 
 const GOOD_WEEK = '2021-W10';
@@ -20,8 +20,12 @@ interface Case {
   cleanup: () => void;
 }
 
-/** Ingests a folder holding `good.md` and the given bad files (cwd = the temp folder, paths relative). */
-function ingestWith(files: Record<string, string | Buffer | ((file: string) => void)>, extra: string[] = []): Case {
+/**
+ * Ingests a folder holding `good.md` and the given bad files (cwd = the temp folder, paths relative):
+ * in this process, or (`process`) as a child process killed past the hang guard, for the inputs that
+ * once hung or grew quadratically.
+ */
+async function ingestWith(files: Record<string, string | Buffer | ((file: string) => void)>, extra: string[] = [], how: 'in-process' | 'process' = 'in-process'): Promise<Case> {
   const { dir, cleanup } = tempDir('hostile');
   mkdirSync(path.join(dir, 'in'));
   writeFileSync(path.join(dir, 'in', 'good.md'), GOOD);
@@ -31,7 +35,7 @@ function ingestWith(files: Record<string, string | Buffer | ((file: string) => v
     else writeFileSync(file, content);
   }
   const db = 'db.json';
-  const r = cli(db, ['ingest', 'in', ...extra], { cwd: dir, timeoutMs: HANG_MS * 2 });
+  const r = how === 'process' ? cli(db, ['ingest', 'in', ...extra], { cwd: dir, timeoutMs: HANG_MS * 2 }) : await run(db, ['ingest', 'in', ...extra], { cwd: dir });
   return { dir, db, r, cleanup };
 }
 
@@ -63,7 +67,7 @@ async function assertGoodIngested(c: Case): Promise<void> {
 }
 
 test('an empty file: named, skipped, the batch goes on', async () => {
-  const c = ingestWith({ 'empty.md': '' });
+  const c = await ingestWith({ 'empty.md': '' });
   try {
     assertOneError(c, 'in/empty.md', /empty file/);
     await assertGoodIngested(c);
@@ -74,7 +78,7 @@ test('an empty file: named, skipped, the batch goes on', async () => {
 
 test('an image renamed .md: refused as binary', async () => {
   const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(2048, 7)]);
-  const c = ingestWith({ 'screenshot.md': png });
+  const c = await ingestWith({ 'screenshot.md': png });
   try {
     assertOneError(c, 'in/screenshot.md', /not a text report/);
     await assertGoodIngested(c);
@@ -85,7 +89,7 @@ test('an image renamed .md: refused as binary', async () => {
 
 test('invalid UTF-8: named with its line', async () => {
   const bytes = Buffer.concat([Buffer.from('# 2021年第11周 周报\n\n- 甲项目 '), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from(' 进度40%\n')]);
-  const c = ingestWith({ 'broken.md': bytes });
+  const c = await ingestWith({ 'broken.md': bytes });
   try {
     assertOneError(c, 'in/broken.md:3', /invalid UTF-8/);
     await assertGoodIngested(c);
@@ -101,7 +105,7 @@ const sparse = (size: number) => (file: string) => {
 };
 
 test('a 100 MB file: refused by default with the flag that raises the limit, quickly', async () => {
-  const c = ingestWith({ 'huge.md': sparse(100 * 1024 * 1024) });
+  const c = await ingestWith({ 'huge.md': sparse(100 * 1024 * 1024) });
   try {
     const line = assertOneError(c, 'in/huge.md', /above the 20 MiB limit/);
     assert.match(line, /--max-size \d+MB/);
@@ -114,7 +118,7 @@ test('a 100 MB file: refused by default with the flag that raises the limit, qui
 test('a 100 MB file under --max-size 200MB: read whole (not bounded memory), then judged on content', async () => {
   // The reader reads an accepted file into memory (no streaming), so the limit is the memory bound;
   // raised, this all-NUL file is read and refused as binary.
-  const c = ingestWith({ 'huge.md': sparse(100 * 1024 * 1024) }, ['--max-size', '200MB']);
+  const c = await ingestWith({ 'huge.md': sparse(100 * 1024 * 1024) }, ['--max-size', '200MB']);
   try {
     assertOneError(c, 'in/huge.md', /not a text report/);
     await assertGoodIngested(c);
@@ -125,13 +129,13 @@ test('a 100 MB file under --max-size 200MB: read whole (not bounded memory), the
 
 test('10,000 nested list levels: no crash, a warning naming FILE:LINE, the report still read', async () => {
   const deep = `# 2021年第12周 周报（2021-03-19）\n\n${'- '.repeat(10_000)}深层项目，进度30%\n${'> '.repeat(10_000)}引用项目，进度40%\n`;
-  const c = ingestWith({ 'deep.md': deep });
+  const c = await ingestWith({ 'deep.md': deep }, [], 'process');
   try {
     assert.is(c.r.code, 0, c.r.stderr);
     assert.not.ok(hasStack(c.r.stderr), c.r.stderr);
     assert.match(c.r.stderr, /^milestones: warning: in\/deep\.md:3: .*nested deeper than \d+/m);
     await assertGoodIngested(c);
-    const show = JSON.parse(cli(c.db, ['show', '2021-W12', '--json'], { cwd: c.dir }).stdout) as { items: { percent: number }[] };
+    const show = JSON.parse((await run(c.db, ['show', '2021-W12', '--json'], { cwd: c.dir })).stdout) as { items: { percent: number }[] };
     assert.equal(show.items.map((i) => i.percent).sort(), [30, 40]);
   } finally {
     c.cleanup();
@@ -141,12 +145,12 @@ test('10,000 nested list levels: no crash, a warning naming FILE:LINE, the repor
 test('a 1 MB line: read in bounded time, nothing lost after it', async () => {
   const long = `# 2021年第13周 周报（2021-03-26）\n\n- 长行项目，进度 55%，${'说明文字'.repeat(90_000)}\n- 尾部项目，进度 66%\n`;
   assert.ok(Buffer.byteLength(long) > 1_000_000);
-  const c = ingestWith({ 'long.md': long });
+  const c = await ingestWith({ 'long.md': long }, [], 'process');
   try {
     assert.is(c.r.code, 0, c.r.stderr);
     assert.not.ok(hasStack(c.r.stderr), c.r.stderr);
     await assertGoodIngested(c);
-    const show = JSON.parse(cli(c.db, ['show', '2021-W13', '--json'], { cwd: c.dir }).stdout) as { items: { percent: number; source: { line: number } }[] };
+    const show = JSON.parse((await run(c.db, ['show', '2021-W13', '--json'], { cwd: c.dir })).stdout) as { items: { percent: number; source: { line: number } }[] };
     assert.equal(show.items.map((i) => [i.percent, i.source.line]), [[55, 3], [66, 4]]);
   } finally {
     c.cleanup();
@@ -166,7 +170,7 @@ test('percentages 150%, -5%, 1e400%, 99.999999999%: nothing outside 0–100 stor
     '- 正常项目，进度45%',
     '',
   ].join('\n');
-  const c = ingestWith({ 'odd.md': text });
+  const c = await ingestWith({ 'odd.md': text });
   try {
     assert.is(c.r.code, 0, c.r.stderr);
     for (const n of [5, 6, 7, 8]) assert.match(c.r.stderr, new RegExp(`^milestones: warning: in/odd\\.md:${n}: `, 'm'));
@@ -174,7 +178,7 @@ test('percentages 150%, -5%, 1e400%, 99.999999999%: nothing outside 0–100 stor
     assert.match(c.r.stderr, /in\/odd\.md:6: -5%/);
     assert.match(c.r.stderr, /in\/odd\.md:7: 1e400%/);
     await assertGoodIngested(c);
-    const all = JSON.parse(cli(c.db, ['export', '--format', 'json'], { cwd: c.dir }).stdout) as { percent: number; week: string; project: string }[];
+    const all = JSON.parse((await run(c.db, ['export', '--format', 'json'], { cwd: c.dir })).stdout) as { percent: number; week: string; project: string }[];
     assert.ok(all.length > 0);
     for (const o of all) assert.ok(Number.isFinite(o.percent) && o.percent >= 0 && o.percent <= 100, `${o.project}: ${o.percent}`);
     const odd = all.filter((o) => o.week === '2021-W14').map((o) => o.percent).sort((a, b) => a - b);
@@ -185,7 +189,7 @@ test('percentages 150%, -5%, 1e400%, 99.999999999%: nothing outside 0–100 stor
 });
 
 test('a folder with a symbolic link loop: reported once, the rest walked', async () => {
-  const c = ingestWith({ sub: (f) => mkdirSync(f), 'sub/loop': (f) => symlinkSync('..', f) });
+  const c = await ingestWith({ sub: (f) => mkdirSync(f), 'sub/loop': (f) => symlinkSync('..', f) });
   try {
     assertOneError(c, 'in/sub/loop', /symbolic link loop/);
     await assertGoodIngested(c);
@@ -197,7 +201,7 @@ test('a folder with a symbolic link loop: reported once, the rest walked', async
 test('a vanished file (a dangling link to it): named, skipped', async () => {
   // The deterministic CLI-level form. The race proper (deleted between listing and reading) is
   // covered by the reader's unit test (test/read/index.test.ts), which deletes after collectFiles.
-  const c = ingestWith({ 'gone.md': (f) => symlinkSync('nowhere.md', f) });
+  const c = await ingestWith({ 'gone.md': (f) => symlinkSync('nowhere.md', f) });
   try {
     assertOneError(c, 'in/gone.md', /vanished file/);
     await assertGoodIngested(c);
@@ -222,11 +226,11 @@ test('a FIFO named as a report: refused without blocking', () => {
   }
 });
 
-test('an empty folder: one clear message, exit 1, no database created', () => {
+test('an empty folder: one clear message, exit 1, no database created', async () => {
   const { dir, cleanup } = tempDir('emptydir');
   try {
     mkdirSync(path.join(dir, 'nothing'));
-    const r = cli('db.json', ['ingest', 'nothing'], { cwd: dir });
+    const r = await run('db.json', ['ingest', 'nothing'], { cwd: dir });
     assert.is(r.code, 1, r.stderr);
     assert.equal(lines(r.stderr), ['milestones: error: nothing: no report files (.md, .markdown, .txt, .html, .htm, .org, .eml, .docx, .zip) found — check the folder, or name the files directly']);
     assert.not.ok(existsSync(path.join(dir, 'db.json')));
@@ -238,7 +242,7 @@ test('an empty folder: one clear message, exit 1, no database created', () => {
 // ---------------------------------------------------------------- --out and injection
 
 /** A database holding two weeks whose names, via aliases and teams, are spreadsheet formulas and markup. */
-function hostileNames(): { dir: string; db: string; cleanup: () => void } {
+async function hostileNames(): Promise<{ dir: string; db: string; cleanup: () => void }> {
   const { dir, cleanup } = tempDir('names');
   mkdirSync(path.join(dir, 'in'));
   const week = (w: number, base: number) =>
@@ -246,14 +250,14 @@ function hostileNames(): { dir: string; db: string; cleanup: () => void } {
   writeFileSync(path.join(dir, 'in', 'w16.md'), week(16, 10));
   writeFileSync(path.join(dir, 'in', 'w17.md'), week(17, 20));
   const db = 'names.json';
-  const ok = (args: string[]) => {
-    const r = cli(db, args, { cwd: dir });
+  const ok = async (args: string[]) => {
+    const r = await run(db, args, { cwd: dir });
     assert.is(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
   };
-  ok(['ingest', 'in']);
-  ok(['--team', '\tTab', 'ingest', 'in/w16.md']);
-  ok(['--team', '\rCR', 'ingest', 'in/w17.md']);
-  ok(['--team', '=cmd|" /C calc"!A0', 'ingest', 'in']);
+  await ok(['ingest', 'in']);
+  await ok(['--team', '\tTab', 'ingest', 'in/w16.md']);
+  await ok(['--team', '\rCR', 'ingest', 'in/w17.md']);
+  await ok(['--team', '=cmd|" /C calc"!A0', 'ingest', 'in']);
   for (const [name, canonical] of [
     ['甲工程', '=HYPERLINK("http://x","y")'],
     ['乙工程', '+1'],
@@ -261,17 +265,17 @@ function hostileNames(): { dir: string; db: string; cleanup: () => void } {
     ['丁工程', '@x'],
     ['戊工程', '<script>alert(1)</script>'],
     ['己工程', '<img src=x onerror=alert(2)>&amp;'],
-  ]) ok(['alias', 'add', name!, canonical!]);
+  ]) await ok(['alias', 'add', name!, canonical!]);
   return { dir, db, cleanup };
 }
 
-let names: ReturnType<typeof hostileNames> | undefined;
+let names: Awaited<ReturnType<typeof hostileNames>> | undefined;
 /** Built once for the three tests below, which only read it. */
-const shared = () => (names ??= hostileNames());
+const shared = async () => (names ??= await hostileNames());
 test.after(() => names?.cleanup());
 
-test('--out onto the database, its .bak or a folder: exit 2, the database byte-identical', () => {
-  const h = shared();
+test('--out onto the database, its .bak or a folder: exit 2, the database byte-identical', async () => {
+  const h = await shared();
   {
     const dbFile = path.join(h.dir, h.db);
     const before = sha256(dbFile);
@@ -284,7 +288,7 @@ test('--out onto the database, its .bak or a folder: exit 2, the database byte-i
       ['reports.csv', /--out reports\.csv is a folder — give a file name/],
     ] as const) {
       for (const args of [['export', '--format', 'csv', '--out', out], ['diff', '--out', out]]) {
-        const r = cli(h.db, args, { cwd: h.dir });
+        const r = await run(h.db, args, { cwd: h.dir });
         assert.is(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
         assert.is(lines(r.stderr).length, 1, r.stderr);
         assert.match(r.stderr, msg);
@@ -300,12 +304,12 @@ test('--out onto the database, its .bak or a folder: exit 2, the database byte-i
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-test('CSV: cells that start with = + - @ tab or CR are inert (the =HYPERLINK regression)', () => {
-  const h = shared();
+test('CSV: cells that start with = + - @ tab or CR are inert (the =HYPERLINK regression)', async () => {
+  const h = await shared();
   {
     const outputs: [string, string][] = [];
     for (const args of [['export', '--format', 'csv'], ['export', '--long'], ['diff', '--format', 'csv'], ['stalled', '--weeks', '1', '--format', 'csv']]) {
-      const r = cli(h.db, args, { cwd: h.dir });
+      const r = await run(h.db, args, { cwd: h.dir });
       assert.is(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
       outputs.push([args.join(' '), r.stdout]);
     }
@@ -330,11 +334,11 @@ test('CSV: cells that start with = + - @ tab or CR are inert (the =HYPERLINK reg
   }
 });
 
-test('HTML: every piece of report text is escaped (diff and stalled pages)', () => {
-  const h = shared();
+test('HTML: every piece of report text is escaped (diff and stalled pages)', async () => {
+  const h = await shared();
   {
     for (const args of [['diff', '--format', 'html'], ['stalled', '--weeks', '1', '--format', 'html'], ['--team', '<b>t</b>', 'diff', '--format', 'html']]) {
-      const r = cli(h.db, args, { cwd: h.dir });
+      const r = await run(h.db, args, { cwd: h.dir });
       if (args[0] === '--team') {
         // An unknown team has no weeks: a usage error, and the name is not echoed raw anywhere.
         assert.not.ok(r.stdout.includes('<b>t</b>'));
