@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { STRESS } from '../support/limits.js';
-import { cli, cliMany, hasStack, lines, reportText, sha256, tempDir } from './support/cli.js';
+import { cli, hasStack, lines, reportText, run as inProcess, runMany, sha256, tempDir } from './support/cli.js';
 
 const DB_REL = path.join('data', 'milestones.json');
 
@@ -15,13 +15,13 @@ const GOOD = reportText(2021, 10, 1);
 
 /** One real database (two reports), built once and copied for every case. */
 let seed: { dir: string; cleanup: () => void } | undefined;
-function seedDb(): string {
+async function seedDb(): Promise<string> {
   if (!seed) {
     seed = tempDir('dbseed');
     mkdirSync(path.join(seed.dir, 'in'));
     writeFileSync(path.join(seed.dir, 'in', 'w10.md'), GOOD);
     writeFileSync(path.join(seed.dir, 'in', 'w11.md'), reportText(2021, 11, 2));
-    const r = cli(DB_REL, ['ingest', 'in'], { cwd: seed.dir });
+    const r = await inProcess(DB_REL, ['ingest', 'in'], { cwd: seed.dir });
     assert.is(r.code, 0, r.stderr);
   }
   return seed.dir;
@@ -29,8 +29,8 @@ function seedDb(): string {
 test.after(() => seed?.cleanup());
 
 /** A fresh folder holding a copy of the seed database (data/milestones.json, its .d) and the reports in in/. */
-function copyOfSeed(prefix: string): { dir: string; cleanup: () => void } {
-  const from = seedDb();
+async function copyOfSeed(prefix: string): Promise<{ dir: string; cleanup: () => void }> {
+  const from = await seedDb();
   const t = tempDir(prefix);
   cpSync(path.join(from, 'data'), path.join(t.dir, 'data'), { recursive: true });
   cpSync(path.join(from, 'in'), path.join(t.dir, 'in'), { recursive: true });
@@ -39,8 +39,8 @@ function copyOfSeed(prefix: string): { dir: string; cleanup: () => void } {
 
 
 /** A real database, then made bad by `spoil`; returns the folder (cwd) with it and a good report. */
-function spoiledDb(spoil: (file: string, text: string) => void): { dir: string; cleanup: () => void } {
-  const { dir, cleanup } = copyOfSeed('corrupt');
+async function spoiledDb(spoil: (file: string, text: string) => void): Promise<{ dir: string; cleanup: () => void }> {
+  const { dir, cleanup } = await copyOfSeed('corrupt');
   const file = path.join(dir, DB_REL);
   const text = readFileSync(file, 'utf8');
   spoil(file, text);
@@ -70,13 +70,13 @@ const EVERY_COMMAND_SHORT = new Set(['truncated JSON', 'a folder']);
 for (const [what, spoil, detail, everyCommand] of CORRUPTIONS) {
   const commands = everyCommand && (STRESS || EVERY_COMMAND_SHORT.has(what)) ? READ_COMMANDS : [['weeks', '--json'], ['ingest', 'in']];
   test(`corrupt database (${what}): every command exits 1 with the one message; file and .bak untouched`, async () => {
-    const { dir, cleanup } = spoiledDb(spoil);
+    const { dir, cleanup } = await spoiledDb(spoil);
     try {
       const file = path.join(dir, DB_REL);
       const isDir = statSync(file).isDirectory();
       const before = isDir ? 'dir' : sha256(file);
       const bak = sha256(`${file}.bak`);
-      const results = await cliMany(DB_REL, commands, { cwd: dir });
+      const results = await runMany(DB_REL, commands, { cwd: dir });
       for (const [i, args] of commands.entries()) {
         const r = results[i]!;
         const got = lines(r.stderr);
@@ -97,7 +97,7 @@ for (const [what, spoil, detail, everyCommand] of CORRUPTIONS) {
   });
 }
 
-test('an older database version: read with a note, upgraded on the next write, the old file kept as .bak', () => {
+test('an older database version: read with a note, upgraded on the next write, the old file kept as .bak', async () => {
   const { dir, cleanup } = tempDir('v1');
   try {
     mkdirSync(path.join(dir, 'data'));
@@ -113,21 +113,21 @@ test('an older database version: read with a note, upgraded on the next write, t
     const file = path.join(dir, DB_REL);
     writeFileSync(file, v1Text);
 
-    const weeks = cli(DB_REL, ['weeks', '--json'], { cwd: dir });
+    const weeks = await inProcess(DB_REL, ['weeks', '--json'], { cwd: dir });
     assert.is(weeks.code, 0, weeks.stderr);
     assert.match(weeks.stderr, /^milestones: database is in format version 1; it is upgraded to version 3 on the next write$/m);
     assert.equal((JSON.parse(weeks.stdout) as { weeks: { week: string; progress: number }[] }).weeks.map((w) => [w.week, w.progress]), [['2021-W09', 2]]);
     assert.is(readFileSync(file, 'utf8'), v1Text, 'reading does not write');
 
-    const ingest = cli(DB_REL, ['ingest', 'in'], { cwd: dir });
+    const ingest = await inProcess(DB_REL, ['ingest', 'in'], { cwd: dir });
     assert.is(ingest.code, 0, ingest.stderr);
     assert.match(ingest.stderr, new RegExp(`upgraded the database from version 1 to 3; the old file is kept as ${DB_REL.replace('.', '\\.')}\\.bak`));
     assert.is(readFileSync(`${file}.bak`, 'utf8'), v1Text);
     assert.is((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version, 3);
-    const show = cli(DB_REL, ['show', '2021-W09', '--json'], { cwd: dir });
+    const show = await inProcess(DB_REL, ['show', '2021-W09', '--json'], { cwd: dir });
     assert.is(show.code, 0, show.stderr);
     assert.equal((JSON.parse(show.stdout) as { items: { project: string; percent: number }[] }).items.map((i) => [i.project, i.percent]).sort(), [['旧系统下线', 50], ['会员中台', 12]].sort());
-    const again = cli(DB_REL, ['weeks'], { cwd: dir });
+    const again = await inProcess(DB_REL, ['weeks'], { cwd: dir });
     assert.is(again.stderr, '', 'no note once upgraded');
   } finally {
     cleanup();
@@ -137,20 +137,20 @@ test('an older database version: read with a note, upgraded on the next write, t
 
 // ---------------------------------------------------------------- a database reached through a link, or not a file
 
-test('a symlinked --db is written through to its target: the link stays a link, .bak and evidence sit beside the target', () => {
-  const { dir, cleanup } = copyOfSeed('dblink');
+test('a symlinked --db is written through to its target: the link stays a link, .bak and evidence sit beside the target', async () => {
+  const { dir, cleanup } = await copyOfSeed('dblink');
   try {
     symlinkSync(DB_REL, path.join(dir, 'link.json'));
     writeFileSync(path.join(dir, 'in', 'w12.md'), reportText(2021, 12, 3));
-    const r = cli('link.json', ['ingest', 'in/w12.md'], { cwd: dir });
+    const r = await inProcess('link.json', ['ingest', 'in/w12.md'], { cwd: dir });
     assert.is(r.code, 0, r.stderr);
     assert.ok(lstatSync(path.join(dir, 'link.json')).isSymbolicLink(), 'still a link');
     assert.not.ok(existsSync(path.join(dir, 'link.json.d')) || existsSync(path.join(dir, 'link.json.bak')) || existsSync(path.join(dir, 'link.json.lock')), 'nothing beside the link');
     for (const db of ['link.json', DB_REL]) {
-      const show = cli(db, ['show', '2021-W12', '--json'], { cwd: dir });
+      const show = await inProcess(db, ['show', '2021-W12', '--json'], { cwd: dir });
       assert.is(show.code, 0, `${db}: ${show.stderr}`);
       assert.ok((JSON.parse(show.stdout) as { items: unknown[] }).items.length > 0, `${db}: the evidence is found`);
-      const weeks = JSON.parse(cli(db, ['weeks', '--json'], { cwd: dir }).stdout) as { weeks: { week: string }[] };
+      const weeks = JSON.parse((await inProcess(db, ['weeks', '--json'], { cwd: dir })).stdout) as { weeks: { week: string }[] };
       assert.equal(weeks.weeks.map((w) => w.week), ['2021-W10', '2021-W11', '2021-W12'], db);
     }
     assert.ok(existsSync(path.join(dir, `${DB_REL}.bak`)), 'the .bak is beside the target');
@@ -159,13 +159,13 @@ test('a symlinked --db is written through to its target: the link stays a link, 
   }
 });
 
-test('a symlinked --db whose target is missing: refused with the target named, nothing created', () => {
+test('a symlinked --db whose target is missing: refused with the target named, nothing created', async () => {
   const { dir, cleanup } = tempDir('dangling');
   try {
     writeFileSync(path.join(dir, 'w10.md'), GOOD);
     symlinkSync('nowhere/db.json', path.join(dir, 'link.json'));
     for (const args of [['ingest', 'w10.md'], ['weeks']]) {
-      const r = cli('link.json', args, { cwd: dir });
+      const r = await inProcess('link.json', args, { cwd: dir });
       assert.is(r.code, 1, r.stderr);
       assert.equal(lines(r.stderr), ['milestones: error: link.json: --db is a symbolic link to nowhere/db.json, which does not exist — point the link at an existing database, or give --db the path where the database should be']);
     }
@@ -175,7 +175,7 @@ test('a symlinked --db whose target is missing: refused with the target named, n
   }
 });
 
-test('--db that is a FIFO or /dev/zero: refused at once (no hang, no RangeError), for readers and ingest', () => {
+test('--db that is a FIFO or /dev/zero: refused at once (no hang, no RangeError), for readers and ingest', async () => {
   const { dir, cleanup } = tempDir('dbfifo');
   try {
     writeFileSync(path.join(dir, 'w10.md'), GOOD);
@@ -194,8 +194,8 @@ test('--db that is a FIFO or /dev/zero: refused at once (no hang, no RangeError)
   }
 });
 
-test('<db>.d existing as a file: a clear message (no EEXIST), the file and the database untouched', () => {
-  const { dir, cleanup } = copyOfSeed('dfile');
+test('<db>.d existing as a file: a clear message (no EEXIST), the file and the database untouched', async () => {
+  const { dir, cleanup } = await copyOfSeed('dfile');
   try {
     const file = path.join(dir, DB_REL);
     rmSync(`${file}.d`, { recursive: true });
@@ -203,7 +203,7 @@ test('<db>.d existing as a file: a clear message (no EEXIST), the file and the d
     const before = sha256(file);
     writeFileSync(path.join(dir, 'in', 'w12.md'), reportText(2021, 12, 3));
     for (const args of [['ingest', 'in/w12.md'], ['alias', 'add', 'a', 'b']]) {
-      const r = cli(DB_REL, args, { cwd: dir });
+      const r = await inProcess(DB_REL, args, { cwd: dir });
       assert.is(r.code, 1, r.stderr);
       assert.not.ok(hasStack(r.stderr), r.stderr);
       assert.match(r.stderr, new RegExp(`^milestones: error: ${DB_REL}: ${DB_REL}\\.d exists but is not a folder — ${DB_REL}\\.d is where the database keeps its segment and evidence files; move that file away and run it again$`, 'm'));
@@ -223,7 +223,7 @@ function reseal(text: string): string {
 }
 
 test('a manifest whose seal is valid over bad content: every command refuses it (no TypeError), ingest does not re-seal it', async () => {
-  const { dir, cleanup } = copyOfSeed('sealed');
+  const { dir, cleanup } = await copyOfSeed('sealed');
   try {
     const file = path.join(dir, DB_REL);
     const text = readFileSync(file, 'utf8');
@@ -232,7 +232,7 @@ test('a manifest whose seal is valid over bad content: every command refuses it 
     assert.not.equal(bad, text);
     writeFileSync(file, bad);
     const commands = [['stalled'], ['history', '仓储'], ['export', '--format', 'json'], ['diff'], ['ingest', 'in']];
-    const results = await cliMany(DB_REL, commands, { cwd: dir });
+    const results = await runMany(DB_REL, commands, { cwd: dir });
     for (const [i, args] of commands.entries()) {
       const r = results[i]!;
       assert.is(r.code, 1, `${args.join(' ')}: ${r.stderr}`);

@@ -91,6 +91,13 @@ export function run(db: string, args: string[], opts: { cwd?: string; env?: Node
   return result;
 }
 
+/** Several command lines in this process, one after another; results in the order given. */
+export async function runMany(db: string, argsList: string[][], opts: { cwd?: string } = {}): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (const args of argsList) results.push(await run(db, args, opts));
+  return results;
+}
+
 /** Starts `milestones --db DB ARGS…` without waiting; `done` settles when it exits. */
 export function cliAsync(db: string, args: string[], opts: { cwd?: string } = {}) {
   const t = performance.now();
