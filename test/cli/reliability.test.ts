@@ -5,16 +5,19 @@ import * as assert from 'uvu/assert';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { scale } from '../support/limits.js';
-import { cliAsync, cliMany, hasStack, tempDir, writeReports, type CliResult } from './support/cli.js';
+import { cliAsync, hasStack, run as inProcess, runMany, tempDir, writeReports, type CliResult } from './support/cli.js';
 
 interface WeeksJson { weeks: { week: string; team: string; source: string; progress: number; kpi: number }[] }
 interface ExportRow { week: string; team: string; source: { file: string; line: number } | string; file?: string; percent: number }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** `weeks --json` and `export --format json` side by side (readers only): what is stored, and that every report's evidence loads. */
+/**
+ * `weeks --json` and `export --format json` (readers only, run in this process: the writers under test
+ * are the child processes): what is stored, and that every report's evidence loads.
+ */
 async function snapshot(db: string, cwd: string): Promise<{ weeks: WeeksJson['weeks']; rows: ExportRow[] }> {
-  const [w, e] = (await cliMany(db, [['weeks', '--json'], ['export', '--format', 'json']], { cwd, limit: 2 })) as [CliResult, CliResult];
+  const [w, e] = (await runMany(db, [['weeks', '--json'], ['export', '--format', 'json']], { cwd })) as [CliResult, CliResult];
   assert.is(w.code, 0, `weeks --json: ${w.stderr}`);
   assert.is(e.code, 0, `export --format json: ${e.stderr}`);
   return { weeks: (JSON.parse(w.stdout) as WeeksJson).weeks, rows: JSON.parse(e.stdout) as ExportRow[] };
@@ -25,7 +28,7 @@ async function snapshot(db: string, cwd: string): Promise<{ weeks: WeeksJson['we
  * evidence of every stored report, so its rows say which reports are stored and that each is whole.
  */
 async function exported(db: string, cwd: string): Promise<ExportRow[]> {
-  const e = await cliAsync(db, ['export', '--format', 'json'], { cwd }).done;
+  const e = await inProcess(db, ['export', '--format', 'json'], { cwd });
   assert.is(e.code, 0, `export --format json: ${e.stderr}`);
   return JSON.parse(e.stdout) as ExportRow[];
 }
@@ -90,7 +93,7 @@ test(`crash: SIGKILL a ${BATCH}-report CLI ingest up to ${KILLS} times; whole ge
     let weeksChecks = 0;
     /**
      * The folder every stored report comes from, checking the state is one whole generation with all
-     * its evidence. `weeks --json` joins in every few checks (one process more each time is what costs).
+     * its evidence. `weeks --json` joins in every few checks.
      */
     const state = async (full = false): Promise<string | null> => {
       if (!existsSync(path.join(dir, db))) return null;
