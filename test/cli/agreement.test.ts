@@ -5,34 +5,34 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cli, root } from './support/cli.js';
+import { root, run as inProcess } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-agree-'));
 const db = path.join(tmp, 'samples.json');
 
-function run(...args: string[]): string {
-  const r = cli(db, args, { cwd: root });
+async function run(...args: string[]): Promise<string> {
+  const r = await inProcess(db, args, { cwd: root });
   assert.is(r.code, 0, `milestones ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
-const json = <T>(...args: string[]) => JSON.parse(run(...args)) as T;
+const json = async <T>(...args: string[]) => JSON.parse(await run(...args)) as T;
 
 interface DiffRow { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string; inferred?: boolean }
 interface Point { week: string; percent: number | null; status: string; inferred?: boolean }
 const key = (project: string, metric: string | null) => `${project}/${metric ?? ''}`;
 
-test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms agree, week by week, on the samples', () => {
-  run('ingest', 'data/samples');
-  const weeks = json<{ weeks: { week: string }[] }>('weeks', '--json').weeks.map((w) => w.week);
+test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms agree, week by week, on the samples', async () => {
+  await run('ingest', 'data/samples');
+  const weeks = (await json<{ weeks: { week: string }[] }>('weeks', '--json')).weeks.map((w) => w.week);
   assert.ok(weeks.length >= 8);
 
   // History once per project: every point's status, keyed by item and week.
   const historyStatus = new Map<string, Point>();
-  const observations = json<{ week: string; project: string; metric: string | null; percent: number; inferred?: boolean }[]>('export', '--format', 'json');
-  const names = new Set(parseCsv(run('export', '--format', 'csv')).slice(1).map((r) => r[1]!));
+  const observations = await json<{ week: string; project: string; metric: string | null; percent: number; inferred?: boolean }[]>('export', '--format', 'json');
+  const names = new Set(parseCsv(await run('export', '--format', 'csv')).slice(1).map((r) => r[1]!));
   for (const name of names) {
-    for (const item of json<{ items: { project: string; metric: string | null; points: Point[] }[] }>('history', name, '--json').items) {
+    for (const item of (await json<{ items: { project: string; metric: string | null; points: Point[] }[] }>('history', name, '--json')).items) {
       for (const p of item.points) historyStatus.set(`${key(item.project, item.metric)}@${p.week}`, p);
     }
   }
@@ -41,13 +41,13 @@ test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms a
   const seen = new Set<string>();
   for (let k = 1; k < weeks.length; k++) {
     const w = weeks[k]!;
-    const d = json<{ from: string; to: string; items: DiffRow[] }>('diff', w, '--json');
+    const d = await json<{ from: string; to: string; items: DiffRow[] }>('diff', w, '--json');
     assert.equal([d.from, d.to], [weeks[k - 1], w], `diff ${w} compares it with the report before it`);
     const byItem = new Map(d.items.map((i) => [key(i.project, i.metric), i]));
     for (const s of new Set(d.items.map((i) => i.status))) seen.add(s);
 
     // diff as CSV: the same rows and statuses as its JSON.
-    const csv = parseCsv(run('diff', w, '--format', 'csv'));
+    const csv = parseCsv(await run('diff', w, '--format', 'csv'));
     const head = csv[0]!;
     const col = (n: string) => head.indexOf(n);
     assert.equal(
@@ -69,7 +69,7 @@ test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms a
     }
 
     // export up to W: its status column is diff W's status for every item diff lists.
-    const exp = parseCsv(run('export', '--to', w, '--format', 'csv'));
+    const exp = parseCsv(await run('export', '--to', w, '--format', 'csv'));
     const eh = exp[0]!;
     for (const r of exp.slice(1)) {
       const k2 = key(r[eh.indexOf('project')]!, r[eh.indexOf('metric')] || null);
@@ -84,7 +84,7 @@ test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms a
     }
 
     // stalled as of W: every item diff calls stalled, and nothing diff calls paused, cancelled, completed or new.
-    const st = json<{ items: { project: string; metric: string | null; reports: number }[] }>('stalled', '--as-of', w, '--json');
+    const st = await json<{ items: { project: string; metric: string | null; reports: number }[] }>('stalled', '--as-of', w, '--json');
     const stalled = new Set(st.items.map((i) => key(i.project, i.metric)));
     for (const [k2, i] of byItem) {
       if (i.kind !== 'progress') continue;

@@ -6,14 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scale } from '../support/limits.js';
-import { cli, hasStack, lines, sha256, tempDir, writeReports } from './support/cli.js';
+import { hasStack, lines, run as inProcess, sha256, tempDir, writeReports } from './support/cli.js';
 
 /** Free bytes left on the disk before each try: from none to enough for the whole write. */
 const LEVELS = scale(3, 24);
 const SIZE = '1m';
 const NEW_REPORTS = 12;
 
-test(`disk full at ${LEVELS} levels: ingest and alias add either succeed whole or fail with one clear line; database, .bak and folder as before`, () => {
+test(`disk full at ${LEVELS} levels: ingest and alias add either succeed whole or fail with one clear line; database, .bak and folder as before`, async () => {
   const { dir, cleanup } = tempDir('diskfull');
   const mnt = path.join(dir, 'mnt');
   mkdirSync(mnt);
@@ -28,7 +28,7 @@ test(`disk full at ${LEVELS} levels: ingest and alias add either succeed whole o
     writeReports(path.join(dir, 'old'), 2022, 6, 1);
     const db = path.join(mnt, 'milestones.json');
     for (const args of [['ingest', 'old'], ['alias', 'add', '旧名', '仓储调度平台']]) {
-      const r = cli(db, args, { cwd: dir }); // the second save makes the .bak
+      const r = await inProcess(db, args, { cwd: dir }); // the second save makes the .bak
       assert.is(r.code, 0, r.stderr);
     }
     const listing = () => readdirSync(mnt).filter((n) => n !== 'filler').sort().join(',') + '|' + readdirSync(`${db}.d`).sort().join(',');
@@ -56,7 +56,7 @@ test(`disk full at ${LEVELS} levels: ingest and alias add either succeed whole o
             // the filler itself hit the limit: the disk is as full as it gets
           }
         }
-        const r = cli(db, args, { cwd: dir });
+        const r = await inProcess(db, args, { cwd: dir });
         rmSync(filler, { force: true });
         assert.not.ok(hasStack(r.stderr), r.stderr);
         assert.is(r.signal, null);
@@ -72,7 +72,7 @@ test(`disk full at ${LEVELS} levels: ingest and alias add either succeed whole o
           assert.equal({ main: sha256(db), bak: sha256(`${db}.bak`), files: listing() }, before, `${args.join(' ')} at ${left} bytes free: the database and its folder as before`);
         }
         // Whatever happened, the database opens and is whole.
-        const w = cli(db, ['export', '--format', 'json'], { cwd: dir });
+        const w = await inProcess(db, ['export', '--format', 'json'], { cwd: dir });
         assert.is(w.code, 0, w.stderr);
       }
     }

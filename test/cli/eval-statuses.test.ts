@@ -11,7 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, root, tempDir } from './support/cli.js';
+import { root, run as inProcess, tempDir } from './support/cli.js';
 
 /**
  * Agreement on all labelled items, and on those whose figures were read, reached when the floors were last raised.
@@ -34,15 +34,15 @@ const fits = (project: string, metric: string | null, g: { key: string; metric?:
 };
 const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
 
-for (const { name, dir: SET, floor: FLOOR } of SETS) test(`status agreement on the ${name} series`, () => {
+for (const { name, dir: SET, floor: FLOOR } of SETS) test(`status agreement on the ${name} series`, async () => {
   const { dir, cleanup } = tempDir('eval-statuses');
   try {
     const db = path.join(dir, 'series.json');
-    const run = (...args: string[]) => cli(db, args, { cwd: root });
-    const ing = run('ingest', SET, '--team-from-folder');
+    const run = (...args: string[]) => inProcess(db, args, { cwd: root });
+    const ing = await run('ingest', SET, '--team-from-folder');
     assert.ok(ing.code === 0 || ing.code === 1, ing.stderr);
     const gold = JSON.parse(readFileSync(path.join(SET, 'statuses.json'), 'utf8')) as Gold;
-    const obs = JSON.parse(run('export', '--format', 'json').stdout) as Obs[];
+    const obs = JSON.parse((await run('export', '--format', 'json')).stdout) as Obs[];
     const stored = (team: string, week: string, g: Label, percent: number, kind: string) =>
       obs.some((o) => o.team === team && o.week === week && o.kind === kind && same(o.percent, percent) && fits(o.project, o.metric, g));
     const hasWeek = (team: string, week: string) => obs.some((o) => o.team === team && o.week === week);
@@ -56,7 +56,7 @@ for (const { name, dir: SET, floor: FLOOR } of SETS) test(`status agreement on t
     const misses: string[] = [];
     for (const [team, { diffs }] of Object.entries(gold.teams)) {
       for (const d of diffs) {
-        const r = run('diff', d.from, d.to, '--team', team, '--json');
+        const r = await run('diff', d.from, d.to, '--team', team, '--json');
         const rows: Row[] = r.code === 0 ? (JSON.parse(r.stdout) as { items: Row[] }).items : [];
         const taken = new Set<Row>();
         for (const g of d.items) {

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cli, root, sha256 } from './support/cli.js';
+import { root, run as inProcess, sha256 } from './support/cli.js';
 
 const goldenDir = path.join(root, 'test', 'golden');
 
@@ -44,7 +44,7 @@ cpSync(path.join(root, 'test', 'fixtures'), work, { recursive: true });
 
 /** The standard database, built once; each golden gets a copy (same folder, so stored paths stay valid). */
 const standard = path.join(work, 'standard.json');
-const built = cli(standard, ['ingest', 'cli/reports'], { cwd: work });
+const built = await inProcess(standard, ['ingest', 'cli/reports'], { cwd: work });
 if (built.code !== 0) throw new Error(`building the standard golden database failed:\n${built.stderr}`);
 const standardHash = sha256(standard);
 
@@ -61,21 +61,21 @@ function databaseFor(name: string, given: Golden['given']): string {
   return db;
 }
 
-function run(db: string, args: string[]) {
-  const r = cli(db, args, { cwd: work });
+async function run(db: string, args: string[]) {
+  const r = await inProcess(db, args, { cwd: work });
   return { stdout: r.stdout, stderr: r.stderr, exit: r.code ?? -1 };
 }
 
 const files = readdirSync(goldenDir).filter((f) => f.endsWith('.txt')).sort();
 
-test('there are golden files', () => {
+test('there are golden files', async () => {
   assert.ok(files.length >= 10, `found ${files.length}`);
 });
 
 for (const name of files) {
-  test(`golden ${name}`, () => {
+  test(`golden ${name}`, async () => {
     const g = parseGolden(path.join(goldenDir, name));
-    const got = run(databaseFor(name, g.given), g.args);
+    const got = await run(databaseFor(name, g.given), g.args);
     if (process.env.MILESTONES_UPDATE_GOLDEN === '1') {
       // A developer's tool for writing new golden files; the result must be read before committing.
       const out = [...(g.given === 'none' ? [NO_DATABASE] : []), `$ milestones ${g.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`];
@@ -91,7 +91,7 @@ for (const name of files) {
   });
 }
 
-test('no golden changed the standard database the others start from', () => {
+test('no golden changed the standard database the others start from', async () => {
   assert.is(sha256(standard), standardHash);
 });
 

@@ -11,15 +11,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium, type Browser } from '../../scripts/chromium.js';
-import { cli, root, tempDir } from './support/cli.js';
+import { root, run as inProcess, tempDir } from './support/cli.js';
 
 const require = createRequire(import.meta.url);
 const { dir, cleanup } = tempDir('milestones-browser-');
 const db = path.join(dir, 'db.json');
 const page = path.join(dir, 'plan.html');
 
-function run(...args: string[]) {
-  const r = cli(db, args, { cwd: root });
+async function run(...args: string[]) {
+  const r = await inProcess(db, args, { cwd: root });
   assert.is(r.code, 0, `milestones ${args.join(' ')} failed: ${r.stderr}`);
   return r;
 }
@@ -30,9 +30,9 @@ let browser: Browser | undefined;
 
 test.before(async () => {
   // Two teams: the samples, and a team of our own whose reports state due dates.
-  run('ingest', 'data/samples', '--team', '履约技术部', '-q');
-  run('ingest', 'test/fixtures/report', '--team-from-folder', '-q');
-  run('report', '--out', page);
+  await run('ingest', 'data/samples', '--team', '履约技术部', '-q');
+  await run('ingest', 'test/fixtures/report', '--team-from-folder', '-q');
+  await run('report', '--out', page);
   browser = await launchChromium();
 });
 
@@ -67,7 +67,7 @@ test('the page loads with no console error and no request but itself', async () 
 });
 
 test('every item of diff --json for the same weeks appears with its status', async () => {
-  const d = JSON.parse(run('diff', '--json').stdout) as DiffJson;
+  const d = JSON.parse((await run('diff', '--json')).stdout) as DiffJson;
   const { p } = await open();
   assert.ok(d.items.length >= 15, `${d.items.length} items`);
   // Each team's section: its rows as [project cell text, status cell text].
@@ -94,7 +94,7 @@ test('every item of diff --json for the same weeks appears with its status', asy
 });
 
 test("an item's sparkline has one point per report with a figure", async () => {
-  const h = JSON.parse(run('--team', '履约技术部', 'history', '运单轨迹重构', '--json').stdout) as { items: { points: unknown[] }[] };
+  const h = JSON.parse((await run('--team', '履约技术部', 'history', '运单轨迹重构', '--json')).stdout) as { items: { points: unknown[] }[] };
   const reports = h.items[0]!.points.length;
   assert.ok(reports >= 8, `${reports} reports`);
   const { p } = await open();

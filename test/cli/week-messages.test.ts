@@ -6,12 +6,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findWeek, implausibleDate } from '../../src/extract/week.js';
 import type { Block } from '../../src/model/types.js';
-import { cli, hasStack, lines, tempDir } from './support/cli.js';
+import { hasStack, lines, run as inProcess, tempDir } from './support/cli.js';
 
 const heading = (text: string): Block => ({ kind: 'heading', text, line: 1, depth: 0, headings: [], parents: [] }) as unknown as Block;
 const body = (title: string) => `# ${title}\n\n## 【重点项目】\n\n- 结算中心迁移，整体进度40%\n`;
 
-test('implausibleDate: before 1990, more than a year after today, past 9998; today is a parameter', () => {
+test('implausibleDate: before 1990, more than a year after today, past 9998; today is a parameter', async () => {
   const d = (s: string) => new Date(`${s}T00:00:00Z`);
   assert.is(implausibleDate(d('1900-03-07'), '2026-11-29'), 'the date 1900-03-07 is before 1990');
   assert.is(implausibleDate(d('2999-03-07'), '2026-11-29'), 'the date 2999-03-07 is more than a year after today (2026-11-29)');
@@ -21,7 +21,7 @@ test('implausibleDate: before 1990, more than a year after today, past 9998; tod
   assert.is(implausibleDate(d('2024-03-08')), null);
 });
 
-test('findWeek: an impossible label is explained and the date used; an implausible date gives no week and says why', () => {
+test('findWeek: an impossible label is explained and the date used; an implausible date gives no week and says why', async () => {
   const sixty = findWeek([heading('第60周 2025-03-07')], 'reporter', [], undefined, '2026-11-29');
   assert.is(sixty.week, '2025-W10');
   assert.equal(sixty.warnings.map((w) => w.message), ["week label 第60周 cannot be a week (a year has 52 or 53); using the date's week 2025-W10"]);
@@ -32,14 +32,14 @@ test('findWeek: an impossible label is explained and the date used; an implausib
   assert.is(end.week, null, 'no 10000-W01');
 });
 
-test('ingest: the file named in every week message; an implausible date needs --week, and with it the report is stored', () => {
+test('ingest: the file named in every week message; an implausible date needs --week, and with it the report is stored', async () => {
   const { dir, cleanup } = tempDir('weekmsg');
   try {
     writeFileSync(path.join(dir, 'end.md'), body('第52周 9999-12-31'));
     writeFileSync(path.join(dir, 'far.md'), body('2999年3月7日 周报'));
     writeFileSync(path.join(dir, 'old.md'), body('1900-03-09 周报'));
     writeFileSync(path.join(dir, 'sixty.md'), body('第60周 2025-03-07'));
-    const r = cli('db.json', ['ingest', 'end.md', 'far.md', 'old.md', 'sixty.md'], { cwd: dir });
+    const r = await inProcess('db.json', ['ingest', 'end.md', 'far.md', 'old.md', 'sixty.md'], { cwd: dir });
     assert.is(r.code, 1, r.stderr);
     assert.not.ok(hasStack(r.stderr), r.stderr);
     assert.not.match(r.stderr, /not a week id/);
@@ -52,11 +52,11 @@ test('ingest: the file named in every week message; an implausible date needs --
     ]);
     assert.match(r.stderr, /^milestones: warning: sixty\.md:1: week label 第60周 cannot be a week \(a year has 52 or 53\); using the date's week 2025-W10$/m);
     assert.match(r.stdout, /^added\s+2025-W10\s+sixty\.md/m);
-    const forced = cli('db.json', ['ingest', '--week', '2024-W10', 'far.md'], { cwd: dir });
+    const forced = await inProcess('db.json', ['ingest', '--week', '2024-W10', 'far.md'], { cwd: dir });
     assert.is(forced.code, 0, forced.stderr);
     assert.match(forced.stdout, /^added\s+2024-W10\s+far\.md/m);
     // The default diff is not stretched to a year nobody reported in.
-    const weeks = JSON.parse(cli('db.json', ['weeks', '--json'], { cwd: dir }).stdout) as { weeks: { week: string }[] };
+    const weeks = JSON.parse((await inProcess('db.json', ['weeks', '--json'], { cwd: dir })).stdout) as { weeks: { week: string }[] };
     assert.equal(weeks.weeks.map((w) => w.week), ['2024-W10', '2025-W10']);
   } finally {
     cleanup();

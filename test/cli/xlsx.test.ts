@@ -6,13 +6,13 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, root, tempDir } from './support/cli.js';
+import { root, run as inProcess, tempDir } from './support/cli.js';
 
 const { dir, cleanup } = tempDir('milestones-xlsx-');
 const db = path.join(dir, 'db.json');
 
-function run(...args: string[]) {
-  const r = cli(db, args, { cwd: dir });
+async function run(...args: string[]) {
+  const r = await inProcess(db, args, { cwd: dir });
   assert.is(r.code, 0, `milestones ${args.join(' ')} failed: ${r.stderr}`);
   return r;
 }
@@ -46,8 +46,8 @@ test('two teams: a summary sheet and a sheet per team whose figures are those of
       writeFileSync(path.join(dir, 'in', team, `2025-03-${day}.md`), lines.join('\n'));
     }
   }
-  run('ingest', 'in', '--team-from-folder', '-q');
-  const r = run('export', '--out', 'plan.xlsx');
+  await run('ingest', 'in', '--team-from-folder', '-q');
+  const r = await run('export', '--out', 'plan.xlsx');
   assert.is(r.stdout, '');
   assert.match(r.stderr, /wrote plan\.xlsx \(3 sheets, \d+ rows\)/);
   const bytes = readFileSync(path.join(dir, 'plan.xlsx'));
@@ -63,7 +63,7 @@ test('two teams: a summary sheet and a sheet per team whose figures are those of
   }
   const wb = await readBook(path.join(dir, 'plan.xlsx'));
   assert.equal(wb.worksheets.map((w) => w.name), ['Summary', 'Payments', '仓储组']);
-  const obs = JSON.parse(run('export', '--format', 'json').stdout) as Obs[];
+  const obs = JSON.parse((await run('export', '--format', 'json')).stdout) as Obs[];
   for (const team of ['Payments', '仓储组']) {
     const ws = wb.getWorksheet(team)!;
     const { header, rows } = rowsOf(ws);
@@ -112,20 +112,20 @@ test('two teams: a summary sheet and a sheet per team whose figures are those of
   assert.is(sum.rows[1]![sum.header.indexOf('stalled')], 1);
 });
 
-test('an extension that names no format the command writes is a usage error, never another format under its name', () => {
+test('an extension that names no format the command writes is a usage error, never another format under its name', async () => {
   for (const [args, pattern] of [
     [['diff', '--out', 'd.xlsx'], /no format this command writes for the extension \.xlsx/],
     [['stalled', '--format', 'xlsx'], /does not write xlsx/],
     [['export', '--out', 'plan.xls'], /no format for the extension \.xls/],
     [['export', '--out', 'long.xlsx', '--long'], /--long has no workbook/],
   ] as [string[], RegExp][]) {
-    const r = cli(db, args, { cwd: dir });
+    const r = await inProcess(db, args, { cwd: dir });
     assert.is(r.code, 2, args.join(' '));
     assert.match(r.stderr, pattern);
     assert.not.ok(existsSync(path.join(dir, args[2]!)), `${args[2]} not written`);
   }
   // --format xlsx with --out - writes the bytes to a pipe.
-  const piped = cli(db, ['export', '--format', 'xlsx'], { cwd: dir });
+  const piped = await inProcess(db, ['export', '--format', 'xlsx'], { cwd: dir });
   assert.is(piped.code, 0);
   assert.ok(piped.stdout.startsWith('PK'));
 });

@@ -65,7 +65,9 @@ function capture(): { stream: Writable; text: () => string } {
  * `milestones --db DB ARGS…` through the same main() the binary runs, in this process (no
  * start-up of its own): stdout and stderr captured (not a terminal), the environment of cliEnv,
  * `cwd` as the working folder. For what a process boundary is not part of; kills, locks held by
- * another process, hangs and the binary itself use `cli`/`cliAsync`.
+ * another process, hangs and the binary itself use `cli`/`cliAsync`, and so do ingests of 48 files
+ * or more: their worker threads start with this process's `--import tsx`, which does not resolve
+ * from a temp folder.
  */
 export function run(db: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   entry ??= import(pathToFileURL(path.join(root, 'dist/cli/main.js')).href).then((m: { main: typeof Main }) => m.main);
