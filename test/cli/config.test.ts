@@ -2,25 +2,18 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig, parseConfig } from '../../src/cli/config.js';
-import { cliEnv } from './support/cli.js';
 import { UsageError } from '../../src/model/errors.js';
+import { runArgs } from './support/cli.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-config-'));
 
-function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'milestones.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: cliEnv(),
-  });
-  return { out: r.stdout, err: r.stderr, code: r.status };
+async function cli(cwd: string, ...args: string[]) {
+  const r = await runArgs(args, { cwd });
+  return { out: r.stdout, err: r.stderr, code: r.code };
 }
 
 test('a valid configuration parses', () => {
@@ -76,7 +69,7 @@ test('no configuration file means defaults; an explicit missing one is an error'
   }
 });
 
-test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take effect', () => {
+test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take effect', async () => {
   const dir = path.join(tmp, 'team');
   mkdirSync(path.join(dir, 'reports'), { recursive: true });
   const report = (week: number, date: string, a: number, b: number, c: number) =>
@@ -86,7 +79,7 @@ test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take 
   writeFileSync(path.join(dir, 'reports', 'w12.md'), report(12, '2024-03-22', 93, 40, 70));
 
   // Without configuration: 首屏秒开 and 投放进度 are read as progress.
-  const plain = cli(dir, 'check', 'reports/w10.md', '--json');
+  const plain = await cli(dir, 'check', 'reports/w10.md', '--json');
   assert.is(plain.code, 0, plain.err);
   const verdicts = (out: string) =>
     Object.fromEntries((JSON.parse(out) as { files: { findings: { line: number; verdict: string }[] }[] }).files[0]!.findings.map((f) => [f.line, f.verdict]));
@@ -96,29 +89,29 @@ test('through the CLI: kpiWords, ignoreWords, aliases, stalledWeeks and db take 
     path.join(dir, 'milestones.config.json'),
     JSON.stringify({ kpiWords: ["首屏秒开"], ignoreWords: ["素材投放"], aliases: { 新结算系统一期: '新结算系统' }, stalledWeeks: 3, db: 'team.json' }),
   );
-  const configured = verdicts(cli(dir, 'check', 'reports/w10.md', '--json').out);
+  const configured = verdicts((await cli(dir, 'check', 'reports/w10.md', '--json')).out);
   assert.is(configured[5], 'kpi', '首屏秒开 is an operating figure once configured');
   assert.is(configured[7], 'ignored', '素材投放 is ignored once configured');
   assert.is.not(before[5], 'kpi');
   assert.is.not(before[7], 'ignored');
 
-  const ing = cli(dir, 'ingest', 'reports');
+  const ing = await cli(dir, 'ingest', 'reports');
   assert.is(ing.code, 0, ing.err);
-  const stalled = JSON.parse(cli(dir, 'stalled', '--json').out) as { weeks: number; items: { project: string; reports: number }[] };
+  const stalled = JSON.parse((await cli(dir, 'stalled', '--json')).out) as { weeks: number; items: { project: string; reports: number }[] };
   assert.is(stalled.weeks, 3, 'stalledWeeks from the configuration');
   assert.ok(stalled.items.some((i) => i.project === '新结算系统' && i.reports === 3));
-  const weeks = cli(dir, 'weeks', '--json');
+  const weeks = await cli(dir, 'weeks', '--json');
   assert.is(weeks.code, 0, 'the db named in the configuration is used');
-  const aliases = JSON.parse(cli(dir, 'alias', 'list', '--json').out) as { aliases: { name: string; from: string }[] };
+  const aliases = JSON.parse((await cli(dir, 'alias', 'list', '--json')).out) as { aliases: { name: string; from: string }[] };
   assert.equal(aliases.aliases.map((a) => [a.name, a.from]), [['新结算系统一期', 'config']]);
 
   writeFileSync(path.join(dir, 'milestones.config.json'), '{"stalledWeeks": "two"}');
-  const bad = cli(dir, 'weeks');
+  const bad = await cli(dir, 'weeks');
   assert.is(bad.code, 2);
   assert.match(bad.err, /^milestones: error: milestones\.config\.json: invalid configuration: stalledWeeks: /);
 });
 
-test('progressWords: a configuration next to the reports applies to them, check names the configured word, --config wins', () => {
+test('progressWords: a configuration next to the reports applies to them, check names the configured word, --config wins', async () => {
   const dir = path.join(tmp, 'folders');
   mkdirSync(path.join(dir, 'dba'), { recursive: true });
   mkdirSync(path.join(dir, 'web'), { recursive: true });
@@ -129,7 +122,7 @@ test('progressWords: a configuration next to the reports applies to them, check 
   writeFileSync(path.join(dir, 'dba', 'milestones.config.json'), JSON.stringify({ progressWords: ['已搬迁比重'] }));
 
   type Check = { files: { file: string; findings: { line: number; verdict: string; rule?: string; word?: string; configured?: boolean; project?: string }[] }[] };
-  const checked = JSON.parse(cli(dir, 'check', 'dba', 'web', '--json').out) as Check;
+  const checked = JSON.parse((await cli(dir, 'check', 'dba', 'web', '--json')).out) as Check;
   const dba = checked.files.find((f) => f.file.startsWith('dba'))!;
   const web = checked.files.find((f) => f.file.startsWith('web'))!;
   assert.equal(dba.findings.map((f) => [f.verdict, f.project, f.rule, f.word, f.configured]), [
@@ -137,17 +130,17 @@ test('progressWords: a configuration next to the reports applies to them, check 
     ['progress', '清算库', 'progress-word', '已搬迁比重', true],
   ]);
   assert.ok(web.findings.every((f) => f.verdict === 'ignored'), 'the folder beside has no such configuration');
-  const text = cli(dir, 'check', 'dba').out;
+  const text = (await cli(dir, 'check', 'dba')).out;
   assert.match(text, /progress-word "已搬迁比重" \(configured\)/);
 
-  const ing = cli(dir, 'ingest', '.', '--team-from-folder', '--db', path.join(dir, 'db.json'));
+  const ing = await cli(dir, 'ingest', '.', '--team-from-folder', '--db', path.join(dir, 'db.json'));
   assert.is(ing.code, 0, ing.err);
-  const shown = JSON.parse(cli(dir, 'export', '--format', 'json', '--db', path.join(dir, 'db.json')).out) as { team: string; project: string }[];
+  const shown = JSON.parse((await cli(dir, 'export', '--format', 'json', '--db', path.join(dir, 'db.json'))).out) as { team: string; project: string }[];
   assert.equal(shown.map((o) => `${o.team}:${o.project}`).sort(), ['dba:清算库', 'dba:账户库']);
 
   // --config names the configuration for every file: the folder's own file is not read.
   writeFileSync(path.join(dir, 'plain.json'), '{}');
-  const forced = JSON.parse(cli(dir, 'check', 'dba', '--json', '--config', 'plain.json').out) as Check;
+  const forced = JSON.parse((await cli(dir, 'check', 'dba', '--json', '--config', 'plain.json')).out) as Check;
   assert.ok(forced.files[0]!.findings.every((f) => f.verdict === 'ignored'));
 });
 

@@ -70,6 +70,11 @@ function capture(): { stream: Writable; text: () => string } {
  * from a temp folder.
  */
 export function run(db: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return runArgs(['--db', db, ...args], opts);
+}
+
+/** `milestones ARGS…` in this process, as `run` (without a --db of its own). */
+export function runArgs(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   entry ??= import(pathToFileURL(path.join(root, 'dist/cli/main.js')).href).then((m: { main: typeof Main }) => m.main);
   const go = async (): Promise<CliResult> => {
     const main = await entry!;
@@ -82,7 +87,7 @@ export function run(db: string, args: string[], opts: { cwd?: string; env?: Node
     const t = performance.now();
     if (opts.cwd) process.chdir(opts.cwd);
     try {
-      const code = await main([process.execPath, bin, '--db', db, ...args], { stdout: out.stream, stderr: err.stream, env });
+      const code = await main([process.execPath, bin, ...args], { stdout: out.stream, stderr: err.stream, env });
       return { code, signal: null, stdout: out.text(), stderr: err.text(), ms: performance.now() - t };
     } finally {
       process.chdir(before);
