@@ -16,6 +16,8 @@ const goldenDir = path.join(root, 'test', 'golden');
  * test/fixtures/cli/reports ingested), or none at all when the file starts with the line
  * `# given: no database`. So any golden can be run, added or removed without the others.
  * Paths in ARGS are relative to a scratch copy of test/fixtures, which is the working directory.
+ * One golden alone: `MILESTONES_GOLDEN=05-show npm run test:one test/cli '^golden'` (a part of the
+ * file name; several separated by commas).
  */
 interface Golden { file: string; given: 'standard' | 'none'; args: string[]; stdout: string; stderr: string; exit: number }
 
@@ -66,10 +68,13 @@ async function run(db: string, args: string[]) {
   return { stdout: r.stdout, stderr: r.stderr, exit: r.code ?? -1 };
 }
 
-const files = readdirSync(goldenDir).filter((f) => f.endsWith('.txt')).sort();
+const all = readdirSync(goldenDir).filter((f) => f.endsWith('.txt')).sort();
+const only = process.env.MILESTONES_GOLDEN?.split(',').filter((s) => s !== '');
+const files = only ? all.filter((f) => only.some((s) => f.includes(s))) : all;
 
 test('there are golden files', async () => {
-  assert.ok(files.length >= 10, `found ${files.length}`);
+  assert.ok(all.length >= 10, `found ${all.length}`);
+  if (only) assert.ok(files.length > 0, `MILESTONES_GOLDEN=${only.join(',')} names none of ${all.join(', ')}`);
 });
 
 for (const name of files) {

@@ -75,7 +75,7 @@ test(`concurrency: ${PROCESSES} CLI ingests at once into one database, ${ROUNDS}
   }
 });
 
-const KILLS = scale(6, 50);
+const KILLS = scale(3, 50);
 /** Runs that finish before their kill do not count; this many runs at most (the kill window adapts, see below). */
 const MAX_RUNS = KILLS * 4;
 const BATCH = 60;

@@ -12,7 +12,7 @@ import { synthReport } from './synth.js';
 import { verifyDb } from './verify.js';
 
 const PROCESSES = 8;
-const ROUNDS = scale(3, 20);
+const ROUNDS = scale(1, 20);
 const REPORTS_PER_PROCESS = 6;
 const BATCH = 2; // so each process commits 3 transactions
 

@@ -11,7 +11,7 @@ import { compileDriver, type CompiledDriver } from './compile-driver.js';
 import { synthReport } from './synth.js';
 import { verifyDb } from './verify.js';
 
-const RUNS = scale(12, 50);
+const RUNS = scale(6, 50);
 const COUNT = 240; // reports per set
 const BATCH = 3; // reports per transaction: a committed state holds whole batches only
 
