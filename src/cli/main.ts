@@ -108,6 +108,9 @@ export function buildProgram(lang: Lang = 'en', width?: (s: string) => number, e
     .configureOutput({
       writeOut: (s) => current().io.stdout.write(s),
       writeErr: (s) => current().io.stderr.write(s),
+      // commander's own default reads process.stdout; 80 columns when not a terminal, as commander does.
+      getOutHelpWidth: () => (current().io.stdout.isTTY ? current().io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (current().io.stderr.isTTY ? current().io.stderr.columns : undefined) ?? 80,
       outputError: (s, write) => write(commanderError(s)),
     });
   if (lang !== 'en') program.configureHelp(helpIn(lang, width));

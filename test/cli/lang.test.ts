@@ -2,10 +2,9 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bin, cli, cliEnv, root, tempDir } from './support/cli.js';
+import { cli, root, runArgs, tempDir } from './support/cli.js';
 import { englishLeft, latinWords } from '../support/english.js';
 
 const fixtures = path.join(root, 'test', 'fixtures');
@@ -13,38 +12,38 @@ const { dir, cleanup } = tempDir('lang');
 const db = path.join(dir, 'none.json');
 
 /** `milestones ARGS` in `cwd` with exactly this locale (nothing inherited). */
-function run(args: string[], locale: NodeJS.ProcessEnv, cwd = dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: cliEnv({ LANG: undefined, ...locale }) });
-  return { out: r.stdout, err: r.stderr, code: r.status };
+async function run(args: string[], locale: NodeJS.ProcessEnv, cwd = dir) {
+  const r = await runArgs(args, { cwd, env: { LANG: undefined, ...locale } });
+  return { out: r.stdout, err: r.stderr, code: r.code };
 }
 
 /** The same error, English or Chinese: there is no database in a fresh folder. */
 const noDb = (r: { err: string }) =>
   r.err.startsWith('milestones: 错误: none.json: 这里还没有数据库 — ') ? 'zh' : r.err.startsWith('milestones: error: none.json: no database here yet — ') ? 'en' : r.err;
 
-test('the locale decides when nothing else does: LANG=zh_CN.UTF-8 is Chinese, LC_ALL and LC_MESSAGES win over LANG', () => {
-  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' })), 'zh');
-  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' })), 'en');
-  assert.is(noDb(run(['--db', 'none.json', 'weeks'], {})), 'en');
-  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })), 'en');
-  assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })), 'zh');
+test('the locale decides when nothing else does: LANG=zh_CN.UTF-8 is Chinese, LC_ALL and LC_MESSAGES win over LANG', async () => {
+  assert.is(noDb(await run(['--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' })), 'zh');
+  assert.is(noDb(await run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' })), 'en');
+  assert.is(noDb(await run(['--db', 'none.json', 'weeks'], {})), 'en');
+  assert.is(noDb(await run(['--db', 'none.json', 'weeks'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })), 'en');
+  assert.is(noDb(await run(['--db', 'none.json', 'weeks'], { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })), 'zh');
 });
 
-test('--lang wins over the configuration file, which wins over the locale; --lang=zh and after the command work too', () => {
+test('--lang wins over the configuration file, which wins over the locale; --lang=zh and after the command work too', async () => {
   const conf = tempDir('lang-config');
   try {
     writeFileSync(path.join(conf.dir, 'milestones.config.json'), '{ "lang": "en" }\n');
-    assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
-    assert.is(noDb(run(['--db', 'none.json', '--lang', 'zh', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir)), 'zh');
+    assert.is(noDb(await run(['--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
+    assert.is(noDb(await run(['--db', 'none.json', '--lang', 'zh', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir)), 'zh');
     writeFileSync(path.join(conf.dir, 'milestones.config.json'), '{ "lang": "zh" }\n');
-    assert.is(noDb(run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir)), 'zh');
-    assert.is(noDb(run(['--db', 'none.json', 'weeks', '--lang=en'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
+    assert.is(noDb(await run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir)), 'zh');
+    assert.is(noDb(await run(['--db', 'none.json', 'weeks', '--lang=en'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
     // --config FILE is where the language is read from, as for every other setting.
     writeFileSync(path.join(conf.dir, 'other.json'), '{ "lang": "en" }\n');
-    assert.is(noDb(run(['--config', 'other.json', '--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
+    assert.is(noDb(await run(['--config', 'other.json', '--db', 'none.json', 'weeks'], { LANG: 'zh_CN.UTF-8' }, conf.dir)), 'en');
     // A language the configuration cannot name is its error, with the key and the allowed values.
     writeFileSync(path.join(conf.dir, 'milestones.config.json'), '{ "lang": "fr" }\n');
-    const bad = run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir);
+    const bad = await run(['--db', 'none.json', 'weeks'], { LANG: 'C.UTF-8' }, conf.dir);
     assert.is(bad.code, 2);
     assert.match(bad.err, /^milestones: error: milestones\.config\.json: invalid configuration: lang: .*"en".*"zh"/);
   } finally {
@@ -52,32 +51,32 @@ test('--lang wins over the configuration file, which wins over the locale; --lan
   }
 });
 
-test('--lang with a language it does not know is a usage error (exit 2) that lists the languages', () => {
-  const r = run(['--db', 'none.json', '--lang', 'fr', 'weeks'], { LANG: 'zh_CN.UTF-8' });
+test('--lang with a language it does not know is a usage error (exit 2) that lists the languages', async () => {
+  const r = await run(['--db', 'none.json', '--lang', 'fr', 'weeks'], { LANG: 'zh_CN.UTF-8' });
   assert.is(r.code, 2);
   assert.is(r.err, "milestones: 错误: 选项 '--lang <lang>' 的取值 'fr' 无效。可选语言：zh、en。\n");
-  const en = run(['--db', 'none.json', '--lang', 'fr', 'weeks'], {});
+  const en = await run(['--db', 'none.json', '--lang', 'fr', 'weeks'], {});
   assert.is(en.err, "milestones: error: option '--lang <lang>' argument 'fr' is invalid. Languages: zh, en.\n");
 });
 
-test("commander's own errors speak Chinese too, in our error format", () => {
+test("commander's own errors speak Chinese too, in our error format", async () => {
   const zh = { LANG: 'zh_CN.UTF-8' };
-  assert.is(run(['diff', '--bogus'], zh).err, "milestones: 错误: 未知选项 '--bogus'\n");
-  assert.is(run(['dif'], zh).err, "milestones: 错误: 未知命令 'dif'\n（是否想用 diff？）\n");
-  assert.is(run(['history'], zh).err, "milestones: 错误: 缺少必需的参数 'project'\n");
-  assert.is(run(['diff', 'a', 'b', 'c'], zh).err, "milestones: 错误: 'diff' 的参数过多：应为 2 个，实际为 3 个。\n");
-  assert.is(run(['--week-scheme', 'x', 'weeks'], zh).err, "milestones: 错误: 选项 '--week-scheme <scheme>' 的取值 'x' 无效，可选：reporter, iso。\n");
-  assert.is(run(['--db'], zh).err, "milestones: 错误: 选项 '--db <file>' 缺少取值\n");
-  for (const args of [['diff', '--bogus'], ['dif'], ['history'], ['--db']]) assert.is(run(args, zh).code, 2, args.join(' '));
+  assert.is((await run(['diff', '--bogus'], zh)).err, "milestones: 错误: 未知选项 '--bogus'\n");
+  assert.is((await run(['dif'], zh)).err, "milestones: 错误: 未知命令 'dif'\n（是否想用 diff？）\n");
+  assert.is((await run(['history'], zh)).err, "milestones: 错误: 缺少必需的参数 'project'\n");
+  assert.is((await run(['diff', 'a', 'b', 'c'], zh)).err, "milestones: 错误: 'diff' 的参数过多：应为 2 个，实际为 3 个。\n");
+  assert.is((await run(['--week-scheme', 'x', 'weeks'], zh)).err, "milestones: 错误: 选项 '--week-scheme <scheme>' 的取值 'x' 无效，可选：reporter, iso。\n");
+  assert.is((await run(['--db'], zh)).err, "milestones: 错误: 选项 '--db <file>' 缺少取值\n");
+  for (const args of [['diff', '--bogus'], ['dif'], ['history'], ['--db']]) assert.is((await run(args, zh)).code, 2, args.join(' '));
 });
 
 /** The commands of the program and its alias subcommands, as `--help` lists them. */
 const COMMANDS = [[], ['ingest'], ['weeks'], ['show'], ['diff'], ['stalled'], ['history'], ['export'], ['check'], ['alias'], ['alias', 'add'], ['alias', 'list'], ['alias', 'remove'], ['alias', 'suggest']];
 
-test('--help of every command in Chinese: the headings, every description and commander\'s own words', () => {
+test('--help of every command in Chinese: the headings, every description and commander\'s own words', async () => {
   for (const cmd of COMMANDS) {
-    const zh = run([...cmd, '--help'], { LANG: 'zh_CN.UTF-8' });
-    const en = run([...cmd, '--help'], {});
+    const zh = await run([...cmd, '--help'], { LANG: 'zh_CN.UTF-8' });
+    const en = await run([...cmd, '--help'], {});
     assert.is(zh.code, 0);
     assert.match(zh.out, /^用法: milestones/);
     for (const english of ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'display help', 'default:', 'choices:', '[options]', 'output the version']) {
@@ -95,7 +94,7 @@ test('--help of every command in Chinese: the headings, every description and co
     assert.is(zh.out.match(/^\s+-/gm)?.length, en.out.match(/^\s+-/gm)?.length, `${cmd.join(' ')}: options listed`);
   }
   // Chinese help wraps between characters, within the width commander uses (80 columns when piped).
-  const help = run(['ingest', '--help'], { LANG: 'zh_CN.UTF-8' }).out;
+  const help = (await run(['ingest', '--help'], { LANG: 'zh_CN.UTF-8' })).out;
   const columns = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   for (const line of help.split('\n')) assert.ok(columns(line) <= 80, `${columns(line)} columns: ${line}`);
   assert.not.match(help, /^\s*[）。，；：]/m);
@@ -105,7 +104,7 @@ test('--help of every command in Chinese: the headings, every description and co
 const GOLDEN = path.join(root, 'test', 'golden');
 const chinese = readdirSync(GOLDEN).filter((f) => readFileSync(path.join(GOLDEN, f), 'utf8').includes('$ milestones --lang zh '));
 
-test('the Chinese goldens cover diff, stalled, history, check, export --format csv and errors, each with its English twin', () => {
+test('the Chinese goldens cover diff, stalled, history, check, export --format csv and errors, each with its English twin', async () => {
   const commands = chinese.map((f) => /^\$ milestones --lang zh (.*)$/m.exec(readFileSync(path.join(GOLDEN, f), 'utf8'))![1]!);
   const english = readdirSync(GOLDEN).map((f) => /^\$ milestones (.*)$/m.exec(readFileSync(path.join(GOLDEN, f), 'utf8'))![1]!);
   for (const c of ['diff', 'stalled', 'history 发票中心', 'export --format csv', 'check "cli/reports/第51周 2021-12-17.md"', 'diff W20', 'ingest errors cli/reports']) {
@@ -114,7 +113,7 @@ test('the Chinese goldens cover diff, stalled, history, check, export --format c
   }
 });
 
-test('no user-facing English under --lang zh in the golden commands: every Latin word comes from the reports', () => {
+test('no user-facing English under --lang zh in the golden commands: every Latin word comes from the reports', async () => {
   // What the data may bring: the words of the fixture reports and their file names.
   const data = new Set<string>();
   for (const sub of ['cli/reports', 'errors']) {
