@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, root, tempDir } from './support/cli.js';
+import { root, run as inProcess, tempDir } from './support/cli.js';
 
 const FIXTURE = path.join(root, 'test/fixtures/store/v2-db');
 const EXPECTED = path.join(root, 'test/fixtures/store/v2-expected');
@@ -30,10 +30,10 @@ function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-function printsAsBefore(db: string, when: string): string[] {
+async function printsAsBefore(db: string, when: string): Promise<string[]> {
   const notes: string[] = [];
   for (const [args, file] of COMMANDS) {
-    const r = cli(db, args);
+    const r = await inProcess(db, args);
     assert.is(r.code, 0, `${when}: ${args.join(' ')}: ${r.stderr}`);
     assert.is(r.stdout, fs.readFileSync(path.join(EXPECTED, file), 'utf8'), `${when}: ${args.join(' ')} prints what the version 2 release printed`);
     notes.push(r.stderr);
@@ -41,7 +41,7 @@ function printsAsBefore(db: string, when: string): string[] {
   return notes;
 }
 
-test('a version 2 database: read as it is, upgraded by the first save, the same output before and after, and .bak goes back', () => {
+test('a version 2 database: read as it is, upgraded by the first save, the same output before and after, and .bak goes back', async () => {
   const { dir, cleanup } = tempDir('milestones-migration-');
   try {
     fs.cpSync(FIXTURE, dir, { recursive: true });
@@ -50,11 +50,11 @@ test('a version 2 database: read as it is, upgraded by the first save, the same 
     assert.is(JSON.parse(original.get('milestones.json')!).version, 2);
 
     // Read-only commands read it in memory, say it will be upgraded, and write nothing.
-    for (const stderr of printsAsBefore(db, 'version 2')) assert.match(stderr, /database is in format version 2; it is upgraded to version 3 .* on the next write/);
+    for (const stderr of await printsAsBefore(db, 'version 2')) assert.match(stderr, /database is in format version 2; it is upgraded to version 3 .* on the next write/);
     assert.equal(snapshot(dir), original, 'reading writes nothing');
 
     // The first command that saves (an alias already there: nothing else changes) writes the new layout.
-    const r = cli(db, ['alias', 'add', '会员日专题页', '会员日活动页']);
+    const r = await inProcess(db, ['alias', 'add', '会员日专题页', '会员日活动页']);
     assert.is(r.code, 0, r.stderr);
     assert.match(r.stderr, new RegExp(`upgraded the database from version 2 to 3; the old file is kept as ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.bak`));
     const manifest = JSON.parse(fs.readFileSync(db, 'utf8'));
@@ -68,11 +68,11 @@ test('a version 2 database: read as it is, upgraded by the first save, the same 
     for (const s of manifest.segments) assert.ok(after.has(path.join('milestones.json.d', s[0])), `segment ${s[0]} written`);
 
     // The upgraded database prints the same, with no note.
-    for (const stderr of printsAsBefore(db, 'version 3')) assert.is(stderr, '');
+    for (const stderr of await printsAsBefore(db, 'version 3')) assert.is(stderr, '');
 
     // Going back one commit: the .bak (the version 2 file) still has everything it needs.
     fs.copyFileSync(`${db}.bak`, db);
-    printsAsBefore(db, 'restored .bak');
+    await printsAsBefore(db, 'restored .bak');
   } finally {
     cleanup();
   }
