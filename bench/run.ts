@@ -194,7 +194,8 @@ async function benchSize(
 
   // The extractor alone (CPU time in one process, the corpus parsed beforehand): the figure its changes are judged by.
   let extractFigure: ExtractFigure | null = null;
-  try {
+  // Above 20,000 reports the in-process extractor figure would add minutes and say nothing new (it is per report).
+  if (n <= 20_000) try {
     extractFigure = benchExtract(corpus, [ROOT], Math.min(3, opt.runs))[0]!;
     log(`[${n}] extract: ${formatExtractFigure(extractFigure)}`);
   } catch (err) {
@@ -207,6 +208,8 @@ async function benchSize(
   let db = newDb();
   const stdoutFile = path.join(work, 'stdout.txt');
 
+  /** A read command's time limit: 2 minutes, more for large databases on a busy machine. */
+  const readTimeout = Math.max(120_000, n * 3);
   const one = (args: string[], timeoutMs: number, nodeArgs: string[] = []) =>
     measure({ args: [...nodeArgs, ...args], cwd: work, env, timeoutMs, stdoutFile, scratch: work }, method);
   const cli = (cmd: string[]) => [BIN, '--db', db, ...cmd];
@@ -224,9 +227,9 @@ async function benchSize(
       // The floor is sampled right before every measured run, so a busy machine slows both alike.
       if (i >= 0) floorSamples.push(await one(['-e', '0'], 30_000));
       o.before?.(i);
-      const s = await one(args(), o.timeoutMs ?? 120_000);
+      const s = await one(args(), o.timeoutMs ?? readTimeout);
       o.after?.(s, i);
-      const bad = s.timedOut ? `timed out after ${(o.timeoutMs ?? 120_000) / 1000} s` : s.code !== 0 ? `exit ${s.code ?? s.signal}: ${firstLines(s.stderr)}` : null;
+      const bad = s.timedOut ? `timed out after ${(o.timeoutMs ?? readTimeout) / 1000} s` : s.code !== 0 ? `exit ${s.code ?? s.signal}: ${firstLines(s.stderr)}` : null;
       if (bad && !failures.includes(bad)) failures.push(bad);
       if (i >= 0 && !s.timedOut) samples.push(s);
       log(`[${n}] ${command} ${i < 0 ? 'warm-up' : `${i + 1}/${runs}`}: ${s.ms.toFixed(0)} ms, ${s.rssMB?.toFixed(0) ?? '?'} MB${bad ? `  (${bad.slice(0, 120)})` : ''}`);
@@ -235,7 +238,7 @@ async function benchSize(
     if (opt.profile) {
       const dir = path.join(opt.profile, `${n}-${command.replace(/[^a-z0-9]+/gi, '_')}`);
       o.before?.(runs);
-      await one(args(), o.timeoutMs ?? 120_000, ['--cpu-prof', '--cpu-prof-dir', dir]);
+      await one(args(), o.timeoutMs ?? readTimeout, ['--cpu-prof', '--cpu-prof-dir', dir]);
     }
     const row: Row = {
       command,
@@ -259,8 +262,10 @@ async function benchSize(
 
   // Full ingest into a fresh database each run; fewer runs when one run is long.
   const predicted = perReportIngestMs === null ? null : perReportIngestMs * n;
-  const ingestRuns = predicted === null ? Math.min(3, opt.runs) : Math.max(1, Math.min(3, opt.runs, Math.floor(90_000 / Math.max(predicted, 1))));
-  const ingestTimeout = Math.max(120_000, (predicted ?? 0) * 4);
+  // Without an estimate from a smaller size, a size of 20,000 reports or more gets one full ingest.
+  const ingestRuns =
+    predicted === null ? (n >= 20_000 ? 1 : Math.min(3, opt.runs)) : Math.max(1, Math.min(3, opt.runs, Math.floor(90_000 / Math.max(predicted, 1))));
+  const ingestTimeout = Math.max(120_000, (predicted ?? n * 10) * 4);
   const ingest = await series('ingest', ingestRuns, () => cli(['ingest', corpus, '--team-from-folder']), {
     timeoutMs: ingestTimeout,
     before: (i) => {
@@ -286,7 +291,7 @@ async function benchSize(
     const readRuns = (ms: number) => Math.max(Math.min(2, opt.runs), Math.min(opt.runs, Math.floor(30_000 / Math.max(ms, 1))));
     const fast = async (command: string, args: string[]) => {
       // One warm-up run (page cache, and an estimate so slow commands get fewer runs at large sizes).
-      const w = await one(cli(args), 120_000);
+      const w = await one(cli(args), readTimeout);
       log(`[${n}] ${command} warm-up: ${w.ms.toFixed(0)} ms`);
       return series(command, readRuns(w.ms), () => cli(args));
     };
@@ -308,7 +313,7 @@ async function benchSize(
     });
     if (changedProblems.size) rows.at(-1)!.failures.push(...changedProblems);
     writeFileSync(victim, original);
-    await one(cli(['ingest', corpus, '--team-from-folder']), 120_000);
+    await one(cli(['ingest', corpus, '--team-from-folder']), readTimeout);
 
     await fast('weeks', ['weeks']);
     await fast('show latest', ['show', 'latest']);

@@ -28,15 +28,15 @@
  *   }
  *
  * - `reports` is sorted by week, team, source, id, one line each. `seg` names the segment that
- *   holds the report's figures.
+ *   holds the report's figures. `file.path` is left out when it equals `source` (the usual case:
+ *   a file given by its absolute path), and read back as `source`.
  * - `retired` lists segment and evidence files that the previous generation (`<db>.bak`) still
  *   references but this one does not; they are kept one more save so that restoring the `.bak`
  *   is complete.
- * - `seal` (last field) is the sha256 of the file's text before it. A file whose seal matches is
- *   byte for byte what milestones wrote after validating it, so loading it skips the zod pass (a
- *   hand check of every field still runs: a valid seal over bad content is refused); an edited,
- *   truncated or foreign file fails the seal and is validated in full. The seal is a cache key,
- *   not a lock: a person may edit the file by hand.
+ * - `seal` (last field) is the sha256 of the file's text before it: it says the text is byte for
+ *   byte what milestones wrote. Every manifest, sealed or edited by hand, gets the same full hand
+ *   check of every field when it is loaded (so a valid seal over bad content is refused too); the
+ *   seal is not verified on load. A person may edit the file by hand.
  *
  * Measure segment `<db>.d/w-<week>-<first 16 hex of its seal>.json` — written once, never modified:
  *

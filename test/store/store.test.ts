@@ -353,6 +353,25 @@ test('migration: a version 1 file (observations inline) is read, then upgraded o
   assert.is(files.filter((n) => n.startsWith('w-')).length, new Set([a.week, b.week]).size, 'one segment per week');
 });
 
+test('a stamp whose path is the source is written once and read back whole; another path is kept', async () => {
+  const db = tmpDb();
+  const a = { ...synthReport(5, 1), source: '/abs/周报/a.md' };
+  const b = { ...synthReport(5, 2), source: 'rel/b.md' };
+  const store = await openStore(db, { create: true });
+  await store.transact((tx) => {
+    tx.putReport(a, { path: a.source, size: 10, mtimeMs: 20 });
+    tx.putReport(b, { path: '/abs/周报/b.md', size: 11, mtimeMs: 21 });
+  });
+  const text = fs.readFileSync(db, 'utf8');
+  assert.is(text.split('/abs/周报/a.md').length - 1, 1, 'the path is not repeated');
+  assert.ok(text.includes('"path":"/abs/周报/b.md"'));
+  const again = await openStore(db);
+  assert.equal(again.headers().map((h) => h.file), [{ path: '/abs/周报/a.md', size: 10, mtimeMs: 20 }, { path: '/abs/周报/b.md', size: 11, mtimeMs: 21 }]);
+  // Unchanged on a second save: the same stamp is recognised.
+  const [res] = await again.transact((tx) => [tx.putReport(a, { path: a.source, size: 10, mtimeMs: 20 })]);
+  assert.is(res!.action, 'unchanged');
+});
+
 test('putReport refuses a report that would make the file invalid', async () => {
   const db = tmpDb();
   const store = await openStore(db, { create: true });
