@@ -1,7 +1,7 @@
 // The forecast list: per progress item, its figure, pace, forecast date and range, stated due date, and whether it is slipping.
 
 import type { Forecast } from '../analyze/forecast.js';
-import { someTeam, status, table, type Column, type Doc, type ReportType } from './doc.js';
+import { someTeam, status, statusWord, table, type Column, type Doc, type ReportType } from './doc.js';
 import { fmtPct, sparkText } from './format.js';
 import type { Words } from './words.js';
 
@@ -33,8 +33,15 @@ const COLUMNS: readonly Column<ForecastItem>[] = [
   // The slow end of the range may never reach 100: `never`.
   { key: 'latest', label: 'latest', value: (i) => i.forecast.high, show: (i, w) => i.forecast.high ?? (i.forecast.low ? w.never : '-') },
   { key: 'due', label: 'due', value: (i) => i.forecast.due },
-  { key: 'slipping', label: 'slipping', value: (i) => (i.forecast.slipping ? 'slipping' : null), show: (i, w) => (i.forecast.slipping ? status('slipping', w) : '') },
-  { key: 'state', label: 'note', value: (i) => i.forecast.state, show: (i, w) => slipWhy(i.forecast, w) },
+  {
+    key: 'slipping',
+    label: 'slipping',
+    value: (i) => (i.forecast.slipping ? 'slipping' : null),
+    show: (i, w) => (i.forecast.slipping ? status('slipping', w) : ''),
+    worded: (i, w) => (i.forecast.slipping ? statusWord('slipping', w) : null),
+  },
+  // The state's identifier in data formats; in the reader's words (why no forecast, why slipping) where they are written.
+  { key: 'state', label: 'note', value: (i) => i.forecast.state, show: (i, w) => slipWhy(i.forecast, w), worded: (i, w) => slipWhy(i.forecast, w) || null },
 ];
 
 /** Why there is no forecast, or why the item is slipping. */

@@ -68,7 +68,7 @@ function statusCell(i: PlanItem, w: Words): string {
   if (i.status) parts.push(badge(i.status, w));
   if (i.forecast?.slipping) parts.push(badge('slipping', w));
   const note = i.change ? statusNote(i.change, w) : '';
-  if (note) parts.push(`<span class="note">(${e(note)})</span>`);
+  if (note) parts.push(`<span class="note">${e(w.aside(note).trim())}</span>`);
   return parts.join(' ');
 }
 
@@ -79,7 +79,7 @@ function itemName(i: PlanItem): string {
 function forecastText(f: Forecast | null, w: Words): string {
   if (!f) return '';
   if (f.state !== 'forecast') return `<span class="note">${e(w.forecastState[f.state] ?? f.state)}</span>`;
-  const range = f.low === f.high ? '' : ` <span class="note">(${e(f.low!)} – ${e(f.high ?? '…')})</span>`;
+  const range = f.low === f.high ? '' : ` <span class="note">${e(w.aside(`${f.low!} – ${f.high ?? '…'}`).trim())}</span>`;
   return `${e(f.eta!)}${range}`;
 }
 
@@ -206,7 +206,7 @@ function howLong(i: PlanItem, w: Words): string {
   if (i.stalled) parts.push(w.report.stalledFor(i.stalled.reports, i.stalled.weeks, i.stalled.since));
   const slip = slipNote(i.forecast, w);
   if (slip) parts.push(slip);
-  return e(parts.join('; '));
+  return e(parts.join(w.semicolon));
 }
 
 /** `2025-W46–2026-W03: 35%, 45%, —, 60%` (the figures of the item in each report of the team). */
@@ -221,7 +221,8 @@ function headline(r: PlanningReport, w: Words): string {
   const c = r.counts;
   const order = ['regressed', 'dropped', 'stalled', 'slipping', 'paused', 'cancelled', 'new', 'resumed', 'advanced', 'completed', 'done'];
   const present = [...order.filter((s) => c[s]), ...Object.keys(c).filter((s) => !order.includes(s) && c[s])];
-  const counts = present.map((s) => `<li>${badge(s, w).replace('">', `">${c[s]} `)}</li>`).join('');
+  // `3 stalled` in English, `停滞 3` in Chinese: the word order of the summary lines.
+  const counts = present.map((s) => `<li><span class="st st-${e(s)}">${e(w.countOf(c[s]!, statusSpan(s, w).text).join(''))}</span></li>`).join('');
   return [
     `<h1>${e(w.report.title(r.from, r.to))}</h1>`,
     `<p class="headline">${e(w.report.headline(r.teams.length, r.reports, r.prev, r.to, r.today))}</p>`,
@@ -289,7 +290,7 @@ function summaryLine(t: PlanTeam, r: PlanningReport, w: Words): string {
   if (t.missing) return e(w.report.noReportIn(t.missing));
   const order = ['regressed', 'dropped', 'stalled', 'slipping', 'paused', 'cancelled', 'new', 'resumed', 'advanced', 'completed', 'done'];
   const present = [...order.filter((s) => t.counts[s]), ...Object.keys(t.counts).filter((s) => !order.includes(s) && t.counts[s])];
-  const counts = present.map((s) => `${t.counts[s]} ${badge(s, w)}`).join(' · ');
+  const counts = present.map((s) => w.countOf(t.counts[s]!, badge(s, w)).join('')).join(' · ');
   return `${e(w.report.teamReports(t.weeks.length, r.prev, r.to))}${counts ? ` ${counts}` : ''}`;
 }
 
@@ -309,13 +310,13 @@ const ITEM_COLUMNS: readonly Column<PlanItem>[] = [
   { key: 'team', label: 'team', value: (i) => i.team, shownIf: (rows) => rows.some((r) => r.team !== '') },
   { key: 'project', label: 'project', value: (i) => i.project },
   { key: 'metric', label: 'metric', value: (i) => i.metric },
-  { key: 'kind', label: 'kind', value: (i) => i.kind, only: 'data' },
+  { key: 'kind', label: 'kind', value: (i) => i.kind, worded: (i, w) => w.kinds[i.kind] ?? i.kind, only: 'data' },
   { key: 'trend', label: 'trend', value: (i) => sparkText(i.values), only: 'display' },
   { key: 'from', label: 'from', align: 'right', value: (i) => i.from, show: (i) => fmtPct(i.from) },
   { key: 'to', label: 'to', align: 'right', value: (i) => i.to, show: (i) => fmtPct(i.to) },
   { key: 'delta', label: 'delta', align: 'right', value: (i) => i.delta, show: (i) => fmtDelta(i.delta) },
-  { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusInline(i, w) },
-  { key: 'slipping', label: 'slipping', value: (i) => (i.forecast?.slipping ? 'slipping' : null), only: 'data' },
+  { key: 'status', label: 'status', value: (i) => i.status, show: (i, w) => statusInline(i, w), worded: (i, w) => (i.status ? (w.status[i.status] ?? i.status) : null) },
+  { key: 'slipping', label: 'slipping', value: (i) => (i.forecast?.slipping ? 'slipping' : null), worded: (i, w) => (i.forecast?.slipping ? (w.status.slipping ?? 'slipping') : null), only: 'data' },
   { key: 'forecast', label: 'forecast', value: (i) => i.forecast?.eta ?? null, show: (i, w) => forecastPlain(i.forecast, w) },
   { key: 'due', label: 'due', value: (i) => i.forecast?.due ?? null },
   { key: 'source', label: 'source', value: (i) => (i.source ? `${i.source.file}:${i.source.line}` : null) },
@@ -324,13 +325,13 @@ const ITEM_COLUMNS: readonly Column<PlanItem>[] = [
 function statusInline(i: PlanItem, w: Words): Inline {
   if (!i.status) return i.forecast?.slipping ? statusSpan('slipping', w) : '';
   const s = statusSpan(i.status, w);
-  return i.forecast?.slipping ? { ...s, text: `${s.text}, ${statusSpan('slipping', w).text}` } : s;
+  return i.forecast?.slipping ? { ...s, text: `${s.text}${w.comma}${statusSpan('slipping', w).text}` } : s;
 }
 
 function forecastPlain(f: Forecast | null, w: Words): string {
   if (!f) return '';
   if (f.state !== 'forecast') return w.forecastState[f.state] ?? f.state;
-  return f.low === f.high ? f.eta! : `${f.eta} (${f.low} – ${f.high ?? '…'})`;
+  return f.low === f.high ? f.eta! : `${f.eta}${w.aside(`${f.low} – ${f.high ?? '…'}`)}`;
 }
 
 function reportDoc(r: PlanningReport, w: Words): Doc {

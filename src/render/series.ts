@@ -118,6 +118,7 @@ function forecastColumns<R>(get: (r: R) => Forecast | null): Column<R>[] {
       label: 'slipping',
       value: (r) => (get(r)?.slipping ? 'slipping' : null),
       show: (r, w) => (get(r)?.slipping ? status('slipping', w) : ''),
+      worded: (r, w) => (get(r)?.slipping ? statusWord('slipping', w) : null),
     },
     // The state as its identifier in data formats; a workbook and display formats write it in words.
     { key: 'note', label: 'note', value: (r) => noteOf(get(r)), show: (r, w) => w.forecastState[get(r)?.state ?? ''] ?? '', sheet: 'show' },

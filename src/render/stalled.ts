@@ -1,7 +1,7 @@
 // The stalled list: one row per item, with the week it last increased and the week it last changed at all.
 
 import type { StalledItem, StalledReport } from '../analyze/stalled.js';
-import { someTeam, status, table, type Column, type Doc, type ReportType } from './doc.js';
+import { someTeam, status, statusWord, table, type Column, type Doc, type ReportType } from './doc.js';
 import { fmtPct, sparkText } from './format.js';
 import type { Words } from './words.js';
 
@@ -23,6 +23,7 @@ const COLUMNS: readonly Column<StalledItem>[] = [
     label: 'slipping',
     value: (i) => (i.forecast?.slipping ? 'slipping' : null),
     show: (i, w) => (i.forecast?.slipping ? status('slipping', w) : ''),
+    worded: (i, w) => (i.forecast?.slipping ? statusWord('slipping', w) : null),
     shownIf: anyDue,
   },
 ];

@@ -26,7 +26,8 @@ function cellOf<R>(c: Column<R>, row: R, w: Words): { value: string | number | n
   const text = parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
   if (span) return { value: neutralize(text), status: span.status ?? span.text };
   if (c.sheet === 'show' && shown !== undefined) return { value: text ? neutralize(text) : null };
-  const v = c.value(row);
+  // In a language whose data formats are written in words (CSV, a workbook), a kind or a state is its word.
+  const v = w.csvHeaders === 'words' && c.worded ? c.worded(row, w) : c.value(row);
   if (v === null || v === undefined || v === '') return { value: null };
   if (typeof v === 'number') return { value: v };
   return { value: neutralize(v) };

@@ -70,8 +70,19 @@ test("commander's own errors speak Chinese too, in our error format", async () =
   for (const args of [['diff', '--bogus'], ['dif'], ['history'], ['--db']]) assert.is((await run(args, zh)).code, 2, args.join(' '));
 });
 
-/** The commands of the program and its alias subcommands, as `--help` lists them. */
-const COMMANDS = [[], ['ingest'], ['weeks'], ['show'], ['diff'], ['stalled'], ['history'], ['export'], ['check'], ['alias'], ['alias', 'add'], ['alias', 'list'], ['alias', 'remove'], ['alias', 'suggest']];
+/** The commands `--help` lists (and the subcommands of those that have some): a command that lands later is checked too. */
+function commandsOf(prefix: string[]): string[][] {
+  const help = run([...prefix, '--help'], {}).out;
+  const listed = help.split(/^Commands:\n/m)[1] ?? '';
+  const names = [...listed.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1]!).filter((n) => n !== 'help');
+  return names.flatMap((n) => [[...prefix, n], ...(prefix.length ? [] : commandsOf([n]))]);
+}
+const COMMANDS = [[], ...commandsOf([])];
+
+test('the --help test sees every command, the later ones included', () => {
+  const names = COMMANDS.map((c) => c.join(' '));
+  for (const c of ['ingest', 'diff', 'stalled', 'forecast', 'report', 'export', 'alias add']) assert.ok(names.includes(c), `${c} in ${names.join(', ')}`);
+});
 
 test('--help of every command in Chinese: the headings, every description and commander\'s own words', async () => {
   for (const cmd of COMMANDS) {
@@ -107,7 +118,7 @@ const chinese = readdirSync(GOLDEN).filter((f) => readFileSync(path.join(GOLDEN,
 test('the Chinese goldens cover diff, stalled, history, check, export --format csv and errors, each with its English twin', async () => {
   const commands = chinese.map((f) => /^\$ milestones --lang zh (.*)$/m.exec(readFileSync(path.join(GOLDEN, f), 'utf8'))![1]!);
   const english = readdirSync(GOLDEN).map((f) => /^\$ milestones (.*)$/m.exec(readFileSync(path.join(GOLDEN, f), 'utf8'))![1]!);
-  for (const c of ['diff', 'stalled', 'history 发票中心', 'export --format csv', 'check "cli/reports/第51周 2021-12-17.md"', 'diff W20', 'ingest errors cli/reports']) {
+  for (const c of ['diff', 'stalled', 'history 发票中心', 'export --format csv', 'check "cli/reports/第51周 2021-12-17.md"', 'diff W20', 'ingest errors cli/reports', 'forecast', 'report --format md', 'diff --by-team']) {
     assert.ok(commands.includes(c), `a Chinese golden of ${c}`);
     assert.ok(english.includes(c), `an English golden of ${c}`);
   }
@@ -139,6 +150,56 @@ test('no user-facing English under --lang zh in the golden commands: every Latin
     assert.ok(/[\u3400-\u9fff]/.test(text), f);
     assert.equal(englishLeft(text, [...data, ...typed], rules), [], f);
   }
+});
+
+/** Every text a person reads on an HTML page: the text between tags, and the labels a screen reader says (aria-label, title, alt). */
+function pageText(html: string): string {
+  const body = html.replace(/<style>[\s\S]*?<\/style>/g, ' ');
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const texts = [...body.matchAll(/>([^<]+)</g)].map((m) => m[1]!);
+  const labels = [...body.matchAll(/\s(?:aria-label|title|alt)="([^"]*)"/g)].map((m) => m[1]!);
+  return [...texts, ...labels].map(unescape).join('\n');
+}
+
+test('the planning report, forecast and the workbook in Chinese: no English beyond the reports own words (the samples, with due dates and slipping items)', async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const samples = path.join(root, 'data', 'samples');
+  const demo = path.join(dir, 'samples.json');
+  assert.is(cli(demo, ['ingest', samples]).code, 0);
+  const data = latinWords(readdirSync(samples).map((f) => `${samples} ${f} ${readFileSync(path.join(samples, f), 'utf8')}`).join(' '));
+  const zh = (args: string[]) => cli(demo, ['--lang', 'zh', ...args], { cwd: dir });
+
+  // The page: headings, status words, captions, the charts' and lists' labels.
+  const page = zh(['report', '--out', 'report.html']);
+  assert.is(page.code, 0, page.stderr);
+  const text = pageText(readFileSync(path.join(dir, 'report.html'), 'utf8'));
+  for (const words of ['需要关注', '延期风险', '停滞', '倒退', '燃起图', '各状态项目数', '原文变化']) assert.ok(text.includes(words), words);
+  assert.equal(englishLeft(text, data), []);
+  // The same page in English says it in English (the extraction sees what a reader sees).
+  cli(demo, ['report', '--out', 'report-en.html'], { cwd: dir });
+  assert.match(pageText(readFileSync(path.join(dir, 'report-en.html'), 'utf8')), 'Needs attention');
+
+  // forecast and report as tables and as CSV, stalled and diff as CSV: the words, slipping and the reasons included.
+  for (const args of [['forecast'], ['forecast', '--format', 'csv'], ['report', '--format', 'text'], ['report', '--format', 'md'], ['stalled', '--format', 'csv'], ['diff', '--format', 'csv'], ['diff', '--by-team']]) {
+    const r = zh(args);
+    assert.is(r.code, 0, r.stderr);
+    assert.equal(englishLeft(r.stdout + r.stderr, data), [], args.join(' '));
+  }
+  assert.match(zh(['forecast', '--format', 'csv']).stdout, /,延期风险,预计完成晚于截止日期 \d{4}-\d{2}-\d{2}\r?\n/);
+
+  // The workbook: sheet names, header rows and every text cell.
+  const wrote = zh(['export', '--out', 'book.xlsx']);
+  assert.is(wrote.code, 0, wrote.stderr);
+  assert.match(wrote.stderr, /^milestones: 已写入 book\.xlsx（\d+ 个工作表，\d+ 行）$/m);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, 'book.xlsx'));
+  const cells: string[] = [];
+  wb.eachSheet((ws) => {
+    cells.push(ws.name);
+    ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && cells.push(c.value))));
+  });
+  assert.ok(cells.includes('汇总') && cells.includes('延期风险') && cells.includes('状态'), cells.slice(0, 20).join(' '));
+  assert.equal(englishLeft(cells.join('\n'), data), []);
 });
 
 test.after(cleanup);
