@@ -8,6 +8,7 @@ import { langOf, langOfEnv } from '../../src/render/lang.js';
 import { MESSAGES_ZH } from '../../src/render/messages-zh.js';
 import { translate } from '../../src/render/messages.js';
 import { messageSites } from '../../scripts/messages.js';
+import { FORECAST } from '../../src/render/forecast.js';
 import { rep } from '../analyze/helpers.js';
 import { englishLeft, latinWords } from '../support/english.js';
 
@@ -190,6 +191,8 @@ test('every report type writes one header word per CSV column in Chinese, never 
     ['alias suggest', R.render(R.SUGGESTIONS, { suggestions: [], applied: false }, 'csv', { lang: 'zh' }).text],
     ['alias list', R.render(R.ALIASES, { aliases: [] }, 'csv', { lang: 'zh' }).text],
     ['weeks', R.render(R.WEEKS, { weeks: [] }, 'csv', { lang: 'zh' }).text],
+    ['diff --by-team', R.render(R.DIFF_BY_TEAM, { from: '2031-W11', to: '2031-W13', teams: [{ team: '平台', counts: { stalled: 1, advanced: 2 }, items: 3 }, { team: '数据', counts: {}, items: 0, missing: '2031-W13' }] }, 'csv', { lang: 'zh' }).text],
+    ['forecast', R.render(FORECAST, { asOf: '2031-W13', today: '2031-03-28', items: [{ team: '', project: '审批流', metric: null, values: [20, 30, 40], forecast: { state: 'forecast', points: 3, percent: 40, pace: 10, eta: '2031-05-09', low: '2031-05-01', high: null, due: '2031-04-30', slipping: true, reason: 'after-due' } as never }] }, 'csv', { lang: 'zh' }).text],
   ];
   for (const [name, csv] of cases) {
     const header = csv.slice(1).split('\r\n')[0]!.split(',');
