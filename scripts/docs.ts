@@ -1,10 +1,10 @@
 // `npm run docs`: rewrites the generated parts of README.md: the table of extractor rules (from their examples) and the command reference.
 
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli/main.js';
 import { describeExpect, RULES, type Rule } from '../src/extract/index.js';
@@ -124,13 +124,29 @@ export function examples(readme: string): Example[] {
   return out;
 }
 
+/** A stream that keeps what is written to it. */
+function collect(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      chunks.push(Buffer.from(chunk));
+      cb();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
 /**
  * Runs every example in order, as written (no --db: the default data/milestones.json), in a
  * scratch folder holding a copy of data/samples, and returns what each prints: stdout, then
- * stderr, as a terminal would show them (without colour).
+ * stderr, as a terminal would show them (without colour). They run through the built CLI's main()
+ * (what bin/milestones.js runs) in this process, the scratch folder as the working folder.
  */
-export function runExamples(list: readonly Example[]): string[] {
+export async function runExamples(list: readonly Example[]): Promise<string[]> {
+  const { main } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'main.js')).href)) as typeof import('../src/cli/main.js');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-readme-'));
+  const before = process.cwd();
+  const tz = process.env.TZ;
   try {
     cpSync(path.join(ROOT, 'data', 'samples'), path.join(dir, 'data', 'samples'), { recursive: true });
     // An English locale: the README's Chinese examples ask for Chinese with --lang zh.
@@ -138,20 +154,29 @@ export function runExamples(list: readonly Example[]): string[] {
     delete env.MILESTONES_DB;
     delete env.LC_ALL;
     delete env.LC_MESSAGES;
-    return list.map((e) => {
+    process.env.TZ = 'UTC';
+    process.chdir(dir);
+    const out: string[] = [];
+    for (const e of list) {
       const [command, ...args] = shellWords(e.line);
       if (command !== 'milestones') throw new Error(`README example is not a milestones command: ${e.line}`);
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'milestones.js'), ...args], { cwd: dir, env, encoding: 'utf8' });
-      return `${r.stdout}${r.stderr}`.replace(/\n+$/, '');
-    });
+      const stdout = collect();
+      const stderr = collect();
+      await main([process.execPath, path.join(ROOT, 'bin', 'milestones.js'), ...args], { stdout: stdout.stream, stderr: stderr.stream, env });
+      out.push(`${stdout.text()}${stderr.text()}`.replace(/\n+$/, ''));
+    }
+    return out;
   } finally {
+    process.chdir(before);
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The README with the output under every example replaced by what it really prints. */
-export function withExamples(readme: string): string {
-  const real = runExamples(examples(readme));
+export async function withExamples(readme: string): Promise<string> {
+  const real = await runExamples(examples(readme));
   let i = 0;
   return readme.replace(/^```text\n([\s\S]*?)^```$/gm, (whole, body: string) => {
     if (!/^\$ milestones /m.test(body)) return whole;
@@ -183,7 +208,7 @@ export function withCommands(readme: string): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'README.md');
   const before = readFileSync(file, 'utf8');
-  const after = withExamples(withCommands(withRules(before)));
+  const after = await withExamples(withCommands(withRules(before)));
   if (after !== before) writeFileSync(file, after);
   console.log(after === before ? 'README.md is up to date' : 'README.md: generated parts rewritten');
 }

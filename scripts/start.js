@@ -6,11 +6,12 @@
 // touched: then the demo goes to data/demo.json and the last line says how to use it.
 // It speaks the language the commands speak (--lang is not needed: LANG=zh_CN.UTF-8 npm start).
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runLang } from '../dist/cli/lang.js';
+import { main as cli } from '../dist/cli/main.js';
 import { translate } from '../dist/render/messages.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,28 +24,37 @@ const lang = await runLang(process.argv.slice(2), process.env, process.cwd());
 const say = (message) => translate(message, lang);
 
 /** True when `db` holds nothing but reports from data/samples (a demo database from an earlier `npm start`). */
-function onlySamples(db) {
-  const r = spawnSync(process.execPath, [bin, '--db', db, 'weeks', '--json'], { encoding: 'utf8' });
-  if (r.status !== 0) return false;
-  const { weeks } = JSON.parse(r.stdout);
+async function onlySamples(db) {
+  // The commands run in this process, through the same main() as bin/milestones.js.
+  let out = '';
+  const stdout = new Writable({
+    write(chunk, _enc, cb) {
+      out += chunk.toString();
+      cb();
+    },
+  });
+  const quiet = new Writable({ write: (_chunk, _enc, cb) => cb() });
+  const code = await cli([process.execPath, bin, '--db', db, 'weeks', '--json'], { stdout, stderr: quiet, env: process.env });
+  if (code !== 0) return false;
+  const { weeks } = JSON.parse(out);
   return weeks.every((w) => !path.relative(samples, path.resolve(w.source)).startsWith('..'));
 }
 
-const db = !existsSync(main) || onlySamples(main) ? main : demo;
+const db = !existsSync(main) || (await onlySamples(main)) ? main : demo;
 for (const p of [db, `${db}.bak`, `${db}.d`]) rmSync(p, { recursive: true, force: true });
 
-function milestones(...args) {
+async function milestones(...args) {
   console.log(`\n$ milestones ${args.join(' ')}`);
-  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const code = await cli([process.execPath, bin, '--db', db, ...args]);
+  if (code !== 0) process.exit(code);
 }
 
-milestones('ingest', shown(samples));
-milestones('diff');
-milestones('stalled');
-milestones('forecast');
+await milestones('ingest', shown(samples));
+await milestones('diff');
+await milestones('stalled');
+await milestones('forecast');
 const page = path.join(root, 'data', 'report.html');
-milestones('report', '--out', shown(page));
+await milestones('report', '--out', shown(page));
 if (db === main) {
   console.log(`\n${say(`The demo database is ${shown(db)}, the default one: the README's next commands work as written, e.g. node bin/milestones.js history 运单轨迹`)}`);
   console.log(say(`The planning report is ${shown(page)}: open it in a browser (it works offline, and prints one page per team).`));

@@ -45,11 +45,11 @@ test('shell words: quotes and a trailing comment', () => {
   assert.equal(shellWords(`milestones alias add 'a b' c`), ['milestones', 'alias', 'add', 'a b', 'c']);
 });
 
-test('every README example runs as written, in order, on the samples, and prints exactly what is shown', () => {
+test('every README example runs as written, in order, on the samples, and prints exactly what is shown', async () => {
   const list = examples(readme);
   assert.ok(list.length >= 8, `${list.length} examples`);
   for (const e of list) assert.not.match(e.shown, /^\s*…\s*$/m, `${e.line}: an elided output cannot be compared`);
-  const real = runExamples(list);
+  const real = await runExamples(list);
   list.forEach((e, i) => assert.fixture(real[i]!, e.shown, `$ ${e.line}`));
 });
 

@@ -14,7 +14,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-pool-'));
 const run = (db: string, ...args: string[]) => inProcess(db, args, { cwd: tmp });
 
 test('--jobs 1 and --jobs 2 give the same database, the same output and the same errors', async () => {
-  const dept = generateDepartment({ out: path.join(tmp, 'dept'), teams: 4, weeks: 20, seed: 11 });
+  const dept = generateDepartment({ out: path.join(tmp, 'dept'), teams: 4, weeks: 13, seed: 11 });
   assert.ok(dept.reports.length >= 48, 'enough files for the worker path');
   writeFileSync(path.join(tmp, 'dept', dept.teams[0]!, 'zz-no-week.md'), '# 周报\n\n- 某项目，进度40%\n');
   writeFileSync(path.join(tmp, 'dept', dept.teams[1]!, 'zz-binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));

@@ -33,7 +33,7 @@ async function exported(db: string, cwd: string): Promise<ExportRow[]> {
   return JSON.parse(e.stdout) as ExportRow[];
 }
 
-const PROCESSES = 8;
+const PROCESSES = scale(4, 8);
 /** The store's own test runs many rounds through a driver; through the CLI a round costs 8 node start-ups. */
 const ROUNDS = scale(1, 5);
 const REPORTS_PER_PROCESS = 3;

@@ -8,6 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseMarkdown } from '../../src/read/markdown.js';
 import { extract } from '../../src/extract/index.js';
+import { scale } from '../support/limits.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'extract');
 const fixtures = readdirSync(dir)
@@ -81,7 +82,7 @@ test('mutated fixture reports: never a throw, percents in 0–100, lines inside 
     fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 12 }), (i, ms) => {
       checkSane(mutate(fixtures[i]!, ms));
     }),
-    { numRuns: 250, seed: 20240517 },
+    { numRuns: scale(80, 250), seed: 20240517 },
   );
 });
 
@@ -90,7 +91,7 @@ test('random report-like text built from grammar pieces', () => {
     fc.property(fc.array(piece, { maxLength: 80 }), (parts) => {
       checkSane(parts.join(''));
     }),
-    { numRuns: 300, seed: 7 },
+    { numRuns: scale(100, 300), seed: 7 },
   );
 });
 
@@ -99,7 +100,7 @@ test('random unicode strings', () => {
     fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (s) => {
       checkSane(s);
     }),
-    { numRuns: 200, seed: 11 },
+    { numRuns: scale(60, 200), seed: 11 },
   );
 });
 
@@ -108,7 +109,7 @@ test('deep nesting and long lines stay bounded', () => {
   checkSane(deep);
   const quotes = '>'.repeat(200) + ' 网关进度50%';
   checkSane(quotes);
-  checkSane('- 甲进度1%，' + '乙进度2%，'.repeat(20000));
+  checkSane('- 甲进度1%，' + '乙进度2%，'.repeat(scale(4_000, 20_000)));
 });
 
 test.run();
