@@ -26,10 +26,12 @@ interface Options {
   profile: string | null;
   /** Where generated corpora are kept and reused between runs (never committed: bench/out is ignored). */
   corpora: string;
+  /** Time the extractor in process (a minute or more per size on a busy machine). */
+  extract: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [500, 5000, 20000], runs: 5, seed: 20230414, build: false, keep: false, profile: null, corpora: path.join(ROOT, 'bench', 'out', 'corpora') };
+  const o: Options = { sizes: [500, 5000, 20000], runs: 5, seed: 20230414, build: false, keep: false, profile: null, corpora: path.join(ROOT, 'bench', 'out', 'corpora'), extract: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = () => {
@@ -44,12 +46,14 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--keep') o.keep = true;
     else if (a === '--profile') o.profile = path.resolve(val());
     else if (a === '--corpora') o.corpora = path.resolve(val());
+    else if (a === '--no-extract') o.extract = false;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
         [
-          'usage: npm run bench -- [--sizes 500,5000,20000,100000] [--runs 5] [--seed N] [--build] [--keep] [--profile DIR] [--corpora DIR]',
+          'usage: npm run bench -- [--sizes 500,5000,20000,100000] [--runs 5] [--seed N] [--build] [--keep] [--profile DIR] [--corpora DIR] [--no-extract]',
           '  --sizes    report counts to measure (each is teams x 50 weeks); 100k is not in the default list (it takes long)',
           '  --corpora  where generated corpora are kept and reused between runs (default bench/out/corpora)',
+          '  --no-extract  skip the in-process extractor figure',
           '  --runs     repetitions of each fast command (ingest runs fewer; the output says how many)',
           '  --build    run `npm run build` first (done anyway when dist/ is missing)',
           '  --keep     keep the generated corpora and databases in the temp folder',
@@ -195,7 +199,7 @@ async function benchSize(
   // The extractor alone (CPU time in one process, the corpus parsed beforehand): the figure its changes are judged by.
   let extractFigure: ExtractFigure | null = null;
   // Above 20,000 reports the in-process extractor figure would add minutes and say nothing new (it is per report).
-  if (n <= 20_000) try {
+  if (opt.extract && n <= 20_000) try {
     extractFigure = benchExtract(corpus, [ROOT], Math.min(3, opt.runs))[0]!;
     log(`[${n}] extract: ${formatExtractFigure(extractFigure)}`);
   } catch (err) {

@@ -49,14 +49,19 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
   let written: { ino: number; size: number; mtimeMs: number; state: State } | undefined =
     opened && snap.migratedFrom === undefined ? { ino: opened.ino, size: opened.size, mtimeMs: opened.mtimeMs, state: snap } : undefined;
 
-  /** Segments are immutable: once read (or written) by this process, never read again. */
+  /**
+   * Segments are immutable: once read by this process for a reader, never read again. A commit's
+   * merges read without keeping them, and a commit empties the cache: a long ingest holds its
+   * current batch, not every figure it ever wrote.
+   */
   const segmentCache = new Map<string, LoadedSegment>();
+  const readSegmentOf = (name: string, state: State): LoadedSegment => {
+    const pending = state.segments.get(name);
+    return pending ? indexSegment(pending.file) : readSegment(evDir, name, shown, () => state.manifest.reports.filter((r) => r.seg === name));
+  };
   const loadSegment = (name: string, state: State): LoadedSegment => {
     let seg = segmentCache.get(name);
-    if (seg) return seg;
-    const pending = state.segments.get(name);
-    seg = pending ? indexSegment(pending.file) : readSegment(evDir, name, shown, () => state.manifest.reports.filter((r) => r.seg === name));
-    segmentCache.set(name, seg);
+    if (!seg) segmentCache.set(name, (seg = readSegmentOf(name, state)));
     return seg;
   };
 
@@ -147,7 +152,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
         }
         const { manifest: next, written: newSegments } = tx.build((name) => {
           try {
-            return loadSegment(name, loaded);
+            return segmentCache.get(name) ?? readSegmentOf(name, loaded);
           } catch {
             return null;
           }
@@ -184,7 +189,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
           if (err instanceof InputError) throw err;
           throw ioError(err, shown, 'cannot save the database', '; nothing was saved');
         }
-        for (const seg of newSegments) if (!segmentCache.has(seg.name)) segmentCache.set(seg.name, indexSegment(seg.file));
+        segmentCache.clear();
         const st = await fsp.stat(abs);
         written = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, state: low.data };
 
