@@ -20,39 +20,23 @@ interface Obs {
 interface DiffRow { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string; team?: string }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
-const detail = args.includes('--detail');
-if (detail) args.splice(args.indexOf('--detail'), 1);
-const cliRoot = path.resolve(flag('--cli') ?? root);
-const [what, setArg] = args;
-if (!what || !setArg || !['extract', 'statuses', 'all'].includes(what)) {
-  console.error('usage: node --import tsx scripts/score.ts extract|statuses|all SET [--detail] [--cli REPO]');
-  process.exit(2);
-}
-const set = path.resolve(setArg);
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-score-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
-function cli(db: string, ...argv: string[]): { out: string; code: number; err: string } {
-  try {
-    const out = execFileSync(process.execPath, [path.join(cliRoot, 'bin', 'milestones.js'), '--db', db, ...argv], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: 'C' },
-      maxBuffer: 1 << 30,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { out, code: 0, err: '' };
-  } catch (e) {
-    const x = e as { stdout?: string; stderr?: string; status?: number };
-    return { out: x.stdout ?? '', code: x.status ?? 1, err: x.stderr ?? '' };
-  }
+/** Runs one checkout's CLI (`cliRoot/bin/milestones.js`) with a database. */
+function runner(cliRoot: string) {
+  return (db: string, ...argv: string[]): { out: string; code: number; err: string } => {
+    try {
+      const out = execFileSync(process.execPath, [path.join(cliRoot, 'bin', 'milestones.js'), '--db', db, ...argv], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: 'C' },
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      return { out, code: 0, err: '' };
+    } catch (e) {
+      const x = e as { stdout?: string; stderr?: string; status?: number };
+      return { out: x.stdout ?? '', code: x.status ?? 1, err: x.stderr ?? '' };
+    }
+  };
 }
 
 /** NFKC, case-folded, without spaces: the tool may keep or drop spaces and full-width forms. */
@@ -66,7 +50,44 @@ const samePct = (a: number, b: number) => Math.abs(a - b) < 0.005;
 const f3 = (x: number) => x.toFixed(3);
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
-function scoreExtract(): void {
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface ExtractScore {
+  files: number;
+  /** Labelled reports (entries), and how many of them had a figure found in the labelled week. */
+  entries: number;
+  entriesSeen: number;
+  ingestExit: number;
+  progress: Counts;
+  kpi: Counts;
+  /** Figures found in the right report but on another line than labelled. */
+  lineOff: number;
+  /** One line per mismatch (read them only on a set you may read). */
+  problems: string[];
+}
+
+export const precision = (c: Counts) => ratio(c.tp, c.tp + c.fp);
+export const recall = (c: Counts) => ratio(c.tp, c.tp + c.fn);
+
+/**
+ * Scores the built CLI of `cliRoot` on `SET/extract`: ingests it (one team per style folder), exports every
+ * observation and matches them with gold.json in the labelled week (a figure in another week is missed).
+ */
+export function scoreExtractSet(set: string, cliRoot: string = root): ExtractScore {
+  const cli = runner(cliRoot);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-score-'));
+  try {
+    return scoreIn(set, tmp, cli);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function scoreIn(set: string, tmp: string, cli: ReturnType<typeof runner>): ExtractScore {
   const dir = path.join(set, 'extract');
   const gold = JSON.parse(readFileSync(path.join(dir, 'gold.json'), 'utf8')) as ExtractGold;
   const db = path.join(tmp, 'extract.json');
@@ -117,17 +138,24 @@ function scoreExtract(): void {
     t[k].fp++;
     problems.push(`${rel(o)} ${o.week}: unexpected ${o.kind} "${`${o.project} ${o.metric ?? ''}`.trim()}" ${o.percent}% (line ${o.source.line})`);
   }
-  const files = Object.keys(gold.files).length;
-  console.log(`extract: ${files} files, ${entries} labelled reports (${entriesSeen} with figures found in the labelled week); ingest exit ${ing.code}`);
-  for (const kind of ['progress', 'kpi'] as const) {
-    const { tp, fp, fn } = t[kind];
-    console.log(`  ${kind.padEnd(8)} TP ${tp}  FP ${fp}  FN ${fn}  precision ${f3(ratio(tp, tp + fp))}  recall ${f3(ratio(tp, tp + fn))}`);
-  }
-  console.log(`  figures found on another line than labelled: ${lineOff}`);
-  if (detail) console.log(problems.map((p) => `    ${p}`).join('\n'));
+  return { files: Object.keys(gold.files).length, entries, entriesSeen, ingestExit: ing.code, progress: t.progress, kpi: t.kpi, lineOff, problems };
 }
 
-function scoreStatuses(): void {
+function printExtract(set: string, cliRoot: string, detail: boolean): void {
+  const s = scoreExtractSet(set, cliRoot);
+  console.log(`extract: ${s.files} files, ${s.entries} labelled reports (${s.entriesSeen} with figures found in the labelled week); ingest exit ${s.ingestExit}`);
+  for (const kind of ['progress', 'kpi'] as const) {
+    const c = s[kind];
+    console.log(`  ${kind.padEnd(8)} TP ${c.tp}  FP ${c.fp}  FN ${c.fn}  precision ${f3(precision(c))}  recall ${f3(recall(c))}`);
+  }
+  console.log(`  figures found on another line than labelled: ${s.lineOff}`);
+  if (detail) console.log(s.problems.map((p) => `    ${p}`).join('\n'));
+}
+
+function scoreStatuses(set: string, cliRoot: string, detail: boolean): void {
+  const cli = runner(cliRoot);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-score-'));
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
   const dir = path.join(set, 'series');
   const gold = JSON.parse(readFileSync(path.join(dir, 'statuses.json'), 'utf8')) as StatusGold;
   const db = path.join(tmp, 'series.json');
@@ -166,9 +194,30 @@ function scoreStatuses(): void {
   if (detail) console.log(problems.map((p) => `    ${p}`).join('\n'));
 }
 
-if (!existsSync(path.join(cliRoot, 'dist'))) {
-  console.error(`score: ${cliRoot} has no dist/ — run npm run build there first`);
-  process.exit(1);
+function main(argv: string[]): void {
+  const args = [...argv];
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    return v;
+  };
+  const detail = args.includes('--detail');
+  if (detail) args.splice(args.indexOf('--detail'), 1);
+  const cliRoot = path.resolve(flag('--cli') ?? root);
+  const [what, setArg] = args;
+  if (!what || !setArg || !['extract', 'statuses', 'all'].includes(what)) {
+    console.error('usage: node --import tsx scripts/score.ts extract|statuses|all SET [--detail] [--cli REPO]');
+    process.exit(2);
+  }
+  const set = path.resolve(setArg);
+  if (!existsSync(path.join(cliRoot, 'dist'))) {
+    console.error(`score: ${cliRoot} has no dist/ — run npm run build there first`);
+    process.exit(1);
+  }
+  if (what === 'extract' || what === 'all') printExtract(set, cliRoot, detail);
+  if (what === 'statuses' || what === 'all') scoreStatuses(set, cliRoot, detail);
 }
-if (what === 'extract' || what === 'all') scoreExtract();
-if (what === 'statuses' || what === 'all') scoreStatuses();
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
