@@ -28,6 +28,13 @@ export interface LineContext {
   headingName(): string;
   /** The same context for a prose cell of a table row: the row's name is its parent. */
   withParent(name: string): LineContext;
+  /** The name of a short lead paragraph above a list (`**预售尾款链路改造** [进行中]`), '' when none. */
+  lead(): string;
+  /**
+   * A paragraph that opens with its topic (`关于账户体系重构。…`, `Checkout v2. …`): the topic's name, and where
+   * its sentence ends (line, and position in that line's normalised text). Figures after it belong to it.
+   */
+  readonly topic: { name: string; line: number; end: number } | undefined;
 }
 
 /** Ends of a `；`-segment by code unit: `;` `。` `!` `?` (normalised). */
@@ -172,6 +179,8 @@ export class FigureFacts {
 
   // ---- a stated due date (rule `due-date`)
   due: StatedDue | undefined;
+  // ---- a labelled list after a colon (rule `labelled-list`): `进度：前端 40%｜后端 30%`, `App 8.0：iOS 30%，Android 25%`
+  list: { prefix: { start: number; end: number }; label: string; progressWord: string | undefined } | undefined;
 
   // ---- words (found with the label)
   progressHit: { index: number; word: string } | null = null;
@@ -247,12 +256,29 @@ export class Owners {
     return v;
   }
 
-  /** The line's head clause, when it stands before the figure's label (`会员中心改版，前端进度50%`). */
+  /**
+   * The line's head clause, when it stands before the figure's label (`会员中心改版，前端进度50%`); in a paragraph
+   * that opens with its topic (`关于信创适配。…`), the topic for figures after it.
+   */
   head(): string {
     return this.get('head', () => {
       const { head, t } = this.f.line;
-      return head && head.end <= this.f.labelStart ? cleanName(written(t, head.start, head.end), this.lx) : '';
+      if (head && head.end <= this.f.labelStart) return cleanName(written(t, head.start, head.end), this.lx);
+      return this.topic();
     });
+  }
+
+  /** The paragraph's topic (`关于账户体系重构。`) when the figure comes after it, else ''. */
+  topic(): string {
+    const topic = this.f.ctx.topic;
+    if (!topic) return '';
+    const { line } = this.f.line;
+    return line > topic.line || (line === topic.line && this.f.labelStart >= topic.end) ? topic.name : '';
+  }
+
+  /** A short lead paragraph above the list the figure is in. */
+  lead(): string {
+    return this.f.ctx.lead();
   }
 
   parent(): string {

@@ -4,7 +4,7 @@ import type { Block, Document, Extraction, Finding, Observation, Warning, WeekSc
 import { normalizeName } from '../model/name.js';
 import { isBoundaryAt, type LineContext } from './facts.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
-import { cleanName, headingName, stripMarkers } from './names.js';
+import { cleanName, headingName, isNameLike, stripMarkers, stripStatus, tidyName } from './names.js';
 import { mayHoldFigure, readLine, type Outcome } from './prose.js';
 import { percentColumns, readRow } from './table.js';
 import { normalize, written } from './text.js';
@@ -44,6 +44,34 @@ function ignoredIntro(intro: string, lx: Lexicon): string | undefined {
   if (!intro) return undefined;
   const t = intro.normalize('NFKC');
   return /^\s*(?:下周|下阶段|next week)/iu.test(t) || lx.lists.ignoreSections.find(t) ? intro : undefined;
+}
+
+/** A numbered outline marker (`1.`, `（2）`, `a)`, `①`), as the reader gives it on an item. */
+const NUMBERED = /^(?:\d{1,3}[.)、]?|[（(]\d{1,3}[)）]|[A-Za-z][.)]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.])$/u;
+
+/**
+ * A short line standing alone above a list: a paragraph (`**预售尾款链路改造** [进行中]`), or a numbered item that
+ * bullets follow (`**1. 预售尾款链路改造**` read as item 1.). Its name owns the bullets below. '' when not one.
+ */
+function leadOf(block: Block, lx: Lexicon): string {
+  const t = block.text.trim();
+  const standalone = (block.kind === 'paragraph' && block.depth === 0) || (block.kind === 'item' && NUMBERED.test(block.marker ?? ''));
+  if (!standalone || t.includes('\n') || t.length > 48 || /[:：]$/u.test(t) || /^@/u.test(t)) return '';
+  const name = cleanName(t, lx);
+  return name && isNameLike(stripStatus(tidyName(t), lx)) && !/^@/u.test(name) ? name : '';
+}
+
+/**
+ * A paragraph that opens with its topic as a sentence of its own: `关于账户体系重构。…`, `Checkout v2. …`. Its
+ * name, and where the sentence ends in the normalised first line.
+ */
+function topicOf(block: Block, lx: Lexicon): LineContext['topic'] {
+  if (block.kind !== 'paragraph') return undefined;
+  const first = normalize(block.text.split('\n')[0] ?? '').norm;
+  const m = /^\s*关于([^。,;:]{2,24})。/u.exec(first) ?? /^\s*([A-Z][^.!?,;:]{1,60}?)\.\s+\S/u.exec(first);
+  if (!m || m[1]!.trim().split(/\s+/).length > 8) return undefined;
+  const name = cleanName(m[1]!, lx);
+  return name ? { name, line: block.line, end: m.index + m[0].length - (m[0].endsWith('。') ? 0 : 1) } : undefined;
 }
 
 /** Every character whose NFKC holds a `:` (`：`, `︓`, `﹕`, `⩴`): lines without one hold no `label：value`. */
@@ -135,6 +163,8 @@ class BlockContext implements LineContext {
     private readonly section: Section,
     private readonly docName: () => string,
     private readonly lx: Lexicon,
+    private readonly leadName: string,
+    readonly topic: LineContext['topic'],
     readonly reportDate: string | null = null,
   ) {
     this.headings = block.headings;
@@ -163,6 +193,10 @@ class BlockContext implements LineContext {
     return this.section.name();
   }
 
+  lead(): string {
+    return this.leadName;
+  }
+
   withParent(name: string): LineContext {
     const copy = Object.create(this) as BlockContext;
     Object.defineProperty(copy, 'kind', { value: 'paragraph' });
@@ -187,16 +221,23 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
   const docNameOf = () => (docName ??= documentName(doc.blocks, info.title, lx));
   const reportDate = info.date ?? (info.week ? weekFriday(info.week, options.scheme) : null);
   let intro = '';
+  /** The short paragraph (or numbered item) standing above the current bullets, if any, and its depth. */
+  let lead = '';
+  let leadDepth = 0;
   let section: Section | undefined;
   // The rows of the table being read (consecutive rows with one header) and which of its columns say percent.
   let tableEnd = -1;
   let tablePercent: boolean[] = [];
 
   doc.blocks.forEach((block, index) => {
-    if (block.kind === 'heading') intro = '';
+    if (block.kind === 'heading') intro = lead = '';
     // A block without a figure yields nothing (rows may hold bare figures).
     if (block.kind !== 'row' && !mayHoldFigure(block.text)) {
       if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
+      if ((block.kind === 'paragraph' && block.depth === 0) || (block.kind === 'item' && NUMBERED.test(block.marker ?? ''))) {
+        lead = leadOf(block, lx);
+        leadDepth = block.kind === 'item' ? block.depth : 0;
+      }
       return;
     }
     if (!section || !sameList(section.headings, block.headings)) section = sectionOf(block.headings, lx);
@@ -204,7 +245,12 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     const ignored = block.kind === 'heading' ? sectionOf([...block.headings, block.text], lx).ignored : section.ignored;
     const nested = block.depth > 0 || block.kind === 'item';
     const blockIntro = nested ? intro : '';
-    const ctx = new BlockContext(block, blockIntro, ignored ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, reportDate);
+    const topic = topicOf(block, lx);
+    // A paragraph whose topic is next week's plan (`Next week. …`) says nothing of this week.
+    const planTopic = topic && ignoredIntro(topic.name, lx);
+    // Bullets below a lead: under a lead paragraph, or beside a numbered lead item at its depth.
+    const led = block.kind === 'item' && !NUMBERED.test(block.marker ?? '') && (leadDepth === 0 || block.depth === leadDepth) ? lead : '';
+    const ctx = new BlockContext(block, blockIntro, ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, led, topic, reportDate);
     if (block.kind === 'row') {
       if (index > tableEnd) {
         const header = block.header ?? [];
@@ -219,6 +265,10 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
       });
     }
     if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
+    if ((block.kind === 'paragraph' && block.depth === 0) || (block.kind === 'item' && NUMBERED.test(block.marker ?? ''))) {
+      lead = leadOf(block, lx);
+      leadDepth = block.kind === 'item' ? block.depth : 0;
+    }
   });
 
   const findings: Finding[] = [];

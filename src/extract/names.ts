@@ -5,7 +5,7 @@ import type { Lexicon } from './lexicon.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
 const LEADING_MARKER =
-  /^(?:[-*+•·●○◦▪■□>]\s*|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|\d{1,3}(?:[.)](?!\d)|、)\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z](?:[.](?![\w.])|、)\s*|[一二三四五六七八九十]{1,3}[、.]\s*|[①-⑳]\s*)+/u;
+  /^(?:[-*+•·●○◦▪■□>]\s*|[一二三四五六七八九十]是(?=\s|\d|[\p{Script=Han}])\s*|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|\d{1,3}(?:[.)](?!\d)|、)\s*|[(（]\d{1,3}[)）]\s*|[A-Za-z](?:[.](?![\w.])|、)\s*|[一二三四五六七八九十]{1,3}[、.]\s*|[①-⑳]\s*)+/u;
 
 /** Punctuation and spaces trimmed from both ends of a name (brackets only when unbalanced or wrapping). */
 const EDGE = /^[\s,.;:!?、，。；：！？·…~\-—_|/\\"'“”‘’`*]+|[\s,.;:!?、，。；：！？·…~\-—_|/\\"'“”‘’`*]+$/gu;
@@ -73,7 +73,7 @@ export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false):
   const { lists } = lx;
   let t = stripStatus(tidyName(raw), lx);
   const fillers = lists.fillerWords.byLength;
-  const generic = (s: string) => lists.genericNames.exactSet.has(s) || lists.fillerWords.exactSet.has(s);
+  const generic = (s: string) => lists.genericNames.is(s) || lists.fillerWords.exactSet.has(s);
   for (let round = 0; round < 4; round++) {
     const before = t;
     if (generic(t)) return '';
@@ -91,15 +91,16 @@ export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false):
 }
 
 /**
- * Status remarks trimmed from a name: a leading tag (`【进行中】结算规则改版`) and trailing status words
- * (`积分商城改版 进行中`, `注销流程改造本周启动`). Returns what remains (possibly '').
+ * Status remarks and markers trimmed from a name: a leading or trailing tag (`【进行中】结算规则改版`,
+ * `消息轨迹查询（新）`, `(NEW)`, `【新增】`) and trailing status words (`积分商城改版 进行中`,
+ * `注销流程改造本周启动`). Returns what remains (possibly '').
  */
 export function stripStatus(name: string, lx: Lexicon): string {
   let t = name.trim();
   const list = lx.lists.statusWords;
   const words = list.byLength;
   const lowerWords = list.byLengthLower;
-  const isStatus = (s: string) => list.lowerSet.has(s.trim().toLowerCase());
+  const isStatus = (s: string) => list.is(s) || lx.lists.markerWords.is(s);
   for (let round = 0; round < 3; round++) {
     const before = t;
     const tag = /^[【\[(（]([^】\])）]{1,12})[】\])）]\s*/u.exec(t);
@@ -135,12 +136,15 @@ export function headingName(text: string, lx: Lexicon): string {
   // `创作者激励计划（进度60%）`, `供应商门户（负责人：李娜）`, `网关 G3 — 70%`.
   let raw = text.replace(/\s*[(（][^()（）]*(?:[%％:：]|负责人|owner)[^()（）]*[)）]\s*$/iu, '');
   raw = raw.replace(/\s*(?:—+|–|--|\s-)\s*[^—–]*[%％][^—–]*$/u, '');
+  // Org headings: a TODO keyword before the title, a statistics cookie after it (`** WIP Rev C bring-up [3/5]`).
+  raw = raw.replace(/^\s*(?:TODO|DONE|WIP|NEXT|WAITING|BLOCKED|HOLD|CANCELL?ED)\s+(?=\S)/u, '').replace(/\s*\[\d*\/\d*\]|\s*\[\d{1,3}%\]/gu, '');
   const t = stripStatus(tidyName(raw), lx);
   if (!t) return '';
   const bare = t.replace(/\s+/g, '');
   if (lx.vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''))) return '';
-  // A title line (`第16周 2023-04-14`) names no project.
+  // A title line (`第16周 2023-04-14`, `周报（10.21 - 10.25）`) names no project.
   if (/第\s*[\d零〇一二两三四五六七八九十]+\s*周|^\s*W\d{1,2}\b|\d{4}\s*[-/.年]\s*\d{1,2}/i.test(t)) return '';
+  if (/\d{1,2}[./]\d{1,2}\s*[-–~～至]\s*\d{1,2}[./]\d{1,2}/u.test(t)) return '';
   return t;
 }
 
@@ -163,7 +167,7 @@ export function isNameLike(s: string): boolean {
   if (t.includes('%')) return false;
   if (!/[\p{L}]/u.test(t)) return false;
   if (STATUS_END.test(t) || STATUS_START.test(t)) return false;
-  // Dates and times (`1/13 7:36`, `4/11~4/23`) are not names.
-  if (/^\d{1,2}[/.-]\d{1,2}/.test(t)) return false;
+  // Dates and times (`1/13 7:36`, `4/11~4/23`, `延期到 12 月`) are not names.
+  if (/^\d{1,2}[/.-]\d{1,2}/.test(t) || /\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[到至]\s*\d{1,2}\s*[月日号]/u.test(t)) return false;
   return true;
 }

@@ -50,6 +50,8 @@ export interface Vocabulary {
   statusWords: string[];
   /** Status remarks that mean "under way": `堆垛机调试：进行中，约30%` makes the bare figure progress. */
   ongoingWords: string[];
+  /** Markers that are never part of a name when bracketed: `（新）`, `(NEW)`, `【新增】`. */
+  markerWords: string[];
   /** Field labels (`负责人：`, `状态：`, `Owner:`): a line head or clause they label is no work item. */
   fieldLabels: string[];
   /** Lines naming the report's one project (`项目名称：…`): figures with no other name take it. */
@@ -77,7 +79,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '退款率', '坏账率', '逾期率', '召回率', '点击率', '满意度', '及时率', '准时率', '稳定性', '饱和度', '复购率',
     '活跃率', '付费率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
     'SLA', 'SLO', 'uptime', 'availability', 'success rate', 'error rate', 'conversion', '留存', 'retention',
-    'crash-free', 'CTR', 'ROI', 'NPS', 'utilization',
+    'crash-free', 'CTR', 'ROI', 'NPS', 'utilization', 'coverage', 'CPU',
   ],
   ignoreWords: [
     '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心',
@@ -95,24 +97,31 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   growthWords: [
     '同比', '环比', '增长', '下降', '上涨', '下跌', '降低', '减少', '增加', '提升', '提高', '节省', '节约', '降幅',
     '涨幅', '增幅', '较上周', '较上月', '比上周', '比上月', '翻番', '滞后', '落后', '超前', '偏差', '差异', '超支',
-    'YoY', 'MoM', 'QoQ', 'WoW', 'growth', 'increase', 'decrease',
+    'YoY', 'MoM', 'QoQ', 'WoW', 'growth', 'increase', 'decrease', 'increased', 'decreased', 'down', 'down from', 'up from',
   ],
   targetWords: ['目标', '计划', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
   fillerWords: [
     '整体', '总体', '总', '当前', '目前', '本周', '本期', '截止本周', '截至本周', '截止目前', '截至目前', '已', '累计',
-    '总计', '实际', '最新', '现', '全部',
+    '总计', '实际', '最新', '现', '全部', '因此', '所以', '但是', '同时', '另外', '此外', '该模块', '本模块', '该项目', '本项目', '该系统',
+    '该平台',
   ],
-  genericNames: ['项目', '任务', '工作', '事项', '该项目', '本项目', '其中', '整体', '总体', '研发', '进展'],
+  genericNames: [
+    '项目', '任务', '工作', '事项', '该项目', '本项目', '该模块', '本模块', '其中', '整体', '总体', '研发', '进展', '专项', '拆分', '分项', '细分',
+    'overall', 'total', 'per area', 'breakdown',
+  ],
   ignoreSections: [
     '收获与反思', '反思', '心得', '感悟', '感想', '随想', '下周工作', '下周计划', '下周目标', '下周重点', '下周安排',
-    '日报合集', '日报', '附录', '参考资料',
+    '日报合集', '日报', '附录', '参考资料', '下期计划', '下月计划', '下阶段计划', '下期工作', 'next week', 'next steps', 'plan for next week',
   ],
-  kpiSections: ['运行数据', '运营数据', '运行指标', '业务指标', '系统指标', '核心指标', '指标', '监控', '数据看板', 'SLA', 'KPI', '稳定性', '成功率', '可用性'],
+  kpiSections: [
+    '运行数据', '运营数据', '运行指标', '业务指标', '系统指标', '核心指标', '质量数据', '线上指标', '指标', '监控', '数据看板', 'SLA', 'KPI', '稳定性', '成功率',
+    '可用性', 'metric', 'metrics', 'measure', 'measures',
+  ],
   genericHeadings: [
     '上周进展', '本周进展', '本周主要进展', '主要进展', '工作进展', '项目进展', '重点项目', '重点工作', '本周工作',
     '上周工作', '工作内容', '进展', '其他', '其它', '周报', '本周总结', '总结', '重点项目推进', '其他重点项目推进',
     '项目进度', '项目总体进度', '总体进度', '整体进度', '总体情况', '整体情况', '项目概况', '版本概况', '概况', '版本进度',
-    '本周工作总结', '进行中工作', '已完成工作', '分项进展', '各项目进展', '项目汇总', '各组同步', '本周重点', '重点',
+    '本周工作总结', '进行中工作', '已完成工作', '分项进展', '分项说明', '各项目进展', '项目汇总', '各组同步', '本周重点', '重点', '子项明细', '明细',
     'Highlights', 'Projects', 'Status', 'Progress', 'Summary', 'Overview', 'Updates',
   ],
   progressColumns: ['进度', '完成度', '完成率', '完成比例', '实际进度', 'progress', '% complete', '% done', 'complete', 'completion', 'done'],
@@ -136,6 +145,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     'on track', 'at risk', 'blocked', 'in progress', 'ongoing', 'delayed', 'on hold', 'wip', 'WIP',
   ],
   ongoingWords: ['进行中', '开发中', '测试中', '联调中', '设计中', '推进中', '处理中', 'in progress', 'ongoing', 'wip'],
+  markerWords: ['新', '新增', '新建', '新立项', 'new', '更新', 'updated', '暂缓', '搁置', '验收中', '已上线', 'done'],
   fieldLabels: [
     '负责人', '责任人', '对接人', '跟进人', '当前状态', '状态', '风险', '备注', '说明', '原因', '优先级', '预计完成',
     '截止时间', '截止日期', 'owner', 'status', 'risk', 'note', 'notes', 'eta', 'priority',

@@ -29,6 +29,9 @@ import { changePair } from './context/change-pair.js';
 import { label } from './context/label.js';
 import { fraction } from './context/fraction.js';
 import { dueDate } from './context/due-date.js';
+import { labelledList } from './context/labelled-list.js';
+import { labelledListFigure } from './classify/labelled-list.js';
+import { labelledListName } from './name/labelled-list.js';
 import { codeBlock } from './classify/code-block.js';
 import { url } from './classify/url.js';
 import { ignoredSection } from './classify/ignored-section.js';
@@ -70,7 +73,7 @@ import { statedRename } from './statement/stated-rename.js';
 
 export const FIGURE_RULES: readonly FigureRule[] = [percentSign];
 
-export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate];
+export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate, labelledList];
 
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   codeBlock,
@@ -89,6 +92,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   progressWord,
   change,
   metricsSection,
+  labelledListFigure,
   fractionFigure,
   nameColon,
   bracketAfterProgress,
@@ -97,7 +101,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [kpiLabel, kpiOwner, metricOfOwner, ownName, headAndMetric, bracketName, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [labelledListName, kpiLabel, kpiOwner, metricOfOwner, ownName, headAndMetric, bracketName, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

@@ -10,13 +10,16 @@ export const growth: ClassifyRule = {
   accepts: [
     { text: '- 收入同比增长12%，环比下降3%', figure: '12%', expect: ignored() },
     { text: '- 完成度较上周提升5%', expect: ignored() },
+    { text: '- Conversion rate 4.8%, down 0.3% WoW', figure: '0.3%', expect: ignored() },
   ],
   rejects: [
     { text: '- 风控效能提升总体进度99%', expect: progress(99, '风控效能提升') },
     { text: '- 转化率由30%提升至43%', figure: '43%', expect: kpi(43, '转化率') },
   ],
   decide(f, lx) {
-    const word = lx.lists.growthWords.find(f.describing);
+    // Before the figure (`环比下降3%`), or a comparison abbreviation right after it (`0.3% WoW`).
+    const abbreviation = /^\s*(YoY|MoM|QoQ|WoW)\b/i.exec(f.after)?.[1];
+    const word = lx.lists.growthWords.find(f.describing) ?? abbreviation;
     return word && !f.pair ? { verdict: 'ignored', reason: `a growth or comparison ("${word}"), not a level`, word } : undefined;
   },
 };

@@ -16,9 +16,13 @@ export const previousClause: NameRule = {
     { text: '- 支付成功率提升专项，进度40%', expect: progress(40, '支付成功率提升专项') },
     { text: '- 发票中台，当前进度55%', expect: progress(55, '发票中台') },
   ],
-  rejects: [{ text: '## WMS 新版切换\n\n**负责人：** 周凯　**进度：** 80%', expect: progress(80, 'WMS 新版切换') }],
+  rejects: [
+    { text: '## WMS 新版切换\n\n**负责人：** 周凯　**进度：** 80%', expect: progress(80, 'WMS 新版切换') },
+    { text: '关于信创适配。经与厂商沟通，纳入本期范围，整体进度 90%。', expect: progress(90, '信创适配') },
+  ],
   give(f, verdict, owners, lx) {
-    if (verdict !== 'progress' || owners.own()) return undefined;
+    // In a paragraph that opens with its topic, the clauses before a figure are its story, not its name.
+    if (verdict !== 'progress' || owners.own() || owners.topic()) return undefined;
     const p = f.prevClause();
     if (!p) return undefined;
     const n = f.n;
