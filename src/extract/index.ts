@@ -6,6 +6,7 @@ import { isBoundaryAt, type LineContext } from './facts.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { cleanName, headingName, isNameLike, stripMarkers, stripStatus, tidyName } from './names.js';
 import { mayHoldFigure, readLine, type Outcome } from './prose.js';
+import { readsAsReport } from './rules/classify/code-block.js';
 import { percentColumns, readRow } from './table.js';
 import { normalize, written } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -250,6 +251,8 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     const planTopic = topic && ignoredIntro(topic.name, lx);
     // Bullets below a lead: under a lead paragraph, or beside a numbered lead item at its depth.
     const led = block.kind === 'item' && !NUMBERED.test(block.marker ?? '') && (leadDepth === 0 || block.depth === leadDepth) ? lead : '';
+    // A fence without a language whose lines read as report lines is report text.
+    if (block.kind === 'code' && block.lang === '' && readsAsReport(block.text)) block = { ...block, kind: 'paragraph' };
     const ctx = new BlockContext(block, blockIntro, ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, led, topic, reportDate);
     if (block.kind === 'row') {
       if (index > tableEnd) {

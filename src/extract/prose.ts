@@ -29,8 +29,8 @@ export function roundPercent(v: number): { value: number; rounded: boolean } {
   return { value: Object.is(r, -0) ? 0 : r, rounded: r !== v };
 }
 
-/** A character that can start a figure of any form: a percent sign, or a Chinese figure word. */
-const FIGURE_HINT = /[%％﹪]/u;
+/** What any figure form needs: a percent sign, or a Chinese figure word (`七成`, `百分之`, `过半`). */
+const FIGURE_HINT = /[%％﹪]|百分之|[一二三四五六七八九十]成|过半|一半/u;
 
 /** Does the line hold anything a figure rule could find? (Most lines of a report hold no figure at all.) */
 export function mayHoldFigure(text: string): boolean {

@@ -104,13 +104,16 @@ test('a change in one line: the later figure, the earlier kept as prev', () => {
   assert.equal(kpi('- 转化率由30%提升至43%'), ['转化率=43']);
 });
 
-test('approximate figures keep a qualifier; 近八成 is no number', () => {
+test('approximate figures keep a qualifier; figures in words (近八成) only beside a progress word', () => {
   const q = (s: string) => run(s).observations.map((o) => `${o.percent}${o.qualifier ?? ''}`);
   assert.equal(q('- 甲项目进度约60%'), ['60约']);
   assert.equal(q('- 甲项目进度>90%'), ['90>']);
   assert.equal(q('- 甲项目进度≈90%'), ['90≈']);
   assert.equal(q('- 甲项目进度90%+'), ['90+']);
-  assert.equal(q('- 甲项目，近八成已完成'), []);
+  assert.equal(q('- 甲项目，近八成已完成'), ['80近']);
+  assert.equal(q('- 甲项目：完成百分之六十五'), ['65']);
+  assert.equal(q('- 甲项目，八成五已完成；乙项目进度过半'), ['85', '50过']);
+  assert.equal(q('团队近八成需求为插单'), []);
 });
 
 test('completion words without a figure invent nothing', () => {

@@ -25,6 +25,7 @@
 
 import type { CellRule, ClassifyRule, ColumnRule, ContextRule, DirectionRule, FigureRule, GuardRule, NameRule, Rule, StatementRule } from './types.js';
 import { percentSign } from './figure/percent-sign.js';
+import { chineseFigure } from './figure/chinese-figure.js';
 import { changePair } from './context/change-pair.js';
 import { label } from './context/label.js';
 import { fraction } from './context/fraction.js';
@@ -71,7 +72,7 @@ import { completionWords } from './statement/completion-words.js';
 import { statedCancel, statedPause } from './statement/stops.js';
 import { statedRename } from './statement/stated-rename.js';
 
-export const FIGURE_RULES: readonly FigureRule[] = [percentSign];
+export const FIGURE_RULES: readonly FigureRule[] = [percentSign, chineseFigure];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate, labelledList];
 

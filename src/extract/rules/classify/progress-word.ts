@@ -13,8 +13,9 @@ export const progressWord: ClassifyRule = {
     { text: '- Checkout redesign: 75% complete, A/B test next week', expect: progress(75, 'Checkout redesign') },
   ],
   rejects: [],
-  decide(f) {
-    const hit = f.progressHit ?? f.progressAfter;
+  decide(f, lx) {
+    // A figure in words (`近八成历史保单已完成回溯`) takes a progress word anywhere in its clause.
+    const hit = f.progressHit ?? f.progressAfter ?? (f.m.form === 'chinese-figure' ? lx.lists.progressWords.last(f.after) : null);
     return hit ? { verdict: 'progress', word: hit.word } : undefined;
   },
 };
