@@ -3,7 +3,7 @@
 import type { Block } from '../model/types.js';
 import type { StatedDue } from './due.js';
 import type { Lexicon } from './lexicon.js';
-import { isFieldLabel, isNameLike, stripMarkers, stripStatus, cleanName } from './names.js';
+import { cleanName, headingName, isFieldLabel, isGenericHeading, isNameLike, stripMarkers, stripStatus } from './names.js';
 import { normalize, written, type NormalText } from './text.js';
 import type { ColumnRole, ScannedFigure } from './rules/types.js';
 
@@ -279,6 +279,18 @@ export class Owners {
   /** A short lead paragraph above the list the figure is in. */
   lead(): string {
     return this.f.ctx.lead();
+  }
+
+  /**
+   * The heading of a project under a generic section (`## 项目进度` / `### 猫眼摄像头 C2`): the items below it are
+   * its parts. '' otherwise.
+   */
+  projectHeading(): string {
+    return this.get('projectHeading', () => {
+      const { headings } = this.f.ctx;
+      if (headings.length < 2 || !isGenericHeading(headings[headings.length - 2]!, this.lx)) return '';
+      return headingName(headings[headings.length - 1]!, this.lx);
+    });
   }
 
   parent(): string {

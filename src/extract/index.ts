@@ -99,7 +99,7 @@ export function documentName(blocks: readonly Block[], title: string, lx: Lexico
     .normalize('NFKC')
     .replace(/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?/gu, ' ')
     .replace(/\d{4}\s*-?\s*W\d{1,2}|\bW(?:eek)?\s*\d{1,2}\b|week of|第\s*[\d零〇一二两三四五六七八九十]+\s*周/giu, ' ')
-    .replace(/\d{1,2}\/\d{1,2}\s*[-–~]\s*\d{1,2}\/\d{1,2}/gu, ' ')
+    .replace(/\d{1,2}[/.]\d{1,2}\s*[-–~～至]\s*\d{1,2}[/.]\d{1,2}/gu, ' ')
     .replace(/周报|周会纪要|双周进展|周会|weekly|status|update|report|汇报/giu, ' ')
     .replace(/\s*[|｜·,，]\s*/gu, ' ')
     .replace(/\(\s*\)|（\s*）/gu, ' ');
@@ -133,11 +133,17 @@ interface Section {
   name: () => string;
 }
 
+/** A heading naming a plan for a later period (`五、下期计划`, `5. 2 月计划`, `Q3 目标`): nothing in it is this week's. */
+const PLAN_HEADING = /(?:下|次|\d{1,2}\s*月|Q[1-4]|下季度|明年)\s*(?:工作)?(?:计划|安排|目标|重点)\s*(?:[(（][^()（）]*[)）])?\s*$/u;
+
 function sectionOf(headings: string[], lx: Lexicon): Section {
   let name: string | undefined;
   return {
     headings,
-    ignored: headings.find((h) => lx.lists.ignoreSections.find(h.normalize('NFKC')) !== undefined),
+    ignored: headings.find((h) => {
+      const t = h.normalize('NFKC');
+      return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim());
+    }),
     kpi: headings.some((h) => isKpiText(h, lx)),
     name: () => {
       if (name === undefined) {
@@ -249,8 +255,8 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
     const topic = topicOf(block, lx);
     // A paragraph whose topic is next week's plan (`Next week. …`) says nothing of this week.
     const planTopic = topic && ignoredIntro(topic.name, lx);
-    // Bullets below a lead: under a lead paragraph, or beside a numbered lead item at its depth.
-    const led = block.kind === 'item' && !NUMBERED.test(block.marker ?? '') && (leadDepth === 0 || block.depth === leadDepth) ? lead : '';
+    // Bullets below a lead: under a lead paragraph, or after a numbered lead item (beside it, not nested elsewhere).
+    const led = block.kind === 'item' && !NUMBERED.test(block.marker ?? '') && (leadDepth === 0 || block.depth <= leadDepth) ? lead : '';
     // A fence without a language whose lines read as report lines is report text.
     if (block.kind === 'code' && block.lang === '' && readsAsReport(block.text)) block = { ...block, kind: 'paragraph' };
     const ctx = new BlockContext(block, blockIntro, ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, led, topic, reportDate);

@@ -56,8 +56,11 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{2
 
 /** Basic tidy: emoji, markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
 export function tidyName(s: string): string {
-  // Invisible format characters (ZWSP, bidi overrides …) are no part of a name (model/name.ts).
-  let t = stripInvisible(s).replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
+  // Invisible format characters (ZWSP, bidi overrides …) are no part of a name (model/name.ts); a keycap (`1️⃣`) is
+  // decoration as a whole: its digit goes with it.
+  let t = stripInvisible(s);
+  if (t.includes('\u20E3')) t = t.replace(/[0-9#*]\uFE0F?\u20E3/gu, ' ');
+  t = t.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
   t = stripMarkers(t).replace(EDGE, '');
   t = unwrap(t);
   t = stripMarkers(t).replace(EDGE, '');
@@ -79,7 +82,8 @@ export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false):
     if (generic(t)) return '';
     for (const f of fillers) {
       if (t.startsWith(f) && t.length > f.length && f.length >= 2) t = t.slice(f.length).replace(EDGE, '').trim();
-      if (t.endsWith(f) && t.length > f.length) t = t.slice(0, t.length - f.length).replace(EDGE, '').trim();
+      // One-character fillers end a name only as `已` (`灰度已`): `服务实现` keeps its `现`, `风控总` its `总`.
+      if (t.endsWith(f) && t.length > f.length && (f.length >= 2 || f === '已')) t = t.slice(0, t.length - f.length).replace(EDGE, '').trim();
     }
     t = t.replace(/的$/u, '').trim();
     if (beforeProgressWord && t.length > 2 && /开发$/u.test(t)) t = t.slice(0, -2).replace(EDGE, '').trim();
@@ -130,6 +134,12 @@ export function isFieldLabel(text: string, lx: Lexicon): boolean {
   return !!t && lx.lists.fieldLabels.lowerSet.has(t);
 }
 
+/** A heading that names no project (`上周进展`, `项目进度`, `Projects`). */
+export function isGenericHeading(text: string, lx: Lexicon): boolean {
+  const bare = stripStatus(tidyName(text), lx).replace(/\s+/g, '');
+  return lx.vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''));
+}
+
 /** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
 export function headingName(text: string, lx: Lexicon): string {
   // A figure or a field in a trailing bracket or after a dash is no part of the name:
@@ -140,8 +150,7 @@ export function headingName(text: string, lx: Lexicon): string {
   raw = raw.replace(/^\s*(?:TODO|DONE|WIP|NEXT|WAITING|BLOCKED|HOLD|CANCELL?ED)\s+(?=\S)/u, '').replace(/\s*\[\d*\/\d*\]|\s*\[\d{1,3}%\]/gu, '');
   const t = stripStatus(tidyName(raw), lx);
   if (!t) return '';
-  const bare = t.replace(/\s+/g, '');
-  if (lx.vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''))) return '';
+  if (isGenericHeading(t, lx)) return '';
   // A title line (`第16周 2023-04-14`, `周报（10.21 - 10.25）`) names no project.
   if (/第\s*[\d零〇一二两三四五六七八九十]+\s*周|^\s*W\d{1,2}\b|\d{4}\s*[-/.年]\s*\d{1,2}/i.test(t)) return '';
   if (/\d{1,2}[./]\d{1,2}\s*[-–~～至]\s*\d{1,2}[./]\d{1,2}/u.test(t)) return '';
@@ -158,7 +167,7 @@ export function isMetricWord(name: string, lx: Lexicon): boolean {
 
 /** Clause endings that say what happened, not what it is (`联调中`, `上线完毕`): not a name. */
 const STATUS_END = /(?:中|完成|完毕|上线|通过|正常|启动|结束|已验证|待定|延期|暂停|阻塞|推进|顺利|ok|OK|done|Done)$/u;
-const STATUS_START = /^(?:已|正在|待|预计|计划|将|需|需要|下周|本周|目前|当前|截止|截至|进入|完成|由于|因为|问题|风险|备注|说明|原因|处置)/u;
+const STATUS_START = /^(?:已|正在|待|预计|计划|将|需|需要|下周|本周|目前|当前|截止|截至|进入|完成|由于|因为|问题|风险|备注|说明|原因|处置|按(?![键钮])|按照|根据|依据|经过|经与)/u;
 
 /** Is this clause a name (a work item) rather than a status remark? */
 export function isNameLike(s: string): boolean {
@@ -168,6 +177,8 @@ export function isNameLike(s: string): boolean {
   if (!/[\p{L}]/u.test(t)) return false;
   if (STATUS_END.test(t) || STATUS_START.test(t)) return false;
   // Dates and times (`1/13 7:36`, `4/11~4/23`, `延期到 12 月`) are not names.
-  if (/^\d{1,2}[/.-]\d{1,2}/.test(t) || /\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[到至]\s*\d{1,2}\s*[月日号]/u.test(t)) return false;
+  // A date inside a bracketed remark (`OTA 4.2（5月中旬推送）`) is only a remark.
+  const plain = t.replace(/[(（][^()（）]*[)）]/gu, '');
+  if (/^\d{1,2}[/.-]\d{1,2}/.test(t) || /\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[到至]\s*\d{1,2}\s*[月日号]/u.test(plain)) return false;
   return true;
 }

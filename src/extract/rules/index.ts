@@ -54,6 +54,9 @@ import { nameColon } from './classify/name-colon.js';
 import { bracketAfterProgress } from './classify/bracket-after-progress.js';
 import { nameFigure } from './classify/name-figure.js';
 import { ongoing } from './classify/ongoing.js';
+import { overall } from './classify/overall.js';
+import { overallOwner } from './name/overall-owner.js';
+import { projectHeading } from './name/project-heading.js';
 import { noProgressWord } from './classify/no-progress-word.js';
 import { kpiLabel } from './name/kpi-label.js';
 import { kpiOwner } from './name/kpi-owner.js';
@@ -99,10 +102,11 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   bracketAfterProgress,
   nameFigure,
   ongoing,
+  overall,
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [labelledListName, kpiLabel, kpiOwner, metricOfOwner, ownName, headAndMetric, bracketName, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [labelledListName, kpiLabel, kpiOwner, projectHeading, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

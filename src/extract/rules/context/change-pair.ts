@@ -4,8 +4,8 @@ import type { LineFacts } from '../../facts.js';
 import { ignored, progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
-/** Words between the two figures of a change: an optional verb, then `到`/`至`/`为` or an arrow. */
-const JOINED = /^\s*(?:提升|提高|增长|增加|上升|推进|升|增|下降|降低|回落|回退|降|调整|变)?\s*(?:到|至|为|->|→|=>|~>)\s*$/u;
+/** Words between the two figures of a change: an optional verb (`提升`, `调整`, `回调` …), then `到`/`至`/`为` or an arrow. */
+const JOINED = /^\s*(?:\p{Script=Han}{1,4})?\s*(?:到|至|为|->|→|=>|~>)\s*$/u;
 
 /** Finds every change of a line once (the first figure asks; the others read the answer). */
 function pairsOf(line: LineFacts): Map<number, { earlier: number; start: number }> {
@@ -34,6 +34,7 @@ export const changePair: ContextRule = {
   accepts: [
     { text: '- 消息中心进度由45%提升至60%', figure: '60%', expect: progress(60, '消息中心', null, { prev: 45 }) },
     { text: '- 特征工程：30% → 50%', figure: '50%', expect: progress(50, '特征工程', null, { prev: 30 }) },
+    { text: '- 数据质量平台 V2：进度由 40% 回调为 33%（需求范围扩大）', figure: '33%', expect: progress(33, '数据质量平台 V2', null, { prev: 40 }) },
   ],
   rejects: [{ text: '- 压测进度目标 10%至20%', figure: '20%', expect: ignored() }],
   read(f) {

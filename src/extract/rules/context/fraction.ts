@@ -3,6 +3,11 @@
 import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
+/** A count, thousands separated or not: `1,260`, `84`. */
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
+/** A unit after the total: `项`, `张表`, `个仓库`, `条`. */
+const UNIT = String.raw`(?:[\p{Script=Han}]{1,3}|[A-Za-z]{1,8})?`;
+
 export const fraction: ContextRule = {
   stage: 'context',
   name: 'fraction',
@@ -10,19 +15,21 @@ export const fraction: ContextRule = {
   accepts: [
     { text: '2. 存量接口：任务完成占比75%（36/48）', expect: progress(75, '存量接口', null, { done: 36, total: 48 }) },
     { text: '[ledger] 180 / 200 (90%)', expect: progress(90, 'ledger', null, { done: 180, total: 200 }) },
+    { text: '- 湖仓迁移：已迁移 1,002 / 1,260 张表（79.5%）', expect: progress(79.5, '湖仓迁移', null, { done: 1002, total: 1260 }) },
   ],
   rejects: [],
   read(f) {
     const { n, m } = f;
-    const fa = /^\s*\(\s*(\d+)\s*\/\s*(\d+)\s*\)/u.exec(n.slice(m.end, m.end + 40));
-    const fb = /(?<![\d/.])(\d+)\s*\/\s*(\d+)\s*(?:完成|已完成|done|个|项|台|张)?\s*\(?\s*$/u.exec(n.slice(Math.max(0, m.start - 40), m.start));
+    const fa = new RegExp(String.raw`^\s*\(\s*${NUM}\s*\/\s*${NUM}\s*${UNIT}\s*\)`, 'u').exec(n.slice(m.end, m.end + 40));
+    const fb = new RegExp(String.raw`(?<![\d/.,])${NUM}\s*\/\s*${NUM}\s*(?:完成|已完成|done|${UNIT})?\s*\(?\s*$`, 'u').exec(n.slice(Math.max(0, m.start - 40), m.start));
+    const count = (s: string) => Number(s.replace(/,/g, ''));
     if (fa) {
-      f.done = Number(fa[1]);
-      f.total = Number(fa[2]);
+      f.done = count(fa[1]!);
+      f.total = count(fa[2]!);
       f.fractionAfter = true;
     } else if (fb) {
-      f.done = Number(fb[1]);
-      f.total = Number(fb[2]);
+      f.done = count(fb[1]!);
+      f.total = count(fb[2]!);
     }
     return f.hasFraction;
   },
