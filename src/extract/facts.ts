@@ -373,6 +373,8 @@ export interface RowFacts {
   counts: { done: number; total: number } | undefined;
   /** The column and row rules that shaped the row (for `check`). */
   rules: string[];
+  /** Every cell holds the same text: a note spanning the table, not a row. */
+  note: boolean;
 }
 
 /** One figure of a table cell, with its row and column. */

@@ -99,8 +99,16 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
   const line = block.line;
   const text = block.text.trim();
   const tableRow: TableRow = { header, cells, percent };
+  // A note spanning the whole table (`<td colspan="6">注：…</td>`): every cell holds the same text.
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  const note = cells.length > 2 && filled.length === cells.length && filled.every((c) => c === filled[0]);
   const columns = cells.map((_, i) => columnInfo(tableRow, i, lx));
-  const row: RowFacts = { block, ctx, header, cells, columns, key: { name: '', columns: [], rule: '' }, current: -1, total: undefined, kpiRow: undefined, counts: undefined, rules: [] };
+  const row: RowFacts = { block, ctx, header, cells, columns, key: { name: '', columns: [], rule: '' }, current: -1, total: undefined, kpiRow: undefined, counts: undefined, rules: [], note };
+  if (note) {
+    // Its figures are explanations (rule note-row), read once from the first cell.
+    const info: ColumnInfo = { role: 'other', rule: 'other', explicit: false, bareIsPercent: false };
+    return cellFigures(cells[0]!, info).map((figure) => decideCell({ row, column: 0, info, figure, metric: null, firstOfRow: false }, text, lx));
+  }
   for (const rule of ROW_RULES) {
     const k = rule.key(row, lx);
     if (k) {

@@ -108,7 +108,8 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
       const text = raw.normalize('NFKC');
       if (isMetadata(text, metadataLabels)) continue;
       const line = b.line + i;
-      if (!label) {
+      // In a body paragraph a week label is a title only on a short line: `春节后第三周，院方人员全部到岗…` tells a story.
+      if (!label && (b.kind === 'heading' || text.trim().length <= 40)) {
         const l = labelIn(text);
         if (l) label = { ...l, line };
       }

@@ -28,6 +28,15 @@ const DATE_PATTERNS: RegExp[] = [
   /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g,
 ];
 
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+
+/** English dates: `22 November 2024`, `Fri 9 Jan 2026`, `November 22, 2024` (day, month name, year). */
+const ENGLISH_DATES: { re: RegExp; day: number; month: number; year: number }[] = [
+  { re: new RegExp(String.raw`(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})(?!\d)`, 'giu'), day: 1, month: 2, year: 3 },
+  { re: new RegExp(String.raw`(?<![\p{L}])${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)`, 'giu'), day: 2, month: 1, year: 3 },
+];
+
 /** Dates in a line (NFKC text), in written order; for a range (`2023-04-10 ~ 2023-04-14`) the report's date is the last. */
 export function datesIn(text: string): Date[] {
   const found: { at: number; date: Date }[] = [];
@@ -37,6 +46,17 @@ export function datesIn(text: string): Date[] {
     while ((m = re.exec(text))) {
       const d = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
       if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
+    }
+  }
+  if (/[A-Za-z]/.test(text)) {
+    for (const { re, day, month, year } of ENGLISH_DATES) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const mm = MONTH_NAMES.indexOf(m[month]!.slice(0, 3).toLowerCase()) + 1;
+        const d = parseDate(`${m[year]}-${String(mm).padStart(2, '0')}-${m[day]!.padStart(2, '0')}`);
+        if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
+      }
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.date);

@@ -16,6 +16,17 @@ export const ignoredTable: CellRule = {
   },
 };
 
+export const noteRow: CellRule = {
+  stage: 'cell',
+  name: 'note-row',
+  description: 'a row whose one cell spans the table (`<td colspan="6">注：上周“额度中心 55%”为合计口径</td>`) is a note: its figures explain, they are no items',
+  accepts: [{ text: table(['模块', '进度', '说明'], ['额度中心', '60%', '前后端拆分'], ['注：上周额度中心 55% 为合计口径', '注：上周额度中心 55% 为合计口径', '注：上周额度中心 55% 为合计口径']), figure: '55%', expect: ignored() }],
+  rejects: [],
+  decide(c) {
+    return c.row.note ? { verdict: 'ignored', reason: 'a note spanning the table' } : undefined;
+  },
+};
+
 export const secondProgressColumn: CellRule = {
   stage: 'cell',
   name: 'second-progress-column',

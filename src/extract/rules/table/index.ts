@@ -1,7 +1,7 @@
 // The table rules in running order: column roles (first role wins), row names (first name wins), cell decisions (first decision wins).
 
 import type { CellRule, ColumnRule, RowRule } from '../types.js';
-import { cellRange, ignoredTable, kpiRow, secondProgressColumn, totalRow, unnamedRow } from './cells.js';
+import { cellRange, ignoredTable, kpiRow, noteRow, secondProgressColumn, totalRow, unnamedRow } from './cells.js';
 import {
   actualColumn,
   attributeColumn,
@@ -38,4 +38,4 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
 export const ROW_RULES: readonly RowRule[] = [rowKey];
 
 /** After these, the figure's column decides (named by its column rule): see `byColumn` in src/extract/table.ts. */
-export const CELL_RULES: readonly CellRule[] = [ignoredTable, secondProgressColumn, cellRange, totalRow, unnamedRow, kpiRow];
+export const CELL_RULES: readonly CellRule[] = [noteRow, ignoredTable, secondProgressColumn, cellRange, totalRow, unnamedRow, kpiRow];

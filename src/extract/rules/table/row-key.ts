@@ -5,6 +5,9 @@ import { progress } from '../expect.js';
 import type { RowRule } from '../types.js';
 import { table } from './header.js';
 
+/** Group headers (`部门`, `Department`, `Team`): an owner beside an item's name, but the item itself when the table leads with it. */
+const GROUP = /^\s*(?:部门|团队|小组|科室|team|department|dept|unit|ward)\s*$/iu;
+
 /** Only digits, signs and punctuation (`3`, `1,204`, `—`, `⇄`): no name. */
 function hasLetters(s: string): boolean {
   return /\p{L}/u.test(s);
@@ -25,6 +28,7 @@ export const rowKey: RowRule = {
     { text: table(['#', 'Workstream', 'Owner', 'Migrated'], ['1', 'Retail deposits', 'A. Lindqvist', '86%']), expect: progress(86, 'Retail deposits') },
     // Last week's state (`on hold`) is no part of the name.
     { text: table(['Milestone', 'Last Week', 'This Week'], ['Energy report sync', 'on hold', '45%']), expect: progress(45, 'Energy report sync') },
+    { text: table(['Department', 'Go-live', 'Completion', 'RAG'], ['Emergency Department', '02 Dec', '90%', 'Green']), expect: progress(90, 'Emergency Department') },
   ],
   rejects: [],
   key(row, lx) {
@@ -40,6 +44,8 @@ export const rowKey: RowRule = {
     };
     let start = columns.findIndex((c, i) => c.role === 'name' && hasLetters(cells[i] ?? ''));
     if (start < 0) start = cells.findIndex((c, i) => text(i) && hasLetters(c));
+    // A table that leads with a group and has no other text column (`| Department | Go-live | Completion |`): the group is the item.
+    if (start < 0 && columns[0]?.role === 'attribute' && GROUP.test(row.header[0] ?? '') && hasLetters(cells[0] ?? '')) start = 0;
     if (start < 0) return undefined;
     const keys = [start];
     for (let i = start + 1; i < cells.length; i++) {
