@@ -61,9 +61,18 @@ function lineHead(n: string, from: number, lx: Lexicon): { start: number; end: n
   let i = from;
   while (i < n.length && !isBoundaryAt(n, i)) i++;
   if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';')) return null;
-  const raw = n.slice(from, i);
+  let raw = n.slice(from, i);
+  let end = i;
+  // `多租户隔离方案评审通过，…`: the subject of a stage just passed is the name.
+  if (!isNameLike(stripStatus(raw, lx))) {
+    const stage = /(?:方案)?(?:评审|联调|测试|验收|设计|开发|压测)(?:已)?(?:通过|中|完成|完毕)$/u.exec(raw);
+    if (stage && stage.index >= 2) {
+      raw = raw.slice(0, stage.index);
+      end = from + raw.length;
+    }
+  }
   if (!isNameLike(stripStatus(raw, lx)) || isFieldLabel(raw, lx) || isBareProgressLabel(raw, lx)) return null;
-  return { start: from, end: i };
+  return { start: from, end };
 }
 
 /** One line of prose with what every figure of it shares. */

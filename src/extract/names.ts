@@ -100,7 +100,8 @@ export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false):
  * `注销流程改造本周启动`). Returns what remains (possibly '').
  */
 export function stripStatus(name: string, lx: Lexicon): string {
-  let t = name.trim();
+  // An Org TODO keyword before a title (`WIP Bootloader cleanup`).
+  let t = name.trim().replace(/^(?:TODO|DONE|WIP|NEXT|WAITING|BLOCKED|HOLD|CANCELL?ED)\s+(?=\S)/u, '');
   const list = lx.lists.statusWords;
   const words = list.byLength;
   const lowerWords = list.byLengthLower;
@@ -166,7 +167,7 @@ export function isMetricWord(name: string, lx: Lexicon): boolean {
 }
 
 /** Clause endings that say what happened, not what it is (`联调中`, `上线完毕`): not a name. */
-const STATUS_END = /(?:中|完成|完毕|上线|通过|正常|启动|结束|已验证|待定|延期|暂停|阻塞|推进|顺利|ok|OK|done|Done)$/u;
+const STATUS_END = /(?:中|完成|完毕|上线|通过|正常|启动|结束|已验证|待定|延期|暂停|阻塞|推进|顺利|到货|到位|就绪|返场|ok|OK|done|Done)$/u;
 const STATUS_START = /^(?:已|正在|待|预计|计划|将|需|需要|下周|本周|目前|当前|截止|截至|进入|完成|由于|因为|问题|风险|备注|说明|原因|处置|按(?![键钮])|按照|根据|依据|经过|经与)/u;
 
 /** Is this clause a name (a work item) rather than a status remark? */

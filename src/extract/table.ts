@@ -34,8 +34,10 @@ function cellFigures(cell: string, info: ColumnInfo): CellFigure[] {
   const bare = /^\s*[~≈约>]?\s*(\d+(?:\.\d+)?)\s*$/u.exec(t.norm);
   if (!bare) return [];
   const digits = bare[1]!;
-  // `0.72` in a column that says percent is a fraction of one: 72%.
+  // `0.72` in a column whose header says percent is a fraction of one: 72%. Under a header that does not
+  // (`数值`, the other rows written with %), a bare decimal below 1 is no telling: not read.
   const fromFraction = digits.includes('.') && Number(digits) <= 1;
+  if (fromFraction && !info.explicit) return [];
   return [{ value: fromFraction ? Number(digits) * 100 : Number(digits), match: cell.trim(), digits, start: 0, end: t.norm.length, label: '', fromFraction, sign: '' }];
 }
 

@@ -82,8 +82,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     'crash-free', 'CTR', 'ROI', 'NPS', 'utilization', 'coverage', 'CPU',
   ],
   ignoreWords: [
-    '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心',
-    'chance', 'probability', 'confidence',
+    '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心', '预算执行', '开销',
+    'chance', 'probability', 'likelihood', 'prob.', 'confidence', 'budget',
   ],
   progressWords: [
     '完成度', '完成率', '完成比例', '完成占比', '完成进度', '任务占比', '总进度', '整体进度', '总体进度', '开发进度',
@@ -97,7 +97,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   growthWords: [
     '同比', '环比', '增长', '下降', '上涨', '下跌', '降低', '减少', '增加', '提升', '提高', '节省', '节约', '降幅',
     '涨幅', '增幅', '较上周', '较上月', '比上周', '比上月', '翻番', '滞后', '落后', '超前', '偏差', '差异', '超支',
-    'YoY', 'MoM', 'QoQ', 'WoW', 'growth', 'increase', 'decrease', 'increased', 'decreased', 'down', 'down from', 'up from',
+    'YoY', 'MoM', 'QoQ', 'WoW', 'growth', 'increase', 'decrease', 'increased', 'decreased', 'down', 'down from', 'up from', 'is up', 'is down',
+    'month on month', 'year on year', 'week on week',
   ],
   targetWords: ['目标', '计划', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
   fillerWords: [

@@ -55,6 +55,9 @@ import { bracketAfterProgress } from './classify/bracket-after-progress.js';
 import { nameFigure } from './classify/name-figure.js';
 import { ongoing } from './classify/ongoing.js';
 import { overall } from './classify/overall.js';
+import { orgCookie } from './classify/org-cookie.js';
+import { headBracket } from './classify/head-bracket.js';
+import { kpiHead } from './name/kpi-head.js';
 import { overallOwner } from './name/overall-owner.js';
 import { projectHeading } from './name/project-heading.js';
 import { noProgressWord } from './classify/no-progress-word.js';
@@ -99,14 +102,16 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   labelledListFigure,
   fractionFigure,
   nameColon,
+  orgCookie,
   bracketAfterProgress,
+  headBracket,
   nameFigure,
   ongoing,
   overall,
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [labelledListName, kpiLabel, kpiOwner, projectHeading, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

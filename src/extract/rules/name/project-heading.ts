@@ -8,15 +8,19 @@ export const projectHeading: NameRule = {
   name: 'project-heading',
   description:
     'a bare `部件：40%` item under a heading that names a project inside a generic section (`## 项目进度` → `### 猫眼摄像头 C2` → `- 固件：40%`) is a part of that project: the heading is the project, the item the metric',
-  accepts: [{ text: '## 项目进度\n\n### 猫眼摄像头 C2\n\n- 固件：40%\n- App 插件：25%（无进展）', figure: '25%', expect: progress(25, '猫眼摄像头 C2', 'App 插件') }],
+  accepts: [
+    { text: '## 项目进度\n\n### 猫眼摄像头 C2\n\n- 固件：40%\n- App 插件：25%（支援大促，无进展）', figure: '25%', expect: progress(25, '猫眼摄像头 C2', 'App 插件') },
+    { text: '## 项目进度\n\n### 产线测试工装\n\n- 覆盖测试项 75%（45/60 项）', expect: progress(75, '产线测试工装', '覆盖测试项', { done: 45, total: 60 }) },
+  ],
   rejects: [
     { text: '## 重点项目\n\n- 结算中心重构进度30%', expect: progress(30, '结算中心重构') },
     { text: '## 分项进展\n\n### MES 系统实施\n\n- 车间建模：完成 100%\n- 工单下发联调，进度 65%', figure: '65%', expect: progress(65, '工单下发联调') },
   ],
   give(f, verdict, owners) {
-    // Only the bare form `部件：40%` (a short part name, a colon, the figure, at most a remark in brackets).
-    if (verdict !== 'progress' || f.ctx.kind !== 'item' || !f.hadColon || f.progressHit || f.label.length > 8) return undefined;
-    if (f.labelStart > f.line.markerEnd || f.after.replace(/^\s*(?:\([^()]*\))?\s*$/u, '') !== '' || f.clauseEnd < f.line.segmentEnd(f.segment)) return undefined;
+    // Only the bare form `部件：40%` (a short part name, the figure, at most a remark in brackets: nothing else).
+    if (verdict !== 'progress' || f.ctx.kind !== 'item' || f.progressHit || f.label.length > 8 || f.labelStart > f.line.markerEnd) return undefined;
+    const rest = f.n.slice(f.m.end, f.line.segmentEnd(f.segment));
+    if (!/^\s*(?:\([^()]*\))?\s*[。.]?\s*$/u.test(rest)) return undefined;
     const project = owners.projectHeading();
     const metric = owners.own();
     if (!project || !metric || project.includes(metric)) return undefined;

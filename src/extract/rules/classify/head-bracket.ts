@@ -1,0 +1,25 @@
+// Rule head-bracket: `隐私合规整改：4 项问题已整改 3 项（75%）` — a named line whose account of work done ends in its figure.
+
+import { progress } from '../expect.js';
+import type { ClassifyRule } from '../types.js';
+
+export const headBracket: ClassifyRule = {
+  stage: 'classify',
+  name: 'head-bracket',
+  description:
+    'a line that opens with a name and a colon and ends with a bracketed figure after an account of work done (`已整改 3 项（75%）`, `✅ 全部整改完成（100%）`) is that name\'s progress',
+  accepts: [
+    { text: '**隐私合规整改**：工信部通报的 4 项问题已整改 3 项（75%）', expect: progress(75, '隐私合规整改') },
+    { text: '**隐私合规整改**：✅ 全部整改完成并通过复检（100%）', expect: progress(100, '隐私合规整改') },
+  ],
+  rejects: [{ text: '- 灰度发布：本周开放（10%），观察一周', expect: { verdict: 'ignored' } }],
+  decide(f, lx) {
+    if (f.ctx.kind === 'heading' || !f.inParens || !f.bareLabel || f.n[f.m.end] !== ')') return undefined;
+    const head = f.line.head;
+    if (!head || f.n[head.end] !== ':') return undefined;
+    // The bracket ends the segment, and the words before it tell of work done.
+    if (f.n.slice(f.m.end + 1, f.line.segmentEnd(f.segment)).replace(/[\s。.]/gu, '') !== '') return undefined;
+    const told = f.n.slice(head.end + 1, f.paren);
+    return /已|✅/u.test(told) || lx.lists.progressWords.find(told) ? { verdict: 'progress' } : undefined;
+  },
+};
