@@ -42,10 +42,18 @@ export function isSegmentEndCode(c: number): boolean {
   return c === 59 || c === 0x3002 || c === 33 || c === 63;
 }
 
-/** A clause ends at `,`, at a segment end, and at a `:` not between digits. */
+/** An English sentence's full stop: `.` after a letter or bracket and before a space or the end (`done. Next`, not `v2.0`). */
+export function isSentenceDot(s: string, i: number): boolean {
+  if (s.charCodeAt(i) !== 46) return false;
+  const next = s.charCodeAt(i + 1);
+  return (i + 1 >= s.length || next === 32) && /[A-Za-z)\]*]/.test(s[i - 1] ?? '') && !/(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|No|Mr|Ms|Dr|St)$/i.test(s.slice(Math.max(0, i - 7), i));
+}
+
+/** A clause ends at `,`, at a segment end (or a sentence's full stop), and at a `:` not between digits. */
 export function isBoundaryAt(s: string, i: number): boolean {
   const code = s.charCodeAt(i);
   if (code === 44 || isSegmentEndCode(code)) return true;
+  if (code === 46) return isSentenceDot(s, i);
   if (code === 58) return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
   return false;
 }
@@ -60,7 +68,7 @@ export function isBareProgressLabel(raw: string, lx: Lexicon): boolean {
 function lineHead(n: string, from: number, lx: Lexicon): { start: number; end: number } | null {
   let i = from;
   while (i < n.length && !isBoundaryAt(n, i)) i++;
-  if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';')) return null;
+  if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';') || isSentenceDot(n, i)) return null;
   let raw = n.slice(from, i);
   let end = i;
   // `多租户隔离方案评审通过，…`: the subject of a stage just passed is the name.
@@ -108,7 +116,7 @@ export class LineFacts {
     const n = this.n;
     this.markerEnd = n.length - stripMarkers(n).length;
     if (ctx.kind === 'code') this.headFound = null;
-    for (let i = 0; i < n.length; i++) if (isSegmentEndCode(n.charCodeAt(i))) this.ends.push(i);
+    for (let i = 0; i < n.length; i++) if (isSegmentEndCode(n.charCodeAt(i)) || isSentenceDot(n, i)) this.ends.push(i);
   }
 
   /** The line's head clause, when it names something (found when a name rule first asks). */
@@ -174,6 +182,8 @@ export class FigureFacts {
   hadColon = false;
   hadDash = false;
   hadVerb = false;
+  /** The verb read past between label and figure (`达到`, `is at`, `reached`), when one was. */
+  verb: string | undefined;
   /** Position of the unclosed `(` before the figure, or -1. */
   paren = -1;
   inParens = false;

@@ -69,10 +69,11 @@ function leadOf(block: Block, lx: Lexicon): string {
 function topicOf(block: Block, lx: Lexicon): LineContext['topic'] {
   if (block.kind !== 'paragraph') return undefined;
   const first = normalize(block.text.split('\n')[0] ?? '').norm;
-  const m = /^\s*关于([^。,;:]{2,24})。/u.exec(first) ?? /^\s*([A-Z][^.!?,;:]{1,60}?)\.\s+\S/u.exec(first);
+  const m = /^\s*关于([^。,;:]{2,24})。/u.exec(first) ?? /^\s*([A-Z][^.!?,;:]{1,60}?)\.(?=\s+\S)/u.exec(first);
   if (!m || m[1]!.trim().split(/\s+/).length > 8) return undefined;
   const name = cleanName(m[1]!, lx);
-  return name ? { name, line: block.line, end: m.index + m[0].length - (m[0].endsWith('。') ? 0 : 1) } : undefined;
+  // The topic's sentence ends just after its full stop.
+  return name ? { name, line: block.line, end: m.index + m[0].length } : undefined;
 }
 
 /** Every character whose NFKC holds a `:` (`：`, `︓`, `﹕`, `⩴`): lines without one hold no `label：value`. */

@@ -134,7 +134,8 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
     lx.lists.kpiWords.find(row.key.name.normalize('NFKC')) ??
     (ctx.kpiSection ? 'listed under a metrics heading' : undefined) ??
     (lx.lists.kpiSections.find(keyHeader) ? `a ${keyHeader} column` : undefined);
-  if (row.current >= 0 && columns[row.current]!.rule === 'ratio-column') {
+  // Two counts of the row that the current figure is the ratio of (`| 14 | 12 | 86% |`) are its done/total.
+  if (row.current >= 0) {
     const f = figures[row.current]![0];
     if (f) row.counts = countsFor(tableRow, row.current, f.value);
   }

@@ -87,7 +87,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   ],
   progressWords: [
     '完成度', '完成率', '完成比例', '完成占比', '完成进度', '任务占比', '总进度', '整体进度', '总体进度', '开发进度',
-    '进度', '进展', '已完成', '完成', '达成率', '推进', '写完', '做完', '实际', 'progress', 'actual', 'complete', 'completed', 'done',
+    '进度', '进展', '已完成', '完成', '达成率', '推进', '写完', '做完', '实际', 'progress', 'actual', 'complete', 'completed', 'completion', 'done',
+    'finished', 'configured', 'migrated', 'moved', 'implemented', 'converted',
   ],
   metricWords: [
     '前端', '后端', '接口', '建模', '迁移', '联调', '测试', '开发', '设计', '上线', '部署', '研发', '验收', '提测',

@@ -55,6 +55,7 @@ import { bracketAfterProgress } from './classify/bracket-after-progress.js';
 import { nameFigure } from './classify/name-figure.js';
 import { ongoing } from './classify/ongoing.js';
 import { overall } from './classify/overall.js';
+import { stateVerb } from './classify/state-verb.js';
 import { orgCookie } from './classify/org-cookie.js';
 import { headBracket } from './classify/head-bracket.js';
 import { kpiHead } from './name/kpi-head.js';
@@ -108,6 +109,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   nameFigure,
   ongoing,
   overall,
+  stateVerb,
   noProgressWord,
 ];
 

@@ -16,12 +16,17 @@ export const fraction: ContextRule = {
     { text: '2. 存量接口：任务完成占比75%（36/48）', expect: progress(75, '存量接口', null, { done: 36, total: 48 }) },
     { text: '[ledger] 180 / 200 (90%)', expect: progress(90, 'ledger', null, { done: 180, total: 200 }) },
     { text: '- 湖仓迁移：已迁移 1,002 / 1,260 张表（79.5%）', expect: progress(79.5, '湖仓迁移', null, { done: 1002, total: 1260 }) },
+    { text: '- Staff training: 1,240 of 1,900 clinical staff trained (65%)', expect: progress(65, 'Staff training', null, { done: 1240, total: 1900 }) },
   ],
   rejects: [],
   read(f) {
     const { n, m } = f;
     const fa = new RegExp(String.raw`^\s*\(\s*${NUM}\s*\/\s*${NUM}\s*${UNIT}\s*\)`, 'u').exec(n.slice(m.end, m.end + 40));
-    const fb = new RegExp(String.raw`(?<![\d/.,])${NUM}\s*\/\s*${NUM}\s*(?:完成|已完成|done|${UNIT})?\s*\(?\s*$`, 'u').exec(n.slice(Math.max(0, m.start - 40), m.start));
+    const before = n.slice(Math.max(0, m.start - 60), m.start);
+    const fb =
+      new RegExp(String.raw`(?<![\d/.,])${NUM}\s*\/\s*${NUM}\s*(?:完成|已完成|done|${UNIT})?\s*\(?\s*$`, 'u').exec(before) ??
+      // `1,240 of 1,900 clinical staff trained (65%)`
+      new RegExp(String.raw`(?<![\d/.,])${NUM}\s+of\s+${NUM}(?:\s+[A-Za-z-]+){0,4}\s*\(\s*$`, 'u').exec(before);
     const count = (s: string) => Number(s.replace(/,/g, ''));
     if (fa) {
       f.done = count(fa[1]!);

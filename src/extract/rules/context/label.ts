@@ -6,10 +6,10 @@ import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
 /** Qualifiers written before a figure (`约60%`, `>90%`): the written form is kept on the observation. */
-const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±)\s*$/u;
+const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±|\b(?:about|around|roughly|approximately|approx\.|nearly|almost))\s*$/iu;
 /** Verbs between a label and its figure (`达到`, `提升至`): skipped to find the label. */
 const VERB_BEFORE =
-  /(?:(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:)\s*$/u;
+  /(?:(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:|\b(?:(?:is|are|was|were|stands?|stood|sits?|lags?|had|has|have)\s+)?(?:at|reached)\b|\b(?:is|are|was|were)\b)\s*$/iu;
 /** A dash between a name and its figure: `日志链路切换 —— 70%`, `Kafka migration — 35% complete`. */
 const DASH_BEFORE = /(?:—+|–|--|\s-)\s*$/u;
 const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
@@ -32,6 +32,7 @@ export const label: ContextRule = {
     { text: '- 工单系统迁移进度约60%', expect: progress(60, '工单系统迁移', null, { qualifier: '约' }) },
     { text: '- 日志链路切换 —— 70%', expect: progress(70, '日志链路切换') },
     { text: '- 数据湖建设进度已达到 80%', expect: progress(80, '数据湖建设') },
+    { text: '- Bed management module is about 30% configured, ward lists done', expect: progress(30, 'Bed management module', null, { qualifier: 'about' }) },
   ],
   rejects: [],
   read(f, lx) {
@@ -55,7 +56,10 @@ export const label: ContextRule = {
       const v = VERB_BEFORE.exec(before);
       if (v && v[0].trim()) {
         if (v[0].includes(':')) f.hadColon = true;
-        else f.hadVerb = true;
+        else {
+          f.hadVerb = true;
+          f.verb ??= v[0].trim();
+        }
         labelEnd = wFrom + v.index;
         continue;
       }
@@ -115,8 +119,9 @@ export const label: ContextRule = {
     // The words classify and name rules ask about.
     f.kpiWord = lx.lists.kpiWords.find(f.label);
     f.progressHit = lx.lists.progressWords.last(f.label);
-    // Right after the figure: `60%完成`, `75% complete` (a whole Latin word, however long).
-    f.progressAfter = lx.lists.progressWords.last(/^\s*[a-z]+/i.exec(f.after)?.[0] ?? f.after.slice(0, 6));
+    // Right after the figure: `60%完成`, `75% complete`; in English within a few words (`98% of stored cards moved`).
+    const latin = /^\s*[a-z]+(?:[\s-]+[a-z]+){0,4}/i.exec(f.after)?.[0];
+    f.progressAfter = lx.lists.progressWords.last(latin ?? f.after.slice(0, 6));
     // Listed by `check` when it had to read past something (a qualifier, a verb, a dash).
     return found || f.hadVerb || f.hadDash;
   },

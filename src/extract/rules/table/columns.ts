@@ -124,7 +124,7 @@ export const ratioColumn: ColumnRule = {
   description: 'a ratio column (占比, 比例, Ratio) beside count columns, or any percentage equal to done/total of two counts of its row, is progress',
   accepts: [
     { text: table(['系统', '总表数', '已迁移', '已迁移占比'], ['理赔系统', '1,204', '783', '65%']), expect: progress(65, '理赔系统', null, { done: 783, total: 1204 }) },
-    { text: table(['Workstream', 'Apps in scope', 'Apps live', 'Migrated'], ['Lending', '9', '6', '67%']), expect: progress(67, 'Lending', null, { done: 6, total: 9 }) },
+    { text: table(['Workstream', 'Apps in scope', 'Apps live', 'Share live'], ['Lending', '9', '6', '67%']), expect: progress(67, 'Lending', null, { done: 6, total: 9 }) },
   ],
   rejects: [{ text: table(['渠道', '订单数', '占比'], ['小程序', '1,200', '35%']), expect: ignored() }],
   role(row, column, lx) {
