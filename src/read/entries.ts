@@ -133,6 +133,13 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
   let labels: Label[] = [];
   for (const g of groups.values()) if (g.length > labels.length) labels = g;
   if (labels.length < 2) return [doc];
+  // An entry written one heading level off (`## 2024-W20` among `### 5.6-5.10` entries) is an entry too:
+  // any label heading at the same level or above, after the first entry.
+  const main = labels[0]!.block;
+  if (main.kind === 'heading') {
+    const stray = [...groups.values()].flat().filter((l) => l.block.kind === 'heading' && l.block.depth < main.depth && l.index > labels[0]!.index);
+    if (stray.length) labels = [...labels, ...stray].sort((a, b) => a.index - b.index);
+  }
 
   const warnings: Warning[] = [];
   if (labels.some((l) => l.monthDay || (l.week !== undefined && l.year === undefined && !l.date))) {

@@ -53,6 +53,14 @@ test('### 5.6-5.10 day ranges: the year from the title, rolling over at New Year
   ]);
 });
 
+test('an entry written one heading level off (## 2024-W20 among ### entries) is an entry of its own', async () => {
+  assert.equal(await weeks('混合层级.md'), [
+    ['#3.3-3.7', '2025-W10', [35, 20]],
+    ['#2025-W11', '2025-W11', [42, 28]],
+    ['#第12周', '2025-W12', [50, 31]],
+  ]);
+});
+
 test('day headings within one week are one report (a daily log), not several', async () => {
   assert.equal(await weeks('日志.md'), [['', '2026-W42', [10, 30, 50]]]);
 });
