@@ -108,8 +108,10 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
       const text = raw.normalize('NFKC');
       if (isMetadata(text, metadataLabels)) continue;
       const line = b.line + i;
-      // In a body paragraph a week label is a title only on a short line: `春节后第三周，院方人员全部到岗…` tells a story.
-      if (!label && (b.kind === 'heading' || text.trim().length <= 40)) {
+      // In a body paragraph a week label is a title only on a title-like line (short, no clauses, or beside a date):
+      // `春节后第三周，院方人员全部到岗…` tells a story.
+      const titleLike = b.kind === 'heading' || text.trim().length <= 20 || !/[,;。]/u.test(text) || datesIn(text).length > 0;
+      if (!label && titleLike) {
         const l = labelIn(text);
         if (l) label = { ...l, line };
       }

@@ -36,6 +36,21 @@ test('explicit years and other label forms', () => {
   assert.is(week('# 2024年第五十二周').week, '2024-W52');
 });
 
+test('English dates in a title or byline: day month year, month day year', () => {
+  const ehr = week('# Clinic Systems — EHR Rollout, Week 47 Status\n\n*Friday 22 November 2024 · prepared by the PMO*');
+  assert.equal([ehr.week, ehr.date], ['2024-W47', '2024-11-22']);
+  assert.equal(datesIn('Fri 9 Jan 2026'), [new Date(2026, 0, 9)]);
+  assert.equal(datesIn('Reporting period: 4–8 January 2021'), [new Date(2021, 0, 8)]);
+  assert.equal(datesIn('as of November 22, 2024 and Dec. 3rd, 2024'), [new Date(2024, 10, 22), new Date(2024, 11, 3)]);
+  assert.equal(datesIn('Mayday 12 2024, 3 Marchx 2024'), []);
+});
+
+test('a week label in a body paragraph counts only on a short line', () => {
+  const story = week('# 互联网医院二期周报 2026-03-06\n\n春节后第三周，院方信息科人员全部到岗，处方流转平台完成首笔联调。');
+  assert.is(story.week, '2026-W10');
+  assert.is(week('# 互联网医院二期周报\n\n第3周 2026-01-16').week, '2026-W03');
+});
+
 test('a date alone gives its week under the scheme', () => {
   assert.is(week('# 周报 2023-04-14').week, '2023-W16');
   assert.is(week('# 周报 2023-04-14', 'iso').week, '2023-W15');
