@@ -44,9 +44,11 @@ export function isSegmentEndCode(c: number): boolean {
 
 /** An English sentence's full stop: `.` after a letter or bracket and before a space or the end (`done. Next`, not `v2.0`). */
 export function isSentenceDot(s: string, i: number): boolean {
-  if (s.charCodeAt(i) !== 46) return false;
-  const next = s.charCodeAt(i + 1);
-  return (i + 1 >= s.length || next === 32) && /[A-Za-z)\]*]/.test(s[i - 1] ?? '') && !/(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|No|Mr|Ms|Dr|St)$/i.test(s.slice(Math.max(0, i - 7), i));
+  if (s.charCodeAt(i) !== 46 || (i + 1 < s.length && s.charCodeAt(i + 1) !== 32)) return false;
+  const p = s.charCodeAt(i - 1);
+  // After a letter or a closing bracket (`done.`, `(65%).`), not after a digit (`v2.`) nor in `e.g. `, `etc. `.
+  const letter = (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || p === 41 || p === 93 || p === 42;
+  return letter && !/(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|No|Mr|Ms|Dr|St)$/i.test(s.slice(Math.max(0, i - 7), i));
 }
 
 /** A clause ends at `,`, at a segment end (or a sentence's full stop), and at a `:` not between digits. */
@@ -103,6 +105,8 @@ export class LineFacts {
   earlier = new Set<number>();
   /** The last figure of the line decided as progress so far (for siblings of one segment). */
   lastProgress: FigureFacts | undefined;
+  /** What a rule found once for the whole line and its other figures read again (by rule name). */
+  private sharedMap: Map<string, unknown> | undefined;
   private readonly segmentIgnore = new Map<number, string | undefined>();
 
   constructor(
@@ -116,13 +120,21 @@ export class LineFacts {
     const n = this.n;
     this.markerEnd = n.length - stripMarkers(n).length;
     if (ctx.kind === 'code') this.headFound = null;
-    for (let i = 0; i < n.length; i++) if (isSegmentEndCode(n.charCodeAt(i)) || isSentenceDot(n, i)) this.ends.push(i);
+    for (let i = 0; i < n.length; i++) {
+      const c = n.charCodeAt(i);
+      if (isSegmentEndCode(c) || (c === 46 && isSentenceDot(n, i))) this.ends.push(i);
+    }
   }
 
   /** The line's head clause, when it names something (found when a name rule first asks). */
   get head(): { start: number; end: number } | null {
     if (this.headFound === undefined) this.headFound = lineHead(this.n, this.markerEnd, this.lx);
     return this.headFound;
+  }
+
+  /** What a rule found once for the whole line (by rule-chosen key), created on first use. */
+  get shared(): Map<string, unknown> {
+    return (this.sharedMap ??= new Map());
   }
 
   private endsBefore(pos: number): number {
@@ -263,28 +275,25 @@ export class FigureFacts {
 
 /** The names a figure's surroundings give it, each found on first use. */
 export class Owners {
-  private memo = new Map<string, string>();
+  private headName: string | undefined;
+  private ownName: string | undefined;
+  private introName: string | undefined;
+  private projectHeadingName: string | undefined;
   constructor(
     private readonly f: FigureFacts,
     private readonly lx: Lexicon,
   ) {}
-
-  private get(key: string, find: () => string): string {
-    let v = this.memo.get(key);
-    if (v === undefined) this.memo.set(key, (v = find()));
-    return v;
-  }
 
   /**
    * The line's head clause, when it stands before the figure's label (`会员中心改版，前端进度50%`); in a paragraph
    * that opens with its topic (`关于信创适配。…`), the topic for figures after it.
    */
   head(): string {
-    return this.get('head', () => {
+    if (this.headName === undefined) {
       const { head, t } = this.f.line;
-      if (head && head.end <= this.f.labelStart) return cleanName(written(t, head.start, head.end), this.lx);
-      return this.topic();
-    });
+      this.headName = head && head.end <= this.f.labelStart ? cleanName(written(t, head.start, head.end), this.lx) : this.topic();
+    }
+    return this.headName;
   }
 
   /** The paragraph's topic (`关于账户体系重构。`) when the figure comes after it, else ''. */
@@ -305,11 +314,12 @@ export class Owners {
    * its parts. '' otherwise.
    */
   projectHeading(): string {
-    return this.get('projectHeading', () => {
+    if (this.projectHeadingName === undefined) {
       const { headings } = this.f.ctx;
-      if (headings.length < 2 || !isGenericHeading(headings[headings.length - 2]!, this.lx)) return '';
-      return headingName(headings[headings.length - 1]!, this.lx);
-    });
+      this.projectHeadingName =
+        headings.length < 2 || !isGenericHeading(headings[headings.length - 2]!, this.lx) ? '' : headingName(headings[headings.length - 1]!, this.lx);
+    }
+    return this.projectHeadingName;
   }
 
   parent(): string {
@@ -321,7 +331,7 @@ export class Owners {
   }
 
   intro(): string {
-    return this.get('intro', () => cleanName(this.f.ctx.intro, this.lx));
+    return (this.introName ??= cleanName(this.f.ctx.intro, this.lx));
   }
 
   document(): string {
@@ -331,11 +341,12 @@ export class Owners {
 
   /** The figure's own words before its progress word (or its whole label), cleaned. */
   own(): string {
-    return this.get('own', () => {
+    if (this.ownName === undefined) {
       const f = this.f;
       const nameRaw = f.progressHit ? f.label.slice(0, f.progressHit.index) : f.label;
-      return cleanName(written(f.line.t, f.labelStart, f.labelStart + nameRaw.length), this.lx, !!f.progressHit);
-    });
+      this.ownName = cleanName(written(f.line.t, f.labelStart, f.labelStart + nameRaw.length), this.lx, !!f.progressHit);
+    }
+    return this.ownName;
   }
 
   /** The own words start the line (no head stands before them). */

@@ -67,8 +67,9 @@ function leadOf(block: Block, lx: Lexicon): string {
  * name, and where the sentence ends in the normalised first line.
  */
 function topicOf(block: Block, lx: Lexicon): LineContext['topic'] {
-  if (block.kind !== 'paragraph') return undefined;
-  const first = normalize(block.text.split('\n')[0] ?? '').norm;
+  if (block.kind !== 'paragraph' || !/^\s*(?:关于|[A-Z])/u.test(block.text)) return undefined;
+  const nl = block.text.indexOf('\n');
+  const first = normalize(nl < 0 ? block.text : block.text.slice(0, nl)).norm;
   const m = /^\s*关于([^。,;:]{2,24})。/u.exec(first) ?? /^\s*([A-Z][^.!?,;:]{1,60}?)\.(?=\s+\S)/u.exec(first);
   if (!m || m[1]!.trim().split(/\s+/).length > 8) return undefined;
   const name = cleanName(m[1]!, lx);
@@ -137,15 +138,33 @@ interface Section {
 /** A heading naming a plan for a later period (`五、下期计划`, `5. 2 月计划`, `Q3 目标`): nothing in it is this week's. */
 const PLAN_HEADING = /(?:下|次|\d{1,2}\s*月|Q[1-4]|下季度|明年)\s*(?:工作)?(?:计划|安排|目标|重点)\s*(?:[(（][^()（）]*[)）])?\s*$/u;
 
-function sectionOf(headings: string[], lx: Lexicon): Section {
+/** Does a heading put its lines in an ignored section (reflection, a plan for later)? */
+function isIgnoredHeading(h: string, lx: Lexicon): boolean {
+  const t = h.normalize('NFKC');
+  return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim());
+}
+
+/** The first heading of a path that puts its lines in an ignored section; `known` answers each heading once per report. */
+function ignoredHeading(headings: readonly string[], lx: Lexicon, known?: Map<string, boolean>): string | undefined {
+  return headings.find((h) => {
+    let v = known?.get(h);
+    if (v === undefined) {
+      v = isIgnoredHeading(h, lx);
+      known?.set(h, v);
+    }
+    return v;
+  });
+}
+
+function sectionOf(headings: string[], lx: Lexicon, known: Map<string, boolean>): Section {
   let name: string | undefined;
+  let kpi: boolean | undefined;
   return {
     headings,
-    ignored: headings.find((h) => {
-      const t = h.normalize('NFKC');
-      return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim());
-    }),
-    kpi: headings.some((h) => isKpiText(h, lx)),
+    ignored: ignoredHeading(headings, lx, known),
+    get kpi() {
+      return (kpi ??= headings.some((h) => isKpiText(h, lx)));
+    },
     name: () => {
       if (name === undefined) {
         name = '';
@@ -171,7 +190,7 @@ class BlockContext implements LineContext {
     private readonly section: Section,
     private readonly docName: () => string,
     private readonly lx: Lexicon,
-    private readonly leadName: string,
+    private readonly leadName: () => string,
     readonly topic: LineContext['topic'],
     readonly reportDate: string | null = null,
   ) {
@@ -202,7 +221,7 @@ class BlockContext implements LineContext {
   }
 
   lead(): string {
-    return this.leadName;
+    return this.leadName();
   }
 
   withParent(name: string): LineContext {
@@ -230,34 +249,48 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
   const reportDate = info.date ?? (info.week ? weekFriday(info.week, options.scheme) : null);
   let intro = '';
   /** The short paragraph (or numbered item) standing above the current bullets, if any, and its depth. */
-  let lead = '';
+  let leadBlock: Block | undefined;
+  let leadName: string | undefined;
   let leadDepth = 0;
+  // Its name is found when a figure first asks (most reports never do).
+  const lead = () => (leadName ??= leadBlock ? leadOf(leadBlock, lx) : '');
+  const noLead = () => '';
+  const setLead = (b: Block) => {
+    leadBlock = b;
+    leadName = undefined;
+    leadDepth = b.kind === 'item' ? b.depth : 0;
+  };
   let section: Section | undefined;
+  const ignoredHeadings = new Map<string, boolean>();
   // The rows of the table being read (consecutive rows with one header) and which of its columns say percent.
   let tableEnd = -1;
   let tablePercent: boolean[] = [];
 
   doc.blocks.forEach((block, index) => {
-    if (block.kind === 'heading') intro = lead = '';
+    // A numbered item (`1.`, `（2）`) may lead the bullets after it; a bullet (`-`) never does.
+    const marker = block.kind === 'item' ? block.marker : undefined;
+    const numbered = marker !== undefined && marker !== '-' && marker !== '*' && marker !== '+' && NUMBERED.test(marker);
+    if (block.kind === 'heading') {
+      intro = '';
+      leadBlock = undefined;
+      leadName = '';
+    }
     // A block without a figure yields nothing (rows may hold bare figures).
     if (block.kind !== 'row' && !mayHoldFigure(block.text)) {
       if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
-      if ((block.kind === 'paragraph' && block.depth === 0) || (block.kind === 'item' && NUMBERED.test(block.marker ?? ''))) {
-        lead = leadOf(block, lx);
-        leadDepth = block.kind === 'item' ? block.depth : 0;
-      }
+      if ((block.kind === 'paragraph' && block.depth === 0) || numbered) setLead(block);
       return;
     }
-    if (!section || !sameList(section.headings, block.headings)) section = sectionOf(block.headings, lx);
+    if (!section || !sameList(section.headings, block.headings)) section = sectionOf(block.headings, lx, ignoredHeadings);
     // A heading's own text puts its own figures in an ignored section too (`## 下周计划 … 80%`).
-    const ignored = block.kind === 'heading' ? sectionOf([...block.headings, block.text], lx).ignored : section.ignored;
+    const ignored = block.kind === 'heading' ? section.ignored ?? ignoredHeading([block.text], lx) : section.ignored;
     const nested = block.depth > 0 || block.kind === 'item';
     const blockIntro = nested ? intro : '';
-    const topic = topicOf(block, lx);
+    const topic = block.kind === 'paragraph' ? topicOf(block, lx) : undefined;
     // A paragraph whose topic is next week's plan (`Next week. …`) says nothing of this week.
     const planTopic = topic && ignoredIntro(topic.name, lx);
     // Bullets below a lead: under a lead paragraph, or after a numbered lead item (beside it, not nested elsewhere).
-    const led = block.kind === 'item' && !NUMBERED.test(block.marker ?? '') && (leadDepth === 0 || block.depth <= leadDepth) ? lead : '';
+    const led = block.kind === 'item' && !numbered && (leadDepth === 0 || block.depth <= leadDepth) ? lead : noLead;
     // A fence without a language whose lines read as report lines is report text.
     if (block.kind === 'code' && block.lang === '' && readsAsReport(block.text)) block = { ...block, kind: 'paragraph' };
     const ctx = new BlockContext(block, blockIntro, ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, led, topic, reportDate);
@@ -275,10 +308,7 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
       });
     }
     if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
-    if ((block.kind === 'paragraph' && block.depth === 0) || (block.kind === 'item' && NUMBERED.test(block.marker ?? ''))) {
-      lead = leadOf(block, lx);
-      leadDepth = block.kind === 'item' ? block.depth : 0;
-    }
+    if ((block.kind === 'paragraph' && block.depth === 0) || numbered) setLead(block);
   });
 
   const findings: Finding[] = [];

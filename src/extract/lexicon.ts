@@ -139,6 +139,11 @@ export interface Lexicon {
   readonly lists: { readonly [K in keyof Vocabulary]: WordList };
   /** Words the user configured (`progressWords` of milestones.config.json), so `check` can say so. */
   readonly configured: ReadonlySet<string>;
+  /**
+   * Names as cleaned (raw text → name): reports repeat their names week after week, and cleaning one is the
+   * extractor's costliest step. The only memory the extractor keeps; bounded (emptied at 20,000 names).
+   */
+  readonly names: Map<string, string>;
 }
 
 /**
@@ -149,5 +154,5 @@ export function compileLexicon(vocabulary?: Partial<Vocabulary>, configured: Ite
   const vocab = resolveVocabulary(vocabulary);
   const lists = {} as { [K in keyof Vocabulary]: WordList };
   for (const key of Object.keys(vocab) as (keyof Vocabulary)[]) lists[key] = new WordList(vocab[key]);
-  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())) };
+  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map() };
 }

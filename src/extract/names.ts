@@ -24,8 +24,12 @@ function unwrap(s: string): string {
   return t;
 }
 
+const BRACKET = /[()（）[\]【】《》「」]/u;
+
 /** Drops a dangling open bracket at the end or close bracket at the start (`数据确权(` → `数据确权`). */
 function dropDangling(s: string): string {
+  // Most names hold no bracket at all: only their edges need trimming.
+  if (!BRACKET.test(s)) return s.replace(EDGE, '');
   let t = s;
   const opens = '(（[【《「';
   const closes = ')）]】》」';
@@ -73,10 +77,20 @@ export function tidyName(s: string): string {
  * `开发` before a progress word only when something remains. Returns `''` when nothing name-like remains.
  */
 export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false): string {
+  const key = beforeProgressWord ? `\u0001${raw}` : raw;
+  const hit = lx.names.get(key);
+  if (hit !== undefined) return hit;
+  const name = computeCleanName(raw, lx, beforeProgressWord);
+  if (lx.names.size >= 20_000) lx.names.clear();
+  lx.names.set(key, name);
+  return name;
+}
+
+function computeCleanName(raw: string, lx: Lexicon, beforeProgressWord: boolean): string {
   const { lists } = lx;
   let t = stripStatus(tidyName(raw), lx);
   const fillers = lists.fillerWords.byLength;
-  const generic = (s: string) => lists.genericNames.is(s) || lists.fillerWords.exactSet.has(s);
+  const generic = (s: string) => lists.genericNames.lowerSet.has(s.toLowerCase()) || lists.fillerWords.exactSet.has(s);
   for (let round = 0; round < 4; round++) {
     const before = t;
     if (generic(t)) return '';

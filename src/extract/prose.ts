@@ -30,11 +30,13 @@ export function roundPercent(v: number): { value: number; rounded: boolean } {
 }
 
 /** What any figure form needs: a percent sign, or a Chinese figure word (`七成`, `百分之`, `过半`). */
-const FIGURE_HINT = /[%％﹪]|百分之|[一二三四五六七八九十]成|过半|一半/u;
+const PERCENT_SIGN = /[%％﹪]/u;
+const WORD_CHARS = /[百成半]/u;
+const WORDED = /百分之|[一二三四五六七八九十]成|过半|一半/u;
 
 /** Does the line hold anything a figure rule could find? (Most lines of a report hold no figure at all.) */
 export function mayHoldFigure(text: string): boolean {
-  return FIGURE_HINT.test(text);
+  return PERCENT_SIGN.test(text) || (WORD_CHARS.test(text) && WORDED.test(text));
 }
 
 function decisionOf(f: FigureFacts, lx: Lexicon): { decision: Decision; rule: string } {

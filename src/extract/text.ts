@@ -9,7 +9,9 @@ export interface NormalText {
   /** NFKC of `original`, code point by code point. */
   norm: string;
   /** `map[i]` is the index in `original` of the code point that produced `norm[i]`; `map[norm.length] = original.length`. */
-  map: number[];
+  readonly map: number[];
+  /** Set when NFKC left the text alone (`norm === original`): positions need no map. */
+  readonly identity?: boolean;
 }
 
 /** Characters the loop below rewrites although NFKC keeps them. */
@@ -38,23 +40,51 @@ export function normalize(original: string): NormalText {
   return { original, norm, map };
 }
 
-/** `normalize` of a string NFKC leaves alone: the same text, each UTF-16 unit mapped to its code point's start. */
-function identity(original: string): NormalText {
-  const map: number[] = new Array<number>(original.length + 1);
-  for (let j = 0; j < original.length; j++) {
-    const c = original.charCodeAt(j);
-    const prev = j > 0 ? original.charCodeAt(j - 1) : 0;
-    // The low half of a surrogate pair belongs to the code point that starts one unit earlier.
-    map[j] = c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff ? j - 1 : j;
+/** The start of the code point holding UTF-16 unit `j`: the low half of a surrogate pair belongs one unit earlier. */
+function codePointStart(s: string, j: number): number {
+  const c = s.charCodeAt(j);
+  const prev = j > 0 ? s.charCodeAt(j - 1) : 0;
+  return c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff ? j - 1 : j;
+}
+
+/** `normalize` of a string NFKC leaves alone: the same text; its map (each unit to its code point's start) built only if asked. */
+class IdentityText implements NormalText {
+  readonly identity = true;
+  private built: number[] | undefined;
+  constructor(readonly original: string) {}
+
+  get norm(): string {
+    return this.original;
   }
-  map[original.length] = original.length;
-  return { original, norm: original, map };
+
+  get map(): number[] {
+    if (!this.built) {
+      const { original } = this;
+      const map = new Array<number>(original.length + 1);
+      for (let j = 0; j < original.length; j++) map[j] = codePointStart(original, j);
+      map[original.length] = original.length;
+      this.built = map;
+    }
+    return this.built;
+  }
+}
+
+function identity(original: string): NormalText {
+  return new IdentityText(original);
 }
 
 /** The written form of the normalised range [a, b). */
 export function written(t: NormalText, a: number, b: number): string {
-  const s = t.map[Math.max(0, Math.min(a, t.norm.length))]!;
-  const e = t.map[Math.max(0, Math.min(b, t.norm.length))]!;
+  const len = t.norm.length;
+  const ca = Math.max(0, Math.min(a, len));
+  const cb = Math.max(0, Math.min(b, len));
+  if (t.identity) {
+    const s = ca < len ? codePointStart(t.original, ca) : len;
+    const e = cb < len ? codePointStart(t.original, cb) : len;
+    return t.original.slice(s, Math.max(s, e));
+  }
+  const s = t.map[ca]!;
+  const e = t.map[cb]!;
   return t.original.slice(s, Math.max(s, e));
 }
 

@@ -8,6 +8,13 @@ const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 /** A unit after the total: `项`, `张表`, `个仓库`, `条`. */
 const UNIT = String.raw`(?:[\p{Script=Han}]{1,3}|[A-Za-z]{1,8})?`;
 
+/** `69%（58/84）`, `(32 / 41 条)`: a count right after the figure. */
+const AFTER = new RegExp(String.raw`^\s*\(\s*${NUM}\s*\/\s*${NUM}\s*${UNIT}\s*\)`, 'u');
+/** `237 / 248 (`, `1,002 / 1,260 张表（`: a count right before the figure. */
+const BEFORE = new RegExp(String.raw`(?<![\d/.,])${NUM}\s*\/\s*${NUM}\s*(?:完成|已完成|done|${UNIT})?\s*\(?\s*$`, 'u');
+/** `1,240 of 1,900 clinical staff trained (`. */
+const BEFORE_OF = new RegExp(String.raw`(?<![\d/.,])${NUM}\s+of\s+${NUM}(?:\s+[A-Za-z-]+){0,4}\s*\(\s*$`, 'u');
+
 export const fraction: ContextRule = {
   stage: 'context',
   name: 'fraction',
@@ -21,12 +28,10 @@ export const fraction: ContextRule = {
   rejects: [],
   read(f) {
     const { n, m } = f;
-    const fa = new RegExp(String.raw`^\s*\(\s*${NUM}\s*\/\s*${NUM}\s*${UNIT}\s*\)`, 'u').exec(n.slice(m.end, m.end + 40));
+    const fa = n.charCodeAt(m.end) === 40 || /^\s+\(/.test(n.slice(m.end, m.end + 4)) ? AFTER.exec(n.slice(m.end, m.end + 40)) : null;
     const before = n.slice(Math.max(0, m.start - 60), m.start);
-    const fb =
-      new RegExp(String.raw`(?<![\d/.,])${NUM}\s*\/\s*${NUM}\s*(?:完成|已完成|done|${UNIT})?\s*\(?\s*$`, 'u').exec(before) ??
-      // `1,240 of 1,900 clinical staff trained (65%)`
-      new RegExp(String.raw`(?<![\d/.,])${NUM}\s+of\s+${NUM}(?:\s+[A-Za-z-]+){0,4}\s*\(\s*$`, 'u').exec(before);
+    // Only a `/` or an ` of ` before the figure can start a count.
+    const fb = before.includes('/') ? BEFORE.exec(before) : before.includes(' of ') ? BEFORE_OF.exec(before) : null;
     const count = (s: string) => Number(s.replace(/,/g, ''));
     if (fa) {
       f.done = count(fa[1]!);

@@ -6,10 +6,14 @@ import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
 /** Qualifiers written before a figure (`约60%`, `>90%`): the written form is kept on the observation. */
-const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±|\b(?:about|around|roughly|approximately|approx\.|nearly|almost))\s*$/iu;
+const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±)\s*$/u;
+/** English qualifiers (asked only after a Latin letter). */
+const QUALIFIER_BEFORE_EN = /\b(about|around|roughly|approximately|approx\.|nearly|almost)\s*$/i;
 /** Verbs between a label and its figure (`达到`, `提升至`): skipped to find the label. */
 const VERB_BEFORE =
-  /(?:(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:|\b(?:(?:is|are|was|were|stands?|stood|sits?|lags?|had|has|have)\s+)?(?:at|reached)\b|\b(?:is|are|was|were)\b)\s*$/iu;
+  /(?:(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:)\s*$/u;
+/** English verbs of state (asked only after a Latin letter): `is at`, `had reached`, `was`. */
+const VERB_BEFORE_EN = /\b(?:(?:(?:is|are|was|were|stands?|stood|sits?|lags?|had|has|have)\s+)?(?:at|reached)|is|are|was|were)\s*$/i;
 /** A dash between a name and its figure: `日志链路切换 —— 70%`, `Kafka migration — 35% complete`. */
 const DASH_BEFORE = /(?:—+|–|--|\s-)\s*$/u;
 const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
@@ -43,32 +47,35 @@ export const label: ContextRule = {
     let labelEnd = f.pair ? f.pair.start : m.start;
     let found = false;
     for (let guard = 0; guard < 8; guard++) {
-      // A bounded window keeps the end-anchored regexes linear on huge lines.
-      const wFrom = Math.max(segFrom, labelEnd - 64);
-      const before = n.slice(wFrom, labelEnd);
-      const q = QUALIFIER_BEFORE.exec(before);
+      // Bounded windows keep the end-anchored regexes linear on huge lines; the words they look for are short.
+      const sFrom = Math.max(segFrom, labelEnd - 24);
+      const near = n.slice(sFrom, labelEnd);
+      const latin = /[A-Za-z.]\s*$/.test(near);
+      const q = QUALIFIER_BEFORE.exec(near) ?? (latin ? QUALIFIER_BEFORE_EN.exec(near) : null);
       if (q) {
-        f.qualifier ??= written(t, wFrom + q.index, wFrom + q.index + q[1]!.length);
-        labelEnd = wFrom + q.index;
+        f.qualifier ??= written(t, sFrom + q.index, sFrom + q.index + q[1]!.length);
+        labelEnd = sFrom + q.index;
         found = true;
         continue;
       }
-      const v = VERB_BEFORE.exec(before);
+      const v = VERB_BEFORE.exec(near) ?? (latin ? VERB_BEFORE_EN.exec(near) : null);
       if (v && v[0].trim()) {
         if (v[0].includes(':')) f.hadColon = true;
         else {
           f.hadVerb = true;
           f.verb ??= v[0].trim();
         }
-        labelEnd = wFrom + v.index;
+        labelEnd = sFrom + v.index;
         continue;
       }
-      const d = DASH_BEFORE.exec(before);
-      if (d && wFrom + d.index > segFrom) {
+      const d = DASH_BEFORE.exec(near);
+      if (d && sFrom + d.index > segFrom) {
         f.hadDash = true;
-        labelEnd = wFrom + d.index;
+        labelEnd = sFrom + d.index;
         continue;
       }
+      const wFrom = Math.max(segFrom, labelEnd - 64);
+      const before = n.slice(wFrom, labelEnd);
       // A bracketed remark between label and figure: `迁移进度（总数164个）：69.29%`.
       const p = /\([^()]{0,40}\)\s*$/u.exec(before);
       if (p && wFrom + p.index > segFrom && !p[0].includes('%')) {

@@ -1,7 +1,8 @@
 // Rule labelled-list: `进度：前端 40%｜后端 30%`, `App 8.0 改版：iOS 30%，Android 25%` — after a colon, figures each with a short label.
 
 import { isMetricWord, isNameLike } from '../../names.js';
-import { isBoundaryAt } from '../../facts.js';
+import { isBoundaryAt, type FigureFacts } from '../../facts.js';
+import type { Lexicon } from '../../lexicon.js';
 import { kpi, progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
@@ -26,7 +27,11 @@ export const labelledList: ContextRule = {
   ],
   read(f, lx) {
     const { n, line } = f;
-    const t = line.t;
+    // An item of a list carries a label; a figure without one can only be an item when an ideographic space
+    // (normalised to `,`) stands between its label and it (`服务端　85%`).
+    if (!f.label && (line.t.identity || !line.t.original.includes('\u3000'))) return false;
+    // Its label is a name, never a progress word (`前端进度50%` is read by progress-word).
+    if (f.progressHit) return false;
     // The list's colon: the last one before the figure in its segment (not one between digits).
     let colon = -1;
     for (let i = f.m.start - 1; i >= f.segFrom; i--) {
@@ -36,44 +41,68 @@ export const labelledList: ContextRule = {
       }
     }
     if (colon < 0) return false;
-    // An ideographic space was normalised to `,`: inside an item (`服务端　85%`) it only separates label and figure.
-    const isSeparator = (i: number) => SEPARATOR.test(n[i]!) && !(n[i] === ',' && t.original[t.map[i]!] === '\u3000');
-    const segEnd = line.segmentEnd(f.segment);
-    // The items between the colon and the segment end, split at separators outside brackets.
-    const items: { start: number; end: number }[] = [];
-    let depth = 0;
-    let start = colon + 1;
-    for (let i = colon + 1; i <= segEnd; i++) {
-      const c = n[i];
-      if (c === '(' || c === '[') depth++;
-      else if ((c === ')' || c === ']') && depth > 0) depth--;
-      if (i === segEnd || (depth === 0 && isSeparator(i))) {
-        if (i > start) items.push({ start, end: i });
-        start = i + 1;
-      }
-    }
-    const figures = line.figures;
-    const labelled: { label: string; figure: number }[] = [];
-    let mine: { label: string } | undefined;
-    for (const item of items) {
-      const inside = figures.map((m, k) => ({ m, k })).filter(({ m }) => m.start >= item.start && m.end <= item.end);
-      if (inside.length !== 1) continue;
-      const { m, k } = inside[0]!;
-      const label = n
-        .slice(item.start, m.start)
-        .replace(/(?:约|大约|近|~|≈|>)\s*$/u, '')
-        .replace(/^[\s,]+|[\s,]+$/gu, '');
-      if (!label || label.length > 16 || !isNameLike(label) || lx.lists.progressWords.last(label) || !TAIL.test(n.slice(m.end, item.end))) continue;
-      labelled.push({ label, figure: k });
-      if (k === f.k) mine = { label };
-    }
-    if (!mine) return false;
-    const prefixStart = Math.max(f.segFrom, line.markerEnd);
-    const prefix = n.slice(prefixStart, colon);
-    const progressWord = lx.lists.progressWords.last(prefix)?.word;
-    const kpiPrefix = lx.lists.kpiWords.find(prefix) !== undefined || /(?:\p{L}率|\brate)\s*$/iu.test(prefix.trim());
-    if (labelled.length < 2 && !isMetricWord(mine.label, lx) && !progressWord && !kpiPrefix) return false;
-    f.list = { prefix: { start: prefixStart, end: colon }, label: mine.label, progressWord };
+    // The list after this colon is read once for all its figures.
+    const key = `labelled-list:${colon}`;
+    let list = line.shared.get(key) as ListAfterColon | undefined;
+    if (!list) line.shared.set(key, (list = listAfter(f, colon, lx)));
+    const mine = list.labels.get(f.k);
+    if (!mine || !list.accepted(mine)) return false;
+    f.list = { prefix: list.prefix, label: mine, progressWord: list.progressWord };
     return true;
   },
 };
+
+interface ListAfterColon {
+  prefix: { start: number; end: number };
+  progressWord: string | undefined;
+  /** Figure index → its item's label, for figures that stand in an item of their own with a short label. */
+  labels: Map<number, string>;
+  accepted(label: string): boolean;
+}
+
+function listAfter(f: FigureFacts, colon: number, lx: Lexicon): ListAfterColon {
+  const { n, line } = f;
+  const t = line.t;
+  // An ideographic space was normalised to `,`: inside an item (`服务端　85%`) it only separates label and figure.
+  const isSeparator = (i: number) => SEPARATOR.test(n[i]!) && !(n[i] === ',' && !t.identity && t.original[t.map[i]!] === '\u3000');
+  const segEnd = line.segmentEnd(f.segment);
+  const figures = line.figures;
+  const labels = new Map<number, string>();
+  let depth = 0;
+  let start = colon + 1;
+  let k = 0;
+  for (let i = colon + 1; i <= segEnd; i++) {
+    const c = n[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    if (i === segEnd || (depth === 0 && isSeparator(i))) {
+      if (i > start) {
+        // The figures inside this item: exactly one, with a short name-like label before it.
+        while (k < figures.length && figures[k]!.start < start) k++;
+        let j = k;
+        while (j < figures.length && figures[j]!.end <= i) j++;
+        if (j - k === 1 && figures[k]!.start >= start) {
+          const m = figures[k]!;
+          const label = n
+            .slice(start, m.start)
+            .replace(/(?:约|大约|近|~|≈|>)\s*$/u, '')
+            .replace(/^[\s,]+|[\s,]+$/gu, '');
+          if (label && label.length <= 16 && isNameLike(label) && !lx.lists.progressWords.last(label) && TAIL.test(n.slice(m.end, i))) labels.set(k, label);
+        }
+        k = j;
+      }
+      start = i + 1;
+    }
+  }
+  const prefixStart = Math.max(f.segFrom, line.markerEnd);
+  const prefix = n.slice(prefixStart, colon);
+  const progressWord = lx.lists.progressWords.last(prefix)?.word;
+  const kpiPrefix = lx.lists.kpiWords.find(prefix) !== undefined || /(?:\p{L}率|\brate)\s*$/iu.test(prefix.trim());
+  const many = labels.size >= 2;
+  return {
+    prefix: { start: prefixStart, end: colon },
+    progressWord,
+    labels,
+    accepted: (label) => many || isMetricWord(label, lx) || !!progressWord || kpiPrefix,
+  };
+}
