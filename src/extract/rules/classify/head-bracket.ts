@@ -17,8 +17,10 @@ export const headBracket: ClassifyRule = {
     if (f.ctx.kind === 'heading' || !f.inParens || !f.bareLabel || f.n[f.m.end] !== ')') return undefined;
     const head = f.line.head;
     if (!head || f.n[head.end] !== ':') return undefined;
-    // The bracket ends the segment, and the words before it tell of work done.
-    if (f.n.slice(f.m.end + 1, f.line.segmentEnd(f.segment)).replace(/[\s。.]/gu, '') !== '') return undefined;
+    // The bracket ends the segment (nothing but a full stop after it), and the words before it tell of work done.
+    const segEnd = f.line.segmentEnd(f.segment);
+    if (segEnd - f.m.end > 8 || f.n.slice(f.m.end + 1, segEnd).replace(/[\s。.]/gu, '') !== '') return undefined;
+    if (f.paren - head.end > 120) return undefined;
     const told = f.n.slice(head.end + 1, f.paren);
     return /已|✅/u.test(told) || lx.lists.progressWords.find(told) ? { verdict: 'progress' } : undefined;
   },

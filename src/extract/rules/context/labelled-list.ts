@@ -32,19 +32,27 @@ export const labelledList: ContextRule = {
     if (!f.label && (line.t.identity || !line.t.original.includes('\u3000'))) return false;
     // Its label is a name, never a progress word (`前端进度50%` is read by progress-word).
     if (f.progressHit) return false;
-    // The list's colon: the last one before the figure in its segment (not one between digits).
-    let colon = -1;
-    for (let i = f.m.start - 1; i >= f.segFrom; i--) {
-      if (n[i] === ':' && isBoundaryAt(n, i)) {
-        colon = i;
-        break;
-      }
+    // The list's colon: the last one before the figure in its segment (not one between digits). The line's
+    // colons are found once; a search per figure back to the segment start made long lines quadratic.
+    let colons = line.shared.get('labelled-list:colons') as number[] | undefined;
+    if (!colons) {
+      colons = [];
+      for (let i = n.indexOf(':'); i >= 0; i = n.indexOf(':', i + 1)) if (isBoundaryAt(n, i)) colons.push(i);
+      line.shared.set('labelled-list:colons', colons);
     }
-    if (colon < 0) return false;
-    // The list after this colon is read once for all its figures.
+    let lo = 0;
+    let hi = colons.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (colons[mid]! < f.m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const colon = lo > 0 ? colons[lo - 1]! : -1;
+    if (colon < f.segFrom) return false;
+    // The list after this colon (up to the next colon) is read once for all its figures.
     const key = `labelled-list:${colon}`;
     let list = line.shared.get(key) as ListAfterColon | undefined;
-    if (!list) line.shared.set(key, (list = listAfter(f, colon, lx)));
+    if (!list) line.shared.set(key, (list = listAfter(f, colon, lo < colons.length ? colons[lo]! : Infinity, lx)));
     const mine = list.labels.get(f.k);
     if (!mine || !list.accepted(mine)) return false;
     f.list = { prefix: list.prefix, label: mine, progressWord: list.progressWord };
@@ -60,17 +68,21 @@ interface ListAfterColon {
   accepted(label: string): boolean;
 }
 
-function listAfter(f: FigureFacts, colon: number, lx: Lexicon): ListAfterColon {
+function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon): ListAfterColon {
   const { n, line } = f;
   const t = line.t;
   // An ideographic space was normalised to `,`: inside an item (`服务端　85%`) it only separates label and figure.
   const isSeparator = (i: number) => SEPARATOR.test(n[i]!) && !(n[i] === ',' && !t.identity && t.original[t.map[i]!] === '\u3000');
-  const segEnd = line.segmentEnd(f.segment);
+  // The list runs to the segment's end or the next colon, whichever comes first.
+  const segEnd = Math.min(line.segmentEnd(f.segment), nextColon);
   const figures = line.figures;
   const labels = new Map<number, string>();
   let depth = 0;
   let start = colon + 1;
-  let k = 0;
+  // The first figure after the colon (figures are in written order).
+  let k = f.k;
+  while (k > 0 && figures[k - 1]!.start > colon) k--;
+  const first = k;
   for (let i = colon + 1; i <= segEnd; i++) {
     const c = n[i];
     if (c === '(' || c === '[') depth++;
@@ -94,7 +106,11 @@ function listAfter(f: FigureFacts, colon: number, lx: Lexicon): ListAfterColon {
       start = i + 1;
     }
   }
-  const prefixStart = Math.max(f.segFrom, line.markerEnd);
+  // What stands before the colon: from the segment start, but not before an earlier figure or clause, and at most
+  // 80 characters back (the owner of a list is a name; reading further made long lines quadratic).
+  let prefixStart = colon;
+  const floor = Math.max(f.segFrom, line.markerEnd, colon - 80, first > 0 ? figures[first - 1]!.end : 0);
+  while (prefixStart > floor && n[prefixStart - 1] !== ':' && n[prefixStart - 1] !== ',') prefixStart--;
   const prefix = n.slice(prefixStart, colon);
   const progressWord = lx.lists.progressWords.last(prefix)?.word;
   const kpiPrefix = lx.lists.kpiWords.find(prefix) !== undefined || /(?:\p{L}率|\brate)\s*$/iu.test(prefix.trim());

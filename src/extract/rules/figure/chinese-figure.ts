@@ -59,10 +59,11 @@ export const chineseFigure: FigureRule = {
       const start = m.index!;
       const end = start + m[0].length;
       // Only a figure when its clause speaks of progress (`已完成七成`, `完成百分之六十`): `八成需求为插单` is a share.
+      // (Read at most 60 characters either way: a clause longer than that says nothing more, and long lines stay linear.)
       let from = start;
-      while (from > 0 && !/[,;。!?:]/u.test(n[from - 1]!)) from--;
+      while (from > 0 && start - from < 60 && !/[,;。!?:]/u.test(n[from - 1]!)) from--;
       let to = end;
-      while (to < n.length && !/[,;。!?]/u.test(n[to]!)) to++;
+      while (to < n.length && to - end < 60 && !/[,;。!?]/u.test(n[to]!)) to++;
       if (!lx.lists.progressWords.find(n.slice(from, to))) continue;
       out.push({ start, end, numStart: start, sign: '', digits: String(value), value, exponent: false, form: 'chinese-figure', ...(qualifier ? { qualifier } : {}) });
     }

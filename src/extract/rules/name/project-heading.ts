@@ -19,7 +19,9 @@ export const projectHeading: NameRule = {
   give(f, verdict, owners) {
     // Only the bare form `部件：40%` (a short part name, the figure, at most a remark in brackets: nothing else).
     if (verdict !== 'progress' || f.ctx.kind !== 'item' || f.progressHit || f.label.length > 8 || f.labelStart > f.line.markerEnd) return undefined;
-    const rest = f.n.slice(f.m.end, f.line.segmentEnd(f.segment));
+    const segEnd = f.line.segmentEnd(f.segment);
+    if (segEnd - f.m.end > 80) return undefined;
+    const rest = f.n.slice(f.m.end, segEnd);
     if (!/^\s*(?:\([^()]*\))?\s*[。.]?\s*$/u.test(rest)) return undefined;
     const project = owners.projectHeading();
     const metric = owners.own();
