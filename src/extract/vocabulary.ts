@@ -69,7 +69,8 @@ export const LOWER_IS_BETTER_WORDS: readonly string[] = [
   '拒付率', '坏账率', '逾期率', '不良率', '缺陷率', '漏测率', '漏报率', '误报率', '货损率', '破损率', '损耗率', '空驶率',
   '返工率', '跳出率', '弃单率', '宕机', '停机', '成本', '费用', '能耗', '油耗',
   'P99', 'P95', 'P90', 'P999', 'TP99', 'TP999', 'latency', 'error rate', 'errors', 'failure rate', 'failure', 'crash rate',
-  'churn', 'bounce rate', 'downtime', 'MTTR', 'defect rate', 'cost', 'complaint', 'incident',
+  'churn', 'bounce rate', 'downtime', 'MTTR', 'defect rate', 'cost', 'complaint', 'incident', 'chargeback', 'dispute rate',
+  'fraud rate', 'cancellation rate',
 ];
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({

@@ -18,8 +18,8 @@ import { root, run as inProcess, tempDir } from './support/cli.js';
  * `worked`: the worked-on half of the blind set; `own`: series of our own, labelled before the tool ran on them.
  */
 const SETS = [
-  { name: 'worked', dir: path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series'), floor: { all: 0.72, read: 0.98 } },
-  { name: 'own', dir: path.join(root, 'test', 'fixtures', 'eval', 'own', 'series'), floor: { all: 0.91, read: 1 } },
+  { name: 'worked', dir: path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series'), floor: { all: 0.76, read: 0.98 } },
+  { name: 'own', dir: path.join(root, 'test', 'fixtures', 'eval', 'own', 'series'), floor: { all: 0.95, read: 1 } },
 ];
 
 interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }
