@@ -2,7 +2,7 @@
 
 import type { Block, DateHint, Warning, WeekId, WeekScheme } from '../model/types.js';
 import { formatDate, formatWeekId, isValidWeek, parseDate, parseWeekId, weekOfDate, weeksBetween, weeksInYear } from '../model/week.js';
-import { datesIn, labelIn } from '../model/label.js';
+import { datesIn, labelIn, yearlessRangeIn } from '../model/label.js';
 
 export { datesIn, labelIn } from '../model/label.js';
 
@@ -70,6 +70,28 @@ export function combineLabelAndDate(label: number, date: Date, scheme: WeekSchem
   return formatWeekId(y, label);
 }
 
+/** How many years back a week's range of days without a year is looked for (Monday to Friday recurs within 11 years). */
+const WEEKDAY_YEARS = 11;
+
+/**
+ * The last day of a week's range written without a year (`12/25 – 12/29`), in the latest year not after
+ * `today` in which its first day is a Monday and it spans 4–6 days (Monday to Friday, Saturday or Sunday):
+ * how a reader dates a weekly report whose title gives only the days. Null when no such year.
+ */
+export function dateOfWorkweek(text: string, today: string): Date | null {
+  const r = yearlessRangeIn(text);
+  const now = parseDate(today);
+  if (!r || !now) return null;
+  for (let y = now.getFullYear(); y > now.getFullYear() - WEEKDAY_YEARS; y--) {
+    const from = new Date(y, r.from.month - 1, r.from.day);
+    const to = new Date(r.to.month < r.from.month ? y + 1 : y, r.to.month - 1, r.to.day);
+    if (from.getMonth() !== r.from.month - 1 || to.getMonth() !== r.to.month - 1) continue;
+    const days = Math.round((to.getTime() - from.getTime()) / DAY_MS);
+    if (from.getDay() === 1 && days >= 4 && days <= 6 && to.getTime() <= now.getTime()) return to;
+  }
+  return null;
+}
+
 /** An item stating the report's period or date. */
 const PERIOD_ITEM = /^\s*(?:报告周期|统计周期|汇报周期|报告日期|汇报日期|周期|日期|date|period|week)\s*[:：]/iu;
 
@@ -130,6 +152,21 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   } else if (hint && !found && hint.date) {
     const d = parseDate(hint.date);
     if (d) found = { date: d, line: hint.line };
+  }
+  // Only days, no year (`Weekly digest（12/25 – 12/29）`): the latest year in which they run Monday to Friday.
+  if (!found && label?.year === undefined && today && hint?.from !== 'entry') {
+    outer: for (const b of candidates) {
+      for (const [i, raw] of b.text.split('\n').entries()) {
+        const text = raw.normalize('NFKC');
+        // A year written elsewhere on the line (`2021年 …（6/2 – 6/6）`) is not overruled by a guess.
+        if (isMetadata(text, metadataLabels) || /(?<!\d)(?:19|20)\d\d(?!\d)/u.test(text)) continue;
+        const d = dateOfWorkweek(text, today);
+        if (!d) continue;
+        found = { date: d, line: b.line + i };
+        warnings.push({ line: b.line + i, message: `the title gives days but no year; ${formatDate(d)} is the latest week they run Monday to Friday — give --week if that is wrong` });
+        break outer;
+      }
+    }
   }
   // An implausible date (2999, 1900, 9999-12-31) is a warning and gives no week: --week must (issue 8).
   if (found) {

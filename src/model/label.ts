@@ -108,6 +108,21 @@ export function monthDayIn(text: string): { month: number; day: number } | null 
   return { month, day };
 }
 
+/**
+ * A week's range of days written without a year (`12/25 – 12/29`, `5.6-5.10`, `3月4日~3月8日`, `3/4-8`):
+ * the month and day of both ends, or null when the line holds no such range.
+ */
+export function yearlessRangeIn(text: string): { from: { month: number; day: number }; to: { month: number; day: number } } | null {
+  const md = String.raw`(\d{1,2})\s*(?:[./]|月)\s*(\d{1,2})\s*[日号]?`;
+  const re = new RegExp(String.raw`(?<![\d./])${md}\s*(?:[-~–—至到]|~)\s*(?:${md}|(\d{1,2})\s*[日号]?)(?![\d./])`, 'u');
+  const m = re.exec(text);
+  if (!m) return null;
+  const from = { month: Number(m[1]), day: Number(m[2]) };
+  const to = m[3] !== undefined ? { month: Number(m[3]), day: Number(m[4]) } : { month: from.month, day: Number(m[5]) };
+  for (const d of [from, to]) if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return null;
+  return { from, to };
+}
+
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /**

@@ -32,6 +32,23 @@ test('findWeek: an impossible label is explained and the date used; an implausib
   assert.is(end.week, null, 'no 10000-W01');
 });
 
+test('findWeek: days without a year (a Monday-to-Friday range) take the latest year they run Monday to Friday, with a warning', () => {
+  // 2025-06-02 and 2019-06-03 … : 6/2 is a Monday in 2025; 3/4–3/8 is Monday to Friday in 2024 (and 2019, 2013).
+  const june = findWeek([heading('平台组周报（6/2 – 6/6）')], 'reporter', [], undefined, '2026-11-29');
+  assert.is(june.date, '2025-06-06');
+  assert.match(june.warnings[0]!.message, /no year; 2025-06-06 is the latest week they run Monday to Friday/);
+  const march = findWeek([heading('Weekly notes 3.4-3.8')], 'iso', [], undefined, '2026-11-29');
+  assert.is(march.date, '2024-03-08');
+  assert.is(march.week, '2024-W10');
+  // Across New Year: 12/30 is a Monday in 2024, the range ends 2025-01-03.
+  assert.is(findWeek([heading('Digest 12/30 - 1/3')], 'iso', [], undefined, '2026-11-29').date, '2025-01-03');
+  assert.is(findWeek([heading('周报 6/6')], 'reporter', [], undefined, '2026-11-29').week, null, 'a single day gives no year');
+  assert.is(findWeek([heading('周报（6/2 – 6/3）')], 'reporter', [], undefined, '2026-11-29').week, null, 'two days are no working week');
+  assert.is(findWeek([heading('平台组周报（6/2 – 6/6）')], 'reporter', []).week, null, 'without today no year is guessed');
+  // A year written on the line is never overruled by a guess.
+  assert.equal(findWeek([heading('2021年 平台组周报（6/2 – 6/6）')], 'reporter', [], undefined, '2026-11-29').warnings, []);
+});
+
 test('ingest: the file named in every week message; an implausible date needs --week, and with it the report is stored', async () => {
   const { dir, cleanup } = tempDir('weekmsg');
   try {
