@@ -213,6 +213,9 @@ export class FigureFacts {
   // ---- a labelled list after a colon (rule `labelled-list`): `进度：前端 40%｜后端 30%`, `App 8.0：iOS 30%，Android 25%`
   list: { prefix: { start: number; end: number }; label: string; progressWord: string | undefined } | undefined;
 
+  // ---- one of names listed, then their figures after 分别 (rule `respectively`): `东城区、北湖区进度偏慢（分别为 41% 和 37%）`
+  respectively: { name: string; progressWord: string | undefined; kpiWord: string | undefined; kpiName: string | undefined } | undefined;
+
   // ---- words (found with the label)
   progressHit: { index: number; word: string } | null = null;
   progressAfter: { index: number; word: string } | null = null;

@@ -33,6 +33,9 @@ import { dueDate } from './context/due-date.js';
 import { labelledList } from './context/labelled-list.js';
 import { labelledListFigure } from './classify/labelled-list.js';
 import { labelledListName } from './name/labelled-list.js';
+import { respectively } from './context/respectively.js';
+import { respectivelyFigure } from './classify/respectively.js';
+import { respectivelyName } from './name/respectively.js';
 import { codeBlock } from './classify/code-block.js';
 import { url } from './classify/url.js';
 import { ignoredSection } from './classify/ignored-section.js';
@@ -81,7 +84,7 @@ import { statedRename } from './statement/stated-rename.js';
 
 export const FIGURE_RULES: readonly FigureRule[] = [percentSign, chineseFigure];
 
-export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate, labelledList];
+export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate, labelledList, respectively];
 
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   codeBlock,
@@ -94,6 +97,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   signedChange,
   growth,
   lastWeek,
+  respectivelyFigure,
   kpiWord,
   rate,
   coverage,
@@ -113,7 +117,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

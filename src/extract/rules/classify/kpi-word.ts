@@ -10,6 +10,7 @@ export const kpiWord: ClassifyRule = {
   accepts: [
     { text: '- 代扣成功率：99.95%', expect: kpi(99.95, '代扣成功率') },
     { text: '- 系统年度可用性：100%', expect: kpi(100, '系统年度可用性') },
+    { text: '- Unit test coverage: 61%', expect: kpi(61, 'Unit test coverage') },
   ],
   rejects: [{ text: '- 支付成功率提升专项，进度40%', expect: progress(40, '支付成功率提升专项') }],
   decide(f) {

@@ -11,7 +11,7 @@ export const rate: ClassifyRule = {
     { text: '- 测试用例通过率95%，bug修复率 80%', figure: '80%', expect: kpi(80, 'bug修复率') },
     { text: '- Chargeback rate 0.31%, lower than in December', expect: kpi(0.31, 'Chargeback rate') },
     { text: '- Field data: crash-free devices 99.2%, OTA failure rate 0.8%.', figure: '0.8%', expect: kpi(0.8) },
-    { text: '- Unit test coverage: 61%', expect: kpi(61, 'Unit test coverage') },
+    { text: '- Refund rate: 3.4%', expect: kpi(3.4, 'Refund rate') },
   ],
   rejects: [{ text: '- 接口改造完成率 80%', expect: progress(80, '接口改造') }],
   decide(f) {
