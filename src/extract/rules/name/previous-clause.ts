@@ -19,6 +19,7 @@ export const previousClause: NameRule = {
   rejects: [
     { text: '## WMS 新版切换\n\n**负责人：** 周凯　**进度：** 80%', expect: progress(80, 'WMS 新版切换') },
     { text: '关于信创适配。经与厂商沟通，纳入本期范围，整体进度 90%。', expect: progress(90, '信创适配') },
+    { text: '3. 外呼平台：新启动，进度 5%', expect: progress(5, '外呼平台', null) },
   ],
   give(f, verdict, owners, lx) {
     // In a paragraph that opens with its topic, the clauses before a figure are its story, not its name.
@@ -36,7 +37,8 @@ export const previousClause: NameRule = {
     const raw = n.slice(p.start, p.end);
     if (!raw || !isNameLike(stripStatus(raw, lx))) return undefined;
     const prev = cleanName(written(line.t, p.start, p.end), lx);
-    if (!prev) return undefined;
+    // A status remark stripped to a marker (`新启动` → `新`) names nothing.
+    if (!prev || lx.lists.markerWords.is(prev)) return undefined;
     const prevIsHead = line.head !== null && p.start <= line.head.start;
     const head = owners.head();
     if (!prevIsHead && head) return { project: head, metric: prev, own: false };

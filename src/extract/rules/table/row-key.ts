@@ -1,6 +1,7 @@
 // Rule row-key: a row is named by its key columns — the name column, else the first text column, joined with the text columns after it.
 
 import { cleanName } from '../../names.js';
+import { CELL_BREAK } from '../../../model/types.js';
 import { progress } from '../expect.js';
 import type { RowRule } from '../types.js';
 import { table } from './header.js';
@@ -49,10 +50,13 @@ export const rowKey: RowRule = {
     if (start < 0) return undefined;
     const keys = [start];
     for (let i = start + 1; i < cells.length; i++) {
-      if (!text(i) || !(row.header[i] ?? '').trim()) break;
+      // A cell holding a percentage is a figure, never part of the name (an HTML cell spanning the platform and
+      // progress columns, `<td colspan="2">Web 65% / 小程序 30%</td>`, stands in both).
+      if (!text(i) || !(row.header[i] ?? '').trim() || /\d\s*[%％]/u.test(cells[i] ?? '')) break;
       if (hasLetters(cells[i] ?? '')) keys.push(i);
     }
-    const parts = keys.map((i) => cleanName(cells[i] ?? '', lx)).filter(Boolean);
+    // A line break inside a name cell (`Search<br>revamp`) is a space in the name.
+    const parts = keys.map((i) => cleanName((cells[i] ?? '').split(CELL_BREAK).join(' '), lx)).filter(Boolean);
     // One project written in every row part (`〃`, a repeated group cell) names nothing new: keep the parts once.
     const name = [...new Set(parts)].join(' ');
     return name ? { name, columns: keys } : undefined;
