@@ -86,14 +86,37 @@ interface Found {
   ownSubject: boolean;
 }
 
+/** A rule's phrases lowercased, longest first: sorted once per rule, not once per clause. */
+interface SortedPhrases {
+  list: { lp: string; latin: boolean }[];
+  /** Finds whether any of them occurs (lowercased text): most clauses hold none. */
+  any: RegExp;
+}
+const SORTED = new WeakMap<StatePhraseRule, SortedPhrases>();
+function sortedPhrases(rule: StatePhraseRule): SortedPhrases {
+  let s = SORTED.get(rule);
+  if (!s) {
+    const list = [...rule.phrases].sort((a, b) => b.length - a.length).map((p) => ({ lp: p.toLowerCase(), latin: /^[a-z]/i.test(p) }));
+    s = { list, any: alternation(list.map((p) => p.lp)) };
+    SORTED.set(rule, s);
+  }
+  return s;
+}
+
+/** One pattern matching any of the (lowercased) phrases. */
+function alternation(phrases: readonly string[]): RegExp {
+  const alts = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  return alts.length ? new RegExp(alts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u') : /(?!)/u;
+}
+
 /** Phrase occurrences of one rule in a clause (NFKC, case-insensitive for Latin), longest first, non-overlapping. */
 function occurrences(clause: string, rule: StatePhraseRule): { start: number; end: number; phrase: string }[] {
   const lower = clause.toLowerCase();
+  const phrases = sortedPhrases(rule);
+  if (!phrases.any.test(lower)) return [];
   const taken: [number, number][] = [];
   const out: { start: number; end: number; phrase: string }[] = [];
-  for (const p of [...rule.phrases].sort((a, b) => b.length - a.length)) {
-    const lp = p.toLowerCase();
-    const latin = /^[a-z]/i.test(p);
+  for (const { lp, latin } of phrases.list) {
     for (let from = 0; ; ) {
       const at = lower.indexOf(lp, from);
       if (at < 0) break;
@@ -106,6 +129,17 @@ function occurrences(clause: string, rule: StatePhraseRule): { start: number; en
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Does any phrase of the rules occur in the text (lowercased)? One pattern per rule list, built once: most lines
+ * state nothing, and a clause is part of its line, so a line without any phrase needs no clause-by-clause reading.
+ */
+const ANY_PHRASE = new WeakMap<readonly StatementRule[], RegExp>();
+function anyPhraseOf(rules: readonly StatementRule[], phrases: readonly string[]): RegExp {
+  let re = ANY_PHRASE.get(rules);
+  if (!re) ANY_PHRASE.set(rules, (re = alternation(phrases.map((p) => p.toLowerCase()))));
+  return re;
 }
 
 function blocked(pre: string, post: string): boolean {
@@ -229,6 +263,8 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
   const renamers = opts.rules.filter((r): r is RenameRule => r.state === 'renamed');
   const renamesOf = (line: string) => renamers.flatMap((r) => r.renames(line).map((found) => ({ found, rule: r.name })));
   const allPhrases = rules.flatMap((r) => r.phrases);
+  const anyPhrase = anyPhraseOf(opts.rules, allPhrases);
+  const states = (text: string) => anyPhrase.test(text.toLowerCase());
   const clean = (s: string) => nameOf(s, lx);
   const out: Statement[] = [];
   const seen = new Map<string, Statement>();
@@ -247,10 +283,28 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     out.push(st);
   };
 
+  // A document repeats its headings and parents on every block below them: each is named once.
+  const headingNames = new Map<string, string>();
+  const parentNames = new Map<string, string>();
+  const headingOf = (h: string) => {
+    let n = headingNames.get(h);
+    if (n === undefined) headingNames.set(h, (n = headingName(h, lx)));
+    return n;
+  };
+  const parentOf = (p: string) => {
+    let n = parentNames.get(p);
+    if (n === undefined) parentNames.set(p, (n = nameOf(splitHead(p.normalize('NFKC')).head || p, lx)));
+    return n;
+  };
   for (const block of blocks) {
     if (block.kind === 'code' || opts.skip(block)) continue;
-    const heading = [...block.headings].reverse().map((h) => headingName(h, lx)).find(Boolean);
-    const parent = [...block.parents].reverse().map((p) => nameOf(splitHead(p.normalize('NFKC')).head || p, lx)).find(Boolean);
+    // The names around the block, found only when a line states something (most do not).
+    let around: { heading: string | undefined; parent: string | undefined } | undefined;
+    const names = () =>
+      (around ??= {
+        heading: [...block.headings].reverse().map(headingOf).find(Boolean),
+        parent: [...block.parents].reverse().map(parentOf).find(Boolean),
+      });
 
     if (block.kind === 'row') {
       const { names, nameCols } = rowNames(block, lx);
@@ -261,7 +315,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
           const to = r.to ?? (nameCols.has(i) ? nameOf(cell.slice(0, r.index), lx) : names[0]);
           if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: block.line, subjects: [to], formerly: r.formerly, text });
         }
-        if (nameCols.has(i) || contextColumn(block.header?.[i] ?? '', lx)) return;
+        if (nameCols.has(i) || !states(cell) || contextColumn(block.header?.[i] ?? '', lx)) return;
         for (const f of readText(cell, names, rules, allPhrases, clean)) {
           emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: block.line, subjects: f.subjects, text });
         }
@@ -269,18 +323,31 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       continue;
     }
 
+    // NFKC once per block (it maps no character to a line break, so lines stay lines), lowercased once for the
+    // phrase test; a block that states nothing and renames nothing is done with here.
+    const normBlock = block.text.normalize('NFKC');
+    const lowerBlock = normBlock.toLowerCase();
+    const stateBlock = anyPhrase.test(lowerBlock);
+    if (!stateBlock && renamers.every((r) => r.cue !== undefined && !r.cue.test(normBlock))) continue;
+    const normLines = normBlock.split('\n');
+    const lowerLines = lowerBlock.split('\n');
     block.text.split('\n').forEach((rawLine, k) => {
-      const line = rawLine.normalize('NFKC');
+      const line = normLines[k] ?? rawLine.normalize('NFKC');
       if (!line.trim()) return;
+      const renames = renamesOf(line);
+      const stating = stateBlock && anyPhrase.test(lowerLines[k] ?? line.toLowerCase());
+      if (!renames.length && !stating) return;
       const lineNo = block.line + k;
       const { head, body } = splitHead(line);
       const headName = head ? nameOf(head, lx) : '';
-      for (const { found: r, rule } of renamesOf(line)) {
+      const { heading, parent } = names();
+      for (const { found: r, rule } of renames) {
         // `清结算中心（原“资金清分平台”）`: the new name is what stands before the remark.
         const before = nameOf(line.slice(0, r.index), lx);
         const to = r.to ?? (before || headName || (block.kind === 'heading' ? '' : heading));
         if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: lineNo, subjects: [to], formerly: r.formerly, text: rawLine.trim() });
       }
+      if (!stating) return;
       const fallback = [headName, block.kind === 'heading' ? '' : (parent ?? ''), block.kind === 'heading' ? '' : (heading ?? '')].filter(Boolean);
       const found = head
         ? [...readText(head, [], rules, allPhrases, clean), ...readText(body, [headName], rules, allPhrases, clean)]

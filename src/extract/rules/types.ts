@@ -175,6 +175,8 @@ export interface RenameRule extends RuleBase {
   stage: 'statement';
   state: 'renamed';
   renames(line: string): FoundRename[];
+  /** A word every rename this rule finds contains (NFKC text): a block without it is not read for renames. */
+  cue?: RegExp;
 }
 
 export type Rule = FigureRule | ContextRule | ClassifyRule | NameRule | GuardRule | DirectionRule | ColumnRule | RowRule | CellRule | StatementRule;

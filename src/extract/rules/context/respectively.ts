@@ -38,6 +38,7 @@ export const respectively: ContextRule = {
   ],
   read(f, lx) {
     const line = f.line;
+    if (!f.n.includes('分别')) return false;
     // The run of figures this one belongs to starts after the keyword: walk back over figures joined by `和`/`、`.
     let first = f.k;
     while (first > 0 && f.k - first < 8) {

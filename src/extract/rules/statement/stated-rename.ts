@@ -27,8 +27,12 @@ const EN_FROM = new RegExp(`(?:renamed\\s+from|formerly(?:\\s+known\\s+as|\\s+ca
 const clean = (s: string) => s.replace(/^[\s*_"'“”「」]+|[\s*_"'“”「」.]+$/gu, '').trim();
 
 /** Every rename a line states (NFKC text). Plans (`拟更名为`, `will be renamed`) are not renames yet. */
+/** A word every rename pattern below needs: a line without one states no rename (most lines; checked first). */
+export const RENAME_WORD = /原|曾用名|旧名|更名|改名|重命名|改称|formerly|renamed|previously|was/iu;
+
 export function findRenames(line: string): FoundRename[] {
   const t = line.normalize('NFKC');
+  if (!RENAME_WORD.test(t)) return [];
   const out: FoundRename[] = [];
   const seen = new Set<string>();
   const push = (formerly: string, to: string | null, phrase: string, index: number) => {
@@ -81,6 +85,7 @@ export const statedRename: RenameRule = {
   description: 'a rename stated in the report (`（原“X”）`, `原名X`, `由X更名为Y`, `X更名为Y`, `renamed from X`, `formerly X`, a 备注 cell `由X更名`): recorded as an alias old → new, with the line as evidence',
   state: 'renamed',
   renames: findRenames,
+  cue: RENAME_WORD,
   accepts: [
     { text: '### 清结算中心（原“资金清分平台”）', expect: rename('清结算中心', '资金清分平台') },
     { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', figure: '20%', expect: rename('联盟争霸', '跨服公会战') },
