@@ -530,8 +530,10 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "{0} — give the week with --week": "{0}——请用 --week 给出周次",
   "week label 第{0}周 cannot be a week (a year has 52 or 53){1}": "周次“第{0}周”不存在（一年只有 52 或 53 周）{1}",
   "week label 第{0}周 cannot be a week (a year has 52 or 53) and the title has no date": "周次“第{0}周”不存在（一年只有 52 或 53 周），标题中也没有日期",
+  "the title gives days but no year; {0} is the latest week they run Monday to Friday — give --week if that is wrong": "标题只写了日期范围、没有年份；取这几天为周一至周五的最近一年：{0}——如不对请用 --week 指定",
 
   // ------------------------------------------------------------ the extractor: why a figure was read so (check)
+  'a note spanning the table': '跨越整个表格的备注行',
   'repeats {0}{1} of line {2} (the first is kept)': '与第 {2} 行的 {0}{1} 重复（保留第一个）',
   'a second figure for {0} on the same line (the first is kept)': '{0} 在同一行的第二个数（保留第一个）',
   'no rule recognised it': '没有规则识别它',
