@@ -12,7 +12,7 @@ import { root } from '../cli/support/cli.js';
 const set = path.join(root, 'test', 'fixtures', 'eval', 'worked');
 
 /** What this checkout reaches (raise them when the extractor gets better; never lower them to make a change pass). */
-const FLOOR = { progressPrecision: 0.969, progressRecall: 0.918, kpiPrecision: 0.959, kpiRecall: 0.808, entriesSeen: 37 };
+const FLOOR = { progressPrecision: 0.97, progressRecall: 0.955, kpiPrecision: 0.962, kpiRecall: 0.853, entriesSeen: 38 };
 
 test('the worked-on evaluation set: progress precision and recall stay at or above their floors', () => {
   const s = scoreExtractSet(set);
