@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { compileLexicon, extract } from '../../src/extract/index.js';
 import { readBytesAs } from '../../src/read/index.js';
 import type { Extraction } from '../../src/model/types.js';
-import type { Vocabulary } from '../../src/model/types.js';
+import type { Vocabulary } from '../../src/extract/index.js';
 
 async function read(name: string, text: string, vocabulary: Partial<Vocabulary> = {}): Promise<Extraction[]> {
   const parts = await readBytesAs(new TextEncoder().encode(text), name);
