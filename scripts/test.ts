@@ -33,10 +33,8 @@ const WEIGHTS: Record<string, number> = {
   'read/index.test.ts': 5,
   'store/crash.test.ts': 4,
   'read/guard.test.ts': 4,
-  'cli/database.test.ts': 4,
-  'cli/output.test.ts': 3,
 };
-const BATCH_WEIGHT = 6;
+const BATCH_WEIGHT = 10;
 
 interface Unit {
   label: string;

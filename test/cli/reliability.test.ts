@@ -78,7 +78,7 @@ test(`concurrency: ${PROCESSES} CLI ingests at once into one database, ${ROUNDS}
 const KILLS = scale(3, 50);
 /** Runs that finish before their kill do not count; this many runs at most (the kill window adapts, see below). */
 const MAX_RUNS = KILLS * 4;
-const BATCH = 60;
+const BATCH = scale(30, 60);
 
 test(`crash: SIGKILL a ${BATCH}-report CLI ingest up to ${KILLS} times; whole generations only, the next run gets in`, async () => {
   const { dir, cleanup } = tempDir('crash');
