@@ -77,9 +77,9 @@ export function labelIn(text: string): WeekLabel | null {
     const w = /^\d+$/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
     if (w !== null) return { year: Number(m[1]), week: w };
   }
-  m = /第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
-  if (m) {
-    const w = /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
+  // A week counted from something else is no week of the year: `节后第一周`, `上线后第2周`, `3月第2周`, `入职前第一周`.
+  for (const r of text.matchAll(/(?<![后前月]\s*)第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/g)) {
+    const w = /^\d+$/.test(r[1]!) ? Number(r[1]) : chineseNumber(r[1]!);
     if (w !== null) return { week: w };
   }
   m = /(?<![A-Za-z])(?:W|Wk|Week)\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?/i.exec(text);

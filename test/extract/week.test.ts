@@ -82,11 +82,20 @@ test('a label that does not exist in its year falls back to the date with a warn
   assert.is(ex.week, '2024-W52');
 });
 
+test('a mail dated 2023-01-06 that says 节后第一周 is 2023-W02, not W01', () => {
+  assert.is(week('发件人：冯某\n时间：2023年1月6日（星期五）18:22\n主题：回复：物流组周报（1.3-1.6）\n\n各位：\n\n节后第一周（4 个工作日），汇报如下。\n\n- 项目甲：进度 40%').week, '2023-W02');
+});
+
 test('helpers: label and date forms', () => {
   assert.equal(labelIn('第 3 周'), { week: 3 });
   assert.equal(labelIn('第二十周'), { week: 20 });
   assert.equal(labelIn('Wk 7 / 2024'), { week: 7, year: 2024 });
   assert.is(labelIn('无周次'), null);
+  // Weeks counted from a holiday, a launch or a month are no weeks of the year.
+  assert.is(labelIn('节后第一周（4 个工作日），汇报如下。'), null);
+  assert.is(labelIn('上线后第 2 周，运行平稳'), null);
+  assert.is(labelIn('3月第2周'), null);
+  assert.equal(labelIn('春节后第一周 · 第06周周报'), { week: 6 });
   assert.is(datesIn('2023-02-30').length, 0);
   assert.is(datesIn('20230414').length, 1);
 });

@@ -57,6 +57,8 @@ import { nameColon } from './classify/name-colon.js';
 import { bracketAfterProgress } from './classify/bracket-after-progress.js';
 import { nameFigure } from './classify/name-figure.js';
 import { ongoing } from './classify/ongoing.js';
+import { stillAt, stillAtName } from './classify/still-at.js';
+import { headingParagraph, headingParagraphName } from './classify/heading-paragraph.js';
 import { overall } from './classify/overall.js';
 import { stateVerb } from './classify/state-verb.js';
 import { orgCookie } from './classify/org-cookie.js';
@@ -112,12 +114,14 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   headBracket,
   nameFigure,
   ongoing,
+  stillAt,
+  headingParagraph,
   overall,
   stateVerb,
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

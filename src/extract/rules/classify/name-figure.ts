@@ -19,16 +19,20 @@ export const nameFigure: ClassifyRule = {
     { text: '- [ ] 🟢【进行中】积分商城改版 70%', expect: progress(70, '积分商城改版') },
     { text: '### 2.1 支付网关 — 70%', expect: progress(70, '支付网关') },
     { text: '- 主线第三章：美术资源完成约70%，剧情配音 50%。', figure: '50%', expect: progress(50, '主线第三章', '剧情配音') },
+    { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', expect: progress(20, '联盟争霸') },
   ],
   rejects: [
     { text: '- iOS用户占比35%', expect: ignored() },
     { text: '- 老系统下线 90% 的流量已切走', expect: ignored() },
+    { text: '- 说明：其中 30% 来自渠道侧，已反馈', expect: ignored() },
   ],
   decide(f, lx) {
     const line = f.line;
     const sibling = !!line.lastProgress && line.lastProgress.segment === f.segment && !f.inParens && !f.hadVerb;
     const itemHead = !f.hadVerb && f.ctx.kind !== 'heading' && f.headStart <= line.markerEnd && (f.ctx.kind === 'item' || line.markerEnd > 0) && !f.inParens;
-    if (!(f.hadDash || f.hadColon || itemHead || sibling)) return undefined;
+    // `…，范围不变：联盟争霸 20%` — a name and its figure after a colon, ending the line.
+    const afterColon = !f.hadVerb && !f.inParens && /:\s*$/u.test(f.n.slice(Math.max(0, f.labelStart - 3), f.labelStart)) && f.n.slice(f.m.end).trim() === '';
+    if (!(f.hadDash || f.hadColon || itemHead || sibling || afterColon)) return undefined;
     if (!isNameLike(stripStatus(stripMarkers(f.label), lx)) || /占比/u.test(f.label) || !endsClause(f.after)) return undefined;
     return { verdict: 'progress' };
   },

@@ -12,8 +12,12 @@ export const progressWord: ClassifyRule = {
     { text: '- 会员积分改版，前端进展60%、后端进展45%', figure: '45%', expect: progress(45, '会员积分改版', '后端') },
     { text: '- Checkout redesign: 75% complete, A/B test next week', expect: progress(75, 'Checkout redesign') },
   ],
-  rejects: [],
+  rejects: [
+    // Under a metrics heading a rate named by its attainment (`达成率`, `完成率`) is an operating figure.
+    { text: '## 📊 运营指标\n\n- 订单履约时效达成率：96.5%', expect: { verdict: 'kpi', percent: 96.5 } },
+  ],
   decide(f, lx) {
+    if (f.ctx.kpiSection && f.progressHit && f.progressHit.word.endsWith('率') && f.label.trimEnd().endsWith(f.progressHit.word)) return undefined;
     // A figure in words (`近八成历史保单已完成回溯`) takes a progress word anywhere in its clause.
     const hit = f.progressHit ?? f.progressAfter ?? (f.m.form === 'chinese-figure' ? lx.lists.progressWords.last(f.after) : null);
     return hit ? { verdict: 'progress', word: hit.word } : undefined;
