@@ -16,12 +16,14 @@ export const projectHeading: NameRule = {
   rejects: [
     { text: '## 重点项目\n\n- 结算中心重构进度30%', expect: progress(30, '结算中心重构') },
     { text: '## 分项进展\n\n### MES 系统实施\n\n- 车间建模：完成 100%\n- 工单下发联调，进度 65%', figure: '65%', expect: progress(65, '工单下发联调') },
+    { text: '# 上周进展\n\n## 【O1 仓配履约】\n\n- 运单轨迹重构进度60%；轨迹聚合服务压测通过', expect: progress(60, '运单轨迹重构') },
   ],
   give(f, verdict, owners) {
     if (verdict !== 'progress' || f.labelStart > f.line.markerEnd) return undefined;
     if (f.progressHit) {
-      // `切流进度 85%，…` opening an item or paragraph: a short part name right before its progress word.
-      if (f.ctx.kind === 'heading' || f.hadColon || f.progressHit.index === 0 || f.progressHit.index > 6 || f.label.length - f.progressHit.index - f.progressHit.word.length > 2) return undefined;
+      // `切流进度 85%，…` opening an item or paragraph: a short part name (four characters at most: `运单轨迹重构进度60%`
+      // under `## 【O1 仓配履约】` is an item of a group, not a part) right before its progress word.
+      if (f.ctx.kind === 'heading' || f.hadColon || f.progressHit.index === 0 || f.progressHit.index > 4 || f.label.length - f.progressHit.index - f.progressHit.word.length > 2) return undefined;
     } else {
       // Only the bare form `部件：40%` (a short part name, the figure, at most a remark in brackets: nothing else).
       if (f.ctx.kind !== 'item' || f.label.length > 8) return undefined;
