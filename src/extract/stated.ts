@@ -53,7 +53,7 @@ const LEAD_FILLERS = [
   /^(?:了|啦)/u,
 ];
 /** After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`). */
-const ADVERBIAL_AFTER = /^\s*(?:到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under)\b)/iu;
+const ADVERBIAL_AFTER = /^\s*(?:到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
 /** `本项目`, `该项目`, `this project`: the item the line is about. */
 const GENERIC_REF = /^(?:本|该|此|这个|整个|整体)?(?:项目|任务|工作|事项|需求|专项)$|^(?:(?:this|the|that)\s+)?(?:project|work|item|milestone|effort|workstream|initiative)$|^(?:it|this|that)$/iu;
 /** Parts and phases of an item: done or paused on their own, they are not the item. */

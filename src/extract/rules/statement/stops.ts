@@ -29,6 +29,7 @@ export const statedPause: StatePhraseRule = {
     { text: '- Loyalty wallet: deprioritised for Q3', expect: { verdict: 'stated', state: 'paused', subject: 'Loyalty wallet' } },
     { text: '- 门店巡检小程序暂停开发，人员支援大促', expect: { verdict: 'stated', state: 'paused', subject: '门店巡检小程序' } },
     { text: '- 反外挂系统升级因安全部人手不足暂停', expect: { verdict: 'stated', state: 'paused', subject: '反外挂系统升级' } },
+    { text: '- Legacy API removal: paused until the Q3 planning', expect: { verdict: 'stated', state: 'paused', subject: 'Legacy API removal' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
@@ -46,7 +47,10 @@ export const statedCancel: StatePhraseRule = {
   name: 'stated-cancel',
   description: 'an item the report says is cancelled or terminated (`取消`, `终止`, `cancelled`): cancelled, not a silent drop',
   state: 'cancelled',
-  phrases: ['不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped'],
+  phrases: [
+    '不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped',
+    'dropped from the roadmap', 'removed from the roadmap',
+  ],
   objectNamesItem: [],
   wholeObjects: WHOLE,
   accepts: [
@@ -56,6 +60,7 @@ export const statedCancel: StatePhraseRule = {
     { text: '| 项目 | 进度 | 状态 | 本周说明 |\n|---|---|---|---|\n| 互联网医院对接 | — | 取消 | 集团统一建设 |', expect: { verdict: 'stated', state: 'cancelled', subject: '互联网医院对接' } },
     { text: '- 客服机器人接入：经评估改用平台统一客服方案，本项目取消', expect: { verdict: 'stated', state: 'cancelled', subject: '客服机器人接入' } },
     { text: '3. 客服工单系统：与集团共享中心方案重叠，经决策不再推进；', expect: { verdict: 'stated', state: 'cancelled', subject: '客服工单系统' } },
+    { text: '- Partner SDK: dropped from the roadmap after the pricing review', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
   ],
   rejects: [
     { text: '- 会员中心：取消旧版积分兑换入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
