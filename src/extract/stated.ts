@@ -38,7 +38,7 @@ const BLOCK_AFTER = /^\s*(?:前|后|之前|之后|以后|以前|时|的|计划|�
 /** Fillers trimmed from the end of a subject: marks, adverbs, times, scopes. */
 const TRAIL_FILLERS = [
   /[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』()（）:：—–\-|]+$/u,
-  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了)$/u,
+  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了|先|暂时|暂且|只能)$/u,
   /(?:今日|今天|昨天|昨日|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])$/u,
   /(?:\d{4}\s*年)?\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[/.-]\s*\d{1,2}\s*[日号]?)\s*(?:晚上|晚|早上|上午|下午|凌晨|中午)?$/u,
   /全(?:区域|院|网|国|站|员|省|市|量|部|区|集团|公司|渠道|门店|用户|商户|城)$/u,
@@ -189,6 +189,9 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
       // `反外挂系统因人员不足暂停`: the item is what stands before the reason (also offered).
       const reason = /^(.+?)\s*(?:因为|由于|因)/u.exec(subject);
       subjects = reason ? [subject, reason[1]!] : [subject];
+      // A short word for the line's own item (`海外版本本地化：…，本地化工作先搁置`): the item is the line's head.
+      const core = subject.replace(/(?:的)?(?:工作|项目|开发|事项|部分|这块|这边|work|project)$/iu, '').trim();
+      if (core.length >= 2 && fallback[0] && fallback[0] !== subject && fallback[0].toLowerCase().includes(core.toLowerCase())) subjects.push(fallback[0]);
     }
     subjects = subjects.map(clean).filter((s) => s && !isPart(s) && !GENERIC_REF.test(s));
     if (subjects.length) out.push({ rule, phrase, subjects, ownSubject: own });

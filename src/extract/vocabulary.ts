@@ -80,7 +80,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '退款率', '坏账率', '逾期率', '召回率', '点击率', '满意度', '及时率', '准时率', '稳定性', '饱和度', '复购率',
     '活跃率', '付费率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
     'SLA', 'SLO', 'uptime', 'availability', 'success rate', 'error rate', 'conversion', '留存', 'retention',
-    'crash-free', 'CTR', 'ROI', 'NPS', 'utilization', 'coverage', 'CPU',
+    'crash-free', 'CTR', 'ROI', 'NPS', 'utilization', 'coverage', 'CPU', 'churn', 'bounce rate', 'downtime', 'MTTR', '流失率',
   ],
   ignoreWords: [
     '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心', '预算执行', '开销',

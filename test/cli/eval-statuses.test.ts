@@ -15,11 +15,15 @@ import { root, run as inProcess, tempDir } from './support/cli.js';
 
 /**
  * Agreement on all labelled items, and on those whose figures were read, reached when the floors were last raised.
- * `worked`: the worked-on half of the blind set; `own`: series of our own, labelled before the tool ran on them.
+ * `worked`: the worked-on half of the blind set; `own`: series of our own, labelled before the tool ran on them;
+ * `own-aside`: four more of our own in four more styles, labelled before the tool ran and kept unscored until the end.
  */
 const SETS = [
-  { name: 'worked', dir: path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series'), floor: { all: 0.76, read: 0.98 } },
-  { name: 'own', dir: path.join(root, 'test', 'fixtures', 'eval', 'own', 'series'), floor: { all: 0.95, read: 1 } },
+  { name: 'worked', dir: path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series'), floor: { all: 0.99, read: 1 } },
+  { name: 'own', dir: path.join(root, 'test', 'fixtures', 'eval', 'own', 'series'), floor: { all: 1, read: 1 } },
+  // Set aside while the rules were worked on and scored once, blind (117/138 = 0.848); what it showed was then fixed
+  // where the error was generic, so it is no longer a blind measure — the lead's held-out half is.
+  { name: 'own-aside', dir: path.join(root, 'test', 'fixtures', 'eval', 'own-aside', 'series'), floor: { all: 0.99, read: 0.99 } },
 ];
 
 interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }

@@ -17,6 +17,9 @@ const VERB_BEFORE_EN = /\b(?:(?:(?:is|are|was|were|stands?|stood|sits?|lags?|had
 /** A dash between a name and its figure: `日志链路切换 —— 70%`, `Kafka migration — 35% complete`. */
 const DASH_BEFORE = /(?:—+|–|--|\s-)\s*$/u;
 const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
+/** Ending a label after its KPI word, a noun that makes the label the name of a piece of work. */
+const WORK_NOUN_AFTER =
+  /(?:\b(?:cleanup|clean-up|migration|rollout|revamp|redesign|rewrite|refactor(?:ing)?|upgrade|integration|dashboard|project|programme|program|initiative|epic|feature|tool(?:ing)?|service|pipeline|module|engine|model|sync|job|platform|system|overhaul|automation)\b|项目|专项|改造|平台|系统|建设|看板|工具|模型|重构|升级)[\s:：]*$/iu;
 
 /** Position of the unclosed `(` before `pos` within [from, pos), or -1. */
 function openParen(n: string, from: number, pos: number): number {
@@ -125,6 +128,11 @@ export const label: ContextRule = {
 
     // The words classify and name rules ask about.
     f.kpiWord = lx.lists.kpiWords.find(f.label);
+    // A KPI word inside the name of a piece of work is no KPI (`Data retention cleanup: 85%`, `留存分析看板 60%`).
+    if (f.kpiWord) {
+      const at = f.label.toLowerCase().lastIndexOf(f.kpiWord.toLowerCase());
+      if (at >= 0 && WORK_NOUN_AFTER.test(f.label.slice(at + f.kpiWord.length))) f.kpiWord = undefined;
+    }
     f.progressHit = lx.lists.progressWords.last(f.label);
     // Right after the figure: `60%完成`, `75% complete`; in English within a few words (`98% of stored cards moved`).
     const latin = /^\s*[a-z]+(?:[\s-]+[a-z]+){0,4}/i.exec(f.after)?.[0];

@@ -20,6 +20,8 @@ export const completionWords: StatePhraseRule = {
     '全量上线', '全部上线', '已全量', '已交付', '交付完成', '验收通过', '已验收', '已结项', '结项', '已投产', '已投入使用', '投入使用',
     '如期上线', '顺利上线', '正式上线', '上线完成', '已发布', '完毕', '完成上线', '完成全量上线', '完成发布', '完成全量发布', '已全量发布',
     '完成交付', '完成验收', '验收完成', '发布完成',
+    // Launched for a whole scope: `已全院上线`, `已在全网发布`.
+    ...['院', '网', '国', '站', '省', '市', '员', '公司', '集团', '渠道', '区域', '门店', '平台', '行'].flatMap((s) => [`全${s}上线`, `全${s}发布`, `全${s}推广`]),
     'done', 'shipped', 'launched', 'delivered', 'completed', 'complete', 'finished', 'wrapped up', 'went live', 'is live',
     'live in production', 'released',
     '✅', '✔️', '✔', '☑️', '☑', '[x]',
@@ -29,7 +31,11 @@ export const completionWords: StatePhraseRule = {
     'finished', 'released', '✅', '✔️', '✔', '☑️', '☑', '[x]',
   ],
   // `已完成上线`: what was completed is the launch, delivery or acceptance of the item itself.
-  wholeObjects: ['上线', '全量上线', '发布', '全量发布', '正式发布', '交付', '验收', '投产', 'rollout', 'launch', 'release', 'delivery'],
+  // `已交付运营`: handed over to those who run or use it.
+  wholeObjects: [
+    '上线', '全量上线', '发布', '全量发布', '正式发布', '交付', '验收', '投产', 'rollout', 'launch', 'release', 'delivery',
+    '运营', '运维', '业务', '业务方', '客户', '甲方', '用户',
+  ],
   accepts: [
     { text: '✅ 历史账单回迁完毕，已全量上线，商户侧可查 2019 年以来全部账单。', expect: { verdict: 'stated', state: 'completed', subject: '历史账单回迁' } },
     { text: '3. 电子签收：✅ 电子签收已全量上线，1月11日起所有订单使用电子凭证；', expect: { verdict: 'stated', state: 'completed', subject: '电子签收' } },
@@ -43,6 +49,8 @@ export const completionWords: StatePhraseRule = {
     { text: '- 门店数字化巡检：已全部完成，转入运维', expect: { verdict: 'stated', state: 'completed', subject: '门店数字化巡检' } },
     { text: '- 账户中心：已完成上线，旧入口下线', expect: { verdict: 'stated', state: 'completed', subject: '账户中心' } },
     { text: '- 支付网关：本周完成全量发布', expect: { verdict: 'stated', state: 'completed', subject: '支付网关' } },
+    { text: '2. 试剂库存预警 —— 本周已全院上线，旧台账停用', expect: { verdict: 'stated', state: 'completed', subject: '试剂库存预警' } },
+    { text: '· 春节活动版本：✅ 已交付运营，1 月 20 日开服', expect: { verdict: 'stated', state: 'completed', subject: '春节活动版本' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
@@ -54,6 +62,7 @@ export const completionWords: StatePhraseRule = {
     { text: '- 电子签收：压测已完成', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '- 电子签收：已完成灰度发布，下周全量', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '- 电子签收：预计下周完成上线', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '- 电子签收：已交付测试，等 QA 排期', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '- Checkout v2: design done, build next', expect: { verdict: 'unstated', state: 'completed', subject: 'Checkout v2' } },
     { text: '- Checkout v2 will be launched next week', expect: { verdict: 'unstated', state: 'completed', subject: 'Checkout v2' } },
     { text: '- 电子签收：基本完成', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },

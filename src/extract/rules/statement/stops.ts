@@ -30,6 +30,7 @@ export const statedPause: StatePhraseRule = {
     { text: '- 门店巡检小程序暂停开发，人员支援大促', expect: { verdict: 'stated', state: 'paused', subject: '门店巡检小程序' } },
     { text: '- 反外挂系统升级因安全部人手不足暂停', expect: { verdict: 'stated', state: 'paused', subject: '反外挂系统升级' } },
     { text: '- Legacy API removal: paused until the Q3 planning', expect: { verdict: 'stated', state: 'paused', subject: 'Legacy API removal' } },
+    { text: '· 海外版本本地化：海外发行计划延后到明年下半年，本地化工作先搁置', expect: { verdict: 'stated', state: 'paused', subject: '海外版本本地化' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
