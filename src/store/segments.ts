@@ -98,20 +98,21 @@ export function readSegment(dir: string, name: string, shown: string, holders: (
     }
     throw new InputError(`cannot read the measure segment ${name}: ${(err as Error).message}`, { where: file, hint: 'check its permissions' });
   }
-  const hint = `remove it and rebuild it: rm ${shellWord(file)} && ${rebuild()}`;
+  // Only when it is needed: the command looks up the segment's reports and the files on disk.
+  const hint = () => `remove it and rebuild it: rm ${shellWord(file)} && ${rebuild()}`;
   const seal = validSeal(text);
   if (seal === null || !seal.startsWith(segmentHash(name) ?? '-')) {
     const why = seal === null ? 'its seal does not match its content: it was edited or damaged' : 'its content is not the one its name promises: a file of another database';
-    throw new InputError(`not a valid measure segment (${why})`, { where: file, hint });
+    throw new InputError(`not a valid measure segment (${why})`, { where: file, hint: hint() });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`not a valid measure segment (${describeJsonError(text, err as Error)})`, { where: file, hint });
+    throw new InputError(`not a valid measure segment (${describeJsonError(text, err as Error)})`, { where: file, hint: hint() });
   }
   const problem = segmentProblem(raw);
-  if (problem) throw new InputError(`not a valid measure segment (${problem})`, { where: file, hint });
+  if (problem) throw new InputError(`not a valid measure segment (${problem})`, { where: file, hint: hint() });
   const { seal: _seal, ...content } = raw as SegmentFile & { seal: string };
   return indexSegment(content as SegmentFile);
 }
