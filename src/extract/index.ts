@@ -371,7 +371,7 @@ export function extract(doc: Document, options: ExtractOptions): Extraction {
   const statements = findStatements(doc.blocks, {
     lexicon: lx,
     rules: STATEMENT_RULES,
-    skip: (b) => ignoredHeading(b.kind === 'heading' ? [...b.headings, b.text] : b.headings, lx, ignoredHeadings) !== undefined,
+    skip: (b) => ignoredHeading(b.headings, lx, ignoredHeadings) !== undefined || (b.kind === 'heading' && ignoredHeading([b.text], lx, ignoredHeadings) !== undefined),
   });
   return { week: info.week, date: info.date, title: info.title, observations, statements, findings, warnings, ...(info.problem ? { weekProblem: info.problem } : {}) };
 }

@@ -140,8 +140,9 @@ export interface Lexicon {
   /** Words the user configured (`progressWords` of milestones.config.json), so `check` can say so. */
   readonly configured: ReadonlySet<string>;
   /**
-   * Names as cleaned (raw text → name): reports repeat their names week after week, and cleaning one is the
-   * extractor's costliest step. The only memory the extractor keeps; bounded (emptied at 20,000 names).
+   * Names as cleaned (raw text → name) and headings as named: reports repeat their names and headings week after
+   * week, and cleaning one is the extractor's costliest step. The only memory the extractor keeps; bounded (emptied
+   * at 20,000 names).
    */
   readonly names: Map<string, string>;
 }

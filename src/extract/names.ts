@@ -152,11 +152,30 @@ export function isFieldLabel(text: string, lx: Lexicon): boolean {
 /** A heading that names no project (`上周进展`, `项目进度`, `Projects`). */
 export function isGenericHeading(text: string, lx: Lexicon): boolean {
   const bare = stripStatus(tidyName(text), lx).replace(/\s+/g, '');
-  return lx.vocab.genericHeadings.some((g) => bare === g.replace(/\s+/g, ''));
+  return genericSet(lx.vocab.genericHeadings).has(bare);
+}
+
+/** The generic headings without their spaces, made once per word list. */
+const GENERIC = new WeakMap<readonly string[], Set<string>>();
+function genericSet(words: readonly string[]): Set<string> {
+  let s = GENERIC.get(words);
+  if (!s) GENERIC.set(words, (s = new Set(words.map((g) => g.replace(/\s+/g, '')))));
+  return s;
 }
 
 /** A heading as a project name (`C. 个人信息保护与数据治理` → `个人信息保护与数据治理`); '' for generic ones. */
 export function headingName(text: string, lx: Lexicon): string {
+  // Reports repeat their headings week after week: named once per process, in the lexicon's name memo.
+  const key = `\u0002${text}`;
+  const hit = lx.names.get(key);
+  if (hit !== undefined) return hit;
+  const name = computeHeadingName(text, lx);
+  if (lx.names.size >= 20_000) lx.names.clear();
+  lx.names.set(key, name);
+  return name;
+}
+
+function computeHeadingName(text: string, lx: Lexicon): string {
   // A figure or a field in a trailing bracket or after a dash is no part of the name:
   // `创作者激励计划（进度60%）`, `供应商门户（负责人：李娜）`, `网关 G3 — 70%`.
   let raw = text.replace(/\s*[(（][^()（）]*(?:[%％:：]|负责人|owner)[^()（）]*[)）]\s*$/iu, '');

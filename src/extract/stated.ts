@@ -103,6 +103,14 @@ function sortedPhrases(rule: StatePhraseRule): SortedPhrases {
   return s;
 }
 
+/** A rule's phrases lowercased, in the rule's order: made once per rule. */
+const LOWER = new WeakMap<StatePhraseRule, string[]>();
+function lowerPhrases(rule: StatePhraseRule): string[] {
+  let l = LOWER.get(rule);
+  if (!l) LOWER.set(rule, (l = rule.phrases.map((p) => p.toLowerCase())));
+  return l;
+}
+
 /** One pattern matching any of the (lowercased) phrases. */
 function alternation(phrases: readonly string[]): RegExp {
   const alts = [...new Set(phrases)].sort((a, b) => b.length - a.length);
@@ -131,15 +139,32 @@ function occurrences(clause: string, rule: StatePhraseRule): { start: number; en
   return out.sort((a, b) => a.start - b.start);
 }
 
-/**
- * Does any phrase of the rules occur in the text (lowercased)? One pattern per rule list, built once: most lines
- * state nothing, and a clause is part of its line, so a line without any phrase needs no clause-by-clause reading.
- */
-const ANY_PHRASE = new WeakMap<readonly StatementRule[], RegExp>();
-function anyPhraseOf(rules: readonly StatementRule[], phrases: readonly string[]): RegExp {
-  let re = ANY_PHRASE.get(rules);
-  if (!re) ANY_PHRASE.set(rules, (re = alternation(phrases.map((p) => p.toLowerCase()))));
-  return re;
+/** A rule list split into phrase rules and renamers, with all phrases and one pattern of them: made once per list. */
+interface CompiledRules {
+  rules: StatePhraseRule[];
+  renamers: RenameRule[];
+  allPhrases: string[];
+  /**
+   * Does any phrase of the rules occur in the text (lowercased)? Most lines state nothing, and a clause is part of
+   * its line, so a line without any phrase needs no clause-by-clause reading.
+   */
+  anyPhrase: RegExp;
+}
+const COMPILED = new WeakMap<readonly StatementRule[], CompiledRules>();
+function compiledRules(list: readonly StatementRule[]): CompiledRules {
+  let c = COMPILED.get(list);
+  if (!c) {
+    const rules = list.filter((r): r is StatePhraseRule => r.state !== 'renamed');
+    const allPhrases = rules.flatMap((r) => r.phrases);
+    c = {
+      rules,
+      renamers: list.filter((r): r is RenameRule => r.state === 'renamed'),
+      allPhrases,
+      anyPhrase: alternation(allPhrases.map((p) => p.toLowerCase())),
+    };
+    COMPILED.set(list, c);
+  }
+  return c;
 }
 
 function blocked(pre: string, post: string): boolean {
@@ -150,9 +175,10 @@ function blocked(pre: string, post: string): boolean {
   return /^\s*(?:(?:to|by|at|from|至|到)\s*)?[\d.]+\s*%/iu.test(post);
 }
 
+const PART_SET = new Set(PARTS.map((p) => p.toLowerCase()));
+
 function isPart(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return PARTS.some((p) => p.toLowerCase() === n);
+  return PART_SET.has(name.trim().toLowerCase());
 }
 
 /**
@@ -170,9 +196,9 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
     // Another phrase of the same sense after this one (`✅ 电子签收已全量上线`): the object is what stands before it.
     for (let round = 0; round < 3 && object; round++) {
       const before = object;
-      for (const p of rule.phrases) {
-        const i = object.toLowerCase().lastIndexOf(p.toLowerCase());
-        if (i >= 0 && i + p.length === object.length) object = trimSubject(object.slice(0, i), true);
+      for (const lp of lowerPhrases(rule)) {
+        const i = object.toLowerCase().lastIndexOf(lp);
+        if (i >= 0 && i + lp.length === object.length) object = trimSubject(object.slice(0, i), true);
       }
       if (object === before) break;
     }
@@ -259,14 +285,20 @@ function rowNames(block: Block, lx: Lexicon): { names: string[]; nameCols: Set<n
   return { names: [...new Set(names.filter(Boolean))], nameCols };
 }
 
+/** The name of the nearest (last) of `texts` that names something, else undefined. */
+function lastNamed(texts: readonly string[], name: (t: string) => string): string | undefined {
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const n = name(texts[i]!);
+    if (n) return n;
+  }
+  return undefined;
+}
+
 /** Every statement candidate of a document, in line order. */
 export function findStatements(blocks: readonly Block[], opts: StatementOptions): Statement[] {
   const { lexicon: lx } = opts;
-  const rules = opts.rules.filter((r): r is StatePhraseRule => r.state !== 'renamed');
-  const renamers = opts.rules.filter((r): r is RenameRule => r.state === 'renamed');
+  const { rules, renamers, allPhrases, anyPhrase } = compiledRules(opts.rules);
   const renamesOf = (line: string) => renamers.flatMap((r) => r.renames(line).map((found) => ({ found, rule: r.name })));
-  const allPhrases = rules.flatMap((r) => r.phrases);
-  const anyPhrase = anyPhraseOf(opts.rules, allPhrases);
   const states = (text: string) => anyPhrase.test(text.toLowerCase());
   const clean = (s: string) => nameOf(s, lx);
   const out: Statement[] = [];
@@ -305,8 +337,8 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     let around: { heading: string | undefined; parent: string | undefined } | undefined;
     const names = () =>
       (around ??= {
-        heading: [...block.headings].reverse().map(headingOf).find(Boolean),
-        parent: [...block.parents].reverse().map(parentOf).find(Boolean),
+        heading: lastNamed(block.headings, headingOf),
+        parent: lastNamed(block.parents, parentOf),
       });
 
     if (block.kind === 'row') {

@@ -27,7 +27,13 @@ export function normalize(original: string): NormalText {
   for (const ch of original) {
     const c = ch.charCodeAt(0);
     // ASCII and the common CJK ideographs are NFKC on their own: no need to ask ICU.
-    let n = c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) ? ch : ch.normalize('NFKC');
+    // Full-width ASCII (`，：％（）`) is its ASCII letter under NFKC, and `、。「」【】` are NFKC already.
+    let n =
+      c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3035)
+        ? ch
+        : c >= 0xff01 && c <= 0xff5e
+          ? String.fromCharCode(c - 0xfee0)
+          : ch.normalize('NFKC');
     // NFKC keeps these as they are; they are the same punctuation for our purposes.
     if (n === '～' || n === '〜') n = '~';
     // An ideographic space separates fields in Feishu/Notion exports (`负责人：周凯　进度：80%`).
