@@ -35,7 +35,23 @@ const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 const ENGLISH_DATES: { re: RegExp; day: number; month: number; year: number }[] = [
   { re: new RegExp(String.raw`(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})(?!\d)`, 'giu'), day: 1, month: 2, year: 3 },
   { re: new RegExp(String.raw`(?<![\p{L}])${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)`, 'giu'), day: 2, month: 1, year: 3 },
+  // A week's days in one month: `Mar 11–15, 2024`, `March 11-15 2024` (the report's date is the last day).
+  { re: new RegExp(String.raw`(?<![\p{L}])${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\s*[-–—~]\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)`, 'giu'), day: 2, month: 1, year: 3 },
 ];
+
+/**
+ * Day and month written with digits before a four-digit year: `15/03/2024`, `03/15/2024`, `15.03.2024`.
+ * The order is read from the numbers (a part above 12 is the day); `03/04/2024` could be either and is
+ * no date, except with dots or dashes, which are written day first.
+ */
+const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]|\d)/g;
+
+function numericDmy(a: number, b: number, sep: string): { day: number; month: number } | null {
+  if (a > 12 && b <= 12) return { day: a, month: b };
+  if (b > 12 && a <= 12) return { day: b, month: a };
+  if (a === b || sep !== '/') return { day: a, month: b };
+  return null;
+}
 
 /** Dates in a line (NFKC text), in written order; for a range (`2023-04-10 ~ 2023-04-14`) the report's date is the last. */
 export function datesIn(text: string): Date[] {
@@ -47,6 +63,13 @@ export function datesIn(text: string): Date[] {
       const d = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
       if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
     }
+  }
+  NUMERIC_DMY.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = NUMERIC_DMY.exec(text)); ) {
+    const dm = numericDmy(Number(m[1]), Number(m[3]), m[2]!);
+    const d = dm ? parseDate(`${m[4]}-${dm.month}-${dm.day}`) : null;
+    const at = m.index;
+    if (d && !found.some((f) => f.at === at)) found.push({ at, date: d });
   }
   if (/[A-Za-z]/.test(text)) {
     for (const { re, day, month, year } of ENGLISH_DATES) {
@@ -68,8 +91,25 @@ export interface WeekLabel {
   year?: number;
 }
 
-/** A week label in a line (NFKC text): `第16周`, `第十六周`, `2023年第16周`, `W16`, `Week 16, 2023`, `2023-W16`. */
+/**
+ * A year standing alone beside a week label on its line (`W11 周报 2024`, `2024 第11周`): one four-digit
+ * 19xx/20xx number, not part of a date, followed by nothing that makes it a count (`2000人`, `2048 requests`).
+ */
+function yearBeside(text: string): number | undefined {
+  if (datesIn(text).length) return undefined;
+  const years = [...text.matchAll(/(?<![\p{L}\p{N}.\/:-])((?:19|20)\d{2})(?=$|\s*[)）\]】,，.。:：;；|/–—-]|\s*(?:周报|週報|周|週|第|工作|总结|汇报|进展)|\s+(?:weekly|week|report|status|update|W\d))/giu)].map((m) => Number(m[1]));
+  return new Set(years).size === 1 ? years[0] : undefined;
+}
+
+/** A week label in a line (NFKC text): `第16周`, `第十六周`, `2023年第16周`, `W16`, `Week 16, 2023`, `2023-W16`, `24W16`; a year alone beside it is its year. */
 export function labelIn(text: string): WeekLabel | null {
+  const l = bareLabelIn(text);
+  if (!l || l.year !== undefined) return l;
+  const year = yearBeside(text);
+  return year === undefined ? l : { ...l, year };
+}
+
+function bareLabelIn(text: string): WeekLabel | null {
   let m = /(?<!\d)(\d{4})\s*-?\s*W(\d{1,2})(?!\d)/i.exec(text);
   if (m) return { year: Number(m[1]), week: Number(m[2]) };
   m = /(?<!\d)(\d{4})\s*年\s*(?:的)?\s*第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
@@ -82,6 +122,9 @@ export function labelIn(text: string): WeekLabel | null {
     const w = /^\d+$/.test(r[1]!) ? Number(r[1]) : chineseNumber(r[1]!);
     if (w !== null) return { week: w };
   }
+  // `24W11`: a two-digit year written against the week (not `FY24W11`, a fiscal year).
+  m = /(?<![\p{L}\p{N}])(\d{2})W(\d{1,2})(?!\d)/iu.exec(text);
+  if (m) return { year: 2000 + Number(m[1]), week: Number(m[2]) };
   m = /(?<![A-Za-z])(?:W|Wk|Week)\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?/i.exec(text);
   if (m) return m[2] ? { week: Number(m[1]), year: Number(m[2]) } : { week: Number(m[1]) };
   return null;

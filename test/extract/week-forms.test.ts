@@ -1,0 +1,46 @@
+// Report weeks written in the many ways titles, file names and folders give them (own fixtures under
+// test/fixtures/extract/weeks): each stored in the week its author meant, or in none when the text is ambiguous.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/extract/index.js';
+import { readBytesAs } from '../../src/read/index.js';
+import { root } from '../cli/support/cli.js';
+
+const dir = join(root, 'test', 'fixtures', 'extract', 'weeks');
+
+async function weekOf(file: string): Promise<{ week: string | null; date: string | null; warnings: string[] }> {
+  // The name as a folder walk gives it: the folders below the path given, then the file.
+  const parts = await readBytesAs(readFileSync(join(dir, file)), `reports/${file}`);
+  assert.is(parts.length, 1);
+  const ex = extract(parts[0]!.document, { scheme: 'reporter' });
+  return { week: ex.week, date: ex.date, warnings: ex.warnings.map((w) => w.message) };
+}
+
+test('an English day range within one month: `Weekly Report – Jun 3–7, 2024`', async () => {
+  assert.is((await weekOf('digest-range.md')).week, '2024-W23');
+  assert.is((await weekOf('digest-range.md')).date, '2024-06-07');
+});
+
+test('numeric day and month before the year: the order read from a part above 12', async () => {
+  assert.is((await weekOf('status-us.md')).week, '2024-W42');
+  assert.is((await weekOf('status-dmy.md')).week, '2024-W43');
+});
+
+test('04/10/2024 could be April or October: no week is invented from it', async () => {
+  assert.is((await weekOf('status-ambiguous.md')).week, null);
+});
+
+test('a year standing beside a week label is its year: `W37 周报 2024`, `25W08`', async () => {
+  assert.is((await weekOf('year-beside.md')).week, '2024-W37');
+  assert.is((await weekOf('yy-week.md')).week, '2025-W08');
+});
+
+test('a fiscal year (FY25) or a count (2000 人) beside a label is no calendar year', async () => {
+  assert.is((await weekOf('fiscal.md')).week, null);
+  assert.is((await weekOf('count-not-year.md')).week, null);
+});
+
+test.run();
