@@ -43,6 +43,24 @@ interface Label {
 interface Found {
   date: Date;
   line: number;
+  /** The title says the report is about the week before its date (`上周工作总结 2024-03-18`). */
+  lastWeek?: boolean;
+}
+
+/** A title about the week before the day it is dated: `上周工作总结 2024-03-18`, `Last week's report – 2024-03-18`. */
+const LAST_WEEK_TITLE = /^[\s#*【\[(（]*(?:上周|上週)(?![一二三四五六日天末])|上[周週](?:工作|总结|總結|周报|週報|进展|進展|回顾|汇报|小结)|\blast\s+week'?s?\s+(?:report|summary|update|progress|recap|review)|\brecap\s+of\s+last\s+week/iu;
+
+/** Last week's date given beside the report's own (`周报 2024-01-05（上周 2023-12-29）`) is context: left out. */
+const LAST_WEEK_ASIDE = /(?:[（(\[【]|[,，;；|]\s*)\s*(?:上周|上週|上期|上次|last\s+week|prev(?:ious)?(?:\s+week)?)[^)）\]】,，;；|]*/giu;
+
+/** The report's date in a title line: the last date (the end of a range), leaving out last week's. */
+function titleDate(text: string): { date: Date; lastWeek: boolean } | null {
+  const own = datesIn(text.replace(LAST_WEEK_ASIDE, ' '));
+  if (!own.length) return null;
+  const date = own[own.length - 1]!;
+  // Written on Monday to Wednesday about the week before: one date, no range.
+  const lastWeek = own.length === 1 && LAST_WEEK_TITLE.test(text) && !yearlessRangeIn(text) && date.getDay() >= 1 && date.getDay() <= 3;
+  return { date, lastWeek };
 }
 
 /** How many leading blocks may carry the title, label and date. */
@@ -138,8 +156,8 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
         if (l) label = { ...l, line };
       }
       if (!found) {
-        const ds = datesIn(text);
-        if (ds.length) found = { date: ds[ds.length - 1]!, line };
+        const t = titleDate(text);
+        if (t) found = { date: t.date, line, ...(t.lastWeek ? { lastWeek: true } : {}) };
       }
     }
     if (label && found) break;
@@ -188,6 +206,11 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     label = null;
   }
   const date = found ? formatDate(found.date) : null;
+  if (found?.lastWeek) {
+    const before = new Date(found.date.getFullYear(), found.date.getMonth(), found.date.getDate() - 7);
+    warnings.push({ line: found.line, message: `the title speaks of last week: dated ${date}, the report is of ${weekOfDate(before, scheme)} — give --week if that is wrong` });
+    found = { ...found, date: before };
+  }
   let week: WeekId | null = null;
   if (label) {
     if (label.year !== undefined) week = formatWeekId(label.year, label.week);

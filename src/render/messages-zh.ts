@@ -530,6 +530,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "{0} — give the week with --week": "{0}——请用 --week 给出周次",
   "week label 第{0}周 cannot be a week (a year has 52 or 53){1}": "周次“第{0}周”不存在（一年只有 52 或 53 周）{1}",
   "week label 第{0}周 cannot be a week (a year has 52 or 53) and the title has no date": "周次“第{0}周”不存在（一年只有 52 或 53 周），标题中也没有日期",
+  'the title speaks of last week: dated {0}, the report is of {1} — give --week if that is wrong': '标题说的是上周：落款 {0}，报告属于 {1}——如不对请用 --week 指定',
   "the title gives days but no year; {0} is the latest week they run Monday to Friday — give --week if that is wrong": "标题只写了日期范围、没有年份；取这几天为周一至周五的最近一年：{0}——如不对请用 --week 指定",
 
   // ------------------------------------------------------------ the extractor: why a figure was read so (check)

@@ -43,4 +43,16 @@ test('a fiscal year (FY25) or a count (2000 人) beside a label is no calendar y
   assert.is((await weekOf('count-not-year.md')).week, null);
 });
 
+test('a Monday summary of last week (`上周工作总结 2024-09-09`) is the week before, said in a warning', async () => {
+  const r = await weekOf('last-week-title.md');
+  assert.is(r.week, '2024-W36');
+  assert.is(r.date, '2024-09-09');
+  assert.ok(r.warnings.some((w) => w.includes('last week')), r.warnings.join('\n'));
+});
+
+test("last week's date beside the report's own (`（上周 2025-01-03）`) is context", async () => {
+  assert.is((await weekOf('last-week-aside.md')).week, '2025-W02');
+  assert.is((await weekOf('last-week-aside.md')).date, '2025-01-10');
+});
+
 test.run();
