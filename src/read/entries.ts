@@ -16,7 +16,9 @@ interface Label {
 }
 
 /** Words that may stand beside a date in a label line (`2023年3月17日周报`, `Week 19 report`). */
-const LABEL_WORDS = /周报|周总结|周工作|工作总结|工作汇报|总结|汇报|报告|进展|本周|周记|weekly|report|status|update|week|of|the/giu;
+const LABEL_WORDS = /周报|周总结|周工作|工作总结|工作汇报|总结|汇报|报告|进展|本周|周记|weekly|report|status|update|week|ending|beginning|commencing|starting|of|the/giu;
+/** English month names, stripped with the date they belong to (`week ending 8 March 2024`). */
+const MONTH_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/giu;
 /** Lines that mention a week but are about the plan, not an entry. */
 const NOT_AN_ENTRY = /下周|下阶段|计划|next|plan|目标|回顾/iu;
 
@@ -36,7 +38,10 @@ function labelOf(block: Block, index: number): Label | null {
     rest = rest
       .replace(/\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}/g, ' ')
       .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/g, ' ')
-      .replace(/(?<!\d)\d{8}(?!\d)/g, ' ');
+      .replace(/(?<!\d)\d{8}(?!\d)/g, ' ')
+      .replace(MONTH_WORDS, ' ')
+      .replace(/(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1\d{4}(?!\d)/g, ' ')
+      .replace(/(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)/g, ' ');
   }
   if (week) {
     label.week = week.week;
@@ -175,6 +180,19 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
 /** A date or week in a file's name (`第03周 2022-01-14.md`, `2025-W46 周报.md`), as a hint for when the text has none. */
 export function fileNameHint(fileName: string): DateHint | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').normalize('NFKC');
+  const own = nameHint(base);
+  if (own) return own;
+  // A file with no date in its name, in a dated folder (`2024-03-15/周报.md`, `2024-W11/report.md`):
+  // the nearest folder (of the last three) that holds a date or a week with its year.
+  const folders = fileName.normalize('NFKC').split(/[\\/]/).slice(0, -1).reverse().slice(0, 3);
+  for (const folder of folders) {
+    const hint = nameHint(folder);
+    if (hint && (hint.date || hint.year !== undefined)) return { ...hint, text: `${folder}/${base}` };
+  }
+  return undefined;
+}
+
+function nameHint(base: string): DateHint | undefined {
   const dates = datesIn(base);
   const week = labelIn(base);
   if (!dates.length && !week) return undefined;

@@ -55,4 +55,9 @@ test("last week's date beside the report's own (`（上周 2025-01-03）`) is co
   assert.is((await weekOf('last-week-aside.md')).date, '2025-01-10');
 });
 
+test('a file without a date in a dated folder: the folder dates it', async () => {
+  assert.is((await weekOf('2024-11-22/团队周报.md')).week, '2024-W47');
+  assert.is((await weekOf('2025-W03/notes.md')).week, '2025-W03');
+});
+
 test.run();

@@ -29,6 +29,14 @@ test('dated label lines, newest first, a date written without 日: one entry eac
   ]);
 });
 
+test('English entry labels (`Week ending 6 December 2024`, `Weekly Report – Nov 25–29, 2024`), newest first', async () => {
+  assert.equal(await weeks('platform-log.md'), [
+    ['#Week ending 6 December 2024', '2024-W49', [60, 30]],
+    ['#Weekly Report – Nov 25–29, 2024', '2024-W48', [52, 20]],
+    ['#Week ending 22 November 2024', '2024-W47', [40]],
+  ]);
+});
+
 test('## 2024-W19 headings, oldest first', async () => {
   assert.equal(await weeks('2024-团队周记.md'), [
     ['#2024-W18', '2024-W18', [20, 10]],
