@@ -107,7 +107,7 @@ function byTeamColumns(d: DiffByTeam, w: Words): Column<TeamSummary>[] {
   const all: Record<string, number> = {};
   for (const t of d.teams) for (const [s, n] of Object.entries(t.counts)) all[s] = (all[s] ?? 0) + n;
   return [
-    { key: 'team', label: 'team', value: (t) => t.team },
+    { key: 'team', label: 'team', value: (t) => t.team, show: (t) => t.team || w.defaultTeam },
     ...summaryStatuses(all).map((s): Column<TeamSummary> => ({ key: s, label: { text: w.status[s] ?? s }, align: 'right', value: (t) => t.counts[s] ?? 0, show: (t) => (t.missing ? '' : String(t.counts[s] ?? 0)) })),
     { key: 'items', label: 'items', align: 'right', value: (t) => t.items },
     { key: 'missing', label: 'note', value: (t) => t.missing ?? null, show: (t) => (t.missing ? w.noReportIn(t.team, t.missing) : ''), shownIf: (rows) => rows.some((t) => t.missing) },

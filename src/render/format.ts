@@ -216,10 +216,10 @@ const BASE_STYLE = [
   'del{color:#b00}ins{color:#070}',
 ];
 
-/** A standalone page; `title` is plain text, `body` already-escaped HTML, `style` extra CSS rules. */
-export function htmlPage(title: string, body: string, style: readonly string[] = []): string {
+/** A standalone page in language `lang`; `title` is plain text, `body` already-escaped HTML, `style` extra CSS rules. */
+export function htmlPage(title: string, body: string, style: readonly string[] = [], lang = 'en'): string {
   const css = [...BASE_STYLE, ...style].join('\n');
-  return `<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>\n${css}\n</style>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>\n${css}\n</style>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`;
 }
 
 // ------------------------------------------------------------------ JSON and CSV

@@ -197,7 +197,7 @@ function blockAsHtml(b: Block, w: Words): string {
 }
 
 function docAsHtml(doc: Doc, w: Words): string {
-  return htmlPage(doc.title, doc.blocks.map((b) => blockAsHtml(b, w)).join('\n'), statusCss());
+  return htmlPage(doc.title, doc.blocks.map((b) => blockAsHtml(b, w)).join('\n'), statusCss(), w.htmlLang);
 }
 
 // ------------------------------------------------------------------ CSV

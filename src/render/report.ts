@@ -297,7 +297,7 @@ function summaryLine(t: PlanTeam, r: PlanningReport, w: Words): string {
 function planningReportAsHtml(r: PlanningReport, w: Words): string {
   const body = [`<header>\n${headline(r, w)}\n</header>`, '<main>', burnUpFrame(), attention(r, w), ...r.teams.map((t) => teamSection(t, r, w)), '</main>'].join('\n');
   return (
-    '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n' +
+    `<!doctype html>\n<html lang="${w.htmlLang}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${e(w.report.title(r.from, r.to))}</title>\n<style>\n${CSS.join('\n')}\n</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`

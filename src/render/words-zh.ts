@@ -29,6 +29,7 @@ const STATUS: Record<Status, string> & Record<string, string> = {
 };
 
 export const ZH: Words = {
+  htmlLang: 'zh',
   csvHeaders: 'words',
   columns: {
     team: '团队',

@@ -11,6 +11,8 @@ import { ZH } from './words-zh.js';
  * and is written in the reader's words in another language.
  */
 const EN = {
+  /** The page's language (`<html lang>`): the language of its own words, so a screen reader reads them right. */
+  htmlLang: 'en',
   /** CSV headers: the columns' machine names (`keys`, what scripts read) or their header words (`words`, for a spreadsheet). */
   csvHeaders: 'keys' as 'keys' | 'words',
   columns: {

@@ -57,10 +57,13 @@ test('the Chinese words name every status, kind and verdict, one word each, and 
     if (typeof v === 'string') strings.push(v);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  walk(ZH);
+  // csvHeaders and htmlLang are settings (an identifier and a BCP 47 tag), not words a reader sees.
+  const { csvHeaders, htmlLang, ...shown } = ZH;
+  assert.equal([csvHeaders, htmlLang], ['words', 'zh']);
+  walk(shown);
   for (const s of strings) {
     // A command to copy (`milestones alias suggest`) stays as typed.
-    assert.equal([...latinWords(s.replace(/`[^`]*`/g, ''))].filter((w) => w !== 'words'), [], s);
+    assert.equal([...latinWords(s.replace(/`[^`]*`/g, ''))], [], s);
   }
 });
 
@@ -202,3 +205,14 @@ test('every report type writes one header word per CSV column in Chinese, never 
 });
 
 test.run();
+
+test('a page declares the language of its own words, and a report without a team names it in the reader’s words', () => {
+  const d = { from: '2031-W11', to: '2031-W13', teams: [{ team: '', counts: { advanced: 2 }, items: 2 }] };
+  for (const [lang, tag, noTeam] of [['en', 'en', '(no team)'], ['zh', 'zh', '（无团队）']] as const) {
+    const page = R.render(R.DIFF_BY_TEAM, d, 'html', { lang }).text;
+    assert.match(page, new RegExp(`<html lang="${tag}">`), lang);
+    assert.ok(R.render(R.DIFF_BY_TEAM, d, 'text', { lang }).text.includes(noTeam), `${lang}: ${noTeam}`);
+  }
+  // Scripts read the team as it is stored.
+  assert.ok(R.render(R.DIFF_BY_TEAM, d, 'csv', { lang: 'en' }).text.split(/\r?\n/)[1]!.startsWith(','));
+});
