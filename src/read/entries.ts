@@ -179,12 +179,23 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
 
 /** A date or week in a file's name (`第03周 2022-01-14.md`, `2025-W46 周报.md`), as a hint for when the text has none. */
 export function fileNameHint(fileName: string): DateHint | undefined {
-  const base = fileName.replace(/^.*[\\/]/, '').normalize('NFKC');
+  // An export's content hash (Notion's `周报 2024-03-15 3f8a20231101bc4d….md`) is no date, whatever digits it holds.
+  const path = fileName.normalize('NFKC').replace(/(?<![\p{L}\p{N}])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}(?![\p{L}\p{N}])/giu, ' ');
+  const base = path.replace(/^.*[\\/]/, '');
   const own = nameHint(base);
   if (own) return own;
+  // Year, month and day as folders (`2024/03/15.md`, `2024/03/15/周报.md`).
+  const parts = path.replace(/\.[^./\\]+$/, '').split(/[\\/]/);
+  for (let end = parts.length; end >= Math.max(3, parts.length - 1); end--) {
+    const ymd = parts.slice(end - 3, end);
+    if (ymd.length === 3 && /^(?:19|20)\d\d$/.test(ymd[0]!) && ymd.slice(1).every((p) => /^\d{1,2}$/.test(p))) {
+      const hint = nameHint(ymd.join('-'));
+      if (hint?.date) return { ...hint, text: `${ymd.join('/')}/${base}` };
+    }
+  }
   // A file with no date in its name, in a dated folder (`2024-03-15/周报.md`, `2024-W11/report.md`):
   // the nearest folder (of the last three) that holds a date or a week with its year.
-  const folders = fileName.normalize('NFKC').split(/[\\/]/).slice(0, -1).reverse().slice(0, 3);
+  const folders = path.split(/[\\/]/).slice(0, -1).reverse().slice(0, 3);
   for (const folder of folders) {
     const hint = nameHint(folder);
     if (hint && (hint.date || hint.year !== undefined)) return { ...hint, text: `${folder}/${base}` };

@@ -60,4 +60,12 @@ test('a file without a date in a dated folder: the folder dates it', async () =>
   assert.is((await weekOf('2025-W03/notes.md')).week, '2025-W03');
 });
 
+test("an export's content hash in the name (Notion) is no date, whatever digits it holds", async () => {
+  assert.is((await weekOf('notion/周报 2025-06-13 9c1e20240517ab3f4d6e8a0b2c4e6f8a1b.md')).week, '2025-W24');
+});
+
+test('year, month and day as folders: 2025/06/13.md', async () => {
+  assert.is((await weekOf('2025/06/13.md')).week, '2025-W24');
+});
+
 test.run();
