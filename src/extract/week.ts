@@ -163,6 +163,24 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     if (label && found) break;
   }
 
+  // The title's own days without a year (`# 周报 3.11-3.15`) over a date further down (`最后更新：2024-03-20`,
+  // an edit stamp): that date gives only the year.
+  if (found && hint?.from !== 'entry') {
+    const first = candidates[0];
+    const text = first ? first.text.split('\n')[0]!.normalize('NFKC') : '';
+    const r = first && first.line < found.line && !datesIn(text).length ? yearlessRangeIn(text) : null;
+    if (r) {
+      const near = [-1, 0, 1]
+        .map((k) => {
+          const y = found!.date.getFullYear() + k;
+          const to = new Date(r.to.month < r.from.month ? y + 1 : y, r.to.month - 1, r.to.day);
+          return to.getMonth() === r.to.month - 1 ? to : null;
+        })
+        .filter((d): d is Date => d !== null)
+        .sort((a, b) => Math.abs(a.getTime() - found!.date.getTime()) - Math.abs(b.getTime() - found!.date.getTime()))[0];
+      if (near && Math.abs(near.getTime() - found.date.getTime()) < 183 * DAY_MS) found = { date: near, line: first!.line };
+    }
+  }
   if (hint?.from === 'entry') {
     const week = weekOfHint(hint, found?.date ?? null, scheme);
     if (week && isValidWeek(week, scheme)) return { week, date: hint.date ?? (found ? formatDate(found.date) : null), title, warnings };

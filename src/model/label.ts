@@ -64,6 +64,12 @@ export function datesIn(text: string): Date[] {
       if (d && !found.some((f) => f.at === m!.index)) found.push({ at: m.index, date: d });
     }
   }
+  // A date in Chinese numerals, as formal documents write it: `二〇二四年三月十五日`.
+  for (const m of text.matchAll(/([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]/gu)) {
+    const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
+    const date = y !== null && mo !== null && d !== null ? parseDate(`${y}-${mo}-${d}`) : null;
+    if (date && !found.some((f) => f.at === m.index)) found.push({ at: m.index!, date });
+  }
   NUMERIC_DMY.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = NUMERIC_DMY.exec(text)); ) {
     const dm = numericDmy(Number(m[1]), Number(m[3]), m[2]!);

@@ -68,4 +68,14 @@ test('year, month and day as folders: 2025/06/13.md', async () => {
   assert.is((await weekOf('2025/06/13.md')).week, '2025-W24');
 });
 
+test('a date in Chinese numerals: 二〇二五年六月二十日', async () => {
+  assert.is((await weekOf('chinese-numerals.md')).week, '2025-W25');
+  assert.is((await weekOf('chinese-numerals.md')).date, '2025-06-20');
+});
+
+test("the title's days (`6.16-6.20`) over a later edit stamp, which gives only the year", async () => {
+  assert.is((await weekOf('edited-later.md')).week, '2025-W25');
+  assert.is((await weekOf('edited-later.md')).date, '2025-06-20');
+});
+
 test.run();
