@@ -165,11 +165,33 @@ export function yearlessRangeIn(text: string): { from: { month: number; day: num
   const md = String.raw`(\d{1,2})\s*(?:[./]|月)\s*(\d{1,2})\s*[日号]?`;
   const re = new RegExp(String.raw`(?<![\d./])${md}\s*(?:[-~–—至到]|~)\s*(?:${md}|(\d{1,2})\s*[日号]?)(?![\d./])`, 'u');
   const m = re.exec(text);
-  if (!m) return null;
+  if (!m) return englishRangeIn(text);
   const from = { month: Number(m[1]), day: Number(m[2]) };
   const to = m[3] !== undefined ? { month: Number(m[3]), day: Number(m[4]) } : { month: from.month, day: Number(m[5]) };
   for (const d of [from, to]) if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return null;
   return { from, to };
+}
+
+/** `11–15 March`, `March 11–15`, `28 Feb – 3 Mar`, `Feb 28 – Mar 3` (no year): the two ends, or null. */
+function englishRangeIn(text: string): { from: { month: number; day: number }; to: { month: number; day: number } } | null {
+  if (!/[A-Za-z]/.test(text)) return null;
+  const month = (w: string) => MONTH_NAMES.indexOf(w.slice(0, 3).toLowerCase()) + 1;
+  const D = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+  const DASH = String.raw`\s*[-–—~]\s*`;
+  const forms: [RegExp, (m: RegExpExecArray) => [number, number, number, number]][] = [
+    [new RegExp(String.raw`(?<![\d\p{L}])${D}\s+${MONTH}${DASH}${D}\s+${MONTH}(?![\p{L}])`, 'iu'), (m) => [month(m[2]!), Number(m[1]), month(m[4]!), Number(m[3])]],
+    [new RegExp(String.raw`(?<![\p{L}])${MONTH}\s+${D}${DASH}${MONTH}\s+${D}(?!\d)`, 'iu'), (m) => [month(m[1]!), Number(m[2]), month(m[3]!), Number(m[4])]],
+    [new RegExp(String.raw`(?<![\d\p{L}])${D}${DASH}${D}\s+${MONTH}(?![\p{L}])`, 'iu'), (m) => [month(m[3]!), Number(m[1]), month(m[3]!), Number(m[2])]],
+    [new RegExp(String.raw`(?<![\p{L}])${MONTH}\s+${D}${DASH}${D}(?![\d.:/])`, 'iu'), (m) => [month(m[1]!), Number(m[2]), month(m[1]!), Number(m[3])]],
+  ];
+  for (const [re, parts] of forms) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [fm, fd, tm, td] = parts(m);
+    if (fm < 1 || tm < 1 || fd < 1 || fd > 31 || td < 1 || td > 31) return null;
+    return { from: { month: fm, day: fd }, to: { month: tm, day: td } };
+  }
+  return null;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };

@@ -11,11 +11,11 @@ import { root } from '../cli/support/cli.js';
 
 const dir = join(root, 'test', 'fixtures', 'extract', 'weeks');
 
-async function weekOf(file: string): Promise<{ week: string | null; date: string | null; warnings: string[] }> {
+async function weekOf(file: string, today?: string): Promise<{ week: string | null; date: string | null; warnings: string[] }> {
   // The name as a folder walk gives it: the folders below the path given, then the file.
   const parts = await readBytesAs(readFileSync(join(dir, file)), `reports/${file}`);
   assert.is(parts.length, 1);
-  const ex = extract(parts[0]!.document, { scheme: 'reporter' });
+  const ex = extract(parts[0]!.document, { scheme: 'reporter', ...(today ? { today } : {}) });
   return { week: ex.week, date: ex.date, warnings: ex.warnings.map((w) => w.message) };
 }
 
@@ -76,6 +76,12 @@ test('a date in Chinese numerals: 二〇二五年六月二十日', async () => {
 test("the title's days (`6.16-6.20`) over a later edit stamp, which gives only the year", async () => {
   assert.is((await weekOf('edited-later.md')).week, '2025-W25');
   assert.is((await weekOf('edited-later.md')).date, '2025-06-20');
+});
+
+test('English days without a year (`Week 24 (9–13 June)`): the latest year they run Monday to Friday', async () => {
+  const r = await weekOf('english-days.md', '2026-11-29');
+  assert.is(r.date, '2025-06-13');
+  assert.is(r.week, '2025-W24');
 });
 
 test.run();
