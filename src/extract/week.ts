@@ -111,7 +111,23 @@ export function dateOfWorkweek(text: string, today: string): Date | null {
 }
 
 /** An item stating the report's period or date. */
-const PERIOD_ITEM = /^\s*(?:报告周期|统计周期|汇报周期|报告日期|汇报日期|周期|日期|date|period|week)\s*[:：]/iu;
+const PERIOD_ITEM = /^\s*(?:报告周期|统计周期|汇报周期|报告日期|汇报日期|填报日期|提交日期|周期|日期|date|report date|period|week)\s*[:：]/iu;
+
+/** A header cell naming the report's date or period (a Word template's `| 报告人 | 日期 |` table). */
+const PERIOD_HEADER = /^\s*(?:报告|汇报|填报|提交|统计)?(?:日期|周期)\s*$|^\s*(?:report\s+)?(?:date|period)\s*$/iu;
+
+/**
+ * A table row among the title lines, read as `日期：2024-03-15` for each cell under a date or period header;
+ * none from a row with a figure (`| 支付改造 | 60% | 2024-04-30 |` is a milestone's date, not the report's).
+ */
+function periodCells(b: Block): Block[] {
+  const header = b.header ?? [];
+  if ((b.cells ?? []).some((c) => /[%％]/u.test(c))) return [];
+  return (b.cells ?? []).flatMap((cell, i) => {
+    const h = header[i] ?? '';
+    return PERIOD_HEADER.test(h.normalize('NFKC').replace(/[*_`]/g, '')) && cell.trim() ? [{ ...b, kind: 'item' as const, text: `${h.trim()}：${cell.trim()}` }] : [];
+  });
+}
 
 /** The week of an entry label (`## 2024-W19`, `2023年3月17日周报`, `### 5.6-5.10` with its year found by the reader). */
 function weekOfHint(hint: DateHint, fallbackDate: Date | null, scheme: WeekScheme): WeekId | null {
@@ -139,6 +155,7 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   // A list item counts only when it labels the report's period (`- **报告周期**: 2026-02-02 至 2026-02-06`).
   const lead = blocks
     .slice(0, TITLE_BLOCKS)
+    .flatMap((b) => (b.kind === 'row' ? periodCells(b) : [b]))
     .filter((b) => b.kind === 'heading' || b.kind === 'paragraph' || (b.kind === 'item' && PERIOD_ITEM.test(b.text.normalize('NFKC'))));
   const candidates = [...lead.filter((b) => b.kind === 'heading'), ...lead.filter((b) => b.kind !== 'heading')];
   let label: Label | null = null;

@@ -84,4 +84,9 @@ test('English days without a year (`Week 24 (9–13 June)`): the latest year the
   assert.is(r.week, '2025-W24');
 });
 
+test("a template's header table (`| 报告人 | 日期 |`) dates the report; a milestone table's date does not", async () => {
+  assert.is((await weekOf('header-table.md')).week, '2025-W24');
+  assert.is((await weekOf('milestone-table.md')).week, null);
+});
+
 test.run();
