@@ -39,6 +39,7 @@ function labelOf(block: Block, index: number): Label | null {
       .replace(/\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}/g, ' ')
       .replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/g, ' ')
       .replace(/(?<!\d)\d{8}(?!\d)/g, ' ')
+      .replace(/[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]/gu, ' ')
       .replace(MONTH_WORDS, ' ')
       .replace(/(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1\d{4}(?!\d)/g, ' ')
       .replace(/(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)/g, ' ');

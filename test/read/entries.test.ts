@@ -37,6 +37,13 @@ test('English entry labels (`Week ending 6 December 2024`, `Weekly Report – No
   ]);
 });
 
+test('entries dated in Chinese numerals (`## 二〇二五年三月二十一日`), newest first', async () => {
+  assert.equal(await weeks('公文周报.md'), [
+    ['#二〇二五年三月二十一日', '2025-W12', [45, 30]],
+    ['#二〇二五年三月十四日', '2025-W11', [38, 25]],
+  ]);
+});
+
 test('## 2024-W19 headings, oldest first', async () => {
   assert.equal(await weeks('2024-团队周记.md'), [
     ['#2024-W18', '2024-W18', [20, 10]],
