@@ -29,7 +29,8 @@ export const labelledList: ContextRule = {
     const { n, line } = f;
     // An item of a list carries a label; a figure without one can only be an item when an ideographic space
     // (normalised to `,`) stands between its label and it (`服务端　85%`).
-    if (!f.label && (line.t.identity || !line.t.original.includes('\u3000'))) return false;
+    // Whether the line holds one is asked once per line (a search per figure made long lines quadratic).
+    if (!f.label && (line.t.identity || !hasIdeographicSpace(line))) return false;
     // Its label is a name, never a progress word (`前端进度50%` is read by progress-word).
     if (f.progressHit) return false;
     // The list's colon: the last one before the figure in its segment (not one between digits). The line's
@@ -59,6 +60,12 @@ export const labelledList: ContextRule = {
     return true;
   },
 };
+
+function hasIdeographicSpace(line: FigureFacts['line']): boolean {
+  let has = line.shared.get('labelled-list:ideographic-space') as boolean | undefined;
+  if (has === undefined) line.shared.set('labelled-list:ideographic-space', (has = line.t.original.includes('\u3000')));
+  return has;
+}
 
 interface ListAfterColon {
   prefix: { start: number; end: number };

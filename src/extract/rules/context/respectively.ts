@@ -38,7 +38,10 @@ export const respectively: ContextRule = {
   ],
   read(f, lx) {
     const line = f.line;
-    if (!f.n.includes('分别')) return false;
+    // Whether the line holds the keyword is asked once per line (a search per figure made long lines quadratic).
+    let has = line.shared.get('respectively:keyword') as boolean | undefined;
+    if (has === undefined) line.shared.set('respectively:keyword', (has = f.n.includes('分别')));
+    if (!has) return false;
     // The run of figures this one belongs to starts after the keyword: walk back over figures joined by `和`/`、`.
     let first = f.k;
     while (first > 0 && f.k - first < 8) {
