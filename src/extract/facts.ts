@@ -132,9 +132,15 @@ export class LineFacts {
     return this.headFound;
   }
 
-  /** What a rule found once for the whole line (by rule-chosen key), created on first use. */
-  get shared(): Map<string, unknown> {
-    return (this.sharedMap ??= new Map());
+  /**
+   * What a rule finds once for the whole line, under a rule-chosen key: `compute` runs for the first figure
+   * that asks, every later figure of the line gets its result (also when it is null or false). A search of
+   * the whole line per figure makes a long line quadratic; this is the place to keep such answers.
+   */
+  once<T>(key: string, compute: () => T): T {
+    const map = (this.sharedMap ??= new Map());
+    if (!map.has(key)) map.set(key, compute());
+    return map.get(key) as T;
   }
 
   private endsBefore(pos: number): number {

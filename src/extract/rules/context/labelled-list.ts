@@ -30,17 +30,16 @@ export const labelledList: ContextRule = {
     // An item of a list carries a label; a figure without one can only be an item when an ideographic space
     // (normalised to `,`) stands between its label and it (`服务端　85%`).
     // Whether the line holds one is asked once per line (a search per figure made long lines quadratic).
-    if (!f.label && (line.t.identity || !hasIdeographicSpace(line))) return false;
+    if (!f.label && (line.t.identity || !line.once('labelled-list:ideographic-space', () => line.t.original.includes('\u3000')))) return false;
     // Its label is a name, never a progress word (`前端进度50%` is read by progress-word).
     if (f.progressHit) return false;
     // The list's colon: the last one before the figure in its segment (not one between digits). The line's
     // colons are found once; a search per figure back to the segment start made long lines quadratic.
-    let colons = line.shared.get('labelled-list:colons') as number[] | undefined;
-    if (!colons) {
-      colons = [];
-      for (let i = n.indexOf(':'); i >= 0; i = n.indexOf(':', i + 1)) if (isBoundaryAt(n, i)) colons.push(i);
-      line.shared.set('labelled-list:colons', colons);
-    }
+    const colons = line.once('labelled-list:colons', () => {
+      const found: number[] = [];
+      for (let i = n.indexOf(':'); i >= 0; i = n.indexOf(':', i + 1)) if (isBoundaryAt(n, i)) found.push(i);
+      return found;
+    });
     let lo = 0;
     let hi = colons.length;
     while (lo < hi) {
@@ -51,21 +50,13 @@ export const labelledList: ContextRule = {
     const colon = lo > 0 ? colons[lo - 1]! : -1;
     if (colon < f.segFrom) return false;
     // The list after this colon (up to the next colon) is read once for all its figures.
-    const key = `labelled-list:${colon}`;
-    let list = line.shared.get(key) as ListAfterColon | undefined;
-    if (!list) line.shared.set(key, (list = listAfter(f, colon, lo < colons.length ? colons[lo]! : Infinity, lx)));
+    const list = line.once(`labelled-list:${colon}`, () => listAfter(f, colon, lo < colons.length ? colons[lo]! : Infinity, lx));
     const mine = list.labels.get(f.k);
     if (!mine || !list.accepted(mine)) return false;
     f.list = { prefix: list.prefix, label: mine, progressWord: list.progressWord };
     return true;
   },
 };
-
-function hasIdeographicSpace(line: FigureFacts['line']): boolean {
-  let has = line.shared.get('labelled-list:ideographic-space') as boolean | undefined;
-  if (has === undefined) line.shared.set('labelled-list:ideographic-space', (has = line.t.original.includes('\u3000')));
-  return has;
-}
 
 interface ListAfterColon {
   prefix: { start: number; end: number };

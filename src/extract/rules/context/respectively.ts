@@ -39,9 +39,7 @@ export const respectively: ContextRule = {
   read(f, lx) {
     const line = f.line;
     // Whether the line holds the keyword is asked once per line (a search per figure made long lines quadratic).
-    let has = line.shared.get('respectively:keyword') as boolean | undefined;
-    if (has === undefined) line.shared.set('respectively:keyword', (has = f.n.includes('分别')));
-    if (!has) return false;
+    if (!line.once('respectively:keyword', () => f.n.includes('分别'))) return false;
     // The run of figures this one belongs to starts after the keyword: walk back over figures joined by `和`/`、`.
     let first = f.k;
     while (first > 0 && f.k - first < 8) {
@@ -49,9 +47,7 @@ export const respectively: ContextRule = {
       if (!JOIN.test(f.n.slice(prev.end, line.figures[first]!.start))) break;
       first--;
     }
-    const key = `respectively:${first}`;
-    let r = line.shared.get(key) as Respectively | null | undefined;
-    if (r === undefined) line.shared.set(key, (r = readRun(f, first, lx)));
+    const r = line.once(`respectively:${first}`, () => readRun(f, first, lx));
     const name = r?.names.get(f.k);
     if (!r || !name) return false;
     f.respectively = { name, progressWord: r.progressWord, kpiWord: r.kpiWord, kpiName: r.kpiName };
