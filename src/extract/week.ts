@@ -2,7 +2,7 @@
 
 import type { Block, DateHint, Warning, WeekId, WeekScheme } from '../model/types.js';
 import { formatDate, formatWeekId, isValidWeek, parseDate, parseWeekId, weekOfDate, weeksBetween, weeksInYear } from '../model/week.js';
-import { datesIn, labelIn, yearlessRangeIn } from '../model/label.js';
+import { ambiguousSlashDates, datesIn, labelIn, monthWeekIn, monthWeekThursday, slashOrderOf, yearlessRangeIn, type MonthWeek, type SlashOrder } from '../model/label.js';
 
 export { datesIn, labelIn } from '../model/label.js';
 
@@ -45,6 +45,8 @@ interface Found {
   line: number;
   /** The title says the report is about the week before its date (`上周工作总结 2024-03-18`). */
   lastWeek?: boolean;
+  /** Taken from a mail's Date header or the file name, not from the title lines. */
+  fromHint?: boolean;
 }
 
 /** A title about the week before the day it is dated: `上周工作总结 2024-03-18`, `Last week's report – 2024-03-18`. */
@@ -54,14 +56,40 @@ const LAST_WEEK_TITLE = /^[\s#*【\[(（]*(?:上周|上週)(?![一二三四五�
 const LAST_WEEK_ASIDE = /(?:[（(\[【]|[,，;；|]\s*)\s*(?:上周|上週|上期|上次|last\s+week|prev(?:ious)?(?:\s+week)?)[^)）\]】,，;；|]*/giu;
 
 /** The report's date in a title line: the last date (the end of a range), leaving out last week's. */
-function titleDate(text: string): { date: Date; lastWeek: boolean } | null {
-  const own = datesIn(text.replace(LAST_WEEK_ASIDE, ' '));
+function titleDate(text: string, order?: SlashOrder): { date: Date; lastWeek: boolean } | null {
+  const own = datesIn(text.replace(LAST_WEEK_ASIDE, ' '), order);
   if (!own.length) return null;
   const date = own[own.length - 1]!;
   // Written on Monday to Wednesday about the week before: one date, no range.
   const lastWeek = own.length === 1 && LAST_WEEK_TITLE.test(text) && !yearlessRangeIn(text) && date.getDay() >= 1 && date.getDay() <= 3;
   return { date, lastWeek };
 }
+
+/**
+ * A mail (or a file named by its day) sent after the week it reports on: the week's days without a year in the
+ * title lines (`周报（3.11-3.15）` sent 2024-03-18) give the date, in the year nearest the sending; else title lines
+ * that speak of last week (`上周工作汇报`, `Last week's update`) with no word of this week, sent Monday to
+ * Wednesday, are the week before (warned where the week is decided).
+ */
+function sentAfterTheWeek(candidates: readonly Block[], sent: Found, warnings: Warning[]): Found {
+  const lines = candidates.flatMap((b) => b.text.split('\n').map((t, i) => ({ text: t.normalize('NFKC'), line: b.line + i })));
+  for (const l of lines) {
+    const r = datesIn(l.text).length ? null : yearlessRangeIn(l.text);
+    if (!r) continue;
+    const y = sent.date.getFullYear();
+    const ends = [y - 1, y].map((yy) => new Date(r.to.month < r.from.month ? yy + 1 : yy, r.to.month - 1, r.to.day)).filter((d) => d.getMonth() === r.to.month - 1 && d.getTime() <= sent.date.getTime() + 7 * DAY_MS);
+    const near = ends.sort((a, b) => Math.abs(a.getTime() - sent.date.getTime()) - Math.abs(b.getTime() - sent.date.getTime()))[0];
+    if (near && Math.abs(near.getTime() - sent.date.getTime()) < 60 * DAY_MS) return { date: near, line: l.line };
+  }
+  const day = sent.date.getDay();
+  if (day < 1 || day > 3) return sent;
+  const talk = lines.find((l) => LAST_WEEK_TITLE.test(l.text));
+  if (!talk || lines.some((l) => THIS_WEEK.test(l.text.replace(LAST_WEEK_TITLE, '')) && l.line <= talk.line)) return sent;
+  return { ...sent, line: talk.line, lastWeek: true };
+}
+
+/** Words of the week the report is written in: a mail that has them is about its own week. */
+const THIS_WEEK = /本周|本週|这周|這週|this\s+week/iu;
 
 /** How many leading blocks may carry the title, label and date. */
 const TITLE_BLOCKS = 8;
@@ -131,7 +159,7 @@ function periodCells(b: Block): Block[] {
 
 /** The week of an entry label (`## 2024-W19`, `2023年3月17日周报`, `### 5.6-5.10` with its year found by the reader). */
 function weekOfHint(hint: DateHint, fallbackDate: Date | null, scheme: WeekScheme): WeekId | null {
-  const date = (hint.date ? parseDate(hint.date) : null) ?? fallbackDate;
+  const date = (hint.date ? parseDate(hint.date) : null) ?? (hint.within ? parseDate(hint.within) : null) ?? fallbackDate;
   if (hint.week !== undefined) {
     if (hint.year !== undefined) return formatWeekId(hint.year, hint.week);
     return date ? combineLabelAndDate(hint.week, date, scheme) : null;
@@ -160,6 +188,8 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   const candidates = [...lead.filter((b) => b.kind === 'heading'), ...lead.filter((b) => b.kind !== 'heading')];
   let label: Label | null = null;
   let found: Found | null = null;
+  let monthWeek: (MonthWeek & { line: number; text: string }) | null = null;
+  let order: SlashOrder | null | undefined;
   for (const b of candidates) {
     for (const [i, raw] of b.text.split('\n').entries()) {
       const text = raw.normalize('NFKC');
@@ -171,13 +201,17 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
       if (!label && titleLike) {
         const l = labelIn(text);
         if (l) label = { ...l, line };
+        const mw = l ? null : monthWeekIn(text);
+        if (mw && !monthWeek) monthWeek = { ...mw, line, text: text.trim() };
       }
       if (!found) {
-        const t = titleDate(text);
+        // `04/10/2024` is read in the order the report's other slash dates show (`due 04/26/2024`: month first).
+        if (order === undefined && ambiguousSlashDates(text).length) order = slashOrderOf(blocks.map((x) => x.text.normalize('NFKC'))) ?? null;
+        const t = titleDate(text, order ?? undefined);
         if (t) found = { date: t.date, line, ...(t.lastWeek ? { lastWeek: true } : {}) };
       }
     }
-    if (label && found) break;
+    if ((label || monthWeek) && found) break;
   }
 
   // The title's own days without a year (`# 周报 3.11-3.15`) over a date further down (`最后更新：2024-03-20`,
@@ -204,7 +238,8 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     if (week) warnings.push({ line: hint.line, message: `the entry "${hint.text}" names ${week}, which does not exist` });
   } else if (hint && !found && hint.date) {
     const d = parseDate(hint.date);
-    if (d) found = { date: d, line: hint.line };
+    if (d) found = { date: d, line: hint.line, fromHint: true };
+    if (found && !label) found = sentAfterTheWeek(candidates, found, warnings);
   }
   // Only days, no year (`Weekly digest（12/25 – 12/29）`): the latest year in which they run Monday to Friday.
   if (!found && label?.year === undefined && today && hint?.from !== 'entry') {
@@ -247,7 +282,29 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     found = { ...found, date: before };
   }
   let week: WeekId | null = null;
-  if (label) {
+  if (!label && monthWeek) {
+    // `2024年3月第2周`: the week that holds the month's 2nd Thursday (README: a week belongs to the month of its Thursday).
+    const year = monthWeek.year ?? found?.date.getFullYear() ?? (hint?.date ? parseDate(hint.date)?.getFullYear() : undefined) ?? hint?.year;
+    const thursday = year !== undefined ? monthWeekThursday(year, monthWeek) : null;
+    const mwWeek = thursday ? weekOfDate(thursday, scheme) : null;
+    const named = `${monthWeek.month}月第${monthWeek.nth}周`;
+    if (found && !found.fromHint) {
+      // A date on the title lines says which week is meant; it wins over the count.
+      const own = weekOfDate(found.date, scheme);
+      if (mwWeek && own !== mwWeek) warnings.push({ line: monthWeek.line, message: `${named} counts to ${mwWeek} (a week belongs to the month of its Thursday) but the date ${date} falls in ${own}; using the date` });
+      week = own;
+    } else if (mwWeek) {
+      const monday = new Date(thursday!.getFullYear(), thursday!.getMonth(), thursday!.getDate() - 3);
+      const sunday = new Date(thursday!.getFullYear(), thursday!.getMonth(), thursday!.getDate() + 3);
+      warnings.push({ line: monthWeek.line, message: `${named} is read as ${formatDate(monday)} – ${formatDate(sunday)} (${mwWeek}): a week belongs to the month of its Thursday — give --week if your team counts otherwise` });
+      week = mwWeek;
+    } else {
+      const why = year === undefined ? `${named} names no year and the title has no date` : `${year}年${named} does not exist (the month has fewer weeks whose Thursday falls in it)`;
+      if (found) week = weekOfDate(found.date, scheme);
+      warnings.push({ line: monthWeek.line, message: `${why}${week ? `; using the date's week ${week}` : ''} — give the week with --week` });
+      problem ??= why;
+    }
+  } else if (label) {
     if (label.year !== undefined) week = formatWeekId(label.year, label.week);
     else if (found) week = combineLabelAndDate(label.week, found.date, scheme);
     if (week && !isValidWeek(week, scheme)) {

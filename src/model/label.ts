@@ -46,15 +46,53 @@ const ENGLISH_DATES: { re: RegExp; day: number; month: number; year: number }[] 
  */
 const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]|\d)/g;
 
-function numericDmy(a: number, b: number, sep: string): { day: number; month: number } | null {
+function numericDmy(a: number, b: number, sep: string, order?: SlashOrder): { day: number; month: number } | null {
   if (a > 12 && b <= 12) return { day: a, month: b };
   if (b > 12 && a <= 12) return { day: b, month: a };
   if (a === b || sep !== '/') return { day: a, month: b };
+  if (order === 'dmy') return { day: a, month: b };
+  if (order === 'mdy') return { day: b, month: a };
+  return null;
+}
+
+/** How a file writes `a/b/yyyy`: day first (15/03/2024) or month first (03/15/2024). */
+export type SlashOrder = 'dmy' | 'mdy';
+
+/** Slash dates that could be read either way (`3/8/2024`): [first part, second part, year] of each. */
+export function ambiguousSlashDates(text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  NUMERIC_DMY.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = NUMERIC_DMY.exec(text)); ) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (m[2] === '/' && a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) out.push([a, b, Number(m[4])]);
+  }
+  return out;
+}
+
+/**
+ * The order a text's slash dates are written in, from those that tell (a part above 12: `3/15/2024` is
+ * month first), when they all agree; else null.
+ */
+export function slashOrderOf(texts: Iterable<string>): SlashOrder | null {
+  let dmy = 0;
+  let mdy = 0;
+  for (const t of texts) {
+    if (!t.includes('/')) continue;
+    NUMERIC_DMY.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = NUMERIC_DMY.exec(t)); ) {
+      if (m[2] !== '/') continue;
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && a <= 31 && b <= 12) dmy++;
+      else if (b > 12 && b <= 31 && a <= 12) mdy++;
+    }
+  }
+  if (dmy && !mdy) return 'dmy';
+  if (mdy && !dmy) return 'mdy';
   return null;
 }
 
 /** Dates in a line (NFKC text), in written order; for a range (`2023-04-10 ~ 2023-04-14`) the report's date is the last. */
-export function datesIn(text: string): Date[] {
+export function datesIn(text: string, order?: SlashOrder): Date[] {
   const found: { at: number; date: Date }[] = [];
   for (const re of DATE_PATTERNS) {
     re.lastIndex = 0;
@@ -72,7 +110,7 @@ export function datesIn(text: string): Date[] {
   }
   NUMERIC_DMY.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = NUMERIC_DMY.exec(text)); ) {
-    const dm = numericDmy(Number(m[1]), Number(m[3]), m[2]!);
+    const dm = numericDmy(Number(m[1]), Number(m[3]), m[2]!, order);
     const d = dm ? parseDate(`${m[4]}-${dm.month}-${dm.day}`) : null;
     const at = m.index;
     if (d && !found.some((f) => f.at === at)) found.push({ at, date: d });
@@ -217,4 +255,45 @@ export function mailDate(text: string): string | null {
   if (!ds.length) return null;
   const d = ds[0]!;
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A week counted within its month: `2024年3月第2周`, `3月第二周`, `2nd week of March 2024`. */
+export interface MonthWeek {
+  /** The year when written with it. */
+  year?: number;
+  month: number;
+  /** 1–5: which week of the month. */
+  nth: number;
+}
+
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
+
+/** A month's own week count in a line (NFKC text), or null: `2024年3月第2周`, `3月份第二周`, `the 2nd week of March, 2024`. */
+export function monthWeekIn(text: string): MonthWeek | null {
+  const m = /(?:(?<!\d)(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*(?:份)?\s*(?:的)?\s*第\s*([1-5]|[一二三四五])\s*[周週]/u.exec(text);
+  if (m) {
+    const nth = /^\d$/.test(m[3]!) ? Number(m[3]) : chineseNumber(m[3]!)!;
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return { ...(m[1] ? { year: Number(m[1]) } : {}), month, nth };
+  }
+  if (!/[A-Za-z]/.test(text)) return null;
+  const e = new RegExp(String.raw`(?<![\p{L}\d])(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+week\s+(?:of|in)\s+${MONTH}(?:,?\s+(\d{4})(?!\d))?`, 'iu').exec(text);
+  if (!e) return null;
+  const month = MONTH_NAMES.indexOf(e[2]!.slice(0, 3).toLowerCase()) + 1;
+  return { ...(e[3] ? { year: Number(e[3]) } : {}), month, nth: ORDINALS[e[1]!.toLowerCase()]! };
+}
+
+/**
+ * The convention for a month's weeks (documented in README, warned on use): a Monday-to-Sunday week
+ * belongs to the month that holds its Thursday — the month holding most of its days, ISO 8601's rule
+ * for years applied to months — and the month's first such week is its 第1周. `2024年3月第2周` is
+ * 2024-03-11 – 03-17. Returns that week's Thursday, or null when the month has no such week (a 第5周
+ * of a four-week month).
+ */
+export function monthWeekThursday(year: number, mw: MonthWeek): Date | null {
+  const first = new Date(year, mw.month - 1, 1);
+  const firstThursday = 1 + ((4 - first.getDay() + 7) % 7);
+  const thursday = new Date(year, mw.month - 1, firstThursday + (mw.nth - 1) * 7);
+  return thursday.getMonth() === mw.month - 1 ? thursday : null;
 }

@@ -68,6 +68,8 @@ export interface DateHint {
   line: number;
   /** `YYYY-MM-DD`, when the hint is (or ends with) a day. */
   date?: string;
+  /** `YYYY-MM-DD` of a day inside the week the hint names when it states no day (`3月第2周`: its Thursday). */
+  within?: string;
   /** A week label's number and, when known, its week-year. */
   week?: number;
   year?: number;

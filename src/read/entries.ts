@@ -1,6 +1,6 @@
 // Many weeks in one file: dated label lines or headings split a Document into one Document per entry, each with its date hint.
 
-import { datesIn, labelIn, monthDayIn } from '../model/label.js';
+import { ambiguousSlashDates, datesIn, labelIn, monthDayIn, monthWeekIn, monthWeekThursday, slashOrderOf, type MonthWeek, type SlashOrder } from '../model/label.js';
 import type { Block, DateHint, Document, Warning } from '../model/types.js';
 import { formatDate } from '../model/week.js';
 
@@ -13,6 +13,10 @@ interface Label {
   week?: number;
   year?: number;
   monthDay?: { month: number; day: number };
+  /** `3月第2周`: a month's own week count (its year from the label or the file). */
+  monthWeek?: MonthWeek;
+  /** A day inside the week a month's week count names (its Thursday), not a stated date. */
+  within?: Date;
 }
 
 /** Words that may stand beside a date in a label line (`2023年3月17日周报`, `Week 19 report`). */
@@ -23,15 +27,17 @@ const MONTH_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const NOT_AN_ENTRY = /下周|下阶段|计划|next|plan|目标|回顾/iu;
 
 /** `2023年3月17日周报` → Label when the line is a date or week label and little else. */
-function labelOf(block: Block, index: number): Label | null {
-  if (block.kind !== 'heading' && !(block.kind === 'paragraph' && block.depth === 0)) return null;
+function labelOf(block: Block, index: number, order?: SlashOrder, next?: Block): Label | null {
+  // A top-level list item that holds only a date and has the entry's lines nested under it (`- **2024/05/17**`).
+  const dateItem = block.kind === 'item' && block.depth === 1 && next?.kind === 'item' && next.depth > 1;
+  if (block.kind !== 'heading' && !(block.kind === 'paragraph' && block.depth === 0) && !dateItem) return null;
   const raw = block.text.split('\n')[0]!.trim();
-  if (block.kind === 'paragraph' && block.text.includes('\n')) return null;
+  if (block.kind !== 'heading' && block.text.includes('\n')) return null;
   if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
   const text = raw.normalize('NFKC');
   const label: Label = { index, block, text: raw };
   let rest = text;
-  const dates = datesIn(text);
+  const dates = datesIn(text, order);
   const week = labelIn(text);
   if (dates.length) {
     label.date = dates[dates.length - 1];
@@ -49,7 +55,12 @@ function labelOf(block: Block, index: number): Label | null {
     if (week.year !== undefined) label.year = week.year;
     rest = rest.replace(/\d{4}\s*-?\s*W\d{1,2}|\d{4}\s*年\s*(?:的)?\s*第\s*\S{1,3}?\s*周|第\s*\S{1,3}?\s*周|(?:W|Wk|Week)\s*\.?\s*\d{1,2}(?:\s*[,/]\s*\d{4})?/giu, ' ');
   }
-  if (!dates.length && !week) {
+  const mw = !dates.length && !week ? monthWeekIn(text) : null;
+  if (mw) {
+    label.monthWeek = mw;
+    if (mw.year !== undefined) setMonthWeek(label, mw.year);
+    rest = rest.replace(/(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:份)?\s*(?:的)?\s*第\s*\S\s*[周週]|(?:the\s+)?\S+\s+week\s+(?:of|in)\s+\S+(?:,?\s+\d{4})?/iu, ' ');
+  } else if (!dates.length && !week) {
     // A day range without a year (`5.6-5.10`): only as a heading, the year comes from context.
     const md = block.kind === 'heading' ? monthDayIn(text) : null;
     if (!md) return null;
@@ -59,6 +70,52 @@ function labelOf(block: Block, index: number): Label | null {
   // Remaining words: a few (a team's name) are fine; a sentence is not a label.
   rest = rest.replace(LABEL_WORDS, ' ').replace(/[\s\p{P}\p{S}]+/gu, '').replace(/\d{4}年?/g, '');
   return rest.length <= 6 ? label : null;
+}
+
+/** The week of a month's week count in `year` (a week belongs to the month of its Thursday), as a week label. */
+function setMonthWeek(label: Label, year: number): void {
+  const thursday = monthWeekThursday(year, label.monthWeek!);
+  if (!thursday) return;
+  label.within = thursday;
+  label.year = year;
+}
+
+/** Lines that may label an entry: a heading's or a one-line paragraph's text, short. */
+function labelLines(blocks: readonly Block[]): { text: string; line: number }[] {
+  return blocks
+    .filter((b) => b.kind === 'heading' || (b.kind === 'paragraph' && b.depth === 0 && !b.text.includes('\n')))
+    .map((b) => ({ text: b.text.split('\n')[0]!.trim().normalize('NFKC'), line: b.line }))
+    .filter((l) => l.text.length <= 40);
+}
+
+/**
+ * How the file writes slash dates that could be read either way (`3/8/2024`): as its other slash dates
+ * that tell (`3/15/2024` is month first) show; else the order in which the dated labels run a week apart
+ * (3/1, 3/8, 3/15 month first are weekly; day first they are months apart). Null when nothing decides.
+ */
+function slashOrder(blocks: readonly Block[]): { order: SlashOrder; why: string; line: number; example: string } | null {
+  const lines = labelLines(blocks);
+  const ambiguous = lines.filter((l) => ambiguousSlashDates(l.text).length);
+  if (!ambiguous.length) return null;
+  const example = ambiguous[0]!.text;
+  const told = slashOrderOf(blocks.map((b) => b.text.normalize('NFKC')));
+  if (told) {
+    const by = blocks.find((b) => slashOrderOf([b.text.normalize('NFKC')]) === told)!;
+    return { order: told, why: `as the date on line ${by.line} shows`, line: ambiguous[0]!.line, example };
+  }
+  if (lines.filter((l) => datesIn(l.text, 'dmy').length || datesIn(l.text, 'mdy').length).length < 2) return null;
+  const weekly = (order: SlashOrder): number => {
+    const days = lines.map((l) => datesIn(l.text, order).at(-1)).filter((d): d is Date => d !== undefined).map((d) => d.getTime() / DAY);
+    let n = 0;
+    for (let i = 1; i < days.length; i++) {
+      const gap = Math.abs(days[i]! - days[i - 1]!);
+      if (gap >= 6 && gap <= 15 && Math.round(gap) % 7 === 0) n++;
+    }
+    return n;
+  };
+  const [dmy, mdy] = [weekly('dmy'), weekly('mdy')];
+  if (dmy === mdy) return null;
+  return { order: dmy > mdy ? 'dmy' : 'mdy', why: 'so that the entries run a week apart', line: ambiguous[0]!.line, example };
 }
 
 /** A year the file states outside its entries: in the text before the first entry, or in the file name. */
@@ -84,6 +141,7 @@ function contextYear(blocks: readonly Block[], firstEntry: number, fileName: str
 function assignYears(labels: Label[], base: number): void {
   const byDay = labels.filter((l) => l.monthDay);
   const byWeek = labels.filter((l) => l.week !== undefined && l.year === undefined && !l.date);
+  const byMonthWeek = labels.filter((l) => l.monthWeek && l.monthWeek.year === undefined);
   const run = (seqIn: Label[], ord: (l: Label) => number, half: number, set: (l: Label, year: number) => void) => {
     if (!seqIn.length) return;
     let up = 0;
@@ -108,11 +166,13 @@ function assignYears(labels: Label[], base: number): void {
   run(byWeek, (l) => l.week!, 26, (l, year) => {
     l.year = year;
   });
+  run(byMonthWeek, (l) => l.monthWeek!.month * 31 + l.monthWeek!.nth * 7, 186, (l, year) => setMonthWeek(l, year));
 }
 
 function hintOf(l: Label): DateHint {
   const hint: DateHint = { from: 'entry', text: l.text, line: l.block.line };
   if (l.date) hint.date = formatDate(l.date);
+  if (l.within) hint.within = formatDate(l.within);
   if (l.week !== undefined) hint.week = l.week;
   if (l.year !== undefined && l.week !== undefined) hint.year = l.year;
   return hint;
@@ -129,8 +189,9 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export function splitEntries(doc: Document, fileName: string): Document[] {
   const groups = new Map<string, Label[]>();
+  const slash = slashOrder(doc.blocks);
   doc.blocks.forEach((b, i) => {
-    const l = labelOf(b, i);
+    const l = labelOf(b, i, slash?.order, doc.blocks[i + 1]);
     if (!l) return;
     const key = `${b.kind}:${b.depth}`;
     if (!groups.has(key)) groups.set(key, []);
@@ -148,11 +209,15 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
   }
 
   const warnings: Warning[] = [];
-  if (labels.some((l) => l.monthDay || (l.week !== undefined && l.year === undefined && !l.date))) {
+  if (labels.some((l) => l.monthDay || (l.monthWeek && l.year === undefined) || (l.week !== undefined && l.year === undefined && !l.date))) {
     const stated = labels.find((l) => l.date)?.date?.getFullYear() ?? labels.find((l) => l.year !== undefined)?.year ?? contextYear(doc.blocks, labels[0]!.index, fileName);
     if (stated !== undefined) assignYears(labels, stated);
     else warnings.push({ line: labels[0]!.block.line, message: `the entries (${labels.map((l) => l.text).slice(0, 3).join(', ')} …) name no year, and neither does the title or the file name — add the year to the title` });
   }
+  if (slash) warnings.push({ line: slash.line, message: `dates such as ${slash.example} are read ${slash.order === 'mdy' ? 'month' : 'day'} first, ${slash.why}` });
+  const counted = labels.find((l) => l.within);
+  if (counted) warnings.push({ line: counted.block.line, message: `entries such as "${counted.text}" count weeks within their month: a week belongs to the month of its Thursday (${formatDate(counted.within!)}) — give --week if your team counts otherwise` });
+  for (const l of labels) if (l.monthWeek && !l.within && l.year !== undefined) warnings.push({ line: l.block.line, message: `the entry "${l.text}" names a week its month does not have; it gets no week` });
   // Days of one week (`### 5.6`, `### 5.7` …) are one report's daily log, not several reports.
   const dated = labels.filter((l) => l.date).map((l) => l.date!.getTime());
   const weeks = new Set(labels.filter((l) => l.week !== undefined && !l.date).map((l) => `${l.year ?? ''}-${l.week}`));
@@ -170,7 +235,7 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
     const part: Document = {
       ...doc,
       blocks: doc.blocks.slice(l.index, end),
-      warnings: k === 0 ? [...doc.warnings, ...warnings] : [...warnings.filter((w) => !w.message.includes('before the first'))],
+      warnings: k === 0 ? [...doc.warnings, ...warnings] : [...warnings.filter((w) => !w.message.includes('before the first') && !w.message.includes('count weeks within') && !w.message.includes('are read'))],
       entry: { label: l.text, line: l.block.line, index: k, count: labels.length },
       hint: hintOf(l),
     };

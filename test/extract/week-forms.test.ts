@@ -89,4 +89,80 @@ test("a template's header table (`| 报告人 | 日期 |`) dates the report; a m
   assert.is((await weekOf('milestone-table.md')).week, null);
 });
 
+// Forms the blind sets showed still open (issue 9): a month's own week count, dated bold paragraphs and list
+// items as entry labels, slash dates read in the order the file's other dates show, a Monday mail about last week.
+
+async function weeksOf(file: string): Promise<{ week: string | null; warnings: string[] }[]> {
+  const parts = await readBytesAs(readFileSync(join(dir, file)), `reports/${file}`);
+  return parts.map((p) => {
+    const ex = extract(p.document, { scheme: 'reporter', today: '2026-11-29' });
+    return { week: ex.week, warnings: [...p.document.warnings, ...ex.warnings].map((w) => w.message) };
+  });
+}
+
+test('a month’s own week count (`2025年9月第3周`, `10月第一週`, `second week of July 2024`): the week that holds its nth Thursday, warned', async () => {
+  const r = await weekOf('open/供应链中台周报-9月第3周.md');
+  assert.is(r.week, '2025-W38');
+  assert.ok(r.warnings.some((w) => w.includes('month of its Thursday')), r.warnings.join('\n'));
+  assert.is((await weekOf('open/雲端平台週報.md')).week, '2023-W41');
+  assert.is((await weekOf('open/status-second-week.md')).week, '2024-W28');
+});
+
+test('a month’s week count beside a date that disagrees: the date wins, said in a warning', async () => {
+  const r = await weekOf('open/月周与日期.md');
+  assert.is(r.week, '2024-W10');
+  assert.ok(r.warnings.some((w) => w.includes('using the date')), r.warnings.join('\n'));
+});
+
+test('a month’s week that does not exist (11月第5周 of 2024) is said, and the mail’s date decides', async () => {
+  const r = await weekOf('open/11月第5周.txt');
+  assert.is(r.week, '2024-W49');
+  assert.ok(r.warnings.some((w) => w.includes('does not exist')), r.warnings.join('\n'));
+});
+
+test('a many-weeks file labelled by month weeks (`### 12月第4周`, `### 1月第1周`) crosses the year from the title’s year', async () => {
+  const r = await weeksOf('open/交付中心周报-跨年.md');
+  assert.equal(r.map((x) => x.week), ['2024-W51', '2024-W52', '2025-W01', '2025-W02']);
+  assert.ok(r[0]!.warnings.some((w) => w.includes('month of its Thursday')), r[0]!.warnings.join('\n'));
+});
+
+test('dated bold paragraphs split a file into entries (`**2025年2月14日周报**`, `**Week ending 7 March 2025**`)', async () => {
+  assert.equal((await weeksOf('open/风控组周报汇总.md')).map((x) => x.week), ['2025-W07', '2025-W06', '2025-W04']);
+  assert.equal((await weeksOf('open/growth-weekly-log.md')).map((x) => x.week), ['2025-W10', '2025-W11']);
+});
+
+test('a top-level list item holding only a date, with the week nested under it, is an entry label', async () => {
+  assert.equal((await weeksOf('open/客户端周报.md')).map((x) => x.week), ['2024-W20', '2024-W19']);
+});
+
+test('slash dates that could be either order are read as the file’s other dates show (`10/18/2023` beside `10/4/2023`)', async () => {
+  const r = await weeksOf('open/infra-notes-us.md');
+  assert.equal(r.map((x) => x.week), ['2023-W41', '2023-W42', '2023-W43']);
+  assert.ok(r[0]!.warnings.some((w) => w.includes('month first')), r[0]!.warnings.join('\n'));
+});
+
+test('with no date that tells, the order in which the entries run a week apart decides (12/09 and 05/09 day first)', async () => {
+  assert.equal((await weeksOf('open/berichte-dmy.md')).map((x) => x.week), ['2025-W37', '2025-W36']);
+});
+
+test('a single report’s ambiguous title date (`06/07/2024`) is read as its body’s dates show (`06/21/2024`)', async () => {
+  assert.is((await weekOf('open/status-ambiguous-told.md')).week, '2024-W23');
+});
+
+test('a Monday mail about last week (`上周工作汇报`, `Last week’s update`) is the week before its sending, warned', async () => {
+  const cn = await weekOf('open/monday-last-week.txt');
+  assert.is(cn.week, '2024-W38');
+  assert.is(cn.date, '2024-09-23');
+  assert.ok(cn.warnings.some((w) => w.includes('last week')), cn.warnings.join('\n'));
+  assert.is((await weekOf('open/monday-update.eml')).week, '2024-W22');
+});
+
+test('a mail whose subject gives the week’s days (`（12.30-1.3）`, sent 2025-01-06) is of those days, in the year nearest the sending', async () => {
+  assert.is((await weekOf('open/monday-range.txt')).week, '2025-W01');
+});
+
+test('a Monday mail that speaks of this week first (`本周计划（附上周回顾）`) stays in its own week', async () => {
+  assert.is((await weekOf('open/monday-this-week.txt')).week, '2024-W39');
+});
+
 test.run();
