@@ -299,10 +299,15 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
       warnings.push({ line: monthWeek.line, message: `${named} is read as ${formatDate(monday)} – ${formatDate(sunday)} (${mwWeek}): a week belongs to the month of its Thursday — give --week if your team counts otherwise` });
       week = mwWeek;
     } else {
-      const why = year === undefined ? `${named} names no year and the title has no date` : `${year}年${named} does not exist (the month has fewer weeks whose Thursday falls in it)`;
       if (found) week = weekOfDate(found.date, scheme);
-      warnings.push({ line: monthWeek.line, message: `${why}${week ? `; using the date's week ${week}` : ''} — give the week with --week` });
-      problem ??= why;
+      const message =
+        year === undefined
+          ? `${named} names no year and the title has no date — give the week with --week`
+          : week
+            ? `${year}年${named} does not exist (the month has fewer weeks whose Thursday falls in it); using the date's week ${week}`
+            : `${year}年${named} does not exist (the month has fewer weeks whose Thursday falls in it) — give the week with --week`;
+      warnings.push({ line: monthWeek.line, message });
+      if (!week) problem ??= year === undefined ? `${named} names no year and the title has no date` : `${year}年${named} does not exist (the month has fewer weeks whose Thursday falls in it)`;
     }
   } else if (label) {
     if (label.year !== undefined) week = formatWeekId(label.year, label.week);

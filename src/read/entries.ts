@@ -93,7 +93,7 @@ function labelLines(blocks: readonly Block[]): { text: string; line: number }[] 
  * that tell (`3/15/2024` is month first) show; else the order in which the dated labels run a week apart
  * (3/1, 3/8, 3/15 month first are weekly; day first they are months apart). Null when nothing decides.
  */
-function slashOrder(blocks: readonly Block[]): { order: SlashOrder; why: string; line: number; example: string } | null {
+function slashOrder(blocks: readonly Block[]): { order: SlashOrder; told?: number; line: number; example: string } | null {
   const lines = labelLines(blocks);
   const ambiguous = lines.filter((l) => ambiguousSlashDates(l.text).length);
   if (!ambiguous.length) return null;
@@ -101,7 +101,7 @@ function slashOrder(blocks: readonly Block[]): { order: SlashOrder; why: string;
   const told = slashOrderOf(blocks.map((b) => b.text.normalize('NFKC')));
   if (told) {
     const by = blocks.find((b) => slashOrderOf([b.text.normalize('NFKC')]) === told)!;
-    return { order: told, why: `as the date on line ${by.line} shows`, line: ambiguous[0]!.line, example };
+    return { order: told, told: by.line, line: ambiguous[0]!.line, example };
   }
   if (lines.filter((l) => datesIn(l.text, 'dmy').length || datesIn(l.text, 'mdy').length).length < 2) return null;
   const weekly = (order: SlashOrder): number => {
@@ -115,7 +115,7 @@ function slashOrder(blocks: readonly Block[]): { order: SlashOrder; why: string;
   };
   const [dmy, mdy] = [weekly('dmy'), weekly('mdy')];
   if (dmy === mdy) return null;
-  return { order: dmy > mdy ? 'dmy' : 'mdy', why: 'so that the entries run a week apart', line: ambiguous[0]!.line, example };
+  return { order: dmy > mdy ? 'dmy' : 'mdy', line: ambiguous[0]!.line, example };
 }
 
 /** A year the file states outside its entries: in the text before the first entry, or in the file name. */
@@ -214,7 +214,16 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
     if (stated !== undefined) assignYears(labels, stated);
     else warnings.push({ line: labels[0]!.block.line, message: `the entries (${labels.map((l) => l.text).slice(0, 3).join(', ')} …) name no year, and neither does the title or the file name — add the year to the title` });
   }
-  if (slash) warnings.push({ line: slash.line, message: `dates such as ${slash.example} are read ${slash.order === 'mdy' ? 'month' : 'day'} first, ${slash.why}` });
+  if (slash) {
+    const message = slash.told
+      ? slash.order === 'mdy'
+        ? `dates such as ${slash.example} are read month first, as the date on line ${slash.told} shows`
+        : `dates such as ${slash.example} are read day first, as the date on line ${slash.told} shows`
+      : slash.order === 'mdy'
+        ? `dates such as ${slash.example} are read month first, so that the entries run a week apart`
+        : `dates such as ${slash.example} are read day first, so that the entries run a week apart`;
+    warnings.push({ line: slash.line, message });
+  }
   const counted = labels.find((l) => l.within);
   if (counted) warnings.push({ line: counted.block.line, message: `entries such as "${counted.text}" count weeks within their month: a week belongs to the month of its Thursday (${formatDate(counted.within!)}) — give --week if your team counts otherwise` });
   for (const l of labels) if (l.monthWeek && !l.within && l.year !== undefined) warnings.push({ line: l.block.line, message: `the entry "${l.text}" names a week its month does not have; it gets no week` });

@@ -531,6 +531,25 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "week label 第{0}周 cannot be a week (a year has 52 or 53){1}": "周次“第{0}周”不存在（一年只有 52 或 53 周）{1}",
   "week label 第{0}周 cannot be a week (a year has 52 or 53) and the title has no date": "周次“第{0}周”不存在（一年只有 52 或 53 周），标题中也没有日期",
   'the title speaks of last week: dated {0}, the report is of {1} — give --week if that is wrong': '标题说的是上周：落款 {0}，报告属于 {1}——如不对请用 --week 指定',
+  // A month's own week count (2024年3月第2周): a week belongs to the month of its Thursday.
+  '{0} counts to {1} (a week belongs to the month of its Thursday) but the date {2} falls in {3}; using the date':
+    '{0} 按“周四所在月份”算是 {1}，但日期 {2} 在 {3}；以日期为准',
+  '{0} is read as {1} – {2} ({3}): a week belongs to the month of its Thursday — give --week if your team counts otherwise':
+    '{0} 读作 {1} 至 {2}（{3}）：一周归属于其周四所在的月份——如团队另有算法请用 --week 指定',
+  '{0} names no year and the title has no date — give the week with --week': '{0} 没有年份，标题中也没有日期——请用 --week 指定周次',
+  '{0} names no year and the title has no date': '{0} 没有年份，标题中也没有日期',
+  "{0}年{1} does not exist (the month has fewer weeks whose Thursday falls in it); using the date's week {2}":
+    '{0}年{1} 不存在（该月周四所在的周没有这么多）；改用日期所在的 {2}',
+  '{0}年{1} does not exist (the month has fewer weeks whose Thursday falls in it) — give the week with --week':
+    '{0}年{1} 不存在（该月周四所在的周没有这么多）——请用 --week 指定周次',
+  '{0}年{1} does not exist (the month has fewer weeks whose Thursday falls in it)': '{0}年{1} 不存在（该月周四所在的周没有这么多）',
+  'dates such as {0} are read month first, as the date on line {1} shows': '{0} 这类日期按“月/日/年”读，第 {1} 行的日期可以说明',
+  'dates such as {0} are read day first, as the date on line {1} shows': '{0} 这类日期按“日/月/年”读，第 {1} 行的日期可以说明',
+  'dates such as {0} are read month first, so that the entries run a week apart': '{0} 这类日期按“月/日/年”读，这样各条目正好相隔一周',
+  'dates such as {0} are read day first, so that the entries run a week apart': '{0} 这类日期按“日/月/年”读，这样各条目正好相隔一周',
+  'entries such as "{0}" count weeks within their month: a week belongs to the month of its Thursday ({1}) — give --week if your team counts otherwise':
+    '“{0}”这类条目按月内周次计：一周归属于其周四所在的月份（{1}）——如团队另有算法请用 --week 指定',
+  'the entry "{0}" names a week its month does not have; it gets no week': '条目“{0}”所写的周在该月并不存在，不计入任何周',
   "the title gives days but no year; {0} is the latest week they run Monday to Friday — give --week if that is wrong": "标题只写了日期范围、没有年份；取这几天为周一至周五的最近一年：{0}——如不对请用 --week 指定",
 
   // ------------------------------------------------------------ the extractor: why a figure was read so (check)
