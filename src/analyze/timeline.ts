@@ -25,6 +25,7 @@
  */
 
 import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
+import { foldHan } from '../model/han.js';
 import type { Kind, Measure, Observation, Statement, WeekId } from '../model/types.js';
 import { byTeam, classify, classifyKpi, delta, itemsOf, onePerTeamWeek, round2, type Direction, type ReportLike, type Status } from './items.js';
 
@@ -209,6 +210,11 @@ function linkDrift<M extends Measure>(
     const single = v.stems.get(`${old.kind}\u0000${a}`) === 1 && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
     // Same project, metric wording changed: only when the project has one figure in each report.
     if (a === b) return single;
+    const continues = f.m.kind === 'kpi' || round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+    // The same name dressed differently (`P1-会员中台项目` ↔ `会员中台`, `Atlas（统一日志平台）` ↔ `Atlas`,
+    // `Atlas 统一日志平台` ↔ `统一日志平台`): one item when the metric is the same (or each side has one figure)
+    // and the figure continues.
+    if ((sameMetric(old, f.m) || single) && continues && sameCore(old.project, f.m.project, aliases)) return true;
     // The metric folded into the name on one side (`结算2.0灰度切换` ↔ `结算2.0` / `切流`): the
     // shorter name carries a metric, the longer none, and the figure continues.
     const [short, shortM, long, longM] = a.length <= b.length ? [a, old, b, f.m] : [b, f.m, a, old];
@@ -227,6 +233,46 @@ function linkDrift<M extends Measure>(
     if (cs.length === 1 && backward.get(cs[0]!) === 1) out.set(f.rawKey, cs[0]!);
   }
   return out;
+}
+
+/** Numbering and priority tags before a name: `P1-`, `[P0]`, `#3`, `一、`, `1）`, `KR1.2`, `O2:`, `Epic-12`. */
+const NAME_TAG = /^(?:p[0-3]\s*[-:.、]?\s*|#\d+\s*|[一二三四五六七八九十]+\s*[、.．]\s*|\d{1,3}\s*[)）]\s*|(?:kr|o)\s*\d+(?:\.\d+)*\s*[-:.、]?\s*|[a-z]{2,10}-\d+\s*[-:：]?\s*)+/iu;
+/** Words that name the kind of work, not the work: `会员中台项目` is `会员中台`. */
+const KIND_SUFFIX = /(?:项目|专项|专案|工程|建设|工作|事项|project|initiative|workstream|program|programme|epic)$/iu;
+
+/**
+ * The parts of a name that identify it: Latin words and Han runs, after numbering, priority tags, markers and a
+ * kind-of-work suffix are dropped, folded to Simplified. Bracketed glosses count as parts (`Atlas（统一日志平台）`).
+ */
+function nameParts(project: string, aliases: AliasMap): string[] {
+  let memo = partsMemo.get(aliases);
+  if (!memo) partsMemo.set(aliases, (memo = new Map()));
+  let p = memo.get(project);
+  if (p === undefined) {
+    const n = foldHan(normalizeName(canonicalProject(project, aliases))).replace(NAME_TAG, '');
+    p = (n.match(/[\p{Script=Han}]+|[\p{L}\p{N}][\p{L}\p{N}.+&'-]*/gu) ?? []).map((t) => t.replace(KIND_SUFFIX, '')).filter((t) => t.length > 0);
+    memo.set(project, p);
+  }
+  return p;
+}
+const partsMemo = new WeakMap<AliasMap, Map<string, string[]>>();
+
+/**
+ * Are two names one name written differently: the same parts, or the parts of one all among the other's (an
+ * English name beside its Chinese one, a gloss added)? The shorter side must still say something: a Han part of
+ * two characters or more, or a Latin part of three letters or more.
+ */
+function sameCore(a: string, b: string, aliases: AliasMap): boolean {
+  const pa = nameParts(a, aliases);
+  const pb = nameParts(b, aliases);
+  if (!pa.length || !pb.length) return false;
+  const [few, many] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  if (!few.some((t) => (/\p{Script=Han}/u.test(t) ? [...t].length >= 2 : t.length >= 3))) return false;
+  return few.every((t) => many.includes(t));
+}
+
+function sameMetric(a: Measure, b: Measure): boolean {
+  return normalizeName(a.metric) === normalizeName(b.metric);
 }
 
 // ------------------------------------------------------------------ statements
@@ -261,7 +307,16 @@ function computeNameForms(name: string, aliases: AliasMap): string[] {
     if (!norm) continue;
     forms.add(norm);
     forms.add(bare(norm));
+    // Statements are read in Simplified (model/han.ts): a Traditional name is also known by its folded form.
+    const folded = foldHan(norm);
+    if (folded !== norm) {
+      forms.add(folded);
+      forms.add(bare(folded));
+    }
   }
+  // Without numbering, priority tags and a kind-of-work suffix (`P1-会员中台项目` is named `会员中台` too).
+  const core = nameParts(name, aliases).join(' ');
+  if ([...core].length >= 2) forms.add(core);
   return [...forms];
 }
 

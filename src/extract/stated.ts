@@ -18,6 +18,7 @@
 
 import type { Block, Statement } from '../model/types.js';
 import { cleanName, headingName } from './names.js';
+import { foldHan } from '../model/han.js';
 import type { Lexicon } from './lexicon.js';
 import type { RenameRule, StatementRule, StatePhraseRule } from './rules/types.js';
 
@@ -38,7 +39,7 @@ const BLOCK_AFTER = /^\s*(?:前|后|之前|之后|以后|以前|时|的|计划|�
 /** Fillers trimmed from the end of a subject: marks, adverbs, times, scopes. */
 const TRAIL_FILLERS = [
   /[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』()（）:：—–\-|]+$/u,
-  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了|先|暂时|暂且|只能)$/u,
+  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了|先|暂时|暂且|只能|继续|持续|仍然|依然|仍|依旧|保持|维持|still|remains?)$/u,
   /(?:今日|今天|昨天|昨日|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])$/u,
   /(?:\d{4}\s*年)?\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[/.-]\s*\d{1,2}\s*[日号]?)\s*(?:晚上|晚|早上|上午|下午|凌晨|中午)?$/u,
   /全(?:区域|院|网|国|站|员|省|市|量|部|区|集团|公司|渠道|门店|用户|商户|城)$/u,
@@ -53,9 +54,12 @@ const LEAD_FILLERS = [
   /^(?:了|啦)/u,
 ];
 /** After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`). */
-const ADVERBIAL_AFTER = /^\s*(?:到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+const ADVERBIAL_AFTER = /^\s*(?:到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+/** A decision maker and the decision, standing before the phrase: `业务确认`, `集团决定`, `客户方要求`. */
+const WHO_DECIDED = /^(?:业务|产品|客户|甲方|乙方|集团|总部|公司|领导|管理层|老板|法务|合规|财务|委员会|评审会|PMO|对方|合作方|供应商)(?:方面|方|侧)?(?:已)?(?:确认|决定|同意|要求|拍板|通知|决议)(?:后)?$/u;
+
 /** `本项目`, `该项目`, `this project`: the item the line is about. */
-const GENERIC_REF = /^(?:本|该|此|这个|整个|整体)?(?:项目|任务|工作|事项|需求|专项)$|^(?:(?:this|the|that)\s+)?(?:project|work|item|milestone|effort|workstream|initiative)$|^(?:it|this|that)$/iu;
+const GENERIC_REF = /^(?:本|该|此|这个|整个|整体)?(?:项目|专案|任务|工作|事项|需求|专项)$|^(?:整体|全部|整个|全体)$|^(?:(?:this|the|that)\s+)?(?:project|work|item|milestone|effort|workstream|initiative)$|^(?:it|this|that)$/iu;
 /** Parts and phases of an item: done or paused on their own, they are not the item. */
 const PARTS = [
   '一期', '二期', '三期', '四期', '首期', '第一期', '第二期', '阶段', '第一阶段', '第二阶段', '里程碑', '灰度', '试点', '试运行', '联调',
@@ -191,7 +195,10 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
     const pre = clause.slice(0, start);
     const post = clause.slice(end);
     if (blocked(pre, post)) continue;
-    const subject = trimSubject(pre, true);
+    // Who decided is no subject: `业务确认移出本期范围`, `集团决定暂停`, `客户要求取消`.
+    // A reason is no subject either (`因预算冻结，本项目暂停`, `由于人手不足暂停`): the line's item is meant.
+    const trimmed = trimSubject(pre, true);
+    const subject = WHO_DECIDED.test(trimmed) || /^(?:因为|由于|因(?!素|子|果|特)|受[^，,]{0,12}影响)/u.test(trimmed) ? '' : trimmed;
     let object = ADVERBIAL_AFTER.test(post) ? '' : trimSubject(post, false);
     // Another phrase of the same sense after this one (`✅ 电子签收已全量上线`): the object is what stands before it.
     for (let round = 0; round < 3 && object; round++) {
@@ -223,6 +230,17 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
     if (subjects.length) out.push({ rule, phrase, subjects, ownSubject: own });
   }
   return out;
+}
+
+/** `已于<time><verb>`: a done verb with its time between 已 and it (see statementText). */
+const ALREADY_AT = /已(?:于|在)[^\S\n]*([^，,。；;已\n]{1,14}?)\s*((?:正式|全量|全面|顺利|如期)?(?:上线|发布|投产|交付|完成|验收|结项|完工))/gu;
+
+/**
+ * The text statements are read in: Simplified (`暫停` is `暂停`; model/han.ts keeps the length), and a time between
+ * 已 and a done verb read as if before it (`已于3月5日上线`, `已在周二完成验收` → `3月5日已上线`). Never across lines.
+ */
+function statementText(normalized: string): string {
+  return foldHan(normalized).replace(ALREADY_AT, '$1已$2');
 }
 
 /** `名称：正文` or `名称 — 正文`: the head names the line's item. */
@@ -350,8 +368,10 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
           const to = r.to ?? (nameCols.has(i) ? nameOf(cell.slice(0, r.index), lx) : names[0]);
           if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: block.line, subjects: [to], formerly: r.formerly, text });
         }
-        if (nameCols.has(i) || !states(cell) || contextColumn(block.header?.[i] ?? '', lx)) return;
-        for (const f of readText(cell, names, rules, allPhrases, clean)) {
+        // Phrases are matched in Simplified (`暫停` is `暂停`); renames above keep the script the report wrote.
+        const scell = statementText(cell);
+        if (nameCols.has(i) || !states(scell) || contextColumn(block.header?.[i] ?? '', lx)) return;
+        for (const f of readText(scell, names, rules, allPhrases, clean)) {
           emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: block.line, subjects: f.subjects, text });
         }
       });
@@ -361,11 +381,14 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     // NFKC once per block (it maps no character to a line break, so lines stay lines), lowercased once for the
     // phrase test; a block that states nothing and renames nothing is done with here.
     const normBlock = block.text.normalize('NFKC');
-    const lowerBlock = normBlock.toLowerCase();
+    // Phrases are matched in Simplified (same length, so lines stay lines); renames read the text as written.
+    const stateText = statementText(normBlock);
+    const lowerBlock = stateText.toLowerCase();
     const stateBlock = anyPhrase.test(lowerBlock);
     if (!stateBlock && renamers.every((r) => r.cue !== undefined && !r.cue.test(normBlock))) continue;
     const normLines = normBlock.split('\n');
     const lowerLines = lowerBlock.split('\n');
+    const stateLines = stateText.split('\n');
     block.text.split('\n').forEach((rawLine, k) => {
       const line = normLines[k] ?? rawLine.normalize('NFKC');
       if (!line.trim()) return;
@@ -373,20 +396,22 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       const stating = stateBlock && anyPhrase.test(lowerLines[k] ?? line.toLowerCase());
       if (!renames.length && !stating) return;
       const lineNo = block.line + k;
-      const { head, body } = splitHead(line);
+      const written = splitHead(line).head;
+      const stateLine = stateLines[k] ?? statementText(line);
+      const { head, body } = splitHead(stateLine);
       const headName = head ? nameOf(head, lx) : '';
       const { heading, parent } = names();
       for (const { found: r, rule } of renames) {
         // `清结算中心（原“资金清分平台”）`: the new name is what stands before the remark.
         const before = nameOf(line.slice(0, r.index), lx);
-        const to = r.to ?? (before || headName || (block.kind === 'heading' ? '' : heading));
+        const to = r.to ?? (before || (written ? nameOf(written, lx) : '') || (block.kind === 'heading' ? '' : heading));
         if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: lineNo, subjects: [to], formerly: r.formerly, text: rawLine.trim() });
       }
       if (!stating) return;
       const fallback = [headName, block.kind === 'heading' ? '' : (parent ?? ''), block.kind === 'heading' ? '' : (heading ?? '')].filter(Boolean);
       const found = head
         ? [...readText(head, [], rules, allPhrases, clean), ...readText(body, [headName], rules, allPhrases, clean)]
-        : readText(line, fallback, rules, allPhrases, clean);
+        : readText(stateLine, fallback, rules, allPhrases, clean);
       for (const f of found) {
         emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: lineNo, subjects: f.subjects, text: rawLine.trim() });
       }

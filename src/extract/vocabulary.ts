@@ -71,6 +71,11 @@ export const LOWER_IS_BETTER_WORDS: readonly string[] = [
   'P99', 'P95', 'P90', 'P999', 'TP99', 'TP999', 'latency', 'error rate', 'errors', 'failure rate', 'failure', 'crash rate',
   'churn', 'bounce rate', 'downtime', 'MTTR', 'defect rate', 'cost', 'complaint', 'incident', 'chargeback', 'dispute rate',
   'fraud rate', 'cancellation rate',
+  // Durations, backlogs and counts of trouble: less is better (`平均处理时长`, `接口RT`, `缺陷数`, `工单积压`, `告警数`).
+  '时长', '时延', '用时', '周期', 'RT', 'TP50', 'TP90', 'TP95', 'P50', '缺陷', 'bug数', 'BUG数', 'Bug数', '工单量', '工单数', '积压', '退货',
+  '拒付', '告警', '报警', '客诉', '差评', '事故', '延误', '晚点', '返修', '离职率', '空置率',
+  'response time', 'lead time', 'cycle time', 'resolution time', 'time to resolve', 'time to restore', 'MTTD', 'MTTA', 'backlog',
+  'open bugs', 'bug count', 'defects', 'tickets', 'alerts', 'incidents', 'outages', 'attrition', 'turnover', 'returns', 'refunds',
 ];
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({

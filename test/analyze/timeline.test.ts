@@ -173,6 +173,31 @@ test('identity: metric wording drift with one figure per report, and a metric fo
   assert.equal(statusOf(gap, '2031-W51', '2031-W52'), { '司机App/重启后': 'resumed' });
 });
 
+test('identity: numbering and priority tags, a kind-of-work suffix, a gloss or an English name beside the Chinese one do not split an item', () => {
+  const cases: [string, number, string, number][] = [
+    ['P1-会员中台项目', 40, '会员中台', 48],
+    ['3）冷链温控', 20, '冷链温控', 35],
+    ['Atlas（统一日志平台）', 55, 'Atlas', 60],
+    ['Atlas 统一日志平台', 55, '统一日志平台', 57],
+    ['KR2.1 新客首单转化', 30, '新客首单转化', 45],
+    ['門市盤點系統', 70, '门市盘点系统', 80],
+  ];
+  for (const [a, x, b, y] of cases) {
+    const r = [week('2031-W36', [[a, x], ['对账', 45]]), week('2031-W37', [[b, y], ['对账', 50]])];
+    assert.equal(statusOf(r, '2031-W36', '2031-W37'), { [b]: 'advanced', 对账: 'advanced' }, `${a} → ${b}`);
+  }
+  // Not a restart at a much lower figure, not a name that only shares a part inside a word, not when two could match.
+  const restart = [week('2031-W36', [['Atlas 统一日志平台', 90]]), week('2031-W37', [['Atlas', 10]])];
+  assert.equal(Object.values(statusOf(restart, '2031-W36', '2031-W37')).sort(), ['dropped', 'new']);
+  const inside = [week('2031-W36', [['会员中台', 40]]), week('2031-W37', [['会员中台改造', 45]])];
+  assert.equal(Object.values(statusOf(inside, '2031-W36', '2031-W37')).sort(), ['dropped', 'new']);
+  const two = [week('2031-W36', [['Atlas 日志', 40], ['Atlas 监控', 42]]), week('2031-W37', [['Atlas', 45]])];
+  assert.equal(Object.values(statusOf(two, '2031-W36', '2031-W37')).sort(), ['dropped', 'dropped', 'new']);
+  // A completion in words names the item without its tags and suffix.
+  const done = [week('2031-W36', [['P0-电子发票项目', 85]]), week('2031-W37', [['对账', 50]], [said('completed', ['电子发票'], '已上线')])];
+  assert.is(statusOf(done, '2031-W36', '2031-W37')['P0-电子发票项目'], 'completed');
+});
+
 test('KPI direction: lower is better for error figures; statuses improved/worsened/flat/new/dropped, never completed or stalled', () => {
   const kpi = (project: string, percent: number, lower = false): Measure => ({ project, metric: null, percent, kind: 'kpi', line: 1, ...(lower ? { direction: 'lower' as const } : {}) });
   const r = (w: string, ms: Measure[]): ReportMeasures => ({ id: w, team: '', week: w, date: null, source: `${w}.md`, measures: ms.map((m, i) => ({ ...m, line: i + 1 })) });

@@ -138,18 +138,19 @@ test('history text: rows per week and wdiff-style narrative lines; colour replac
 });
 
 test('suggestions: table, evidence and the command to accept, shell-quoted; after --apply, what was recorded instead', () => {
-  const s = suggestAliases([rep('2031-W20', [["云盘同步 'β'", 40]]), rep('2031-W21', [['云盘同步', 45]])], { aliases: none });
+  // (`云盘同步 'β'` → `云盘同步` would be one item already: a part added to a name does not split it.)
+  const s = suggestAliases([rep('2031-W20', [["云盘同步 'β'", 40]]), rep('2031-W21', [['云盘同步服务', 45]])], { aliases: none });
   assert.is(s.length, 1);
   const out = text(R.SUGGESTIONS, { suggestions: s, applied: false });
-  assert.match(out, `To accept one:\n  milestones alias add '云盘同步 '\\''β'\\''' 云盘同步\n`);
+  assert.match(out, `To accept one:\n  milestones alias add '云盘同步 '\\''β'\\''' 云盘同步服务\n`);
   assert.match(out, '2031-W20 40% → 2031-W21 45%');
   const applied = text(R.SUGGESTIONS, { suggestions: s, applied: true });
   assert.not.match(applied, 'To accept');
   assert.not.match(applied, 'alias add');
-  assert.match(applied, "Recorded 1 alias:\n  云盘同步 'β' → 云盘同步\n");
+  assert.match(applied, "Recorded 1 alias:\n  云盘同步 'β' → 云盘同步服务\n");
   assert.is(text(R.SUGGESTIONS, { suggestions: [], applied: false }), 'no rename candidates\n');
   assert.equal(Object.keys(JSON.parse(as('json', R.SUGGESTIONS, { suggestions: s, applied: false })).suggestions[0]), ['from', 'to', 'team', 'score', 'evidence']);
-  assert.match(as('md', R.SUGGESTIONS, { suggestions: s, applied: false }), "- `milestones alias add '云盘同步 '\\''β'\\''' 云盘同步`");
+  assert.match(as('md', R.SUGGESTIONS, { suggestions: s, applied: false }), "- `milestones alias add '云盘同步 '\\''β'\\''' 云盘同步服务`");
 });
 
 test('weeks, show and check: aligned text tables and the JSON shapes of DESIGN.md', () => {

@@ -4,11 +4,15 @@ import { kpi } from '../expect.js';
 import { WordList, type Lexicon } from '../../lexicon.js';
 import type { DirectionRule } from '../types.js';
 import { LOWER_IS_BETTER_WORDS } from '../../vocabulary.js';
+import { foldHan } from '../../../model/han.js';
 
 /** Words that keep higher better even beside a lower word (`故障恢复成功率`, `crash-free devices`). */
 const HIGHER_OVERRIDES: readonly string[] = [
   '成功率', '可用性', '可用率', '准时率', '及时率', '合格率', '达标率', '通过率', '恢复率', '拦截率', '召回率', '准确率', '覆盖率',
   '无故障', '零故障', '无异常',
+  // The share of trouble dealt with (`缺陷修复率`, `告警处理率`, `投诉解决率`, `工单及时率`): higher is better.
+  '修复率', '解决率', '处理率', '关闭率', '闭环率', '响应率', '清理率', '复盘率', '消除率', '处置率', '结案率',
+  'fix rate', 'resolution rate', 'closure rate', 'resolved',
   'crash-free', 'crash free', 'success rate', 'availability', 'uptime', 'coverage', 'free of', '-free',
 ];
 
@@ -21,7 +25,8 @@ let defaultLower: WordList | undefined;
  * figure. `lowerWords` is the lexicon's `lowerIsBetterWords` (built-in words plus the configuration's).
  */
 export function kpiDirection(name: string, lowerWords?: WordList): { direction: 'lower'; word: string } | undefined {
-  const t = name.normalize('NFKC');
+  // Traditional names (`錯誤率`, `平均處理時長`) read like Simplified ones.
+  const t = foldHan(name.normalize('NFKC'));
   if ((higher ??= new WordList(HIGHER_OVERRIDES)).find(t) !== undefined) return undefined;
   const word = (lowerWords ?? (defaultLower ??= new WordList(LOWER_IS_BETTER_WORDS))).find(t) ?? BAD_RATE_ZH.exec(t)?.[0] ?? BAD_RATE_EN.exec(t)?.[0];
   return word === undefined ? undefined : { direction: 'lower', word };
@@ -32,8 +37,8 @@ export function kpiDirection(name: string, lowerWords?: WordList): { direction: 
  * defect, return or refusal morpheme (`错单率`, `误判率`, `漏检率`, `缺货率`, `废品率`, `退单率`), and English
  * `… rate` of errors, failures, returns, drops (`return rate`, `packet drop rate`).
  */
-const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|流失|崩溃|卡顿|告警|报警)[\p{Script=Han}]{0,3}率/u;
-const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss)(?:s|ed)?\b[^%]{0,20}?\brate\b/iu;
+const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差)[\p{Script=Han}]{0,3}率/u;
+const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss|attrition|turnover|cancellation|escalation|reopen|rollback|retry|delay|outage|incident|uninstall|unsubscribe|spam|false positive|vacancy)(?:s|ed)?\b[^%]{0,20}?\brate\b/iu;
 
 const lower = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'lower' as const });
 const higher_ = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'higher' as const });
@@ -48,12 +53,18 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '- API error rate: 0.3%', expect: { verdict: 'kpi', percent: 0.3, direction: 'lower' } },
     { text: '- 院感漏报率：3.5%', expect: lower(3.5, '院感漏报率') },
     { text: '## 运行指标\n- 质检误判率：0.8%', expect: lower(0.8, '质检误判率') },
+    { text: '- 支付錯誤率：0.12%', expect: lower(0.12, '支付錯誤率') },
+    { text: '## 运行指标\n- 航班延误率：4.2%', expect: lower(4.2, '航班延误率') },
+    { text: '## 运行指标\n- 工单积压率：12%', expect: lower(12, '工单积压率') },
+    { text: '- Support escalation rate: 3.1%', expect: { verdict: 'kpi', percent: 3.1, direction: 'lower' } },
   ],
   rejects: [
     { text: '- 代扣成功率：99.95%', expect: higher_(99.95, '代扣成功率') },
     { text: '- crash-free devices: 99.2%', expect: { verdict: 'kpi', percent: 99.2, direction: 'higher' } },
     { text: '- 故障恢复成功率：98%', expect: higher_(98, '故障恢复成功率') },
     { text: '- 拣货准确率：99.2%', expect: higher_(99.2, '拣货准确率') },
+    { text: '## 质量指标\n- 缺陷修复率：92%', expect: higher_(92, '缺陷修复率') },
+    { text: '## 运行指标\n- 客诉解决率：97%', expect: higher_(97, '客诉解决率') },
   ],
   direction: (name: string, lx: Lexicon) => kpiDirection(name, lx.lists.lowerIsBetterWords),
 };

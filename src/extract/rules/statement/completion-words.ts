@@ -22,13 +22,17 @@ export const completionWords: StatePhraseRule = {
     '完成交付', '完成验收', '验收完成', '发布完成',
     // Launched for a whole scope: `已全院上线`, `已在全网发布`.
     ...['院', '网', '国', '站', '省', '市', '员', '公司', '集团', '渠道', '区域', '门店', '平台', '行'].flatMap((s) => [`全${s}上线`, `全${s}发布`, `全${s}推广`]),
+    // Built, closed, accepted: `已完工`, `已结案`, `已关闭` (a tracker's Closed), `已交付使用`, `已投运`, `KR 已达成`.
+    '已完工', '完工', '竣工', '已竣工', '已结案', '结案', '已关闭', '已交付使用', '交付使用', '已投运', '投入运行', '已达成', '全部达成',
+    '全面完成', '已收官', '收官', '已落地', '全面上线', '已全面上线', '上线运行', '已正式上线', '已GA', 'GA发布',
     'done', 'shipped', 'launched', 'delivered', 'completed', 'complete', 'finished', 'wrapped up', 'went live', 'is live',
-    'live in production', 'released',
+    'live in production', 'released', 'closed', 'resolved', 'signed off', 'accepted', 'went GA', 'is GA', 'now GA', 'reached GA',
+    'generally available', 'now live', 'rolled out to 100%', 'rolled out to all users', 'rolled out to everyone', 'fully rolled out', 'in production',
     '✅', '✔️', '✔', '☑️', '☑', '[x]',
   ],
   objectNamesItem: [
     '已完成', '已经完成', '已全部完成', '完成了', '已交付', '已上线', '已经上线', '正式上线', 'shipped', 'launched', 'delivered', 'completed',
-    'finished', 'released', '✅', '✔️', '✔', '☑️', '☑', '[x]',
+    'finished', 'released', '已完工', '已关闭', '已达成', '✅', '✔️', '✔', '☑️', '☑', '[x]',
   ],
   // `已完成上线`: what was completed is the launch, delivery or acceptance of the item itself.
   // `已交付运营`: handed over to those who run or use it.
@@ -51,6 +55,16 @@ export const completionWords: StatePhraseRule = {
     { text: '- 支付网关：本周完成全量发布', expect: { verdict: 'stated', state: 'completed', subject: '支付网关' } },
     { text: '2. 试剂库存预警 —— 本周已全院上线，旧台账停用', expect: { verdict: 'stated', state: 'completed', subject: '试剂库存预警' } },
     { text: '· 春节活动版本：✅ 已交付运营，1 月 20 日开服', expect: { verdict: 'stated', state: 'completed', subject: '春节活动版本' } },
+    { text: '- 門市盤點系統：已於 3/8 正式上線，舊系統下線', expect: { verdict: 'stated', state: 'completed', subject: '門市盤點系統' } },
+    { text: '- 電子發票：全部完成，進入維運', expect: { verdict: 'stated', state: 'completed', subject: '電子發票' } },
+    { text: '3）冷库改造：本周已完工，通过消防验收', expect: { verdict: 'stated', state: 'completed', subject: '冷库改造' } },
+    { text: '| Epic | Status | % Complete |\n|---|---|---|\n| Search relevance v3 | Closed | |', expect: { verdict: 'stated', state: 'completed', subject: 'Search relevance v3' } },
+    { text: '- Dark mode: rolled out to 100% of users on Tuesday', expect: { verdict: 'stated', state: 'completed', subject: 'Dark mode' } },
+    { text: '- Billing export API is GA as of Monday', expect: { verdict: 'stated', state: 'completed', subject: 'Billing export API' } },
+    { text: '- 排班小程序已于2月27日上线', expect: { verdict: 'stated', state: 'completed', subject: '排班小程序' } },
+    { text: '- Rider app v3 is now live in all cities', expect: { verdict: 'stated', state: 'completed', subject: 'Rider app v3' } },
+    { text: '- 智能排班：已交付使用，护理部已签字', expect: { verdict: 'stated', state: 'completed', subject: '智能排班' } },
+    { text: '- KR2 新客首单转化：已达成', expect: { verdict: 'stated', state: 'completed', subject: 'KR2 新客首单转化' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
@@ -69,5 +83,13 @@ export const completionWords: StatePhraseRule = {
     { text: '- 收银台改版：新版收银台已完成，已上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '收银台改版' } },
     { text: '- 门店数字化巡检：联调全部完成，下周试点', expect: { verdict: 'unstated', state: 'completed', subject: '门店数字化巡检' } },
     { text: '- Partner API: complete the sandbox docs by Friday', expect: { verdict: 'unstated', state: 'completed', subject: 'Partner API' } },
+    { text: '- 門市盤點系統：預計下週上線', expect: { verdict: 'unstated', state: 'completed', subject: '門市盤點系統' } },
+    { text: '- 冷库改造：主体完工，设备安装中', expect: { verdict: 'unstated', state: 'completed', subject: '冷库改造' } },
+    { text: '- Dark mode: rolled out to 20% of users', expect: { verdict: 'unstated', state: 'completed', subject: 'Dark mode' } },
+    { text: '- Billing export API: GA planned for June', expect: { verdict: 'unstated', state: 'completed', subject: 'Billing export API' } },
+    { text: '- 排班小程序：已于2月27日上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '排班小程序' } },
+    { text: '- 智能排班：已达成一致，下周开发', expect: { verdict: 'unstated', state: 'completed', subject: '智能排班' } },
+    { text: '- Search relevance v3: closed beta with 40 customers', expect: { verdict: 'unstated', state: 'completed', subject: 'Search relevance v3' } },
+    { text: '- 电子发票：已关闭旧入口，新入口灰度中', expect: { verdict: 'unstated', state: 'completed', subject: '电子发票' } },
   ],
 };

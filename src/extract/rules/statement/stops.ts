@@ -5,6 +5,14 @@ import type { StatePhraseRule } from '../types.js';
 /** Words after a stop phrase that still mean the whole item (`暂停推进`, `搁置开发`). */
 const WHOLE = ['开发', '推进', '实施', '建设', '研发', '工作', '投入', '排期', '项目', '立项', 'development', 'work'];
 
+/** Horizons a whole item is put off to (`延期至下季度`, `pushed to Q3`): a pause, unlike a date that is only a delay (`延期至4月`). */
+const LATER_ZH = ['下季度', '下个季度', '下一季度', '明年', '下半年', '年后', '节后', '春节后', '下一期', '下期', '下个财年', '下一财年', '下个版本', '下一版本', 'Q1', 'Q2', 'Q3', 'Q4', 'H2'];
+const LATER_EN = ['next quarter', 'next year', 'next half', 'next release', 'the next release', 'next fiscal year', 'h2', 'q1', 'q2', 'q3', 'q4'];
+const PUT_OFF = [
+  ...['延期', '推迟', '延后', '顺延', '推后', '后延'].flatMap((v) => ['至', '到', ''].flatMap((p) => LATER_ZH.map((h) => `${v}${p}${h}`))),
+  ...['postponed to', 'deferred to', 'pushed to', 'moved to', 'pushed out to', 'slipped to'].flatMap((v) => LATER_EN.map((h) => `${v} ${h}`)),
+];
+
 const milestones = '| Milestone | Last Week | This Week | Delta |\n|---|---|---|---|\n';
 
 /**
@@ -17,9 +25,14 @@ export const statedPause: StatePhraseRule = {
   name: 'stated-pause',
   description: 'an item the report says is paused, on hold or shelved (`暂停`, `搁置`, `on hold`, `deprioritised`): paused, never stalled, not a silent drop',
   state: 'paused',
-  phrases: ['暂停', '搁置', '暂缓', '挂起', 'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice'],
+  phrases: [
+    '暂停', '搁置', '暂缓', '挂起', '冻结', '已冻结', '中止', '暂不推进', '暂时不做', '暂不启动',
+    'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice', 'on ice', 'frozen', 'suspended', 'halted',
+    ...PUT_OFF,
+  ],
   objectNamesItem: [],
-  wholeObjects: WHOLE,
+  // `延期至下季度再启动`, `推迟到明年再议`: the whole item waits.
+  wholeObjects: [...WHOLE, '再启动', '启动', '重启', '再议', '再排期', '排期', '再评估', '再定', '再做', '再推进', '执行', '实施'],
   accepts: [
     { text: '- 跨境收单：外管局正式稿要求境内落地清算，项目暂停，待法务评估后再定', expect: { verdict: 'stated', state: 'paused', subject: '跨境收单' } },
     { text: '3. 司机App 4.0：因人员全部支援年终结算，项目搁置，春节后再排期；', expect: { verdict: 'stated', state: 'paused', subject: '司机App 4.0' } },
@@ -31,6 +44,14 @@ export const statedPause: StatePhraseRule = {
     { text: '- 反外挂系统升级因安全部人手不足暂停', expect: { verdict: 'stated', state: 'paused', subject: '反外挂系统升级' } },
     { text: '- Legacy API removal: paused until the Q3 planning', expect: { verdict: 'stated', state: 'paused', subject: 'Legacy API removal' } },
     { text: '· 海外版本本地化：海外发行计划延后到明年下半年，本地化工作先搁置', expect: { verdict: 'stated', state: 'paused', subject: '海外版本本地化' } },
+    { text: '- 會員積分改版：因預算凍結，本專案暫停', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
+    { text: '- 會員積分改版：暫緩，等待集團決議', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
+    { text: '4. 供应商门户：整体延期至下季度再启动', expect: { verdict: 'stated', state: 'paused', subject: '供应商门户' } },
+    { text: '- 园区能耗看板：项目冻结，人员转去支援年报', expect: { verdict: 'stated', state: 'paused', subject: '园区能耗看板' } },
+    { text: '- Vendor portal: pushed to next quarter', expect: { verdict: 'stated', state: 'paused', subject: 'Vendor portal' } },
+    { text: '3. 成本看板：继续暂停', expect: { verdict: 'stated', state: 'paused', subject: '成本看板' } },
+    { text: '| 專案 | 完成度 | 說明 |\n|---|---|---|\n| 會員積分改版 | — | 持續暫停 |', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
+    { text: '- Offline mode — suspended while legal reviews the data terms', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
@@ -39,6 +60,10 @@ export const statedPause: StatePhraseRule = {
     { text: '- 跨境收单：暂停后已恢复推进', expect: { verdict: 'unstated', state: 'paused', subject: '跨境收单' } },
     { text: `${milestones}| Energy report sync | on hold | 45% | resumed |`, expect: { verdict: 'unstated', state: 'paused', subject: 'Energy report sync' } },
     { text: '- 互联网医院对接：停滞，等集团决策', expect: { verdict: 'unstated', state: 'paused', subject: '互联网医院对接' } },
+    { text: '- 供应商门户：上线延期至4月', expect: { verdict: 'unstated', state: 'paused', subject: '供应商门户' } },
+    { text: '- 支付网关：代码冻结，周四发布', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
+    { text: '- Vendor portal: launch pushed to next quarter', expect: { verdict: 'unstated', state: 'paused', subject: 'Vendor portal' } },
+    { text: '- 风控模型：灰度中止，回滚到旧模型', expect: { verdict: 'unstated', state: 'paused', subject: '风控模型' } },
   ],
 };
 
@@ -51,6 +76,9 @@ export const statedCancel: StatePhraseRule = {
   phrases: [
     '不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped',
     'dropped from the roadmap', 'removed from the roadmap',
+    // Out of this period's scope on purpose: `移出本期范围`, `不纳入本期`, `removed from scope`.
+    '移出本期范围', '移出本期', '移出范围', '移出本季度', '移出规划', '不纳入本期', '停止推进', '停止开发', '撤项', '作废',
+    'removed from scope', 'out of scope', 'no longer pursued', 'not pursuing', 'killed', 'abandoned', 'won\'t do',
   ],
   objectNamesItem: [],
   wholeObjects: WHOLE,
@@ -62,11 +90,15 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 客服机器人接入：经评估改用平台统一客服方案，本项目取消', expect: { verdict: 'stated', state: 'cancelled', subject: '客服机器人接入' } },
     { text: '3. 客服工单系统：与集团共享中心方案重叠，经决策不再推进；', expect: { verdict: 'stated', state: 'cancelled', subject: '客服工单系统' } },
     { text: '- Partner SDK: dropped from the roadmap after the pricing review', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
+    { text: '- 門店自助結帳：經評估取消，改採集團方案', expect: { verdict: 'stated', state: 'cancelled', subject: '門店自助結帳' } },
+    { text: '5. 旧版报表迁移：业务确认移出本期范围', expect: { verdict: 'stated', state: 'cancelled', subject: '旧版报表迁移' } },
+    { text: '- Partner SDK — out of scope after the Q2 replanning', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
   ],
   rejects: [
     { text: '- 会员中心：取消旧版积分兑换入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
     { text: '- 会员中心：不取消，按原计划推进', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
     { text: '- 会员中心：取消暂停，恢复开发', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
     { text: '- 鲜丰对接：鲜丰方面确认终止合同', expect: { verdict: 'unstated', state: 'cancelled', subject: '鲜丰对接' } },
+    { text: '- 会员中心：旧接口作废，统一走新网关', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
   ],
 };
