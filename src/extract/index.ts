@@ -14,6 +14,7 @@ import { findWeek } from './week.js';
 import { DIRECTION_RULES, STATEMENT_RULES } from './rules/index.js';
 import { stripRenameRemark } from './rules/statement/stated-rename.js';
 import { weekFriday } from '../model/week.js';
+import { foldTraditional, hasTraditional } from '../model/han.js';
 import { findStatements } from './stated.js';
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
@@ -240,7 +241,81 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * Reads every figure of a document. Pure: the week scheme and the compiled vocabulary come in as options;
  * the result carries findings (for `milestones check`), observations and warnings.
  */
+/**
+ * Document → Extraction. A report written in Traditional Chinese (進度、本週、暫停) is read folded to Simplified,
+ * character for character, so one vocabulary serves both; every name, line and message it gives back is
+ * written as the report wrote it.
+ */
 export function extract(doc: Document, options: ExtractOptions): Extraction {
+  if (!doc.blocks.some((b) => hasTraditional(b.text) || (b.header !== undefined && hasTraditional(b.header.join(' '))))) return extractWritten(doc, options);
+  const fold = (s: string) => foldTraditional(s);
+  const folded: Document = {
+    ...doc,
+    blocks: doc.blocks.map((b) => ({
+      ...b,
+      text: fold(b.text),
+      headings: b.headings.map(fold),
+      parents: b.parents.map(fold),
+      ...(b.header ? { header: b.header.map(fold) } : {}),
+      ...(b.cells ? { cells: b.cells.map(fold) } : {}),
+    })),
+  };
+  return restoreWritten(extractWritten(folded, options), unfolder(doc.blocks));
+}
+
+/**
+ * Simplified → the Traditional character this report wrote for it, for giving names back as written. A
+ * Simplified character the report also writes as itself (a mixed text), or that two written characters fold
+ * to, stays as it is.
+ */
+function unfolder(blocks: readonly Block[]): (s: string) => string {
+  const back = new Map<string, string>();
+  const native = new Set<string>();
+  for (const b of blocks) {
+    for (const ch of b.text) {
+      const f = foldTraditional(ch);
+      if (f === ch) native.add(ch);
+      else if (back.has(f) && back.get(f) !== ch) back.set(f, f);
+      else back.set(f, ch);
+    }
+  }
+  for (const ch of native) back.delete(ch);
+  return (s: string) => {
+    if (!s) return s;
+    let out = '';
+    for (const ch of s) out += back.get(ch) ?? ch;
+    return out;
+  };
+}
+
+function restoreWritten(ex: Extraction, back: (s: string) => string): Extraction {
+  const opt = <T extends string | null | undefined>(s: T): T => (typeof s === 'string' ? (back(s) as T) : s);
+  for (const o of ex.observations) {
+    o.project = back(o.project);
+    o.metric = opt(o.metric);
+    o.section = o.section.map(back);
+    o.text = back(o.text);
+    if (o.evidence !== undefined) o.evidence = back(o.evidence);
+  }
+  for (const f of ex.findings) {
+    if (f.project !== undefined) f.project = back(f.project);
+    f.metric = opt(f.metric);
+    if (f.reason !== undefined) f.reason = back(f.reason);
+    if (f.word !== undefined) f.word = back(f.word);
+    if (f.dueText !== undefined) f.dueText = back(f.dueText);
+    if (f.notes) f.notes = f.notes.map(back);
+  }
+  for (const st of ex.statements) {
+    st.phrase = back(st.phrase);
+    st.subjects = st.subjects.map(back);
+    if (st.formerly !== undefined) st.formerly = back(st.formerly);
+    st.text = back(st.text);
+  }
+  for (const w of ex.warnings) w.message = back(w.message);
+  return { ...ex, title: back(ex.title), ...(ex.weekProblem ? { weekProblem: back(ex.weekProblem) } : {}) };
+}
+
+function extractWritten(doc: Document, options: ExtractOptions): Extraction {
   const lx = options.lexicon ?? compileLexicon(options.vocabulary);
   const info = findWeek(doc.blocks, options.scheme, lx.vocab.metadataLabels, doc.hint, options.today);
   const outcomes: Outcome[][] = [];

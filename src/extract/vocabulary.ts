@@ -107,7 +107,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     'YoY', 'MoM', 'QoQ', 'WoW', 'growth', 'increase', 'decrease', 'increased', 'decreased', 'down', 'down from', 'up from', 'is up', 'is down',
     'month on month', 'year on year', 'week on week',
   ],
-  targetWords: ['目标', '计划', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
+  targetWords: ['目标', '计划', '计画', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
   fillerWords: [
     '整体', '总体', '总', '当前', '目前', '本周', '本期', '截止本周', '截至本周', '截止目前', '截至目前', '已', '累计',
     '总计', '实际', '最新', '现', '全部', '因此', '所以', '但是', '同时', '另外', '此外', '该模块', '本模块', '该项目', '本项目', '该系统',
@@ -118,7 +118,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     'overall', 'total', 'per area', 'breakdown',
   ],
   ignoreSections: [
-    '收获与反思', '反思', '心得', '感悟', '感想', '随想', '下周工作', '下周计划', '下周目标', '下周重点', '下周安排',
+    '收获与反思', '反思', '心得', '感悟', '感想', '随想', '下周工作', '下周计划', '下周计画', '下周目标', '下周重点', '下周安排',
     '日报合集', '日报', '附录', '参考资料', '下期计划', '下月计划', '下阶段计划', '下期工作', 'next week', 'next steps', 'plan for next week',
   ],
   kpiSections: [
@@ -135,7 +135,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   progressColumns: ['进度', '完成度', '完成率', '完成比例', '实际进度', 'progress', '% complete', '% done', 'complete', 'completion', 'done'],
   stateColumns: ['this week', '本周', '本期', '本月', 'this month', '当前', 'current', 'value', '数值', '状态', 'status'],
   prevColumns: ['上周', 'last week', '上期', 'previous', 'prev'],
-  plannedColumns: ['计划', '预计', '预期', '目标', 'plan', 'target', 'expected', 'baseline'],
+  plannedColumns: ['计划', '计画', '预计', '预期', '目标', 'plan', 'target', 'expected', 'baseline'],
   actualColumns: ['实际', 'actual'],
   changeColumns: ['delta', '环比', '变化', '变动', '增量', '差值', '偏差', '差异', 'Δ', 'change', 'diff', 'variance', 'trend', '趋势', 'wow'],
   ratioColumns: ['占比', '比例', '比率', '百分比', 'ratio', 'percent', 'percentage', 'pct'],

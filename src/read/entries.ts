@@ -3,6 +3,7 @@
 import { ambiguousSlashDates, datesIn, labelIn, monthDayIn, monthWeekIn, monthWeekThursday, slashOrderOf, type MonthWeek, type SlashOrder } from '../model/label.js';
 import type { Block, DateHint, Document, Warning } from '../model/types.js';
 import { formatDate } from '../model/week.js';
+import { foldTraditional } from '../model/han.js';
 
 /** A label line: its block, what it says, and the kind of label. */
 interface Label {
@@ -34,7 +35,8 @@ function labelOf(block: Block, index: number, order?: SlashOrder, next?: Block):
   const raw = block.text.split('\n')[0]!.trim();
   if (block.kind !== 'heading' && block.text.includes('\n')) return null;
   if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
-  const text = raw.normalize('NFKC');
+  // Traditional labels (`2024年3月15日週報`) are read with the same words.
+  const text = foldTraditional(raw.normalize('NFKC'));
   const label: Label = { index, block, text: raw };
   let rest = text;
   const dates = datesIn(text, order);
