@@ -2,7 +2,7 @@
 
 import type { Block } from '../model/types.js';
 import type { StatedDue } from './due.js';
-import type { Lexicon } from './lexicon.js';
+import { MEMO_LIMIT, type Lexicon } from './lexicon.js';
 import { cleanName, headingName, isFieldLabel, isGenericHeading, isNameLike, stripMarkers, stripStatus } from './names.js';
 import { normalize, written, type NormalText } from './text.js';
 import type { ColumnRole, ScannedFigure } from './rules/types.js';
@@ -71,18 +71,28 @@ function lineHead(n: string, from: number, lx: Lexicon): { start: number; end: n
   let i = from;
   while (i < n.length && !isBoundaryAt(n, i)) i++;
   if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';') || isSentenceDot(n, i)) return null;
-  let raw = n.slice(from, i);
-  let end = i;
+  // The rest depends on the clause's words only: reports repeat their line heads week after week, so each is
+  // judged once per process (in the lexicon's bounded memo).
+  const clause = n.slice(from, i);
+  let length = lx.heads.get(clause);
+  if (length === undefined) {
+    length = headLength(clause, lx);
+    if (lx.heads.size >= MEMO_LIMIT) lx.heads.clear();
+    lx.heads.set(clause, length);
+  }
+  return length < 0 ? null : { start: from, end: from + length };
+}
+
+/** How much of a line's first clause names its item (-1: none of it). */
+function headLength(clause: string, lx: Lexicon): number {
+  let raw = clause;
   // `多租户隔离方案评审通过，…`: the subject of a stage just passed is the name.
   if (!isNameLike(stripStatus(raw, lx))) {
     const stage = /(?:方案)?(?:评审|联调|测试|验收|设计|开发|压测)(?:已)?(?:通过|中|完成|完毕)$/u.exec(raw);
-    if (stage && stage.index >= 2) {
-      raw = raw.slice(0, stage.index);
-      end = from + raw.length;
-    }
+    if (stage && stage.index >= 2) raw = raw.slice(0, stage.index);
   }
-  if (!isNameLike(stripStatus(raw, lx)) || isFieldLabel(raw, lx) || isBareProgressLabel(raw, lx)) return null;
-  return { start: from, end };
+  if (!isNameLike(stripStatus(raw, lx)) || isFieldLabel(raw, lx) || isBareProgressLabel(raw, lx)) return -1;
+  return raw.length;
 }
 
 /** One line of prose with what every figure of it shares. */

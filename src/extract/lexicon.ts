@@ -145,7 +145,12 @@ export interface Lexicon {
    * at 20,000 names).
    */
   readonly names: Map<string, string>;
+  /** A line's first clause → how much of it names the line's item (-1: none): see `lineHead` in facts.ts. Bounded alike. */
+  readonly heads: Map<string, number>;
 }
+
+/** Entries a memo of the lexicon holds before it is emptied. */
+export const MEMO_LIMIT = 20_000;
 
 /**
  * Compiles a vocabulary (missing lists take the defaults). Call it once per process or worker and pass the
@@ -155,5 +160,5 @@ export function compileLexicon(vocabulary?: Partial<Vocabulary>, configured: Ite
   const vocab = resolveVocabulary(vocabulary);
   const lists = {} as { [K in keyof Vocabulary]: WordList };
   for (const key of Object.keys(vocab) as (keyof Vocabulary)[]) lists[key] = new WordList(vocab[key]);
-  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map() };
+  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map(), heads: new Map() };
 }

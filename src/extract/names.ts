@@ -1,7 +1,7 @@
 // Project and metric display names: list markers, brackets, filler words and trailing punctuation trimmed.
 
 import { stripInvisible } from '../model/name.js';
-import type { Lexicon } from './lexicon.js';
+import { MEMO_LIMIT, type Lexicon } from './lexicon.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
 const LEADING_MARKER =
@@ -81,7 +81,7 @@ export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false):
   const hit = lx.names.get(key);
   if (hit !== undefined) return hit;
   const name = computeCleanName(raw, lx, beforeProgressWord);
-  if (lx.names.size >= 20_000) lx.names.clear();
+  if (lx.names.size >= MEMO_LIMIT) lx.names.clear();
   lx.names.set(key, name);
   return name;
 }
@@ -170,7 +170,7 @@ export function headingName(text: string, lx: Lexicon): string {
   const hit = lx.names.get(key);
   if (hit !== undefined) return hit;
   const name = computeHeadingName(text, lx);
-  if (lx.names.size >= 20_000) lx.names.clear();
+  if (lx.names.size >= MEMO_LIMIT) lx.names.clear();
   lx.names.set(key, name);
   return name;
 }

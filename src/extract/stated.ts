@@ -203,9 +203,17 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
     // Another phrase of the same sense after this one (`✅ 电子签收已全量上线`): the object is what stands before it.
     for (let round = 0; round < 3 && object; round++) {
       const before = object;
+      // Lowercased once per change of the object, not once per phrase (a rule has ~200 phrases).
+      let lower = object.toLowerCase();
       for (const lp of lowerPhrases(rule)) {
-        const i = object.toLowerCase().lastIndexOf(lp);
-        if (i >= 0 && i + lp.length === object.length) object = trimSubject(object.slice(0, i), true);
+        // Only a phrase ending as the object ends can be cut: its last character must be the object's (when
+        // lowercasing kept the length, as it does but for a few letters such as `İ`).
+        if (lp.length > 0 && lower.length === object.length && lp.charCodeAt(lp.length - 1) !== lower.charCodeAt(lower.length - 1)) continue;
+        const i = lower.lastIndexOf(lp);
+        if (i >= 0 && i + lp.length === object.length) {
+          object = trimSubject(object.slice(0, i), true);
+          lower = object.toLowerCase();
+        }
       }
       if (object === before) break;
     }

@@ -21,6 +21,19 @@ const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
 const WORK_NOUN_AFTER =
   /(?:\b(?:cleanup|clean-up|migration|rollout|revamp|redesign|rewrite|refactor(?:ing)?|upgrade|integration|dashboard|project|programme|program|initiative|epic|feature|tool(?:ing)?|service|pipeline|module|engine|model|sync|job|platform|system|overhaul|automation)\b|项目|专项|改造|平台|系统|建设|看板|工具|模型|重构|升级)[\s:：]*$/iu;
 
+/** The characters the words of QUALIFIER_BEFORE, VERB_BEFORE and DASH_BEFORE end with (their patterns' prefilters). */
+const QUALIFIER_END = new Set([...'约为合概近过于少超逾=≥≤><≈~±']);
+const VERB_END = new Set([...'至到为达经已是在有:']);
+const DASH_END = new Set([...'—–-']);
+/** The English patterns are asked only after a Latin letter or a dot. */
+const LATIN_OR_DOT = /[A-Za-z.]/;
+
+/** `\s` of a RegExp, by code unit (the space test of the patterns above). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Position of the unclosed `(` before `pos` within [from, pos), or -1. */
 function openParen(n: string, from: number, pos: number): number {
   const stack: number[] = [];
@@ -52,16 +65,23 @@ export const label: ContextRule = {
     for (let guard = 0; guard < 8; guard++) {
       // Bounded windows keep the end-anchored regexes linear on huge lines; the words they look for are short.
       const sFrom = Math.max(segFrom, labelEnd - 24);
+      // The last character before the figure that is not a space: each pattern below can only match when it is
+      // one its words end with, so most figures ask no pattern at all.
+      let j = labelEnd - 1;
+      while (j >= sFrom && isSpace(n.charCodeAt(j))) j--;
+      const last = j >= sFrom ? n[j]! : '';
+      const latin = last !== '' && LATIN_OR_DOT.test(last);
+      // Nothing to read past: no word of the patterns ends here, no bracketed remark, no spaces.
+      if (!latin && !QUALIFIER_END.has(last) && !VERB_END.has(last) && !DASH_END.has(last) && last !== ')' && j === labelEnd - 1) break;
       const near = n.slice(sFrom, labelEnd);
-      const latin = /[A-Za-z.]\s*$/.test(near);
-      const q = QUALIFIER_BEFORE.exec(near) ?? (latin ? QUALIFIER_BEFORE_EN.exec(near) : null);
+      const q = (QUALIFIER_END.has(last) ? QUALIFIER_BEFORE.exec(near) : null) ?? (latin ? QUALIFIER_BEFORE_EN.exec(near) : null);
       if (q) {
         f.qualifier ??= written(t, sFrom + q.index, sFrom + q.index + q[1]!.length);
         labelEnd = sFrom + q.index;
         found = true;
         continue;
       }
-      const v = VERB_BEFORE.exec(near) ?? (latin ? VERB_BEFORE_EN.exec(near) : null);
+      const v = (VERB_END.has(last) ? VERB_BEFORE.exec(near) : null) ?? (latin ? VERB_BEFORE_EN.exec(near) : null);
       if (v && v[0].trim()) {
         if (v[0].includes(':')) f.hadColon = true;
         else {
@@ -71,7 +91,7 @@ export const label: ContextRule = {
         labelEnd = sFrom + v.index;
         continue;
       }
-      const d = DASH_BEFORE.exec(near);
+      const d = DASH_END.has(last) ? DASH_BEFORE.exec(near) : null;
       if (d && sFrom + d.index > segFrom) {
         f.hadDash = true;
         labelEnd = sFrom + d.index;
