@@ -2,7 +2,7 @@
 
 import type { Block } from '../model/types.js';
 import type { StatedDue } from './due.js';
-import { MEMO_LIMIT, type Lexicon } from './lexicon.js';
+import { remember, type Lexicon } from './lexicon.js';
 import { cleanName, headingName, isFieldLabel, isGenericHeading, isNameLike, stripMarkers, stripStatus } from './names.js';
 import { normalize, written, type NormalText } from './text.js';
 import type { ColumnRole, ScannedFigure } from './rules/types.js';
@@ -73,13 +73,7 @@ function lineHead(n: string, from: number, lx: Lexicon): { start: number; end: n
   if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';') || isSentenceDot(n, i)) return null;
   // The rest depends on the clause's words only: reports repeat their line heads week after week, so each is
   // judged once per process (in the lexicon's bounded memo).
-  const clause = n.slice(from, i);
-  let length = lx.heads.get(clause);
-  if (length === undefined) {
-    length = headLength(clause, lx);
-    if (lx.heads.size >= MEMO_LIMIT) lx.heads.clear();
-    lx.heads.set(clause, length);
-  }
+  const length = remember(lx.heads, n.slice(from, i), (clause) => headLength(clause, lx));
   return length < 0 ? null : { start: from, end: from + length };
 }
 

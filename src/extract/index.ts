@@ -3,7 +3,7 @@
 import type { Block, Document, Extraction, Finding, Observation, Warning, WeekScheme } from '../model/types.js';
 import { normalizeName } from '../model/name.js';
 import { isBoundaryAt, type LineContext } from './facts.js';
-import { compileLexicon, type Lexicon } from './lexicon.js';
+import { compileLexicon, remember, type Lexicon } from './lexicon.js';
 import { cleanName, headingName, isNameLike, stripMarkers, stripStatus, tidyName } from './names.js';
 import { mayHoldFigure, readLine, type Outcome } from './prose.js';
 import { readsAsReport } from './rules/classify/code-block.js';
@@ -124,6 +124,10 @@ export function parentItemName(parent: string, lx: Lexicon): string {
 
 /** Does a heading, parent item or intro name a block of operating figures (`运行数据`, `成功率：`)? */
 function isKpiText(c: string, lx: Lexicon): boolean {
+  return remember(lx.flags, `kpi\u0000${c}`, () => computeIsKpiText(c, lx));
+}
+
+function computeIsKpiText(c: string, lx: Lexicon): boolean {
   const nfkc = c.normalize('NFKC');
   return lx.lists.kpiSections.find(nfkc) !== undefined || lx.lists.kpiWords.find(nfkc) !== undefined;
 }
@@ -141,6 +145,10 @@ const PLAN_HEADING = /(?:下|次|\d{1,2}\s*月|Q[1-4]|下季度|明年)\s*(?:工
 
 /** Does a heading put its lines in an ignored section (reflection, a plan for later)? */
 function isIgnoredHeading(h: string, lx: Lexicon): boolean {
+  return remember(lx.flags, `ignored\u0000${h}`, () => computeIsIgnoredHeading(h, lx));
+}
+
+function computeIsIgnoredHeading(h: string, lx: Lexicon): boolean {
   const t = h.normalize('NFKC');
   return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim());
 }

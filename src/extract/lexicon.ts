@@ -1,8 +1,9 @@
 // The vocabulary compiled for look-ups: built once per process (or worker) by the caller and passed down to every rule.
 //
 // Each word list is lowercased, classified (does it start or end with a Latin letter?) and given one alternation
-// RegExp as a prefilter. Nothing here remembers answers about texts: the rules ask each question where its answer
-// is needed once (per heading, per line, per figure), so there is no cache to keep right.
+// RegExp as a prefilter. The lexicon also carries the extractor's only memory across reports: a few bounded memos
+// of answers that depend on a text and the vocabulary alone (a name as cleaned, a line head, whether a heading
+// is ignored or names operating figures), because reports repeat their names and headings week after week.
 
 import { resolveVocabulary, type Vocabulary } from './vocabulary.js';
 
@@ -147,10 +148,23 @@ export interface Lexicon {
   readonly names: Map<string, string>;
   /** A line's first clause → how much of it names the line's item (-1: none): see `lineHead` in facts.ts. Bounded alike. */
   readonly heads: Map<string, number>;
+  /** Yes/no answers about a heading, parent or intro text (`isKpiText`, `isIgnoredHeading` in index.ts), by question and text. Bounded alike. */
+  readonly flags: Map<string, boolean>;
 }
 
 /** Entries a memo of the lexicon holds before it is emptied. */
 export const MEMO_LIMIT = 20_000;
+
+/** `compute(key)`, remembered in `memo` (one of the lexicon's memos; emptied when it holds MEMO_LIMIT answers). */
+export function remember<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
 
 /**
  * Compiles a vocabulary (missing lists take the defaults). Call it once per process or worker and pass the
@@ -160,5 +174,5 @@ export function compileLexicon(vocabulary?: Partial<Vocabulary>, configured: Ite
   const vocab = resolveVocabulary(vocabulary);
   const lists = {} as { [K in keyof Vocabulary]: WordList };
   for (const key of Object.keys(vocab) as (keyof Vocabulary)[]) lists[key] = new WordList(vocab[key]);
-  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map(), heads: new Map() };
+  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map(), heads: new Map(), flags: new Map() };
 }

@@ -1,6 +1,6 @@
 // Rule due-date: a due date stated in the figure's segment (`预计5月底上线`, `计划完成：2024-05-30`, `ETA 2024-06-15`) is kept on the item.
 
-import { findDue, type StatedDue } from '../../due.js';
+import { DUE_WORDS, findDue, type StatedDue } from '../../due.js';
 import { isSegmentEndCode } from '../../facts.js';
 import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
@@ -23,20 +23,19 @@ export const dueDate: ContextRule = {
   ],
   read(f) {
     // One search per segment, not per figure: a long segment of many figures stays linear.
-    let perLine = found.get(f.line);
-    if (!perLine) found.set(f.line, (perLine = new Map()));
-    let due = perLine.get(f.segFrom);
-    if (due === undefined) {
+    const due = f.line.once(`due-date:${f.segFrom}`, (): StatedDue | null => {
       const n = f.n;
       let end = f.m.end;
       while (end < n.length && !isSegmentEndCode(n.charCodeAt(end))) end++;
-      due = findDue(n.slice(f.segFrom, end), f.ctx.reportDate);
-      perLine.set(f.segFrom, due);
-    }
+      const segment = n.slice(f.segFrom, end);
+      // Most segments hold no due word. The line is NFKC already code point by code point, and NFKC of the whole
+      // segment only composes letters with combining marks: it makes no due word that the segment lacks.
+      return DUE_WORD.test(segment) ? findDue(segment, f.ctx.reportDate) : null;
+    });
     if (due) f.due = due;
     return due !== null;
   },
 };
 
-/** The due date of each segment of a line, by the segment's start. */
-const found = new WeakMap<object, Map<number, StatedDue | null>>();
+/** Any due word (findDue's own list): a segment without one states no due date. */
+const DUE_WORD = new RegExp(DUE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');

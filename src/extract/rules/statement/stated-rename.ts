@@ -63,6 +63,20 @@ export function findRenames(line: string): FoundRename[] {
 
 /** A name without its rename remark: `清结算中心（原“资金清分平台”）` → `清结算中心`; `由X更名为Y` → `Y`. */
 export function stripRenameRemark(name: string): string {
+  // Called for every name the extractor gives (a few thousand distinct ones in a department): each is read once.
+  let s = stripped.get(name);
+  if (s === undefined) {
+    if (stripped.size >= 20_000) stripped.clear();
+    s = computeStripRenameRemark(name);
+    stripped.set(name, s);
+  }
+  return s;
+}
+
+/** Names as stripped of their rename remark (bounded: emptied at 20,000). */
+const stripped = new Map<string, string>();
+
+function computeStripRenameRemark(name: string): string {
   const t = name.normalize('NFKC');
   if (!/原|曾用名|旧名|更名|改名|重命名|改称|formerly|renamed|previously|\(was/iu.test(t)) return name;
   const br = t.replace(BRACKET, '').trim();
