@@ -8,6 +8,8 @@
  * `5月中旬` → the 20th, `5月中` → the 15th, `5月初/上旬` → the 10th.
  */
 
+import { nfkc } from './text.js';
+
 /** What a report says an item is due, and how it says it. */
 export interface StatedDue {
   /** `YYYY-MM-DD`. */
@@ -115,7 +117,7 @@ const WORDS_RE = new RegExp(`(${[...DUE_WORDS].sort((a, b) => b.length - a.lengt
  * which gives a date written without a year its year.
  */
 export function findDue(text: string, reference: string | null): StatedDue | null {
-  const s = text.normalize('NFKC');
+  const s = nfkc(text);
   WORDS_RE.lastIndex = 0;
   for (let m = WORDS_RE.exec(s); m; m = WORDS_RE.exec(s)) {
     const word = m[0];
@@ -136,12 +138,12 @@ export function findDue(text: string, reference: string | null): StatedDue | nul
 
 /** True when a table header names a due-date column (`计划完成`, `Due`, `Target`, `ETA`, `截止日期`). */
 export function isDueHeader(header: string): boolean {
-  return DUE_HEADER.test(header.normalize('NFKC').replace(/\s+/g, ' ').trim());
+  return DUE_HEADER.test(nfkc(header).replace(/\s+/g, ' ').trim());
 }
 
 /** A table cell under a due-date column: the whole cell is a date (`2024-05-30`, `5月底`, `6/15`). */
 export function dueOfCell(cell: string, reference: string | null): StatedDue | null {
-  const s = cell.normalize('NFKC').trim();
+  const s = nfkc(cell).trim();
   if (!s) return null;
   const found = dateAt(s, 0, reference);
   if (!found) return null;

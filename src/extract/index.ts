@@ -8,7 +8,7 @@ import { cleanName, headingName, isNameLike, stripMarkers, stripStatus, tidyName
 import { mayHoldFigure, readLine, type Outcome } from './prose.js';
 import { readsAsReport } from './rules/classify/code-block.js';
 import { percentColumns, readRow } from './table.js';
-import { normalize, written } from './text.js';
+import { nfkc, normalize, written } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
 import { DIRECTION_RULES, STATEMENT_RULES } from './rules/index.js';
@@ -44,7 +44,7 @@ function introOf(block: Block): string {
 /** An intro line that opens a plan rather than a report (`下周：`, `Next week:`). */
 function ignoredIntro(intro: string, lx: Lexicon): string | undefined {
   if (!intro) return undefined;
-  const t = intro.normalize('NFKC');
+  const t = nfkc(intro);
   return /^\s*(?:下周|下阶段|next week)/iu.test(t) || lx.lists.ignoreSections.find(t) ? intro : undefined;
 }
 
@@ -91,7 +91,7 @@ export function documentName(blocks: readonly Block[], title: string, lx: Lexico
     if (b.kind !== 'item' && b.kind !== 'paragraph') continue;
     if (!COLON.test(b.text)) continue;
     for (const l of b.text.split('\n')) {
-      const m = /^\s*(?:[-*+]\s*)?([^:：]{1,16})[:：]\s*(.{1,40})$/u.exec(l.normalize('NFKC'));
+      const m = /^\s*(?:[-*+]\s*)?([^:：]{1,16})[:：]\s*(.{1,40})$/u.exec(nfkc(l));
       if (m && labels.has(m[1]!.trim().toLowerCase()) && !/%/.test(m[2]!)) {
         const name = cleanName(m[2]!, lx);
         if (name) return name;
@@ -128,8 +128,8 @@ function isKpiText(c: string, lx: Lexicon): boolean {
 }
 
 function computeIsKpiText(c: string, lx: Lexicon): boolean {
-  const nfkc = c.normalize('NFKC');
-  return lx.lists.kpiSections.find(nfkc) !== undefined || lx.lists.kpiWords.find(nfkc) !== undefined;
+  const t = nfkc(c);
+  return lx.lists.kpiSections.find(t) !== undefined || lx.lists.kpiWords.find(t) !== undefined;
 }
 
 /** What a heading path says about the lines under it: asked once per section, not once per line. */
@@ -149,7 +149,7 @@ function isIgnoredHeading(h: string, lx: Lexicon): boolean {
 }
 
 function computeIsIgnoredHeading(h: string, lx: Lexicon): boolean {
-  const t = h.normalize('NFKC');
+  const t = nfkc(h);
   return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim());
 }
 
@@ -403,7 +403,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     for (const o of group) {
       if (!o.role) continue;
       const sibling = group.find((s) => s.observation?.kind === 'progress' && s.segment === o.segment);
-      const value = Number(o.finding.match.normalize('NFKC').replace(/[^\d.]/g, ''));
+      const value = Number(nfkc(o.finding.match).replace(/[^\d.]/g, ''));
       if (sibling?.observation && Number.isFinite(value) && value >= 0 && value <= 100) {
         if (o.role === 'prev') sibling.observation.prev ??= value;
         else sibling.observation.planned ??= value;

@@ -21,6 +21,7 @@ import { cleanName, headingName } from './names.js';
 import { foldHan } from '../model/han.js';
 import type { Lexicon } from './lexicon.js';
 import type { RenameRule, StatementRule, StatePhraseRule } from './rules/types.js';
+import { nfkc } from './text.js';
 
 // ------------------------------------------------------------------ the clause grammar
 
@@ -283,14 +284,14 @@ const nameOf = (raw: string, lx: Lexicon) => cleanName(raw, lx);
 
 /** Table columns that hold last week's or the planned state: a stop written there is history, not news. */
 function contextColumn(header: string, lx: Lexicon): boolean {
-  const h = header.normalize('NFKC');
+  const h = nfkc(header);
   return lx.lists.prevColumns.find(h) !== undefined || lx.lists.plannedColumns.find(h) !== undefined || /\bdelta\b|环比|变化/iu.test(h);
 }
 
 /** The names a table row is about: its name column, then the leading text cells joined (as the table reader names rows). */
 function rowNames(block: Block, lx: Lexicon): { names: string[]; nameCols: Set<number> } {
-  const header = (block.header ?? []).map((h) => h.normalize('NFKC'));
-  const cells = (block.cells ?? []).map((c) => c.normalize('NFKC'));
+  const header = (block.header ?? []).map((h) => nfkc(h));
+  const cells = (block.cells ?? []).map((c) => nfkc(c));
   const nameCols = new Set<number>();
   const named = header.findIndex((h) => lx.lists.nameColumns.find(h) !== undefined);
   const textCell = (c: string) => c.trim() !== '' && /\p{L}/u.test(c) && !/%/u.test(c);
@@ -354,7 +355,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
   };
   const parentOf = (p: string) => {
     let n = parentNames.get(p);
-    if (n === undefined) parentNames.set(p, (n = nameOf(splitHead(p.normalize('NFKC')).head || p, lx)));
+    if (n === undefined) parentNames.set(p, (n = nameOf(splitHead(nfkc(p)).head || p, lx)));
     return n;
   };
   for (const block of blocks) {
@@ -371,7 +372,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       const { names, nameCols } = rowNames(block, lx);
       const text = block.text.trim();
       (block.cells ?? []).forEach((raw, i) => {
-        const cell = raw.normalize('NFKC');
+        const cell = nfkc(raw);
         for (const { found: r, rule } of renamesOf(cell)) {
           const to = r.to ?? (nameCols.has(i) ? nameOf(cell.slice(0, r.index), lx) : names[0]);
           if (to) emit({ kind: 'renamed', phrase: r.phrase, rule, line: block.line, subjects: [to], formerly: r.formerly, text });
@@ -388,7 +389,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
 
     // NFKC once per block (it maps no character to a line break, so lines stay lines), lowercased once for the
     // phrase test; a block that states nothing and renames nothing is done with here.
-    const normBlock = block.text.normalize('NFKC');
+    const normBlock = nfkc(block.text);
     // Phrases are matched in Simplified (same length, so lines stay lines); renames read the text as written.
     const stateText = statementText(normBlock);
     const lowerBlock = stateText.toLowerCase();
@@ -398,7 +399,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     const lowerLines = lowerBlock.split('\n');
     const stateLines = stateText.split('\n');
     block.text.split('\n').forEach((rawLine, k) => {
-      const line = normLines[k] ?? rawLine.normalize('NFKC');
+      const line = normLines[k] ?? nfkc(rawLine);
       if (!line.trim()) return;
       const renames = renamesOf(line);
       const stating = stateBlock && anyPhrase.test(lowerLines[k] ?? line.toLowerCase());

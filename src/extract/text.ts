@@ -17,10 +17,60 @@ export interface NormalText {
 /** Characters the loop below rewrites although NFKC keeps them. */
 const REWRITTEN = /[～〜\u3000]/;
 
+/**
+ * Code units whose NFKC is known without ICU, for the text reports are made of: 1 = NFKC keeps it (ASCII, the
+ * CJK ideographs, CJK and general punctuation, arrows, box drawing and shapes), 2 = full-width ASCII (`，：％（`),
+ * which NFKC maps to ASCII. None of them is a combining mark or composes with another of them, so NFKC of a
+ * text made only of them is the text with its full-width ASCII mapped, code unit by code unit. Checked against
+ * ICU when the table is built: a code unit whose NFKC is not what the table says is left to ICU.
+ */
+const KNOWN = (() => {
+  const t = new Uint8Array(0x10000);
+  const keep = (from: number, to: number) => {
+    for (let c = from; c <= to; c++) if (String.fromCharCode(c).normalize('NFKC') === String.fromCharCode(c)) t[c] = 1;
+  };
+  keep(0x09, 0x0d);
+  keep(0x20, 0x7e);
+  keep(0x2010, 0x2027);
+  keep(0x2030, 0x205e);
+  keep(0x2190, 0x21ff);
+  keep(0x2500, 0x27bf);
+  keep(0x3001, 0x3029);
+  keep(0x4e00, 0x9fff);
+  for (let c = 0xff01; c <= 0xff5e; c++) if (String.fromCharCode(c).normalize('NFKC') === String.fromCharCode(c - 0xfee0)) t[c] = 2;
+  return t;
+})();
+
+/**
+ * `s.normalize('NFKC')`, without ICU for a text made of the characters of KNOWN (most lines of a report): the
+ * same string when NFKC keeps every character, else the string with its full-width ASCII mapped.
+ */
+export function nfkc(s: string): string {
+  let wide = false;
+  for (let i = 0; i < s.length; i++) {
+    const k = KNOWN[s.charCodeAt(i)]!;
+    if (k === 0) return s.normalize('NFKC');
+    if (k === 2) wide = true;
+  }
+  if (!wide) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += KNOWN[c] === 2 ? String.fromCharCode(c - 0xfee0) : s[i];
+  }
+  return out;
+}
+
+/** Is NFKC of `s` the same string, as far as KNOWN tells without ICU (true: it is; false: ask ICU)? */
+function keptByNfkc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (KNOWN[s.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
 export function normalize(original: string): NormalText {
   // Most lines are NFKC already: then every code point maps to itself (a string in NFKC holds no code point
   // that NFKC would change on its own), and only the map needs building.
-  if (!REWRITTEN.test(original) && original.normalize('NFKC') === original) return identity(original);
+  if (!REWRITTEN.test(original) && (keptByNfkc(original) || original.normalize('NFKC') === original)) return identity(original);
   let norm = '';
   const map: number[] = [];
   let i = 0;

@@ -3,6 +3,7 @@
 import type { Block, DateHint, Warning, WeekId, WeekScheme } from '../model/types.js';
 import { formatDate, formatWeekId, isValidWeek, parseDate, parseWeekId, weekOfDate, weeksBetween, weeksInYear } from '../model/week.js';
 import { ambiguousSlashDates, datesIn, labelIn, monthWeekIn, monthWeekThursday, slashOrderOf, yearlessRangeIn, type MonthWeek, type SlashOrder } from '../model/label.js';
+import { nfkc } from './text.js';
 
 export { datesIn, labelIn } from '../model/label.js';
 
@@ -153,7 +154,7 @@ function periodCells(b: Block): Block[] {
   if ((b.cells ?? []).some((c) => /[%％]/u.test(c))) return [];
   return (b.cells ?? []).flatMap((cell, i) => {
     const h = header[i] ?? '';
-    return PERIOD_HEADER.test(h.normalize('NFKC').replace(/[*_`]/g, '')) && cell.trim() ? [{ ...b, kind: 'item' as const, text: `${h.trim()}：${cell.trim()}` }] : [];
+    return PERIOD_HEADER.test(nfkc(h).replace(/[*_`]/g, '')) && cell.trim() ? [{ ...b, kind: 'item' as const, text: `${h.trim()}：${cell.trim()}` }] : [];
   });
 }
 
@@ -184,7 +185,7 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   const lead = blocks
     .slice(0, TITLE_BLOCKS)
     .flatMap((b) => (b.kind === 'row' ? periodCells(b) : [b]))
-    .filter((b) => b.kind === 'heading' || b.kind === 'paragraph' || (b.kind === 'item' && PERIOD_ITEM.test(b.text.normalize('NFKC'))));
+    .filter((b) => b.kind === 'heading' || b.kind === 'paragraph' || (b.kind === 'item' && PERIOD_ITEM.test(nfkc(b.text))));
   const candidates = [...lead.filter((b) => b.kind === 'heading'), ...lead.filter((b) => b.kind !== 'heading')];
   let label: Label | null = null;
   let found: Found | null = null;
@@ -192,7 +193,7 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   let order: SlashOrder | null | undefined;
   for (const b of candidates) {
     for (const [i, raw] of b.text.split('\n').entries()) {
-      const text = raw.normalize('NFKC');
+      const text = nfkc(raw);
       if (isMetadata(text, metadataLabels)) continue;
       const line = b.line + i;
       // In a body paragraph a week label is a title only on a title-like line (short, no clauses, or beside a date):
@@ -218,7 +219,7 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   // an edit stamp): that date gives only the year.
   if (found && hint?.from !== 'entry') {
     const first = candidates[0];
-    const text = first ? first.text.split('\n')[0]!.normalize('NFKC') : '';
+    const text = first ? nfkc(first.text.split('\n')[0]!) : '';
     const r = first && first.line < found.line && !datesIn(text).length ? yearlessRangeIn(text) : null;
     if (r) {
       const near = [-1, 0, 1]
@@ -245,7 +246,7 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
   if (!found && label?.year === undefined && today && hint?.from !== 'entry') {
     outer: for (const b of candidates) {
       for (const [i, raw] of b.text.split('\n').entries()) {
-        const text = raw.normalize('NFKC');
+        const text = nfkc(raw);
         // A year written elsewhere on the line (`2021年 …（6/2 – 6/6）`) is not overruled by a guess.
         if (isMetadata(text, metadataLabels) || /(?<!\d)(?:19|20)\d\d(?!\d)/u.test(text)) continue;
         const d = dateOfWorkweek(text, today);

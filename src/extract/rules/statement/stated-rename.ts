@@ -1,6 +1,7 @@
 // Rule stated-rename: a rename the report states (`清结算中心（原“资金清分平台”）`, `由X更名为Y`, `renamed from X`), and the remark trimmed from names.
 
 import type { FoundRename, RenameRule } from '../types.js';
+import { nfkc } from '../../text.js';
 
 const Q_OPEN = '["“「『‘\'*_]';
 const Q_CLOSE = '["”」』’\'*_]';
@@ -31,7 +32,7 @@ const clean = (s: string) => s.replace(/^[\s*_"'“”「」]+|[\s*_"'“”「�
 export const RENAME_WORD = /原|曾用名|旧名|更名|改名|重命名|改称|formerly|renamed|previously|was/iu;
 
 export function findRenames(line: string): FoundRename[] {
-  const t = line.normalize('NFKC');
+  const t = nfkc(line);
   if (!RENAME_WORD.test(t)) return [];
   const out: FoundRename[] = [];
   const seen = new Set<string>();
@@ -77,7 +78,7 @@ export function stripRenameRemark(name: string): string {
 const stripped = new Map<string, string>();
 
 function computeStripRenameRemark(name: string): string {
-  const t = name.normalize('NFKC');
+  const t = nfkc(name);
   if (!/原|曾用名|旧名|更名|改名|重命名|改称|formerly|renamed|previously|\(was/iu.test(t)) return name;
   const br = t.replace(BRACKET, '').trim();
   if (br !== t) return br;
