@@ -30,10 +30,18 @@ const clean = (s: string) => s.replace(/^[\s*_"'“”「」]+|[\s*_"'“”「�
 /** Every rename a line states (NFKC text). Plans (`拟更名为`, `will be renamed`) are not renames yet. */
 /** A word every rename pattern below needs: a line without one states no rename (most lines; checked first). */
 export const RENAME_WORD = /原|曾用名|旧名|更名|改名|重命名|改称|formerly|renamed|previously|was/iu;
+/** Words CHANGE_TO (and CHANGED_FROM, with `原名`) cannot match without. */
+const CHANGE_WORD = /更名|改名|重命名|改称/u;
+/** Words EN_RENAMED_TO (`renamed`) and EN_FROM (`renamed from`, `formerly`) cannot match without. */
+const EN_WORD = /renamed|formerly/iu;
 
 export function findRenames(line: string): FoundRename[] {
   const t = nfkc(line);
   if (!RENAME_WORD.test(t)) return [];
+  // Each pattern needs words of its own (`原` alone is common: `原因`); a line without them is not matched against it.
+  const bracket = t.includes('(');
+  const changed = CHANGE_WORD.test(t);
+  const english = EN_WORD.test(t);
   const out: FoundRename[] = [];
   const seen = new Set<string>();
   const push = (formerly: string, to: string | null, phrase: string, index: number) => {
@@ -47,16 +55,16 @@ export function findRenames(line: string): FoundRename[] {
     seen.add(k);
     out.push({ formerly: f, to: n, phrase: phrase.trim(), index });
   };
-  for (const m of t.matchAll(BRACKET)) push(m[1]!, null, m[0], m.index!);
-  for (const m of t.matchAll(CHANGE_TO)) {
+  if (bracket) for (const m of t.matchAll(BRACKET)) push(m[1]!, null, m[0], m.index!);
+  if (changed) for (const m of t.matchAll(CHANGE_TO)) {
     // `玩法项目由“跨服公会战”更名为…`: the old name is what follows 由/从 (quoted), not the clause head.
     const quoted = /[“"「『]([^”"」』]{1,40})[”"」』]\s*(?:正式|已)?(?:更名|改名|重命名|改称)/u.exec(m[0]);
     const afterYou = /(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:正式|已)?(?:更名|改名|重命名|改称)/u.exec(m[0]);
     push(quoted?.[1] ?? afterYou?.[1] ?? m[1]!, m[2]!, m[0], m.index!);
   }
-  for (const m of t.matchAll(CHANGED_FROM)) push((m[1] ?? m[2])!, null, m[0], m.index!);
-  for (const m of t.matchAll(EN_RENAMED_TO)) push(m[1]!, (m[2] ?? m[3])!, m[0], m.index!);
-  for (const m of t.matchAll(EN_FROM)) {
+  if (changed || t.includes('原名')) for (const m of t.matchAll(CHANGED_FROM)) push((m[1] ?? m[2])!, null, m[0], m.index!);
+  if (english) for (const m of t.matchAll(EN_RENAMED_TO)) push(m[1]!, (m[2] ?? m[3])!, m[0], m.index!);
+  if (english) for (const m of t.matchAll(EN_FROM)) {
     if (!out.some((r) => r.index <= m.index! && m.index! < r.index + r.phrase.length + 2)) push(m[1]!, null, m[0], m.index!);
   }
   return out;
