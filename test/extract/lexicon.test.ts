@@ -5,7 +5,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compileLexicon, extract, resolveVocabulary } from '../../src/extract/index.js';
 import { WordList } from '../../src/extract/lexicon.js';
-import { normalize, urlRanges } from '../../src/extract/text.js';
+import { nfkc, normalize, urlRanges } from '../../src/extract/text.js';
+import { PhraseSet } from '../../src/extract/stated.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
 
 const findWord = (text: string, words: readonly string[]) => new WordList(words).find(text);
@@ -149,6 +150,40 @@ test('configured words are marked: check can say a figure was decided by the use
   const ex = extract(doc, { scheme: 'iso', lexicon });
   assert.equal(ex.observations.map((o) => [o.project, o.percent]), [['清分系统', 40]]);
   assert.equal([ex.findings[0]!.rule, ex.findings[0]!.word, ex.findings[0]!.configured], ['progress-word', '已迁移占比', true]);
+});
+
+test('nfkc answers like String.prototype.normalize on every BMP character and on mixed texts', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const s = String.fromCharCode(c);
+    if (nfkc(s) !== s.normalize('NFKC')) assert.unreachable(`U+${c.toString(16)}: ${JSON.stringify(nfkc(s))}`);
+  }
+  // Characters of the fast path beside ones that compose, reorder or map (combining marks, jamo, ligatures, ①).
+  const pool = ['a', 'Z', ' ', '，', '：', '％', '（', '中', '文', '—', '“', '…', '①', 'é', 'e', '\u0301', '\u0327', '\u3000', '～', '가', '\u1161', 'ﬁ', '·', 'ｶ', '\u3099', 'か', '\u302b', '\u302a', '😀'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 12 }), (parts) => {
+      const s = parts.join('');
+      assert.is(nfkc(s), s.normalize('NFKC'), JSON.stringify(s));
+    }),
+    { numRuns: 5000 },
+  );
+  assert.is(nfkc('进度：６０％（前端）'), '进度:60%(前端)');
+});
+
+test('PhraseSet finds a phrase wherever an alternation RegExp of the phrases does', () => {
+  const phrases = ['已完成', '完成', '上线', 'done', 'went live', '✅', '✔️'];
+  const set = new PhraseSet(phrases);
+  const re = new RegExp(phrases.join('|'), 'u');
+  const pool = ['已', '完', '成', '上', '线', 'd', 'o', 'n', 'e', ' ', 'went', 'live', '✅', '✔', '\uFE0F', '😀', 'x'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 10 }), (parts) => {
+      const s = parts.join('');
+      assert.is(set.test(s), re.test(s), JSON.stringify(s));
+    }),
+    { numRuns: 5000 },
+  );
+  assert.ok(new PhraseSet(['', 'x']).test('abc'), 'an empty phrase occurs everywhere');
+  assert.not.ok(new PhraseSet([]).test('abc'), 'no phrase occurs nowhere');
 });
 
 test.run();
