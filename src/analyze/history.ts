@@ -71,6 +71,9 @@ export function history(reports: readonly ReportLike<MeasureWithText>[], query: 
 
   for (const tl of timelines(reports, opts.aliases, opts.team)) {
     for (const [key, info] of tl.items) {
+      // Points (and their narrative diffs) only for items the query can select: every spelling of
+      // every figure, which is what the points below collect, is looked at first.
+      if (!mayMatch(tl.entries, key, normalizeName(info.project), q)) continue;
       const item: HistoryItem = { team: tl.team, project: info.project, metric: info.metric, kind: info.kind, points: [] };
       const names = new Set<string>();
       let prevText: string | undefined;
@@ -111,6 +114,21 @@ export function history(reports: readonly ReportLike<MeasureWithText>[], query: 
   );
   const items = hits.map((e) => e.item).sort((a, b) => cmpItem(a, b) || cmpKind(a.kind, b.kind));
   return { query, exact, items };
+}
+
+/**
+ * Whether the item can be among the hits for the normalised query `q`: its canonical name equals
+ * or contains it, or a spelling of one of its figures contains it (a figure's report is always a
+ * point of the item, so these are the names the selection below looks at).
+ */
+function mayMatch(entries: readonly ReadonlyMap<string, { measure: Measure | null }>[], key: string, canonical: string, q: string): boolean {
+  if (q === '') return false;
+  if (canonical.includes(q)) return true;
+  for (const m of entries) {
+    const e = m.get(key);
+    if (e?.measure && normalizeName(e.measure.project).includes(q)) return true;
+  }
+  return false;
 }
 
 /**

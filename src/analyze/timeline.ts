@@ -96,6 +96,8 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
   const links = new Map<string, string>();
   /** Every spelling's identity form per key, for statements to find the item by. */
   const names = new Map<string, Set<string>>();
+  /** Each item's latest entry with a measure so far, and the report's entries it is in (what linkDrift compares a new item with). */
+  const lastMeasured = new Map<string, { m: M; entries: Map<string, Entry<M>> }>();
 
   reports.forEach((report, j) => {
     const cur = new Map<string, Entry<M>>();
@@ -108,7 +110,7 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
         note(key, m, j);
       } else fresh.push({ rawKey, m });
     }
-    const linked = linkDrift(fresh, entries, cur, items, aliases);
+    const linked = linkDrift(fresh, lastMeasured, cur, items, aliases);
     for (const { rawKey, m } of fresh) {
       const key = linked.get(rawKey) ?? rawKey;
       if (key !== rawKey) links.set(rawKey, key);
@@ -121,6 +123,9 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
     }
     applyStatements(report.statements ?? [], j, cur, items, names, entries, aliases);
     entries.push(cur);
+    // An entry with a measure is never replaced or changed later (statements only add entries
+    // without one, or mark a stop on it), so the latest one per item is known from here on.
+    for (const e of cur.values()) if (e.measure) lastMeasured.set(e.key, { m: e.measure, entries: cur });
   });
   return { team, reports: [...reports], entries, items };
 
@@ -156,6 +161,13 @@ function stem(project: string, aliases: AliasMap): string {
 
 const stems = new WeakMap<AliasMap, Map<string, string>>();
 
+/** An item absent from the report being linked: its latest measure and that report's entries. */
+interface Absent<M extends Measure> {
+  key: string;
+  m: M;
+  entries: ReadonlyMap<string, Entry<M>>;
+}
+
 /** The stem counts of one report's entries (see linkDrift), per entries map. */
 const stemCounts = new WeakMap<ReadonlyMap<string, Entry<Measure>>, Map<string, number>>();
 
@@ -165,10 +177,14 @@ const stemCounts = new WeakMap<ReadonlyMap<string, Entry<Measure>>, Map<string, 
  * wording), when they are one piece of work written differently. Both directions must be unique:
  * one candidate for the new item and one for the old, so two look-alikes never merge by chance.
  * "A single figure" is counted in this report and in the old item's last report with a figure.
+ *
+ * Two items can only be related when their stems are equal or one begins with the other, or when
+ * their names share a part (sameCore): a new item is compared only with those absent items
+ * (comparing it with every item the team ever tracked made a long history quadratic).
  */
 function linkDrift<M extends Measure>(
   fresh: readonly Fresh<M>[],
-  entries: readonly Map<string, Entry<M>>[],
+  lastMeasured: ReadonlyMap<string, { m: M; entries: ReadonlyMap<string, Entry<M>> }>,
   cur: ReadonlyMap<string, Entry<M>>,
   items: ReadonlyMap<string, ItemInfo>,
   aliases: AliasMap,
@@ -184,30 +200,64 @@ function linkDrift<M extends Measure>(
     return c;
   };
   const measuresOf = (m: ReadonlyMap<string, Entry<M>>) => [...m.values()].flatMap((e) => (e.measure ? [e.measure] : []));
-  // Each absent item's latest measure, and the stem counts of the report it is from (a finished
-  // report's entries never change: its counts are kept for the next reports' calls).
-  const absent: { key: string; m: M; stems: Map<string, number> }[] = [];
+  // Each absent item's latest measure, by the stem of its name and by each part of it (sameCore).
+  const absent = new Map<string, Absent<M>[]>();
+  const byPart = new Map<string, Absent<M>[]>();
+  const add = (index: Map<string, Absent<M>[]>, k: string, v: Absent<M>) => {
+    const list = index.get(k);
+    if (list) list.push(v);
+    else index.set(k, [v]);
+  };
   for (const key of items.keys()) {
     if (cur.has(key)) continue;
-    for (let r = entries.length - 1; r >= 0; r--) {
-      const e = entries[r]!.get(key);
-      if (!e?.measure) continue;
-      let stems = stemCounts.get(entries[r]!);
-      if (!stems) stemCounts.set(entries[r]!, (stems = countStems(measuresOf(entries[r]!))));
-      absent.push({ key, m: e.measure, stems });
-      break;
-    }
+    const last = lastMeasured.get(key);
+    if (!last) continue;
+    const s = stem(last.m.project, aliases);
+    if (!s) continue; // an empty stem relates to nothing
+    const v = { key, ...last };
+    add(absent, s, v);
+    for (const t of new Set(nameParts(last.m.project, aliases))) add(byPart, t, v);
   }
-  if (!absent.length) return out;
-  const curStems = countStems([...fresh.map((f) => f.m), ...measuresOf(cur)]);
+  if (!absent.size) return out;
+  const sorted = [...absent.keys()].sort();
+  /**
+   * The absent items `f` can be related to: those whose stem is a beginning of `b` (f's stem) or
+   * begins with it (`b` itself included), and those sharing a part of the name with it (two names
+   * with the same core share every part of the one with fewer parts).
+   */
+  const near = (f: Fresh<M>, b: string): Absent<M>[] => {
+    const found = new Set<Absent<M>>();
+    const take = (list: readonly Absent<M>[] | undefined) => {
+      if (list) for (const v of list) found.add(v);
+    };
+    for (let k = 1; k < b.length; k++) take(absent.get(b.slice(0, k)));
+    // Stems beginning with `b` are contiguous in code-unit order, from the first one not below `b`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(b); i++) take(absent.get(sorted[i]!));
+    for (const t of nameParts(f.m.project, aliases)) take(byPart.get(t));
+    return [...found];
+  };
+  let curStems: Map<string, number> | undefined;
+  // The stem counts of the report an absent item was last measured in (a finished report's
+  // entries never change: its counts are kept for the next reports' calls).
+  const stemsOf = (entries: ReadonlyMap<string, Entry<M>>) => {
+    let stems = stemCounts.get(entries);
+    if (!stems) stemCounts.set(entries, (stems = countStems(measuresOf(entries))));
+    return stems;
+  };
 
-  const related = (f: Fresh<M>, v: (typeof absent)[number]): boolean => {
+  const related = (f: Fresh<M>, b: string, v: Absent<M>): boolean => {
     const old = v.m;
     if (old.kind !== f.m.kind || items.get(v.key)?.kind !== f.m.kind) return false;
     const a = stem(old.project, aliases);
-    const b = stem(f.m.project, aliases);
-    if (!a || !b) return false;
-    const single = v.stems.get(`${old.kind}\u0000${a}`) === 1 && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
+    curStems ??= countStems([...fresh.map((x) => x.m), ...measuresOf(cur)]);
+    const single = stemsOf(v.entries).get(`${old.kind}\u0000${a}`) === 1 && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
     // Same project, metric wording changed: only when the project has one figure in each report.
     if (a === b) return single;
     const continues = f.m.kind === 'kpi' || round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
@@ -225,7 +275,8 @@ function linkDrift<M extends Measure>(
   const candidates = new Map<Fresh<M>, string[]>();
   const backward = new Map<string, number>();
   for (const f of fresh) {
-    const cs = absent.filter((v) => related(f, v)).map((v) => v.key);
+    const b = stem(f.m.project, aliases);
+    const cs = b ? near(f, b).filter((v) => related(f, b, v)).map((v) => v.key) : [];
     candidates.set(f, cs);
     for (const k of cs) backward.set(k, (backward.get(k) ?? 0) + 1);
   }
