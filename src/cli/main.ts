@@ -1,6 +1,6 @@
 // Entry point: commander wiring only; each command's module is imported when it runs, so --help stays fast.
 
-import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import type * as Commander from 'commander';
 import { createRequire } from 'node:module';
 import { escapeControls } from '../model/display.js';
 import { MilestonesError } from '../model/errors.js';
@@ -14,6 +14,12 @@ import type { GlobalOptions } from './options.js';
 import { describeError, say, setLang } from './output.js';
 
 const require = createRequire(import.meta.url);
+
+// commander is CommonJS: required directly, it is not first scanned for its export names (as an
+// ESM import of it is), a sixth of what `--help` costs beyond bare node.
+const { Command, CommanderError, Help, InvalidArgumentError, Option } = require('commander') as typeof Commander;
+type Command = Commander.Command;
+type Help = Commander.Help;
 
 /**
  * Runs one command line (`argv` as in process.argv: node, script, arguments) writing to `io`

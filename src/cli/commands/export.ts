@@ -33,9 +33,10 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
       .map((h) => ({ ...h, observations: [...ctx.store.observations(h.id), ...(inferred.get(`${h.team}\u0000${h.week}`) ?? [])] }));
     data.observations = toExportObservations(reports);
   }
-  if (!long && out.format !== 'json') data.series = seriesTable(ctx.store.measures({ team: g.team }), { aliases: ctx.aliases, team: g.team, from, to });
+  const measures = !long && out.format !== 'json' ? ctx.store.measures({ team: g.team }) : [];
+  if (!long && out.format !== 'json') data.series = seriesTable(measures, { aliases: ctx.aliases, team: g.team, from, to });
   if (out.format === 'xlsx' && data.series) {
-    const due = dueOfRow(dueDates(ctx.store.measures({ team: g.team }), ctx.aliases, to), ctx.aliases);
+    const due = dueOfRow(dueDates(measures, ctx.aliases, to), ctx.aliases);
     data.forecasts = forecastRows(data.series, { today: forecastDay(ctx, o.today, to), scheme: g.scheme, due });
   }
   await out.write(EXPORT, data);

@@ -3,7 +3,6 @@
 import { stalledItems } from '../../analyze/stalled.js';
 import { dueDates, forecast, weekDay } from '../../analyze/forecast.js';
 import { itemKey } from '../../model/name.js';
-import { compareWeeks } from '../../model/week.js';
 import { STALLED } from '../../render/stalled.js';
 import { forecastDay, openContext } from '../context.js';
 import { positiveInt, type GlobalOptions } from '../options.js';
@@ -16,7 +15,8 @@ export async function run(g: GlobalOptions, o: StalledOptions): Promise<number> 
   const out = await outputTarget(o, g);
   const ctx = await openContext(g);
   const asOf = ctx.week(o.asOf ?? 'latest');
-  const report = stalledItems(ctx.store.measures({ team: g.team }), {
+  const measures = ctx.store.measures({ team: g.team });
+  const report = stalledItems(measures, {
     asOf,
     minReports,
     aliases: ctx.aliases,
@@ -24,7 +24,8 @@ export async function run(g: GlobalOptions, o: StalledOptions): Promise<number> 
     scheme: g.scheme,
   });
   // Against a stated due date, a stalled item is forecast from its trend (usually: slipping).
-  const due = dueDates(ctx.store.measures({ team: g.team, weeks: ctx.weeks.filter((w) => compareWeeks(w, asOf) <= 0) }), ctx.aliases, asOf);
+  // dueDates keeps the weeks up to asOf itself: the figures already read serve (decoding them twice cost a fifth of the command).
+  const due = dueDates(measures, ctx.aliases, asOf);
   if (due.size) {
     const today = forecastDay(ctx, undefined, asOf);
     for (const it of report.items) {
