@@ -24,13 +24,18 @@ export function wordsFrom(config: Config): Words {
 
 /** One compiled lexicon per distinct word lists in this process (or worker thread): compiled on first use. */
 const compiled = new Map<string, Lexicon>();
+/** The same, by object: a run passes the same Words object for every file under one configuration (no key to build per file). */
+const byObject = new WeakMap<Words, Lexicon>();
 
 export function lexiconOf(words: Words): Lexicon {
+  let lx = byObject.get(words);
+  if (lx) return lx;
   const key = JSON.stringify(words);
-  let lx = compiled.get(key);
+  lx = compiled.get(key);
   if (!lx) {
     lx = compileLexicon(words.vocabulary, words.configured);
     compiled.set(key, lx);
   }
+  byObject.set(words, lx);
   return lx;
 }

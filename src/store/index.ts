@@ -1,6 +1,6 @@
 // openStore: the database — a manifest (lowdb, the commit point) read at open, measure segments and evidence read when asked, locked transactions.
 
-import { promises as fsp, readdirSync } from 'node:fs';
+import { existsSync, promises as fsp, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { InputError } from '../model/errors.js';
@@ -9,11 +9,11 @@ import { invalid, ioError } from './errors.js';
 import { readEvidence, removeOrphans, serializeEvidence } from './evidence.js';
 import { DurableJsonAdapter, fsyncDir, isCode, writeSynced } from './files.js';
 import { acquireLock } from './lock.js';
-import { emptyState, parseManifest, serializeManifest, type State } from './manifest.js';
+import { emptyState, parseManifest, reportKey, serializeBase, serializeJournal, serializeManifest, type Layout, type State } from './manifest.js';
 import { assertEvidenceDir, evidenceDir, exists, listDir, resolveDbPath } from './paths.js';
 import { CURRENT_VERSION, decodeMeasure, evidenceName, type Manifest, type ReportRecord } from './schema.js';
 import { indexSegment, readSegment, recordOf, type LoadedSegment } from './segments.js';
-import { toHeader, Tx } from './transaction.js';
+import { buildIndex, toHeader, Tx, type ManifestIndex } from './transaction.js';
 import type { MeasureFilter, OpenOptions, Store, Transaction } from './types.js';
 
 export type * from './types.js';
@@ -33,7 +33,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
   const abs = await resolveDbPath(dbPath, shown);
   const evDir = evidenceDir(abs);
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  const adapter = new DurableJsonAdapter<State>(abs, (text) => parseManifest(text, shown), serializeManifest);
+  const adapter = new DurableJsonAdapter<State>(abs, (text) => parseManifest(text, shown, evDir), serializeManifest);
   const low = new Low<State>(adapter, emptyState());
 
   const opened = await fsp.stat(abs).catch(() => null);
@@ -64,6 +64,10 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
     if (!seg) segmentCache.set(name, (seg = readSegmentOf(name, state)));
     return seg;
   };
+
+  /** The lookups of the generation this process committed last, carried to its next transaction. */
+  let carried: { of: Manifest; ix: ManifestIndex } | undefined;
+  let orphansCleared = false;
 
   /** The folder's names, listed once for hasEvidence (cleared by every commit). */
   let listing: Set<string> | undefined;
@@ -139,34 +143,67 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
         }
         written = undefined;
         const loaded = low.data;
-        await removeOrphans(abs, evDir, new Set([...referenced(loaded.manifest), ...loaded.manifest.retired]));
-        const present = new Set(await listDir(evDir));
-        const tx = new Tx(loaded.manifest, (r) => ({
+        if (!orphansCleared) {
+          // What crashed runs left (a listing of the whole folder): once per process is enough.
+          await removeOrphans(abs, evDir, new Set([...referenced(loaded), ...loaded.manifest.retired]));
+          orphansCleared = true;
+        }
+        const ix = carried?.of === loaded.manifest ? carried.ix : buildIndex(loaded.manifest);
+        carried = undefined;
+        const tx = new Tx(loaded.manifest, ix, (r) => ({
           evidence: loaded.evidence.has(evidenceName(r)) || evidenceOk(r),
-          segment: loaded.segments.has(r.seg) || present.has(r.seg),
+          segment: loaded.segments.has(r.seg) || existsSync(path.join(evDir, r.seg)),
         }));
-        const result = await fn(tx);
+        let result: T;
+        try {
+          result = await fn(tx);
+        } catch (err) {
+          carried = { of: loaded.manifest, ix }; // untouched: the transaction changes only its own overlays
+          throw err;
+        }
         if (!tx.changed && loaded.migratedFrom === undefined) {
           snap = loaded;
+          carried = { of: loaded.manifest, ix };
           return result;
         }
-        const { manifest: next, written: newSegments } = tx.build((name) => {
+        const built = tx.build((name) => {
           try {
             return segmentCache.get(name) ?? readSegmentOf(name, loaded);
           } catch {
             return null;
           }
         });
-        const nextNames = referenced(next);
+        const next = built.manifest;
+        const was = loaded.layout;
+        // A first save, or one in this layout after an older one, writes a base; any other appends a record.
+        const compact = was.base === null || loaded.migratedFrom !== undefined;
+        const putEvidence = new Set(built.delta.put.map(evidenceName));
+        const nextSegments = new Set(next.segments.map((e) => e[0]));
         // Files the new .bak (= the loaded generation) references but the new manifest does not.
-        next.retired = [...referenced(loaded.manifest)].filter((n) => !nextNames.has(n) && !loaded.segments.has(n));
+        const retired = built.delta.segmentsDropped.filter((n) => !loaded.segments.has(n));
+        const putKeys = new Set(built.delta.put.map(reportKey));
+        for (const r of built.removed) if (!putKeys.has(reportKey(r))) retired.push(evidenceName(r));
 
         const toWrite: [string, string][] = [];
-        for (const [name, ev] of [...loaded.evidence, ...tx.evidence]) if (nextNames.has(name)) toWrite.push([name, serializeEvidence(ev)]);
-        for (const seg of [...loaded.segments.values(), ...newSegments]) {
-          // Content-addressed: a segment already there under this name holds exactly this text.
-          if (nextNames.has(seg.name) && !present.has(seg.name)) toWrite.push([seg.name, seg.text]);
+        for (const [name, ev] of [...loaded.evidence, ...tx.evidence]) if (tx.holds(ev)) toWrite.push([name, serializeEvidence(ev)]);
+        for (const seg of [...loaded.segments.values(), ...built.written]) {
+          // Content-addressed: a file already there under this name holds exactly this text.
+          if (nextSegments.has(seg.name) && !existsSync(path.join(evDir, seg.name))) toWrite.push([seg.name, seg.text]);
         }
+        let layout: Layout;
+        let appended: string | undefined;
+        if (compact) {
+          const b = serializeBase(next);
+          if (!existsSync(path.join(evDir, b.name))) toWrite.push([b.name, b.text]);
+          layout = { base: b.name, journal: [], baseBytes: Buffer.byteLength(b.text), journalBytes: 0 };
+          if (was.base !== null) retired.push(was.base, ...was.journal);
+        } else {
+          const j = serializeJournal(was.journal[was.journal.length - 1] ?? was.base!, built.delta);
+          if (!existsSync(path.join(evDir, j.name))) toWrite.push([j.name, j.text]);
+          layout = { ...was, journal: [...was.journal, j.name], journalBytes: was.journalBytes + Buffer.byteLength(j.text) };
+          appended = j.name;
+        }
+        next.retired = retired;
         // Files this transaction creates: removed again if the save fails (nothing left behind).
         const created: string[] = [];
         const madeDir = !(await exists(evDir));
@@ -174,14 +211,14 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
           if (toWrite.length > 0 || madeDir) {
             await fsp.mkdir(evDir, { recursive: true });
             await inParallel(toWrite, WRITE_PARALLELISM, async ([name, text]) => {
-              if (!present.has(name)) created.push(name);
+              if (!existsSync(path.join(evDir, name))) created.push(name);
               await writeSynced(path.join(evDir, name), text);
             });
             await fsyncDir(evDir);
           }
           adapter.backup = `${abs}.bak`;
           adapter.beforeCommit = () => lock.assertHeld();
-          low.data = { manifest: next, segments: new Map(), evidence: new Map(), notes: [] };
+          low.data = { manifest: next, layout, segments: new Map(), evidence: new Map(), notes: [] };
           await low.write(); // the commit point
         } catch (err) {
           await Promise.all(created.map((n) => fsp.rm(path.join(evDir, n), { force: true }).catch(() => {})));
@@ -190,12 +227,14 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
           throw ioError(err, shown, 'cannot save the database', '; nothing was saved');
         }
         segmentCache.clear();
-        const st = await fsp.stat(abs);
-        written = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, state: low.data };
+        carried = { of: next, ix: tx.advanceIndex(built) };
 
         // Only now may files go: what neither the new manifest nor its .bak references.
-        const keep = new Set([...nextNames, ...next.retired]);
+        const keep = new Set([...nextSegments, ...putEvidence, ...retired, ...(layout.base ? [layout.base] : []), ...layout.journal]);
         await Promise.all(loaded.manifest.retired.filter((n) => !keep.has(n)).map((n) => fsp.rm(path.join(evDir, n), { force: true })));
+        if (appended !== undefined && needsCompaction(layout)) await compactAfter(next, layout, appended, lock);
+        const st = await fsp.stat(abs);
+        written = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, state: low.data };
         if (loaded.migratedFrom !== undefined) {
           extraNotes.push(`upgraded the database from version ${loaded.migratedFrom} to ${CURRENT_VERSION}; the old file is kept as ${shown}.bak`);
         }
@@ -212,6 +251,38 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
     },
   };
 
+  /**
+   * Folds the base and its journal into a new base, once the journal has grown past its bound: a
+   * second save of the same generation (the content does not change). The `.bak` stays the generation
+   * before the commit that just appended, so it still goes back one commit; its base and records are
+   * retired with it. A failure here loses nothing (the appended generation stands; a later commit
+   * compacts), so it is not the user's error.
+   */
+  async function compactAfter(m: Manifest, layout: Layout, appended: string, lock: { assertHeld(): void }): Promise<void> {
+    const b = serializeBase(m);
+    const file = path.join(evDir, b.name);
+    const made = !existsSync(file);
+    try {
+      if (made) await writeSynced(file, b.text);
+      await fsyncDir(evDir);
+      const before = layout.journal.filter((j) => j !== appended);
+      const retired = [...m.retired, ...(layout.base && layout.base !== b.name ? [layout.base] : []), ...before];
+      adapter.backup = undefined;
+      adapter.beforeCommit = () => lock.assertHeld();
+      low.data = { manifest: { ...m, retired }, layout: { base: b.name, journal: [], baseBytes: Buffer.byteLength(b.text), journalBytes: 0 }, segments: new Map(), evidence: new Map(), notes: [] };
+      await low.write();
+    } catch {
+      low.data = { manifest: m, layout, segments: new Map(), evidence: new Map(), notes: [] };
+      if (made) await fsp.rm(file, { force: true }).catch(() => {});
+      return;
+    } finally {
+      adapter.backup = `${abs}.bak`;
+    }
+    // The appended record belongs to neither the new base's generation file list nor the .bak's.
+    await fsp.rm(path.join(evDir, appended), { force: true }).catch(() => {});
+    carried = carried && { of: low.data.manifest, ix: carried.ix };
+  }
+
   /** Is a stored report's evidence file there and whole? Read only for reports a transaction puts again. */
   function evidenceOk(r: ReportRecord): boolean {
     try {
@@ -225,12 +296,23 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
   return store;
 }
 
-/** Every segment and evidence file a manifest refers to. */
-function referenced(m: Manifest): Set<string> {
-  const names = new Set<string>();
-  for (const e of m.segments) names.add(e[0]);
-  for (const r of m.reports) names.add(evidenceName(r));
+/** Every file of `<db>.d` a generation refers to: its base and journal records, segments and evidence files. */
+function referenced(state: State): Set<string> {
+  const names = new Set<string>(state.layout.journal);
+  if (state.layout.base) names.add(state.layout.base);
+  for (const e of state.manifest.segments) names.add(e[0]);
+  for (const r of state.manifest.reports) names.add(evidenceName(r));
   return names;
+}
+
+/**
+ * Whether the journal has grown past its bound: 32 records, or a third of the base's size (once past
+ * 64 KB). A reader replays at most that much beyond the base, and a commit's own write stays the size
+ * of its batch; the bases written grow geometrically, so what compaction rewrites adds up to a small
+ * multiple of the database however long the history.
+ */
+export function needsCompaction(layout: Layout): boolean {
+  return layout.journal.length >= 32 || (layout.journalBytes >= 64 * 1024 && layout.journalBytes * 3 >= layout.baseBytes);
 }
 
 function readdirOrEmpty(dir: string): string[] {

@@ -53,12 +53,14 @@ function fileKind(st: import('node:fs').Stats): string {
 /** The folder beside the manifest must be a folder (or absent): a file there is the user's to move. */
 export async function assertEvidenceDir(evDir: string, shown: string): Promise<void> {
   const st = await fsp.stat(evDir).catch(() => null);
-  if (st && !st.isDirectory()) {
-    throw new InputError(`${shown}.d exists but is not a folder`, {
-      where: shown,
-      hint: `${shown}.d is where the database keeps its segment and evidence files; move that file away and run it again`,
-    });
-  }
+  if (st && !st.isDirectory()) throw evidenceDirNotAFolder(shown);
+}
+
+export function evidenceDirNotAFolder(shown: string): InputError {
+  return new InputError(`${shown}.d exists but is not a folder`, {
+    where: shown,
+    hint: `${shown}.d is where the database keeps its segment and evidence files; move that file away and run it again`,
+  });
 }
 
 export function isFileSync(p: string): boolean {

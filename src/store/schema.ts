@@ -1,20 +1,32 @@
 // The on-disk format of the database (manifest + measure segments + evidence files), its hand validation and the compact measure codec.
 /*
- * FORMAT, version 3 (CURRENT_VERSION)
+ * FORMAT, version 4 (CURRENT_VERSION)
  * ===================================
  *
  * What is read together is stored together, and nothing is rewritten that did not change:
  *
- *   data/milestones.json            the manifest: report headers, aliases, the list of segments (the commit point)
+ *   data/milestones.json            the manifest: names the base and the journal records (the commit point)
  *   data/milestones.json.d/
+ *     m-<16 hex>.json               a base: report headers, aliases, the list of segments, as of some commit
+ *     j-<16 hex>.json               a journal record: what one later commit changed
  *     w-2024-W10-<16 hex>.json      a measure segment: the figures and statements of some reports of one week
  *     <id>-<8 hex>.json             an evidence file: one report's observations with their text (as in version 2)
  *   data/milestones.json.bak        the previous manifest
  *
- * Manifest — everything `weeks` needs and what locates the rest; no figures:
+ * Manifest — small; rewritten (atomically, through lowdb and the store's adapter) by every commit:
  *
  *   {
- *     "version": 3,
+ *     "version": 4,
+ *     "base": "m-3f0c….json",
+ *     "journal": [ "j-91aa….json", "j-07b2….json" ],        oldest first
+ *     "retired": [ "…files the .bak references and this generation does not…" ],
+ *     "seal": "…"
+ *   }
+ *
+ * Base `m-<first 16 hex of its seal>.json` — everything `weeks` needs and what locates the rest; no figures:
+ *
+ *   {
+ *     "version": 4,
  *     "aliases": [ { "name": "店东看懂账一期", "canonical": "店东看懂账" } ],
  *     "segments": [ ["w-2024-W10-1f0c…", "2024-W10", 120], … ],      name, week, reports it holds
  *     "reports": [
@@ -23,22 +35,43 @@
  *         "file": { "path": "/abs/reports/2024-W10.md", "size": 1234, "mtimeMs": 1709880000000 },
  *         "seg": "w-2024-W10-1f0c….json" }
  *     ],
- *     "retired": [ "…segment and evidence file names…" ],
  *     "seal": "…"
  *   }
  *
+ * Journal record `j-<first 16 hex of its seal>.json` — one commit's change, after the base or record it follows:
+ *
+ *   {
+ *     "version": 4,
+ *     "after": "m-3f0c….json",                 the base or the previous record (a record out of order is refused)
+ *     "aliases": [ … ],                         the whole list, only when the commit changed it
+ *     "drop": [ ["…id…", "team", "2024-W10"] ], reports removed (replaced by another file or week)
+ *     "segmentsDropped": [ "w-…" ],             segments merged into a new one or left with no live report
+ *     "segmentsAdded": [ ["w-2024-W11-…", "2024-W11", 500] ],
+ *     "put": [ { …a report line as in the base… } ],   new reports, and stored ones whose header or segment changed
+ *     "seal": "…"
+ *   }
+ *
+ * - The logical manifest is the base with each record applied in order: drops, then puts (by id,
+ *   team and week), then segment changes (a week's new segment after its older ones).
+ * - A commit writes its segments, evidence files and one journal record (the size of its batch),
+ *   then the manifest. Once the journal holds 32 records or a third of the base's size (past 64 KB),
+ *   the same commit folds it into a new base and writes the manifest again (without moving the
+ *   `.bak`, so the `.bak` still goes back exactly one commit); killed in between, the appended
+ *   generation stands and the unnamed base is removed by the next writer.
  * - `reports` is sorted by week, team, source, id, one line each. `seg` names the segment that
  *   holds the report's figures. `file.path` is left out when it equals `source` (the usual case:
  *   a file given by its absolute path), and read back as `source`.
- * - `retired` lists segment and evidence files that the previous generation (`<db>.bak`) still
- *   references but this one does not; they are kept one more save so that restoring the `.bak`
- *   is complete.
+ * - `retired` lists files that the previous generation (`<db>.bak`) still references but this one
+ *   does not (segments, evidence, a base and journal records); they are kept one more save so that
+ *   restoring the `.bak` is complete.
  * - `seal` (last field) is the sha256 of the file's text before it: it says the text is byte for
- *   byte what milestones wrote. Every manifest, sealed or edited by hand, gets the same full hand
- *   check of every field when it is loaded (so a valid seal over bad content is refused too); the
- *   seal is not verified on load. A person may edit the file by hand.
+ *   byte what milestones wrote. A base or journal record whose name is not its own seal's prefix is
+ *   refused (a file of another database); a journal record's seal is verified; the base gets the
+ *   full hand check of every field when it is loaded (so a valid seal over bad content is refused
+ *   too), as does the replayed whole. A person may edit the base by hand.
  *
- * Measure segment `<db>.d/w-<week>-<first 16 hex of its seal>.json` — written once, never modified:
+ * Measure segment `<db>.d/w-<week>-<first 16 hex of its seal>.json` — written once, never modified
+ * (format unchanged since version 3, its own `"version": 3`):
  *
  *   {
  *     "version": 3,
@@ -85,18 +118,22 @@
  * The manifest is the single commit point: segments and evidence are written and fsynced first,
  * then the manifest is atomically renamed into place.
  *
- * Version 2 (one main file holding every figure: `items` and, per report, `m` and `s`; evidence
- * files as today) and version 1 (observations inline) are migrated forward automatically: read in
- * memory at once, written in this layout by the next command that saves (see migrate.ts).
+ * Version 3 (the whole manifest — headers, aliases, segments — in the main file, rewritten by every
+ * commit) is read as it is; version 2 (one main file holding every figure: `items` and, per report,
+ * `m` and `s`; evidence files as today) and version 1 (observations inline) are migrated forward
+ * automatically: read in memory at once. The next command that saves writes a base in this layout
+ * (see manifest.ts, migrate.ts); the old file becomes the `.bak` and still works if copied back.
  */
 
 import { createHash } from 'node:crypto';
 import type { Measure, Statement } from '../model/types.js';
 import type { AliasEntry, StoredHeader } from './types.js';
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 /** Evidence files kept their version 2 format. */
 export const EVIDENCE_VERSION = 2;
+/** Measure segments kept their version 3 format. */
+export const SEGMENT_VERSION = 3;
 
 export type ItemTuple =
   | [project: string, metric: string | null, kind: 'progress' | 'kpi']
@@ -117,6 +154,7 @@ export interface ReportRecord extends StoredHeader {
 /** `[name, week, records]`: a segment file, its week, how many report records it holds (live or not). */
 export type SegmentEntry = [name: string, week: string, records: number];
 
+/** The logical content of a generation: what the base and the journal records add up to (reports sorted). */
 export interface Manifest {
   version: typeof CURRENT_VERSION;
   aliases: AliasEntry[];
@@ -134,7 +172,7 @@ export interface SegmentRecord {
 }
 
 export interface SegmentFile {
-  version: typeof CURRENT_VERSION;
+  version: typeof SEGMENT_VERSION;
   week: string;
   items: ItemTuple[];
   reports: SegmentRecord[];
@@ -200,7 +238,7 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
   return null;
 }
 
-function aliasesProblem(aliases: unknown): string | null {
+export function aliasesProblem(aliases: unknown): string | null {
   if (!Array.isArray(aliases)) return at('aliases', 'expected an array');
   for (let i = 0; i < aliases.length; i++) {
     const a: unknown = aliases[i];
@@ -227,7 +265,7 @@ function itemsProblem(items: unknown): string | null {
   return null;
 }
 
-function headerProblem(h: unknown, w: string): string | null {
+export function headerProblem(h: unknown, w: string): string | null {
   const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
   if (!isObj(h)) return at(w, 'expected an object');
   if (!isStr(h.id) || h.id === '') return at(`${w}.id`, 'expected a non-empty string');
@@ -263,9 +301,9 @@ function figuresProblem(h: Record<string, unknown>, w: string, itemCount: number
  * tool, a hand-made seal) wrote a valid database, and a bad value would surface as a TypeError deep
  * in a command. This pass costs a few milliseconds at 5,000 reports; zod's costs ~190 ms.
  */
-export function manifestProblem(raw: unknown): string | null {
+export function manifestProblem(raw: unknown, version: number = CURRENT_VERSION): string | null {
   if (!isObj(raw)) return 'expected a JSON object';
-  if (raw.version !== CURRENT_VERSION) return at('version', `expected ${CURRENT_VERSION}`);
+  if (raw.version !== version) return at('version', `expected ${version}`);
   const { aliases, segments, reports, retired } = raw;
   const a = aliasesProblem(aliases);
   if (a) return a;
@@ -296,7 +334,7 @@ export function manifestProblem(raw: unknown): string | null {
 /** The same for a segment's content (see manifestProblem). */
 export function segmentProblem(raw: unknown): string | null {
   if (!isObj(raw)) return 'expected a JSON object';
-  if (raw.version !== CURRENT_VERSION) return at('version', `expected ${CURRENT_VERSION}`);
+  if (raw.version !== SEGMENT_VERSION) return at('version', `expected ${SEGMENT_VERSION}`);
   if (!isStr(raw.week) || !WEEK.test(raw.week)) return at('week', 'expected a week like 2024-W10');
   const i = itemsProblem(raw.items);
   if (i) return i;
@@ -434,6 +472,19 @@ const SEGMENT_NAME = /^w-(\d{4}-W\d{2})-([0-9a-f]{16})\.json$/;
 /** `w-<week>-<first 16 hex of the seal>.json`: the name says which week and which content. */
 export function segmentName(week: string, seal: string): string {
   return `w-${week}-${seal.slice(0, 16)}.json`;
+}
+
+const BASE_NAME = /^m-([0-9a-f]{16})\.json$/;
+const JOURNAL_NAME = /^j-([0-9a-f]{16})\.json$/;
+
+/** `m-<16 hex>.json` (a manifest base) or `j-<16 hex>.json` (a journal record): content-addressed like segments. */
+export function manifestFileName(kind: 'm' | 'j', seal: string): string {
+  return `${kind}-${seal.slice(0, 16)}.json`;
+}
+
+/** The hash part of a base's or journal record's name, or undefined when the name is not one. */
+export function manifestFileHash(kind: 'm' | 'j', name: string): string | undefined {
+  return (kind === 'm' ? BASE_NAME : JOURNAL_NAME).exec(name)?.[1];
 }
 
 export function isSegmentName(name: string): boolean {

@@ -9,7 +9,7 @@ import { rebuildCommand } from './evidence.js';
 import { isCode } from './files.js';
 import { describeJsonError, validSeal, withSeal } from './seal.js';
 import {
-  CURRENT_VERSION,
+  SEGMENT_VERSION,
   encodeMeasure,
   ItemTable,
   recordKey,
@@ -61,7 +61,7 @@ export function buildSegment(week: string, inputs: readonly SegmentInput[]): Wri
     if (r.statements?.length) rec.s = r.statements.map((x) => ({ ...x, subjects: [...x.subjects] }));
     return rec;
   });
-  return serializeSegment({ version: CURRENT_VERSION, week, items: table.items, reports });
+  return serializeSegment({ version: SEGMENT_VERSION, week, items: table.items, reports });
 }
 
 export function indexSegment(file: SegmentFile): LoadedSegment {

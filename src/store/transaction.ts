@@ -13,6 +13,7 @@ import {
   type ReportRecord,
   type SegmentEntry,
 } from './schema.js';
+import { sortReports, type Delta } from './manifest.js';
 import { buildSegment, type LoadedSegment, type SegmentInput, type WrittenSegment } from './segments.js';
 import type { AliasEntry, FileStamp, PutOptions, PutResult, StoredHeader, Transaction } from './types.js';
 import { schemas } from './validate.js';
@@ -23,16 +24,49 @@ interface Fresh {
   statements?: readonly Statement[];
 }
 
+/** A generation's lookups (team+week, team+path), built once and carried from commit to commit. */
+export interface ManifestIndex {
+  byTeamWeek: Map<string, ReportRecord>;
+  byTeamPath: Map<string, ReportRecord>;
+}
+
+const twKey = (r: { team: string; week: string }) => `${r.team}\u0000${r.week}`;
+const tpKey = (team: string, p: string) => `${team}\u0000${p}`;
+
+export function buildIndex(m: Manifest): ManifestIndex {
+  const ix: ManifestIndex = { byTeamWeek: new Map(), byTeamPath: new Map() };
+  for (const r of m.reports) {
+    ix.byTeamWeek.set(twKey(r), r);
+    if (r.file) ix.byTeamPath.set(tpKey(r.team, r.file.path), r);
+  }
+  return ix;
+}
+
+/** What build() returns: the next generation, its new segments, and what changed (the journal record). */
+export interface Built {
+  manifest: Manifest;
+  written: WrittenSegment[];
+  delta: Delta;
+  /** Loaded records this transaction removed (for the files they leave behind). */
+  removed: ReportRecord[];
+}
+
 export class Tx implements Transaction {
   changed = false;
   readonly evidence = new Map<string, EvidenceFile>();
   /** Reports (new, or whose segment is lost) whose figures go into a new segment of their week. */
   private readonly fresh = new Map<ReportRecord, Fresh>();
-  /** Insertion-ordered so that removal is O(1) for large batches. */
-  private readonly reports: Set<ReportRecord>;
-  private readonly byTeamWeek = new Map<string, ReportRecord>();
-  private readonly byTeamPath = new Map<string, ReportRecord>();
+  /**
+   * The loaded generation is never changed: this transaction's records are kept beside it (`added`,
+   * insertion-ordered so that removal is O(1)), the loaded records it removes in `removed`, and its
+   * lookups in overlays over the loaded index (null: removed). A commit costs the batch, not the database.
+   */
+  private readonly added = new Set<ReportRecord>();
+  private readonly removed = new Set<ReportRecord>();
+  private readonly twOverlay = new Map<string, ReportRecord | null>();
+  private readonly tpOverlay = new Map<string, ReportRecord | null>();
   private readonly aliasList: AliasEntry[];
+  private aliasesChanged = false;
 
   /**
    * `filesOk` says whether a stored report's evidence and segment files are there and whole; it is
@@ -40,11 +74,20 @@ export class Tx implements Transaction {
    */
   constructor(
     private readonly manifest: Manifest,
+    private readonly base: ManifestIndex = buildIndex(manifest),
     private readonly filesOk: (r: ReportRecord) => { evidence: boolean; segment: boolean } = () => ({ evidence: true, segment: true }),
   ) {
-    this.reports = new Set(manifest.reports);
-    for (const r of manifest.reports) this.index(r);
     this.aliasList = manifest.aliases.map((a) => ({ ...a }));
+  }
+
+  private byTeamWeek(k: string): ReportRecord | undefined {
+    const o = this.twOverlay.get(k);
+    return o === undefined ? this.base.byTeamWeek.get(k) : (o ?? undefined);
+  }
+
+  private byTeamPath(k: string): ReportRecord | undefined {
+    const o = this.tpOverlay.get(k);
+    return o === undefined ? this.base.byTeamPath.get(k) : (o ?? undefined);
   }
 
   /** Replaces a stored record by an updated copy (the loaded generation is never changed in place). */
@@ -52,27 +95,53 @@ export class Tx implements Transaction {
     const copy: ReportRecord = { ...r, ...change };
     const f = this.fresh.get(r);
     this.unindex(r);
-    this.reports.add(copy);
+    this.added.add(copy);
     this.index(copy);
     if (f) this.fresh.set(copy, f);
     return copy;
   }
 
   private index(r: ReportRecord): void {
-    this.byTeamWeek.set(`${r.team}\u0000${r.week}`, r);
-    if (r.file) this.byTeamPath.set(`${r.team}\u0000${r.file.path}`, r);
+    this.twOverlay.set(twKey(r), r);
+    if (r.file) this.tpOverlay.set(tpKey(r.team, r.file.path), r);
   }
 
   private unindex(r: ReportRecord): void {
-    this.reports.delete(r);
+    if (this.added.has(r)) this.added.delete(r);
+    else this.removed.add(r);
     this.fresh.delete(r);
-    const tw = `${r.team}\u0000${r.week}`;
-    if (this.byTeamWeek.get(tw) === r) this.byTeamWeek.delete(tw);
-    if (r.file && this.byTeamPath.get(`${r.team}\u0000${r.file.path}`) === r) this.byTeamPath.delete(`${r.team}\u0000${r.file.path}`);
+    const tw = twKey(r);
+    if (this.byTeamWeek(tw) === r) this.twOverlay.set(tw, null);
+    if (r.file && this.byTeamPath(tpKey(r.team, r.file.path)) === r) this.tpOverlay.set(tpKey(r.team, r.file.path), null);
+  }
+
+  /** The loaded index brought to the generation build() made (call once that generation is committed). */
+  advanceIndex(built: Built): ManifestIndex {
+    const ix = this.base;
+    for (const [k, r] of this.twOverlay) if (r === null) ix.byTeamWeek.delete(k);
+    for (const [k, r] of this.tpOverlay) if (r === null) ix.byTeamPath.delete(k);
+    for (const r of built.delta.put) {
+      ix.byTeamWeek.set(twKey(r), r);
+      if (r.file) ix.byTeamPath.set(tpKey(r.team, r.file.path), r);
+    }
+    return ix;
+  }
+
+  /** Whether the generation this transaction builds holds the report (id, team, week). */
+  holds(k: { id: string; team: string; week: string }): boolean {
+    const r = this.byTeamWeek(twKey(k));
+    return !!r && r.id === k.id;
+  }
+
+  private live(): ReportRecord[] {
+    const out: ReportRecord[] = [];
+    for (const r of this.manifest.reports) if (!this.removed.has(r)) out.push(r);
+    for (const r of this.added) out.push(r);
+    return out;
   }
 
   headers(): StoredHeader[] {
-    return sortReports([...this.reports]).map(toHeader);
+    return sortReports(this.live()).map(toHeader);
   }
 
   aliases(): AliasEntry[] {
@@ -85,7 +154,7 @@ export class Tx implements Transaction {
     if (!checked.success) {
       throw new InputError(`cannot store this report: ${describeIssue(checked.error)}`, { where: report.source });
     }
-    const same = this.byTeamWeek.get(`${report.team}\u0000${report.week}`);
+    const same = this.byTeamWeek(twKey(report));
     // Another file holds this team and week: the caller's rule decides which one stays (issue 8: two
     // files of one week flipped the stored report on every run).
     const otherFile = !!same && !!file && !!same.file && same.file.path !== file.path;
@@ -117,7 +186,7 @@ export class Tx implements Transaction {
     }
     const replaced: ReportRecord[] = [];
     if (same) replaced.push(same);
-    const samePath = file ? this.byTeamPath.get(`${report.team}\u0000${file.path}`) : undefined;
+    const samePath = file ? this.byTeamPath(tpKey(report.team, file.path)) : undefined;
     if (samePath && samePath !== same) replaced.push(samePath);
     for (const r of replaced) this.unindex(r);
 
@@ -135,7 +204,7 @@ export class Tx implements Transaction {
       seg: '', // set when the commit writes its segment
     };
     this.fresh.set(stored, { measures: report.observations, ...(report.statements?.length ? { statements: report.statements } : {}) });
-    this.reports.add(stored);
+    this.added.add(stored);
     this.index(stored);
     this.evidence.set(evidenceName(stored), evidenceOf(report));
     this.changed = true;
@@ -154,6 +223,7 @@ export class Tx implements Transaction {
       this.aliasList.push({ name, canonical });
     }
     this.changed = true;
+    this.aliasesChanged = true;
   }
 
   setStatedAlias(name: string, canonical: string, evidence: NonNullable<AliasEntry['auto']>): boolean {
@@ -161,6 +231,7 @@ export class Tx implements Transaction {
     if (!key || key === normalizeName(canonical) || this.aliasList.some((a) => normalizeName(a.name) === key)) return false;
     this.aliasList.push({ name, canonical, auto: { ...evidence } });
     this.changed = true;
+    this.aliasesChanged = true;
     return true;
   }
 
@@ -173,6 +244,7 @@ export class Tx implements Transaction {
     if (cur.auto) this.aliasList[at] = { ...cur, off: true };
     else this.aliasList.splice(at, 1);
     this.changed = true;
+    this.aliasesChanged = true;
     return true;
   }
 
@@ -183,27 +255,43 @@ export class Tx implements Transaction {
    * whole week when more of its records are dead (replaced reports) than live. `load` reads a segment
    * (null when it cannot be read: it is then left as it is).
    */
-  build(load: (name: string) => LoadedSegment | null): { manifest: Manifest; written: WrittenSegment[] } {
-    const reports = sortReports([...this.reports]);
-    // Live records of each segment, by (id, team).
+  build(load: (name: string) => LoadedSegment | null): Built {
+    // The loaded reports minus those removed (still sorted), merged with this transaction's (sorted).
+    const addedSorted = sortReports([...this.added]);
+    const kept: ReportRecord[] = [];
+    for (const r of this.manifest.reports) if (!this.removed.has(r)) kept.push(r);
+    const reports = mergeSorted(kept, addedSorted);
+    // Only the weeks that gain or lose records are looked at: the others keep their segments as they are.
+    const touched = new Set<string>();
+    for (const r of this.removed) touched.add(r.week);
+    for (const r of this.added) touched.add(r.week);
+    for (const r of this.fresh.keys()) touched.add(r.week);
+    // Live records of each segment of a touched week, by (id, team).
     const holders = new Map<string, Map<string, ReportRecord>>();
-    for (const r of reports) {
-      if (this.fresh.has(r)) continue;
-      let m = holders.get(r.seg);
-      if (!m) holders.set(r.seg, (m = new Map()));
-      m.set(recordKey(r), r);
+    for (const week of touched) {
+      for (let i = firstOfWeek(reports, week); i < reports.length && reports[i]!.week === week; i++) {
+        const r = reports[i]!;
+        if (this.fresh.has(r)) continue;
+        let m = holders.get(r.seg);
+        if (!m) holders.set(r.seg, (m = new Map()));
+        m.set(recordKey(r), r);
+      }
     }
     const liveOf = (name: string) => holders.get(name)?.size ?? 0;
     const byWeek = new Map<string, SegmentEntry[]>();
+    const untouched: SegmentEntry[] = [];
     for (const e of this.manifest.segments) {
+      if (!touched.has(e[1])) {
+        untouched.push(e);
+        continue;
+      }
       if (liveOf(e[0]) === 0) continue; // nothing refers to it any more: retired
       const list = byWeek.get(e[1]);
       if (list) list.push(e);
       else byWeek.set(e[1], [e]);
     }
     const freshByWeek = new Map<string, ReportRecord[]>();
-    for (const r of reports) {
-      if (!this.fresh.has(r)) continue;
+    for (const r of sortReports([...this.fresh.keys()])) {
       const list = freshByWeek.get(r.week);
       if (list) list.push(r);
       else freshByWeek.set(r.week, [r]);
@@ -241,13 +329,51 @@ export class Tx implements Transaction {
       byWeek.set(week, entries);
       for (const r of members) moved.set(r, seg.name);
     }
-    const segments = [...byWeek.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, es]) => es);
-    const next = reports.map((r) => {
-      const seg = moved.get(r);
-      return seg === undefined || seg === r.seg ? r : { ...r, seg };
-    });
-    return { manifest: { version: CURRENT_VERSION, aliases: this.aliasList, segments, reports: next, retired: [] }, written };
+    const segments = [...untouched, ...[...byWeek.values()].flat()].sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+    const copies = new Map<ReportRecord, ReportRecord>();
+    for (const [r, seg] of moved) if (seg !== r.seg) copies.set(r, { ...r, seg });
+    const next = copies.size === 0 ? reports : reports.map((r) => copies.get(r) ?? r);
+
+    const put: ReportRecord[] = [];
+    for (const r of addedSorted) put.push(copies.get(r) ?? r);
+    for (const [r, copy] of copies) if (!this.added.has(r)) put.push(copy);
+    const drop: Delta['drop'] = [...this.removed].map((r) => [r.id, r.team, r.week]);
+    const nextNames = new Set(segments.map((e) => e[0]));
+    const segmentsDropped = this.manifest.segments.filter((e) => !nextNames.has(e[0])).map((e) => e[0]);
+    const delta: Delta = { put, drop, segmentsAdded: written.map((w) => segments.find((e) => e[0] === w.name)!), segmentsDropped };
+    if (this.aliasesChanged) delta.aliases = this.aliasList;
+    return {
+      manifest: { version: CURRENT_VERSION, aliases: this.aliasList, segments, reports: next, retired: [] },
+      written,
+      delta,
+      removed: [...this.removed],
+    };
   }
+}
+
+/** Two lists sorted by sortReports' order, merged. */
+function mergeSorted(a: ReportRecord[], b: ReportRecord[]): ReportRecord[] {
+  if (b.length === 0) return a;
+  const out: ReportRecord[] = new Array<ReportRecord>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareReports(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** The index of the first report of `week` in a sorted list (its length when there is none). */
+function firstOfWeek(reports: readonly ReportRecord[], week: string): number {
+  let lo = 0;
+  let hi = reports.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reports[mid]!.week < week) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -268,9 +394,9 @@ export function toHeader(r: ReportRecord): StoredHeader {
   return h;
 }
 
-function sortReports(reports: ReportRecord[]): ReportRecord[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return reports.sort((a, b) => cmp(a.week, b.week) || cmp(a.team, b.team) || cmp(a.source, b.source) || cmp(a.id, b.id));
+function compareReports(a: ReportRecord, b: ReportRecord): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.week, b.week) || cmp(a.team, b.team) || cmp(a.source, b.source) || cmp(a.id, b.id);
 }
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {

@@ -51,7 +51,7 @@ async function spoiledDb(spoil: (file: string, text: string) => void): Promise<{
 /** [what, spoil, expected detail, every command (else a reader and ingest only)] */
 const CORRUPTIONS: [string, (file: string, text: string) => void, RegExp, boolean?][] = [
   ['truncated JSON', (f, t) => writeFileSync(f, t.slice(0, Math.floor(t.length / 2))), /\(JSON ends early at line \d+, column \d+: the file is truncated\)/, true],
-  ['a syntax error', (f, t) => writeFileSync(f, t.replace('"aliases"', '"aliases" "')), /\(JSON error at line 3, column \d+: /, false],
+  ['a syntax error', (f, t) => writeFileSync(f, t.replace('"base"', '"base" "')), /\(JSON error at line 3, column \d+: /, false],
   ['wrong shape', (f) => writeFileSync(f, JSON.stringify({ version: 3, aliases: {}, segments: [], reports: [], retired: [] })), /\(at aliases: /, true],
   ['a foreign JSON file', (f) => writeFileSync(f, '[{"name":"not ours"}]\n'), /\(expected a JSON object with a "version" field\)/, false],
   ['a newer version', (f, t) => writeFileSync(f, t.replace(/"version": \d+/, '"version": 99')), /\(version 99 is newer than this build of milestones understands \(\d+\); upgrade milestones\)/, true],
@@ -115,15 +115,15 @@ test('an older database version: read with a note, upgraded on the next write, t
 
     const weeks = await inProcess(DB_REL, ['weeks', '--json'], { cwd: dir });
     assert.is(weeks.code, 0, weeks.stderr);
-    assert.match(weeks.stderr, /^milestones: database is in format version 1; it is upgraded to version 3 on the next write$/m);
+    assert.match(weeks.stderr, /^milestones: database is in format version 1; it is upgraded to version 4 on the next write$/m);
     assert.equal((JSON.parse(weeks.stdout) as { weeks: { week: string; progress: number }[] }).weeks.map((w) => [w.week, w.progress]), [['2021-W09', 2]]);
     assert.is(readFileSync(file, 'utf8'), v1Text, 'reading does not write');
 
     const ingest = await inProcess(DB_REL, ['ingest', 'in'], { cwd: dir });
     assert.is(ingest.code, 0, ingest.stderr);
-    assert.match(ingest.stderr, new RegExp(`upgraded the database from version 1 to 3; the old file is kept as ${DB_REL.replace('.', '\\.')}\\.bak`));
+    assert.match(ingest.stderr, new RegExp(`upgraded the database from version 1 to 4; the old file is kept as ${DB_REL.replace('.', '\\.')}\\.bak`));
     assert.is(readFileSync(`${file}.bak`, 'utf8'), v1Text);
-    assert.is((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version, 3);
+    assert.is((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version, 4);
     const show = await inProcess(DB_REL, ['show', '2021-W09', '--json'], { cwd: dir });
     assert.is(show.code, 0, show.stderr);
     assert.equal((JSON.parse(show.stdout) as { items: { project: string; percent: number }[] }).items.map((i) => [i.project, i.percent]).sort(), [['旧系统下线', 50], ['会员中台', 12]].sort());
@@ -227,8 +227,13 @@ test('a manifest whose seal is valid over bad content: every command refuses it 
   try {
     const file = path.join(dir, DB_REL);
     const text = readFileSync(file, 'utf8');
-    // The first report points at a segment the manifest does not list.
-    const bad = reseal(text.replace(/"seg":"w-/, '"seg":"x-'));
+    // The first report of the base points at a segment the base does not list; the base is sealed again and
+    // stored under the name its new seal gives, and the manifest (sealed again too) names it.
+    const pointer = JSON.parse(text) as { base: string };
+    const badBase = reseal(readFileSync(path.join(`${file}.d`, pointer.base), 'utf8').replace(/"seg":"w-/, '"seg":"x-'));
+    const name = `m-${/"seal": "([0-9a-f]{16})/.exec(badBase)![1]}.json`;
+    writeFileSync(path.join(`${file}.d`, name), badBase);
+    const bad = reseal(text.replace(pointer.base, name));
     assert.not.equal(bad, text);
     writeFileSync(file, bad);
     const commands = [['stalled'], ['history', '仓储'], ['export', '--format', 'json'], ['diff'], ['ingest', 'in']];
@@ -237,7 +242,7 @@ test('a manifest whose seal is valid over bad content: every command refuses it 
       const r = results[i]!;
       assert.is(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
       assert.not.ok(hasStack(r.stderr), r.stderr);
-      assert.equal(lines(r.stderr), [`milestones: error: ${DB_REL}: not a valid milestones database (at reports[0].seg: expected the name of a listed segment) — restore ${DB_REL}.bak or start a new one with --db`], args.join(' '));
+      assert.equal(lines(r.stderr), [`milestones: error: ${DB_REL}: not a valid milestones database (its base ${name}: at reports[0].seg: expected the name of a listed segment) — restore ${DB_REL}.bak or start a new one with --db`], args.join(' '));
     }
     assert.is(readFileSync(file, 'utf8'), bad, 'not re-sealed or rewritten');
   } finally {

@@ -10,6 +10,7 @@ import { scale } from '../support/limits.js';
 import { compileDriver, type CompiledDriver } from './compile-driver.js';
 import { synthReport } from './synth.js';
 import { verifyDb } from './verify.js';
+import { parseManifest } from '../../src/store/manifest.js';
 
 const RUNS = scale(6, 50);
 const COUNT = 240; // reports per set
@@ -137,12 +138,56 @@ test('SIGKILL between the segment writes and the manifest write: the previous ge
   assert.is(next.code, 0, next.stderr);
   const after = await verifyDb(db);
   assert.is(after.length, 4 * BATCH);
-  const manifest = JSON.parse(fs.readFileSync(db, 'utf8')) as { segments: [string][]; retired: string[]; reports: { id: string; team: string; week: string }[] };
-  const referenced = new Set([...manifest.segments.map((s) => s[0]), ...manifest.retired]);
+  const referenced = referencedFiles(db);
   for (const n of fs.readdirSync(`${db}.d`)) {
     if (n.startsWith('w-')) assert.ok(referenced.has(n), `segment ${n} is referenced by the manifest or kept for its .bak`);
   }
   console.log(`\n[store reliability] kill at the commit point: ${orphans.length} unreferenced files left by the killed writer, cleared by the next one`);
 });
+
+test('SIGKILL between an appended journal record and the compaction it set off: the appended generation stands, the next writer compacts and clears', async () => {
+  const db = path.join(root, 'compaction', 'milestones.json');
+  const run = (set: number, count: number, mode?: string) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [driver.script, db, String(set), String(count), String(BATCH), '30000', ...(mode ? [mode] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    });
+  const journal = () => (JSON.parse(fs.readFileSync(db, 'utf8')) as { journal: string[] }).journal;
+  // One base and two journal records.
+  const first = await run(1, 3 * BATCH);
+  assert.is(first.code, 0, first.stderr);
+  assert.is(journal().length, 2);
+  const filesBefore = new Set(fs.readdirSync(`${db}.d`));
+
+  // Enough commits to reach the journal's bound: the commit that appends its 32nd record then compacts, and dies there.
+  const killed = await run(2, 40 * BATCH, 'die-at-compaction');
+  assert.is(killed.signal, 'SIGKILL', killed.stderr);
+  assert.is(journal().length, 32, 'the appended record is committed; the compaction is not');
+  const headers = await verifyDb(db);
+  assert.is(headers.length, 3 * BATCH + 30 * BATCH, 'every committed batch is there, the one that appended last too');
+  const referenced = referencedFiles(db);
+  const orphans = fs.readdirSync(`${db}.d`).filter((n) => !filesBefore.has(n) && !referenced.has(n));
+  assert.ok(orphans.some((n) => n.startsWith('m-')), `the killed writer had written its new base: ${orphans.join(' ')}`);
+
+  // The next writer clears the new base nobody names, goes on, and compacts when the journal is past its bound.
+  const next = await run(2, 40 * BATCH);
+  assert.is(next.code, 0, next.stderr);
+  const after = await verifyDb(db);
+  assert.is(after.length, 3 * BATCH + 40 * BATCH);
+  assert.ok(journal().length < 32, `compacted: ${journal().length} journal records`);
+  const live = referencedFiles(db);
+  for (const n of fs.readdirSync(`${db}.d`)) if (/^[wmj]-/.test(n)) assert.ok(live.has(n), `${n} is referenced by the manifest or kept for its .bak`);
+  console.log(`\n[store reliability] kill between an appended record and its compaction: ${headers.length} reports stood, ${orphans.filter((n) => n.startsWith('m-')).length} unnamed base cleared by the next writer`);
+});
+
+/** The base, journal records and segments the manifest names, with the files it keeps for its .bak. */
+function referencedFiles(db: string): Set<string> {
+  const text = fs.readFileSync(db, 'utf8');
+  const pointer = JSON.parse(text) as { base: string; journal: string[]; retired: string[] };
+  const m = parseManifest(text, db, `${db}.d`).manifest;
+  return new Set([pointer.base, ...pointer.journal, ...m.segments.map((s) => s[0]), ...pointer.retired]);
+}
 
 test.run();

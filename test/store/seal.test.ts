@@ -8,6 +8,7 @@ import path from 'node:path';
 import { InputError } from '../../src/model/errors.js';
 import { isSealed, openStore } from '../../src/store/index.js';
 import { synthReport } from './synth.js';
+import { baseOf } from './verify.js';
 
 async function sealedDb() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'milestones-seal-'));
@@ -36,10 +37,12 @@ test('what the store writes is sealed, and loads back whole', async () => {
 test('a hand edit breaks the seal, so an invalid value is caught by the full validation', async () => {
   const { dir, db } = await sealedDb();
   try {
-    const text = readFileSync(db, 'utf8');
+    // The headers are in the base the manifest names.
+    const base = baseOf(db);
+    const text = readFileSync(base, 'utf8');
     const broken = text.replace(/"progress":\d+/, '"progress":"many"');
     assert.is.not(broken, text);
-    writeFileSync(db, broken);
+    writeFileSync(base, broken);
     assert.not.ok(isSealed(broken));
     try {
       await openStore(db);
@@ -48,7 +51,7 @@ test('a hand edit breaks the seal, so an invalid value is caught by the full val
       assert.instance(e, InputError);
       assert.match((e as InputError).format(), /not a valid milestones database \(.*progress/);
     }
-    assert.is(readFileSync(db, 'utf8'), broken, 'the file is left as it was');
+    assert.is(readFileSync(base, 'utf8'), broken, 'the file is left as it was');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,8 +60,8 @@ test('a hand edit breaks the seal, so an invalid value is caught by the full val
 test('a valid hand edit (seal now stale) still loads, validated', async () => {
   const { dir, db } = await sealedDb();
   try {
-    const edited = readFileSync(db, 'utf8').replace(/"title":"[^"]*"/, '"title":"手工修改的标题"');
-    writeFileSync(db, edited);
+    const edited = readFileSync(baseOf(db), 'utf8').replace(/"title":"[^"]*"/, '"title":"手工修改的标题"');
+    writeFileSync(baseOf(db), edited);
     assert.not.ok(isSealed(edited));
     const store = await openStore(db);
     assert.ok(store.headers().some((h) => h.title === '手工修改的标题'));
@@ -76,8 +79,9 @@ test('evidence files are sealed too: an edited one is validated in full', async 
   const { dir, db } = await sealedDb();
   try {
     const evDir = `${db}.d`;
-    const files = readdirSync(evDir).filter((f) => f.endsWith('.json') && !f.startsWith('w-'));
+    const files = readdirSync(evDir).filter((f) => f.endsWith('.json') && !/^[wmj]-/.test(f));
     assert.is(files.length, 3);
+    for (const f of readdirSync(evDir).filter((n) => /^[mj]-/.test(n))) assert.ok(isSealed(readFileSync(path.join(evDir, f), 'utf8')), f);
     for (const f of files) assert.ok(isSealed(readFileSync(path.join(evDir, f), 'utf8')), f);
     const store = await openStore(db);
     const id = store.headers()[0]!.id;

@@ -10,6 +10,7 @@ import type { Observation, Report } from '../../src/model/types.js';
 import { evidenceDir, openStore } from '../../src/store/index.js';
 import { evidenceName, measureOf } from '../../src/store/schema.js';
 import { synthReport } from './synth.js';
+import { baseOf } from './verify.js';
 
 const dirs: string[] = [];
 function tmpDb(): string {
@@ -120,7 +121,7 @@ test('compact round trip: every Measure and Observation field survives, headers 
   const [h] = store.headers();
   assert.equal(h, { id: 'abc123', source: '周报/第10周.md', team: '', week: '2032-W10', date: '2032-03-05', title: '第10周周报', progress: 4, kpi: 1, warnings: report.warnings });
   // The main file holds no evidence text; the evidence file does.
-  const main = fs.readFileSync(db, 'utf8');
+  const main = fs.readFileSync(baseOf(db), "utf8");
   assert.not.ok(main.includes('成功率约99.95%'));
   assert.ok(fs.readFileSync(path.join(evidenceDir(db), evidenceName(report)), 'utf8').includes('成功率约99.95%'));
 });
@@ -130,7 +131,7 @@ test('measures() filters by team and weeks, and never reads evidence', async () 
   const reports = [synthReport(1, 0), synthReport(1, 1), synthReport(2, 0), synthReport(2, 2)];
   await put(db, ...reports);
   // Proves measures/headers do not need evidence: only the measure segments stay.
-  for (const name of fs.readdirSync(evidenceDir(db))) if (!name.startsWith('w-')) fs.rmSync(path.join(evidenceDir(db), name));
+  for (const name of fs.readdirSync(evidenceDir(db))) if (!/^[wmj]-/.test(name)) fs.rmSync(path.join(evidenceDir(db), name));
   const store = await openStore(db);
   assert.is(store.measures().length, 4);
   assert.equal(store.measures({ team: '团队2' }).map((m) => m.week), ['2031-W01', '2031-W03']);
@@ -271,7 +272,9 @@ const CORRUPT: [string, string, string][] = [
   ['a JSON array', '[1, 2]', 'expected a JSON object with a "version" field'],
   ['no version', '{"aliases": []}', 'no "version" field'],
   ['a string version', '{"version": "2"}', 'at version: expected a positive integer'],
-  ['a newer version', '{"version": 4, "whatever": true}', 'version 4 is newer than this build of milestones understands (3); upgrade milestones'],
+  ['a newer version', '{"version": 5, "whatever": true}', 'version 5 is newer than this build of milestones understands (4); upgrade milestones'],
+  ['a base that is not there', '{"version": 4, "base": "m-0123456789abcdef.json", "journal": [], "retired": []}', 'its base m-0123456789abcdef.json is missing from DB.d'],
+  ['a journal of bad names', '{"version": 4, "base": "m-0123456789abcdef.json", "journal": ["../x.json"], "retired": []}', 'at journal: expected the names of journal records (j-<hash>.json)'],
   ['a wrong shape', '{"version": 3, "aliases": [], "segments": [], "reports": [{"id": "x"}], "retired": []}', 'at reports[0].source: expected a string'],
   ['a report in an unlisted segment', '{"version": 3, "aliases": [], "segments": [], "reports": [{"id": "x", "source": "s", "team": "", "week": "2024-W16", "date": null, "title": "", "progress": 1, "kpi": 0, "warnings": [], "seg": "w-2024-W16-0123456789abcdef.json"}], "retired": []}', 'at reports[0].seg: expected the name of a listed segment'],
   ['a segment of a bad name', '{"version": 3, "aliases": [], "segments": [["../x.json", "2024-W16", 1]], "reports": [], "retired": []}', 'at segments[0]: "../x.json" is not the name of a segment of 2024-W16'],
@@ -286,7 +289,7 @@ for (const [what, content, detail] of CORRUPT) {
     const db = tmpDb();
     fs.mkdirSync(path.dirname(db), { recursive: true });
     fs.writeFileSync(db, content);
-    const expected = `${db}: not a valid milestones database (${detail}) — restore ${db}.bak or start a new one with --db`;
+    const expected = `${db}: not a valid milestones database (${detail.replace('DB', db)}) — restore ${db}.bak or start a new one with --db`;
     const err = await rejects(openStore(db, { create: true }));
     assert.is(err.format(), expected);
     assert.is(err.exitCode, 1);
@@ -331,7 +334,7 @@ test('migration: a version 1 file (observations inline) is read, then upgraded o
   fs.writeFileSync(db, v1Text);
 
   const store = await openStore(db);
-  assert.match(store.notes().join('\n'), /version 1.*upgraded to version 3 on the next write/);
+  assert.match(store.notes().join('\n'), /version 1.*upgraded to version 4 on the next write/);
   assert.equal(store.headers().map((h) => [h.id, h.progress, h.kpi, h.file?.path]), [a, b].map((r) => [r.id, r.observations.filter((o) => o.kind === 'progress').length, 1, `/abs/${r.id}.md`]));
   assert.equal(store.observations(a.id), a.observations);
   assert.equal(store.measures()[1]!.measures, b.observations.map(measureOf));
@@ -340,16 +343,17 @@ test('migration: a version 1 file (observations inline) is read, then upgraded o
   // A transaction that changes nothing still saves the upgrade.
   const result = await store.transact((tx) => tx.putReport(a));
   assert.is(result.action, 'unchanged');
-  assert.match(store.notes().join('\n'), /upgraded the database from version 1 to 3/);
+  assert.match(store.notes().join('\n'), /upgraded the database from version 1 to 4/);
   assert.is(fs.readFileSync(`${db}.bak`, 'utf8'), v1Text);
-  assert.is(JSON.parse(fs.readFileSync(db, 'utf8')).version, 3);
+  assert.is(JSON.parse(fs.readFileSync(db, 'utf8')).version, 4);
   const reopened = await openStore(db);
   assert.equal(reopened.notes(), []);
   assert.equal(reopened.observations(b.id), b.observations);
   assert.equal(reopened.aliases(), v1.aliases);
   assert.equal(reopened.measures().map((m) => m.measures), [a, b].map((r) => r.observations.map(measureOf)));
   const files = fs.readdirSync(evidenceDir(db));
-  assert.is(files.filter((n) => !n.startsWith('w-')).length, 2, 'two evidence files');
+  assert.is(files.filter((n) => !/^[wmj]-/.test(n)).length, 2, 'two evidence files');
+  assert.is(files.filter((n) => n.startsWith('m-')).length, 1, 'one base');
   assert.is(files.filter((n) => n.startsWith('w-')).length, new Set([a.week, b.week]).size, 'one segment per week');
 });
 
@@ -362,7 +366,7 @@ test('a stamp whose path is the source is written once and read back whole; anot
     tx.putReport(a, { path: a.source, size: 10, mtimeMs: 20 });
     tx.putReport(b, { path: '/abs/周报/b.md', size: 11, mtimeMs: 21 });
   });
-  const text = fs.readFileSync(db, 'utf8');
+  const text = fs.readFileSync(baseOf(db), 'utf8');
   assert.is(text.split('/abs/周报/a.md').length - 1, 1, 'the path is not repeated');
   assert.ok(text.includes('"path":"/abs/周报/b.md"'));
   const again = await openStore(db);
