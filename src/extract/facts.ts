@@ -378,6 +378,8 @@ export interface ColumnInfo {
   explicit: boolean;
   /** A bare number there is a percentage: the header says so, or most cells of the column hold a `%`. */
   bareIsPercent: boolean;
+  /** The table's column is written as fractions of one (`0.92`, `0.05`, `1`): a bare `1` there is 100%, `0` is 0%. */
+  fraction?: boolean;
 }
 
 /** A figure of a table cell: `60%`, `**60%**` (markup already gone), a bare `60` or `0.72` in a progress column. */
@@ -418,6 +420,11 @@ export interface RowFacts {
   rules: string[];
   /** Every cell holds the same text: a note spanning the table, not a row. */
   note: boolean;
+  /**
+   * Several progress columns with a figure, each headed by what it measures (`数据迁移完成比例 | 应用改造完成比例`,
+   * `进度 开发 | 进度 测试`): column → the metric its header names. Empty when the row has one current figure.
+   */
+  metricColumns: Map<number, string>;
 }
 
 /** One figure of a table cell, with its row and column. */

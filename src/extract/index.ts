@@ -7,7 +7,7 @@ import { compileLexicon, remember, type Lexicon } from './lexicon.js';
 import { cleanName, headingName, isNameLike, stripMarkers, stripStatus, tidyName } from './names.js';
 import { mayHoldFigure, readLine, type Outcome } from './prose.js';
 import { readsAsReport } from './rules/classify/code-block.js';
-import { percentColumns, readRow } from './table.js';
+import { fractionColumns, percentColumns, readRow } from './table.js';
 import { nfkc, normalize, written } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 import { findWeek } from './week.js';
@@ -348,6 +348,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
   // The rows of the table being read (consecutive rows with one header) and which of its columns say percent.
   let tableEnd = -1;
   let tablePercent: boolean[] = [];
+  let tableFractions: boolean[] = [];
 
   doc.blocks.forEach((block, index) => {
     // A numbered item (`1.`, `（2）`) may lead the bullets after it; a bullet (`-`) never does.
@@ -383,8 +384,9 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
         tableEnd = index;
         while (doc.blocks[tableEnd + 1]?.kind === 'row' && sameList(doc.blocks[tableEnd + 1]!.header ?? [], header)) tableEnd++;
         tablePercent = percentColumns(doc.blocks.slice(index, tableEnd + 1));
+        tableFractions = fractionColumns(doc.blocks.slice(index, tableEnd + 1));
       }
-      outcomes.push(readRow(block, ctx, lx, tablePercent));
+      outcomes.push(readRow(block, ctx, lx, tablePercent, tableFractions));
     } else {
       block.text.split('\n').forEach((text, i) => {
         if (text.trim()) outcomes.push(readLine(text, block.line + i, ctx, lx));

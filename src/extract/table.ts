@@ -36,7 +36,7 @@ function cellFigures(cell: string, info: ColumnInfo): CellFigure[] {
   const digits = bare[1]!;
   // `0.72` in a column whose header says percent is a fraction of one: 72%. Under a header that does not
   // (`数值`, the other rows written with %), a bare decimal below 1 is no telling: not read.
-  const fromFraction = digits.includes('.') && Number(digits) <= 1;
+  const fromFraction = (digits.includes('.') || info.fraction === true) && Number(digits) <= 1;
   if (fromFraction && !info.explicit) return [];
   return [{ value: fromFraction ? Number(digits) * 100 : Number(digits), match: cell.trim(), digits, start: 0, end: t.norm.length, label: '', fromFraction, sign: '' }];
 }
@@ -52,7 +52,7 @@ function columnInfo(row: TableRow, column: number, lx: Lexicon): ColumnInfo {
   for (const rule of COLUMN_RULES) {
     const r = rule.role(row, column, lx);
     if (r) {
-      const ratio = rule.name === 'ratio-column';
+      const ratio = rule.name === 'ratio-column' || (rule.name === 'measure-column' && row.fractions?.[column] === true);
       return { role: r.role, rule: rule.name, ...(r.word ? { word: r.word } : {}), explicit: explicit || ratio || rule.name === 'progress-column', bareIsPercent: bareIsPercent || ratio };
     }
   }
@@ -77,6 +77,46 @@ export function percentColumns(rows: readonly Block[]): boolean[] {
   return out;
 }
 
+/**
+ * Which columns of a table are written as fractions of one (`0.92`, `0.40`, `1`): every filled cell a number from
+ * 0 to 1 (or a percentage, `100%`) and at least one with a decimal point. A bare `1` or `0` there is 100% or 0%, as its neighbours show.
+ */
+export function fractionColumns(rows: readonly Block[]): boolean[] {
+  const width = Math.max(0, ...rows.map((r) => r.cells?.length ?? 0));
+  const out: boolean[] = [];
+  for (let c = 0; c < width; c++) {
+    let decimals = 0;
+    let ok = true;
+    for (const r of rows) {
+      const cell = (r.cells?.[c] ?? '').normalize('NFKC').replace(/\*+/g, '').trim();
+      // A cell written with `%` among them (`100%`) says the same in other words.
+      if (!cell || /^[-–—/]+$|^n\/?a$/i.test(cell) || /^\d+(?:\.\d+)?\s*%$/.test(cell)) continue;
+      if (!/^(?:0|1)(?:\.\d+)?$|^\.\d+$/.test(cell) || Number(cell) > 1) {
+        ok = false;
+        break;
+      }
+      if (cell.includes('.')) decimals++;
+    }
+    out.push(ok && decimals > 0);
+  }
+  return out;
+}
+
+/**
+ * What a progress column's header measures, with its progress words taken away (`数据迁移完成比例` → `数据迁移`,
+ * `进度 开发` → `开发`, `Backend %` → `Backend`); '' when nothing of its own is left (`进度`, `本周进度`, `总进度`).
+ */
+function headerMetric(header: string, lx: Lexicon): string {
+  let t = header.normalize('NFKC').replace(/[*_`]/g, '');
+  for (const w of [...lx.lists.progressColumns.byLength, ...lx.lists.progressWords.byLength]) {
+    const at = t.toLowerCase().indexOf(w.toLowerCase());
+    if (at >= 0) t = `${t.slice(0, at)} ${t.slice(at + w.length)}`;
+  }
+  t = t.replace(/[%％()（）\[\]:：/|-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (!t || lx.lists.fillerWords.is(t) || lx.lists.stateColumns.is(t) || lx.lists.totalRows.is(t) || lx.lists.genericNames.is(t) || lx.lists.prevColumns.is(t)) return '';
+  return t;
+}
+
 /** `合计`, `加权合计`, `Total`: a row derived from the rows above. */
 function totalWord(cells: readonly string[], keyColumns: number[], lx: Lexicon): string | undefined {
   for (const i of keyColumns.length ? keyColumns : cells.map((_, k) => k)) {
@@ -95,17 +135,17 @@ function contextFigure(figures: CellFigure[], label: string): number | undefined
 }
 
 /** Reads one table row (a `row` block); `percent` says which columns of its table are mostly written with `%`. */
-export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: readonly boolean[] = []): Outcome[] {
+export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: readonly boolean[] = [], fractions: readonly boolean[] = []): Outcome[] {
   const header = block.header ?? [];
   const cells = block.cells ?? [];
   const line = block.line;
   const text = block.text.trim();
-  const tableRow: TableRow = { header, cells, percent };
+  const tableRow: TableRow = { header, cells, percent, fractions };
   // A note spanning the whole table (`<td colspan="6">注：…</td>`): every cell holds the same text.
   const filled = cells.map((c) => c.trim()).filter(Boolean);
   const note = cells.length > 2 && filled.length === cells.length && filled.every((c) => c === filled[0]);
-  const columns = cells.map((_, i) => columnInfo(tableRow, i, lx));
-  const row: RowFacts = { block, ctx, header, cells, columns, key: { name: '', columns: [], rule: '' }, current: -1, total: undefined, kpiRow: undefined, counts: undefined, rules: [], note };
+  const columns = cells.map((_, i) => ({ ...columnInfo(tableRow, i, lx), ...(fractions[i] ? { fraction: true } : {}) }));
+  const row: RowFacts = { block, ctx, header, cells, columns, key: { name: '', columns: [], rule: '' }, current: -1, total: undefined, kpiRow: undefined, counts: undefined, rules: [], note, metricColumns: new Map() };
   if (note) {
     // Its figures are explanations (rule note-row), read once from the first cell.
     const info: ColumnInfo = { role: 'other', rule: 'other', explicit: false, bareIsPercent: false };
@@ -128,6 +168,12 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
     .filter((i) => (columns[i]!.role === 'progress' || columns[i]!.role === 'state') && figures[i]!.length > 0)
     .sort((a, b) => Number(columns[b]!.explicit) - Number(columns[a]!.explicit) || a - b);
   row.current = actual >= 0 ? actual : (candidates[0] ?? columns.findIndex((c) => c.role === 'progress'));
+  // Several progress columns, each headed by what it measures: one metric each (rule second-progress-column says so).
+  const measured = columns.map((_, i) => i).filter((i) => columns[i]!.role === 'progress' && figures[i]!.length > 0);
+  if (actual < 0 && measured.length > 1) {
+    const names = measured.map((i) => headerMetric(header[i] ?? '', lx));
+    if (names.every(Boolean) && new Set(names).size === names.length) measured.forEach((i, k) => row.metricColumns.set(i, names[k]!));
+  }
   row.total = totalWord(cells, row.key.columns, lx);
   const keyHeader = (header[row.key.columns[0] ?? -1] ?? '').normalize('NFKC');
   row.kpiRow =
@@ -161,7 +207,7 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
     if (!several) fs = [fs[0]!];
     const context = info.role === 'prev' || info.role === 'planned' || info.role === 'due' || info.role === 'change' || info.role === 'ignored';
     for (const figure of fs) {
-      const metric = several ? cleanName(figure.label, lx) || figure.label : null;
+      const metric = several ? cleanName(figure.label, lx) || figure.label : (row.metricColumns.get(i) ?? null);
       const c: CellFacts = { row, column: i, info, figure, metric, firstOfRow: firstOfRow && !context };
       if (!context) firstOfRow = false;
       out.push(decideCell(c, text, lx));

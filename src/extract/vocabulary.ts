@@ -138,7 +138,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   plannedColumns: ['计划', '计画', '预计', '预期', '目标', 'plan', 'target', 'expected', 'baseline'],
   actualColumns: ['实际', 'actual'],
   changeColumns: ['delta', '环比', '变化', '变动', '增量', '差值', '偏差', '差异', 'Δ', 'change', 'diff', 'variance', 'trend', '趋势', 'wow'],
-  ratioColumns: ['占比', '比例', '比率', '百分比', 'ratio', 'percent', 'percentage', 'pct'],
+  ratioColumns: ['占比', '比例', '比率', '百分比', 'ratio', 'percent', 'percentage', 'pct', 'share'],
   countColumns: ['总数', '数量', '个数', '条数', '张数', '表数', 'count', 'total', 'number', 'no.', '#'],
   attributeColumns: [
     '负责人', '责任人', '对接人', '跟进人', 'owner', 'lead', 'assignee', 'pm', '部门', '团队', '小组', 'team', 'department', 'dept', '状态', 'status', 'rag', '备注', '说明', '注释', 'notes', 'note',

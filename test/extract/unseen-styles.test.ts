@@ -74,4 +74,64 @@ test('a Simplified report is read as before (no folding): names untouched', asyn
   assert.equal(progress(ex!), ['显著性检验平台=40']);
 });
 
+test('several progress columns, each headed by what it measures, are one metric each; a fraction column reads 1 as 100%', async () => {
+  const [ex] = await read(
+    '迁移双周报.md',
+    [
+      '# 信创迁移双周报（2024-06-14）',
+      '',
+      '| 业务系统 | 阶段 | 数据库迁移完成比例 | 中间件替换完成比例 | 备注 |',
+      '|---|---|---|---|---|',
+      '| 人力资源 | 已切换 | 1 | 1 | 6/3 切换 |',
+      '| 资产管理 | 改造中 | 0.45 | 0.30 | |',
+      '| 合同管理 | 未启动 | 0 | 0.05 | 排期 Q3 |',
+    ].join('\n'),
+  );
+  assert.equal(progress(ex!), ['人力资源/数据库迁移=100', '人力资源/中间件替换=100', '资产管理/数据库迁移=45', '资产管理/中间件替换=30', '合同管理/数据库迁移=0', '合同管理/中间件替换=5']);
+});
+
+test('a grouped HTML header (进度 over 开发 | 联调) gives one metric per sub-column', async () => {
+  const [ex] = await read(
+    'delivery.html',
+    [
+      '<html><body><h1>交付中心周报 2025-03-21</h1>',
+      '<table>',
+      '<tr><th rowspan="2">模块</th><th colspan="2">进度</th><th rowspan="2">备注</th></tr>',
+      '<tr><th>开发</th><th>联调</th></tr>',
+      '<tr><td>电子保单</td><td>85%</td><td>40%</td><td>正常</td></tr>',
+      '<tr><td>续期提醒</td><td>60%</td><td>10%</td><td>延期</td></tr>',
+      '</table></body></html>',
+    ].join('\n'),
+  );
+  assert.equal(progress(ex!), ['电子保单/开发=85', '电子保单/联调=40', '续期提醒/开发=60', '续期提醒/联调=10']);
+});
+
+test('a column of percentages headed by no role word (Rollout, Now, 数据迁移) is the progress of the row’s work item', async () => {
+  const [en] = await read(
+    'search-status.md',
+    [
+      '# Search Infra — status, 2024-10-04',
+      '',
+      '| Workstream | Owner | Rollout | Notes |',
+      '|---|---|---|---|',
+      '| Vector index on prod | @omar | 65% | two shards left |',
+      '| Query rewrite v3 | @ines | 20% | |',
+    ].join('\n'),
+  );
+  assert.equal(progress(en!), ['Vector index on prod=65', 'Query rewrite v3=20']);
+  const [org] = await read(
+    'billing.org',
+    ['#+TITLE: Billing weekly', '#+DATE: 2023-05-12', '', '| Stream | Prev | Now | Delta |', '|--------+------+-----+-------|', '| Invoicing API | 50% | 62% | +12 |'].join('\n'),
+  );
+  assert.equal(progress(org!), ['Invoicing API=62<50']);
+});
+
+test('a text column holding a sentence with a figure (`KR1 成本下降 20%`) is no measure column', async () => {
+  const [ex] = await read(
+    'okr.md',
+    ['# OKR 进展 2025-02-14', '', '| 关键结果 | 完成度 |', '|---|---|', '| KR1 带宽成本下降 20% | 40% |', '| KR2 告警降噪 50% | 10% |'].join('\n'),
+  );
+  assert.equal(progress(ex!), ['KR1 带宽成本下降 20%=40', 'KR2 告警降噪 50%=10']);
+});
+
 test.run();

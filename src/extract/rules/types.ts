@@ -195,6 +195,8 @@ export interface TableRow {
   cells: readonly string[];
   /** Per column: most non-empty cells of the table's column hold a `%` figure (its neighbours say percent). */
   percent: readonly boolean[];
+  /** Per column: the table's column is written as fractions of one (`0.92`, `1`). */
+  fractions?: readonly boolean[];
 }
 
 /** Gives a column its role; the first rule that returns one wins. */

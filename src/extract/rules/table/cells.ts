@@ -30,10 +30,16 @@ export const noteRow: CellRule = {
 export const secondProgressColumn: CellRule = {
   stage: 'cell',
   name: 'second-progress-column',
-  description: 'a row holds one current figure: an actual column first, then the first progress column with a figure (a header saying 进度 before one saying 本周)',
+  description:
+    'a row holds one current figure: an actual column first, then the first progress column with a figure (a header saying 进度 before one saying 本周); several progress columns each headed by what it measures (`数据迁移完成比例 | 应用改造完成比例`, `进度: 开发 | 测试`) are one metric each',
   accepts: [{ text: table(['项目', '本周', '进度'], ['对账平台', '55%', '60%']), figure: '55%', expect: ignored() }],
-  rejects: [{ text: table(['项目', '本周', '进度'], ['对账平台', '55%', '60%']), figure: '60%', expect: progress(60, '对账平台') }],
+  rejects: [
+    { text: table(['项目', '本周', '进度'], ['对账平台', '55%', '60%']), figure: '60%', expect: progress(60, '对账平台') },
+    { text: table(['系统', '数据迁移完成比例', '应用改造完成比例'], ['工单中心', '0.70', '0.35']), figure: '0.35', expect: progress(35, '工单中心', '应用改造') },
+    { text: table(['模块', '开发进度', '测试进度'], ['结算引擎', '80%', '45%']), figure: '80%', expect: progress(80, '结算引擎', '开发') },
+  ],
   decide(c) {
+    if (c.row.metricColumns.has(c.column)) return undefined;
     const role = c.info.role;
     if ((role === 'progress' || role === 'actual' || role === 'state') && c.column !== c.row.current) {
       return { verdict: 'ignored', reason: 'a second progress column (the first one is taken)' };

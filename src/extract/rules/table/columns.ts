@@ -188,3 +188,28 @@ export const countColumn: ColumnRule = {
     return countOf(row.cells[column] ?? '') !== undefined && !saysPercent(row, column, lx) ? { role: 'count' } : undefined;
   },
 };
+
+export const measureColumn: ColumnRule = {
+  stage: 'column',
+  name: 'measure-column',
+  description:
+    'a column of percentages (or fractions of one) whose header is no other role — what is measured (`数据迁移`, `应用改造`), or a state of the work (`Rollout`, `Now`) — holds the progress of the row\'s work item; several such columns are one metric each',
+  accepts: [
+    { text: table(['Workstream', 'Owner', 'Rollout'], ['Checkout on web', '@lena', '85%']), expect: progress(85, 'Checkout on web') },
+    { text: table(['系统', '数据迁移', '应用改造'], ['工单中心', '0.52', '0.61']), figure: '0.61', expect: progress(61, '工单中心', '应用改造') },
+  ],
+  rejects: [
+    { text: table(['渠道', '订单数', '占比'], ['小程序', '1,200', '35%']), expect: ignored() },
+    { text: table(['指标', '本月'], ['支付成功率', '99.2%']), expect: kpi(99.2, '支付成功率') },
+  ],
+  role(row, column, lx) {
+    if (!row.percent[column] && !row.fractions?.[column]) return undefined;
+    // The cell is a figure (`85%`, `0.61`, `~40%（灰度）`), not a sentence that holds one (`KR1 存储成本下降 20%`).
+    if (!/^[\s*_]*[~≈约>]?\s*\d/u.test((row.cells[column] ?? '').normalize('NFKC'))) return undefined;
+    const h = headerOf(row, column);
+    if (!h.trim() || /^[\d\s.%-]+$/.test(h)) return undefined;
+    const lists = lx.lists;
+    if (lists.ratioColumns.find(h) || lists.ignoreWords.find(h) || lists.growthWords.find(h) || lists.targetWords.find(h) || lists.kpiWords.find(h) || lists.countColumns.find(h)) return undefined;
+    return { role: 'progress', word: h };
+  },
+};

@@ -10,6 +10,7 @@ import {
   dueColumn,
   ignoreColumn,
   kpiColumn,
+  measureColumn,
   nameColumn,
   plannedColumn,
   prevColumn,
@@ -33,6 +34,7 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   stateColumn,
   nameColumn,
   attributeColumn,
+  measureColumn,
 ];
 
 export const ROW_RULES: readonly RowRule[] = [rowKey];
