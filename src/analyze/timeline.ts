@@ -258,8 +258,10 @@ function linkDrift<M extends Measure>(
     const a = stem(old.project, aliases);
     curStems ??= countStems([...fresh.map((x) => x.m), ...measuresOf(cur)]);
     const single = stemsOf(v.entries).get(`${old.kind}\u0000${a}`) === 1 && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
-    // Same project, metric wording changed: only when the project has one figure in each report.
-    if (a === b) return single;
+    // Same project, metric wording changed: when the project has one figure in each report — or when the project's
+    // own figure (no metric) is gone and the new one carries a metric the project never had (`智能定价引擎 66%` beside
+    // `联调 70%` → `智能定价引擎：…，范围不变，进度 72%`), the figure continuing.
+    if (a === b) return single || (freshMetric(v.key, old, f.m) && round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE);
     const continues = f.m.kind === 'kpi' || round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
     // The same name dressed differently (`P1-会员中台项目` ↔ `会员中台`, `Atlas（统一日志平台）` ↔ `Atlas`,
     // `Atlas 统一日志平台` ↔ `统一日志平台`): one item when the metric is the same (or each side has one figure)
@@ -270,6 +272,17 @@ function linkDrift<M extends Measure>(
     const [short, shortM, long, longM] = a.length <= b.length ? [a, old, b, f.m] : [b, f.m, a, old];
     if ([...short].length < 2 || !long.startsWith(short) || !shortM.metric || longM.metric || !single) return false;
     return round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+  };
+
+  /** The old item is the project's own figure (no metric) and the fresh one's metric is new to the project. */
+  const freshMetric = (oldKey: string, old: M, fresh: M): boolean => {
+    if (old.metric || !fresh.metric) return false;
+    const project = stem(old.project, aliases);
+    const metric = normalizeName(fresh.metric);
+    for (const [key, info] of items) {
+      if (key !== oldKey && info.kind === fresh.kind && stem(info.project, aliases) === project && normalizeName(info.metric) === metric) return false;
+    }
+    return true;
   };
 
   const candidates = new Map<Fresh<M>, string[]>();

@@ -54,8 +54,11 @@ const LEAD_FILLERS = [
   /^(?:so|and|but|then|also|meanwhile)\b\s*/iu,
   /^(?:了|啦)/u,
 ];
-/** After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`). */
-const ADVERBIAL_AFTER = /^\s*(?:到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+/**
+ * After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`); a
+ * colon makes the phrase a label and the rest its explanation (`搁置：压缩库厂商停止维护，另选方案`).
+ */
+const ADVERBIAL_AFTER = /^\s*(?:[:：]|到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
 /** A decision maker and the decision, standing before the phrase: `业务确认`, `集团决定`, `客户方要求`. */
 const WHO_DECIDED = /^(?:业务|产品|客户|甲方|乙方|集团|总部|公司|领导|管理层|老板|法务|合规|财务|委员会|评审会|PMO|对方|合作方|供应商)(?:方面|方|侧)?(?:已)?(?:确认|决定|同意|要求|拍板|通知|决议)(?:后)?$/u;
 
@@ -251,8 +254,10 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
       }
       if (object === before) break;
     }
-    object = object.replace(/[\s。.,，;；!！]+$/u, '');
-    const whole = object !== '' && rule.wholeObjects.some((w) => w.toLowerCase() === object.toLowerCase());
+    // A bracketed remark or a bare figure right after the phrase is no object (`继续搁置（62%）`, `暂停 (since 3/2)`).
+    object = object.replace(/^[(（[【][^()（）[\]【】]*[)）\]】]/u, '').replace(/^\s*[\d.]+\s*%$/u, '');
+    object = object.replace(/[\s\p{Extended_Pictographic}\uFE0F。.,，;；!！]+$/u, '').trim();
+    const whole = object !== '' && (rule.wholeObjects.some((w) => w.toLowerCase() === object.toLowerCase()) || endsWhole(object, rule));
     let subjects: string[];
     const own = subject !== '' && !GENERIC_REF.test(subject);
     if (!own) {
@@ -283,6 +288,22 @@ const ALREADY_AT = /已(?:于|在)[^\S\n]*([^，,。；;已\n]{1,14}?)\s*((?:正
  */
 function statementText(normalized: string): string {
   return foldHan(normalized).replace(ALREADY_AT, '$1已$2');
+}
+
+/**
+ * Steps joined (`开发并交付首个海外客户`, `联调和上线`): the object is the whole item when its last step is one of the
+ * rule's whole objects, alone or with whom it went to (`交付首个海外客户`), never to a part of the audience (`上线灰度`).
+ */
+function endsWhole(object: string, rule: StatePhraseRule): boolean {
+  const steps = object.split(/\s*(?:并且|并|以及|和|及|与|、|\band\b)\s*/u).filter(Boolean);
+  if (steps.length < 2) return false;
+  const last = steps[steps.length - 1]!.toLowerCase();
+  return rule.wholeObjects.some((w) => {
+    const lw = w.toLowerCase();
+    if (!last.startsWith(lw)) return false;
+    const rest = last.slice(lw.length);
+    return rest === '' || (/^(?:给|至|到)?[\p{Script=Han}\w ]{0,12}$/u.test(rest) && !/灰度|试点|测试|预发|内测|公测|部分|一期|beta|pilot|test/iu.test(rest));
+  });
 }
 
 /** `名称：正文` or `名称 — 正文`: the head names the line's item. */

@@ -27,17 +27,31 @@ const MONTH_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 /** Lines that mention a week but are about the plan, not an entry. */
 const NOT_AN_ENTRY = /下周|下阶段|计划|next|plan|目标|回顾/iu;
 
-/** `2023年3月17日周报` → Label when the line is a date or week label and little else. */
+/**
+ * `2023年3月17日周报` → Label when the line is a date or week label and little else; a label may carry a bracketed
+ * remark at its end (`## 4月10日（4/3 那周清明调休，停更一期）`): read without it when it is no label with it.
+ */
 function labelOf(block: Block, index: number, order?: SlashOrder, next?: Block): Label | null {
+  const label = labelWith(block, index, order, next, false);
+  if (label || block.kind !== 'heading') return label;
+  return labelWith(block, index, order, next, true);
+}
+
+/** A bracketed remark ending a line (after NFKC, full-width brackets are ASCII). */
+const TRAILING_REMARK = /\s*[(\[【][^()[\]【】]*[)\]】]\s*$/u;
+
+function labelWith(block: Block, index: number, order: SlashOrder | undefined, next: Block | undefined, withoutRemark: boolean): Label | null {
   // A top-level list item that holds only a date and has the entry's lines nested under it (`- **2024/05/17**`).
   const dateItem = block.kind === 'item' && block.depth === 1 && next?.kind === 'item' && next.depth > 1;
   if (block.kind !== 'heading' && !(block.kind === 'paragraph' && block.depth === 0) && !dateItem) return null;
-  const raw = block.text.split('\n')[0]!.trim();
+  const first = block.text.split('\n')[0]!.trim();
+  const raw = withoutRemark ? first.normalize('NFKC').replace(TRAILING_REMARK, '').trim() : first;
+  if (withoutRemark && (raw === first.normalize('NFKC') || first.length > 60)) return null;
   if (block.kind !== 'heading' && block.text.includes('\n')) return null;
   if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
   // Traditional labels (`2024年3月15日週報`) are read with the same words.
   const text = foldTraditional(raw.normalize('NFKC'));
-  const label: Label = { index, block, text: raw };
+  const label: Label = { index, block, text: withoutRemark ? first : raw };
   let rest = text;
   const dates = datesIn(text, order);
   const week = labelIn(text);

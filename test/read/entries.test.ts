@@ -44,6 +44,14 @@ test('entries dated in Chinese numerals (`## 二〇二五年三月二十一日`)
   ]);
 });
 
+test('an entry heading may end in a bracketed remark (`## 5月21日（5/14 那周仓库盘点，停更一期）`): still an entry, dated by its own date', async () => {
+  assert.equal(await weeks('仓储组周记.md'), [
+    ['#2027年5月7日', '2027-W19', [40, 25]],
+    ['#5月21日（5/14 那周仓库盘点，停更一期）', '2027-W21', [55, 30]],
+    ['#2027-05-28（端午前最后一期）', '2027-W22', [61]],
+  ]);
+});
+
 test('## 2024-W19 headings, oldest first', async () => {
   assert.equal(await weeks('2024-团队周记.md'), [
     ['#2024-W18', '2024-W18', [20, 10]],

@@ -37,7 +37,7 @@ export function kpiDirection(name: string, lowerWords?: WordList): { direction: 
  * defect, return or refusal morpheme (`错单率`, `误判率`, `漏检率`, `缺货率`, `废品率`, `退单率`), and English
  * `… rate` of errors, failures, returns, drops (`return rate`, `packet drop rate`).
  */
-const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差)[\p{Script=Han}]{0,3}率/u;
+const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差|人工介入|人工干预|转人工|重复来电|复发|返厂|降级|熔断|迟到|缺勤|冗余|碎片|重试|回滚|打回|误杀|误拦|抖动|掉)[\p{Script=Han}]{0,3}率/u;
 const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss|attrition|turnover|cancellation|escalation|reopen|rollback|retry|delay|outage|incident|uninstall|unsubscribe|spam|false positive|vacancy)(?:s|ed)?\b[^%]{0,20}?\brate\b/iu;
 
 const lower = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'lower' as const });
@@ -56,6 +56,8 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '- 支付錯誤率：0.12%', expect: lower(0.12, '支付錯誤率') },
     { text: '## 运行指标\n- 航班延误率：4.2%', expect: lower(4.2, '航班延误率') },
     { text: '## 运行指标\n- 工单积压率：12%', expect: lower(12, '工单积压率') },
+    { text: '## 客服指标\n- 转人工率：18%', expect: lower(18, '转人工率') },
+    { text: '## 直播指标\n- 掉帧率：0.4%', expect: lower(0.4, '掉帧率') },
     { text: '- Support escalation rate: 3.1%', expect: { verdict: 'kpi', percent: 3.1, direction: 'lower' } },
   ],
   rejects: [

@@ -64,6 +64,7 @@ export const completionWords: StatePhraseRule = {
     { text: '- 排班小程序已于2月27日上线', expect: { verdict: 'stated', state: 'completed', subject: '排班小程序' } },
     { text: '- Rider app v3 is now live in all cities', expect: { verdict: 'stated', state: 'completed', subject: 'Rider app v3' } },
     { text: '- 智能排班：已交付使用，护理部已签字', expect: { verdict: 'stated', state: 'completed', subject: '智能排班' } },
+    { text: '- 跨境发薪：已完成开发并交付首个海外客户 🎉', expect: { verdict: 'stated', state: 'completed', subject: '跨境发薪' } },
     { text: '- KR2 新客首单转化：已达成', expect: { verdict: 'stated', state: 'completed', subject: 'KR2 新客首单转化' } },
   ],
   rejects: [
@@ -87,6 +88,8 @@ export const completionWords: StatePhraseRule = {
     { text: '- 冷库改造：主体完工，设备安装中', expect: { verdict: 'unstated', state: 'completed', subject: '冷库改造' } },
     { text: '- Dark mode: rolled out to 20% of users', expect: { verdict: 'unstated', state: 'completed', subject: 'Dark mode' } },
     { text: '- Billing export API: GA planned for June', expect: { verdict: 'unstated', state: 'completed', subject: 'Billing export API' } },
+    { text: '- 跨境发薪：已完成开发并上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '跨境发薪' } },
+    { text: '- 跨境发薪：已完成联调和提测', expect: { verdict: 'unstated', state: 'completed', subject: '跨境发薪' } },
     { text: '- 排班小程序：已于2月27日上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '排班小程序' } },
     { text: '- 智能排班：已达成一致，下周开发', expect: { verdict: 'unstated', state: 'completed', subject: '智能排班' } },
     { text: '- Search relevance v3: closed beta with 40 customers', expect: { verdict: 'unstated', state: 'completed', subject: 'Search relevance v3' } },

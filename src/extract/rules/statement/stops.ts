@@ -49,6 +49,8 @@ export const statedPause: StatePhraseRule = {
     { text: '4. 供应商门户：整体延期至下季度再启动', expect: { verdict: 'stated', state: 'paused', subject: '供应商门户' } },
     { text: '- 园区能耗看板：项目冻结，人员转去支援年报', expect: { verdict: 'stated', state: 'paused', subject: '园区能耗看板' } },
     { text: '- Vendor portal: pushed to next quarter', expect: { verdict: 'stated', state: 'paused', subject: 'Vendor portal' } },
+    { text: '| 项目 | 完成度 | 负责人 | 备注 |\n|---|---|---|---|\n| 话单归档 | 40% | 鲁川 | 搁置：厂商停止维护，另选方案 |', expect: { verdict: 'stated', state: 'paused', subject: '话单归档' } },
+    { text: '- 员工自助端：继续搁置（62%）', expect: { verdict: 'stated', state: 'paused', subject: '员工自助端' } },
     { text: '3. 成本看板：继续暂停', expect: { verdict: 'stated', state: 'paused', subject: '成本看板' } },
     { text: '| 專案 | 完成度 | 說明 |\n|---|---|---|\n| 會員積分改版 | — | 持續暫停 |', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
     { text: '- Offline mode — suspended while legal reviews the data terms', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
