@@ -39,15 +39,17 @@ const BLOCK_AFTER = /^\s*(?:前|后|之前|之后|以后|以前|时|的|计划|�
 
 /** Fillers trimmed from the end of a subject: marks, adverbs, times, scopes. */
 const TRAIL_FILLERS = [
-  /[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』()（）:：—–\-|]+$/u,
-  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了|先|暂时|暂且|只能|继续|持续|仍然|依然|仍|依旧|保持|维持|still|remains?)$/u,
-  /(?:今日|今天|昨天|昨日|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])$/u,
+  /[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』()（）【】[\]:：—–\-|]+$/u,
+  /(?:已经|已|均已|均|都|全部|全面|正式|顺利|圆满|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了|先|暂时|暂且|只能|继续|持续|仍然|依然|仍|依旧|保持|维持|still|remains?)$/u,
+  /(?:今日|今天|昨天|昨日|本期|本月|本季度|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])$/u,
   /(?:\d{4}\s*年)?\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[/.-]\s*\d{1,2}\s*[日号]?)\s*(?:晚上|晚|早上|上午|下午|凌晨|中午)?$/u,
   /全(?:区域|院|网|国|站|员|省|市|量|部|区|集团|公司|渠道|门店|用户|商户|城)$/u,
   /\b(?:has been|have been|had been|was|were|is|are|got|been|has|have|officially|finally|successfully|fully|now|just|already|yesterday|today|this week|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)$/iu,
 ];
 const LEAD_FILLERS = [
   /^[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』:：—–\-|>#]+/u,
+  // A scope word before a step is no subject: `全部交付完毕` is `交付完毕`.
+  /^(?:全部|全面|整体|全量)(?=\p{Script=Han})/u,
   // Who decided is no subject: `经决策不再推进`, `经与输血科商定暂停`, `经评估后取消`.
   /^经[^，,。；;]{0,16}?(?:决定|评估|讨论|决策|研究|沟通|商定|确认|同意|协商|批准|评审)(?:后)?\s*/u,
   /^(?:因此|所以|故|但|而|并且|并|且|同时|另外|此外|其中)\s*/u,
@@ -58,9 +60,15 @@ const LEAD_FILLERS = [
  * After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`); a
  * colon makes the phrase a label and the rest its explanation (`搁置：压缩库厂商停止维护，另选方案`).
  */
-const ADVERBIAL_AFTER = /^\s*(?:[:：]|到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+const ADVERBIAL_AFTER = /^\s*(?:[:：]|[—–]|--|到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+/** A field label before the phrase: `状态 已完成`, `Status: done`. */
+const STATUS_LABEL = /^(?:当前)?(?:状态|进展|情况|进度)$|^(?:status|state|current status)$/iu;
+
 /** A decision maker and the decision, standing before the phrase: `业务确认`, `集团决定`, `客户方要求`. */
 const WHO_DECIDED = /^(?:业务|产品|客户|甲方|乙方|集团|总部|公司|领导|管理层|老板|法务|合规|财务|委员会|评审会|PMO|对方|合作方|供应商)(?:方面|方|侧)?(?:已)?(?:确认|决定|同意|要求|拍板|通知|决议)(?:后)?$/u;
+
+/** Words that make a remark on a completion a part of the item or of its audience. */
+const PARTIAL = /灰度|试点|测试|内测|公测|预发|部分|一期|二期|首批|\d+\s*%|beta|pilot|canary|preview|staging|phase|partial/iu;
 
 /** `本项目`, `该项目`, `this project`: the item the line is about. */
 const GENERIC_REF = /^(?:本|该|此|这个|整个|整体)?(?:项目|专案|任务|工作|事项|需求|专项)$|^(?:整体|全部|整个|全体)$|^(?:(?:this|the|that)\s+)?(?:project|work|item|milestone|effort|workstream|initiative)$|^(?:it|this|that)$/iu;
@@ -226,7 +234,15 @@ function isPart(name: string): boolean {
  * Reads one clause for one rule. `fallback` are the names the line is about when the clause
  * names nothing itself (its head, the row's name, the parent item or heading).
  */
-function readClause(clause: string, rule: StatePhraseRule, fallback: readonly string[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
+function readClause(
+  clause: string,
+  rule: StatePhraseRule,
+  fallback: readonly string[],
+  allPhrases: readonly string[],
+  clean: (s: string) => string,
+  /** The text the clause is part of (a line's body, a cell): a completion of a step must not be partial anywhere in it. */
+  context: string = clause,
+): Found[] {
   const out: Found[] = [];
   for (const { start, end, phrase } of occurrences(clause, rule)) {
     const pre = clause.slice(0, start);
@@ -234,9 +250,21 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
     if (blocked(pre, post)) continue;
     // Who decided is no subject: `业务确认移出本期范围`, `集团决定暂停`, `客户要求取消`.
     // A reason is no subject either (`因预算冻结，本项目暂停`, `由于人手不足暂停`): the line's item is meant.
+    // A field label (`状态 已完成`) or the item's own step that counts as the whole (`上线✅`, `开发暂停`) names the
+    // line's item, not a part.
     const trimmed = trimSubject(pre, true);
-    const subject = WHO_DECIDED.test(trimmed) || /^(?:因为|由于|因(?!素|子|果|特)|受[^，,]{0,12}影响)/u.test(trimmed) ? '' : trimmed;
-    let object = ADVERBIAL_AFTER.test(post) ? '' : trimSubject(post, false);
+    const stepOfItem =
+      trimmed !== '' && rule.wholeObjects.some((w) => w.toLowerCase() === trimmed.toLowerCase()) && !(rule.state === 'completed' && PARTIAL.test(context));
+    const subject =
+      WHO_DECIDED.test(trimmed) || STATUS_LABEL.test(trimmed) || stepOfItem || /^(?:因为|由于|因(?!素|子|果|特)|受[^，,]{0,12}影响)/u.test(trimmed) ? '' : trimmed;
+    // A phrase set off as a tag (`【暂停】人员调往双11`, `[已上线] 3/25 切流`): what follows explains it.
+    const tagged = /[【[(（]\s*$/u.test(pre) && /^\s*[】\])）]/u.test(post);
+    // A bracketed remark right after the phrase is no object (`继续搁置（62%）`, `暂停 (since 3/2)`, `已上线（3/25 切流）`) —
+    // unless it narrows a completion to a part (`已上线（灰度）`, `shipped (beta)`, `已上线（覆盖 30% 门店）`).
+    let rest = tagged ? post.replace(/^\s*[】\])）]/u, '') : post;
+    const remark = /^\s*[(（[【]([^()（）[\]【】]*)[)）\]】]/u.exec(rest);
+    if (remark && !(rule.state === 'completed' && PARTIAL.test(remark[1]!))) rest = rest.slice(remark[0].length);
+    let object = ADVERBIAL_AFTER.test(rest) ? '' : trimSubject(rest, false);
     // Another phrase of the same sense after this one (`✅ 电子签收已全量上线`): the object is what stands before it.
     for (let round = 0; round < 3 && object; round++) {
       const before = object;
@@ -254,13 +282,18 @@ function readClause(clause: string, rule: StatePhraseRule, fallback: readonly st
       }
       if (object === before) break;
     }
-    // A bracketed remark or a bare figure right after the phrase is no object (`继续搁置（62%）`, `暂停 (since 3/2)`).
-    object = object.replace(/^[(（[【][^()（）[\]【】]*[)）\]】]/u, '').replace(/^\s*[\d.]+\s*%$/u, '');
+    // A bare figure after a stop is where it stopped (`暂停，停在 62%` aside): no object.
+    if (rule.state !== 'completed') object = object.replace(/^[\d.]+\s*%$/u, '');
     object = object.replace(/[\s\p{Extended_Pictographic}\uFE0F。.,，;；!！]+$/u, '').trim();
     const whole = object !== '' && (rule.wholeObjects.some((w) => w.toLowerCase() === object.toLowerCase()) || endsWhole(object, rule));
     let subjects: string[];
     const own = subject !== '' && !GENERIC_REF.test(subject);
-    if (!own) {
+    if (tagged && !own && object !== '' && !whole && (isPart(clean(object)) || PARTIAL.test(object))) {
+      continue;
+    } else if (tagged && !own && object !== '' && !whole) {
+      // `【已上线】会员中台`: the tag is about what follows it, or else (`会员中台：【暂停】人员调往双11`) the line's item.
+      subjects = [object, ...fallback.slice(0, 1)];
+    } else if (!own) {
       if (object === '' || whole) subjects = [...fallback];
       else if (rule.objectNamesItem.some((p) => p.toLowerCase() === phrase.toLowerCase())) subjects = [object];
       else continue;
@@ -287,8 +320,11 @@ const ALREADY_AT = /已(?:于|在)[^\S\n]*([^，,。；;已\n]{1,14}?)\s*((?:正
  * 已 and a done verb read as if before it (`已于3月5日上线`, `已在周二完成验收` → `3月5日已上线`). Never across lines.
  */
 function statementText(normalized: string): string {
-  return foldHan(normalized).replace(ALREADY_AT, '$1已$2');
+  return foldHan(normalized).replace(ALREADY_AT, '$1已$2').replace(DONE_AND, '$1已$2');
 }
+
+/** `完成全部开发并上线`, `完成验收并交付`: the work done and then the item launched or delivered — read as `已上线`. */
+const DONE_AND = /(?<![未没不待])(?:已)?完成[^，,。；;!?！？\n]{0,12}?并(?:已)?((?:正式|全量|全面|顺利)?)(上线|发布|投产|交付)(?=\s*(?:[，,。；;!！\n]|$))/gu;
 
 /**
  * Steps joined (`开发并交付首个海外客户`, `联调和上线`): the object is the whole item when its last step is one of the
@@ -494,7 +530,7 @@ function readText(text: string, fallback: readonly string[], rules: readonly Sta
     for (const clause of sentence) {
       const names = prevSubject ? [prevSubject] : fallback;
       for (const rule of rules) {
-        for (const f of readClause(clause, rule, names, allPhrases, clean)) {
+        for (const f of readClause(clause, rule, names, allPhrases, clean, text)) {
           out.push(f);
           if (f.ownSubject) prevSubject = f.subjects[0] ?? prevSubject;
         }

@@ -51,6 +51,8 @@ export const statedPause: StatePhraseRule = {
     { text: '- Vendor portal: pushed to next quarter', expect: { verdict: 'stated', state: 'paused', subject: 'Vendor portal' } },
     { text: '| 项目 | 完成度 | 负责人 | 备注 |\n|---|---|---|---|\n| 话单归档 | 40% | 鲁川 | 搁置：厂商停止维护，另选方案 |', expect: { verdict: 'stated', state: 'paused', subject: '话单归档' } },
     { text: '- 员工自助端：继续搁置（62%）', expect: { verdict: 'stated', state: 'paused', subject: '员工自助端' } },
+    { text: '- 会员中台：【暂停】人员调往双11', expect: { verdict: 'stated', state: 'paused', subject: '会员中台' } },
+    { text: '- 会员中台：本期暂缓', expect: { verdict: 'stated', state: 'paused', subject: '会员中台' } },
     { text: '3. 成本看板：继续暂停', expect: { verdict: 'stated', state: 'paused', subject: '成本看板' } },
     { text: '| 專案 | 完成度 | 說明 |\n|---|---|---|\n| 會員積分改版 | — | 持續暫停 |', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
     { text: '- Offline mode — suspended while legal reviews the data terms', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
@@ -94,6 +96,7 @@ export const statedCancel: StatePhraseRule = {
     { text: '- Partner SDK: dropped from the roadmap after the pricing review', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
     { text: '- 門店自助結帳：經評估取消，改採集團方案', expect: { verdict: 'stated', state: 'cancelled', subject: '門店自助結帳' } },
     { text: '5. 旧版报表迁移：业务确认移出本期范围', expect: { verdict: 'stated', state: 'cancelled', subject: '旧版报表迁移' } },
+    { text: '- Membership hub: cancelled — merged into Identity', expect: { verdict: 'stated', state: 'cancelled', subject: 'Membership hub' } },
     { text: '- Partner SDK — out of scope after the Q2 replanning', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
   ],
   rejects: [
