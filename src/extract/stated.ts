@@ -342,6 +342,25 @@ function endsWhole(object: string, rule: StatePhraseRule): boolean {
   });
 }
 
+/** An item's own step at the end of its name (`会员中台上线`, `Billing export launch`): the item is the rest. */
+const TRAILING_STEP = /\s*(?:全量上线|正式上线|上线|发布|交付|验收|投产|launch|release|rollout|go-live)$/iu;
+
+/**
+ * A ticked task (`- [x] 会员中台上线`, `- [x] Billing export`): the item its text names is done — its head, or the
+ * whole first line, also without a trailing launch step. Never a plan, a part or a partial launch.
+ */
+function tickedItem(block: Block, rules: readonly StatePhraseRule[], clean: (s: string) => string): Statement | undefined {
+  const rule = rules.find((r) => r.state === 'completed');
+  if (!rule) return undefined;
+  const first = foldHan(block.text.split('\n')[0]!.normalize('NFKC')).trim();
+  if (!first || PARTIAL.test(first) || BLOCK_ANYWHERE_ZH.some((w) => first.includes(w)) || BLOCK_ANYWHERE_EN.test(first)) return undefined;
+  const { head } = splitHead(first);
+  const named = clean(head || first);
+  const subjects = [named, clean(named.replace(TRAILING_STEP, ''))].filter((n) => n && !isPart(n) && !GENERIC_REF.test(n));
+  if (!subjects.length) return undefined;
+  return { kind: 'completed', phrase: '[x]', rule: rule.name, line: block.line, subjects, text: block.text.split('\n')[0]!.trim() };
+}
+
 /** `名称：正文` or `名称 — 正文`: the head names the line's item. */
 function splitHead(line: string): { head: string; body: string } {
   const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–-]{1,2}\s|——)\s*(.*)$/u.exec(line);
@@ -457,6 +476,11 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
         heading: lastNamed(block.headings, headingOf),
         parent: lastNamed(block.parents, parentOf),
       });
+
+    if (block.checked) {
+      const said = tickedItem(block, rules, clean);
+      if (said) emit(said);
+    }
 
     if (block.kind === 'row') {
       const { names, nameCols } = rowNames(block, lx);

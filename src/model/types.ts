@@ -48,6 +48,8 @@ export interface Block {
   marker?: string;
   /** Code blocks only: the fence's info word (`ts`, `text`), '' when the fence names none or the block is indented. */
   lang?: string;
+  /** Items only: a ticked task box (`- [x] 会员中台上线`): the item says it is done. */
+  checked?: true;
 }
 
 /** What a line break inside a table cell becomes in `cells` and `text`: a clause end the extractor can see. */

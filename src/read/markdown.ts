@@ -370,7 +370,7 @@ class Builder {
     } else {
       first = -1;
     }
-    this.push({ kind: 'item', text, line, depth, headings: this.headings(), parents: [...ctx.parents] });
+    this.push({ kind: 'item', text, line, depth, headings: this.headings(), parents: [...ctx.parents], ...(item.task && item.checked ? { checked: true as const } : {}) });
     const nl = text.indexOf('\n');
     const inner: Context = { headings: ctx.headings, parents: [...ctx.parents, nl < 0 ? text : text.slice(0, nl)], depth };
     children.forEach((c, i) => {

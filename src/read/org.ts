@@ -120,8 +120,9 @@ export function parseOrg(text: string, source: string): Document {
       endPara();
       while (items.length && items[items.length - 1]!.indent >= indent) items.pop();
       const parents = items.map((x) => x.block.text.split('\n')[0]!);
-      const body = li[3]!.replace(/^\[[ Xx-]\]\s*/, '');
-      const block: Block = { kind: 'item', text: inline(body), line, depth: items.length + 1, headings: [], parents };
+      const box = /^\[([ Xx-])\]\s*/.exec(li[3]!);
+      const body = box ? li[3]!.slice(box[0].length) : li[3]!;
+      const block: Block = { kind: 'item', text: inline(body), line, depth: items.length + 1, headings: [], parents, ...(box && /[Xx]/.test(box[1]!) ? { checked: true as const } : {}) };
       blocks.push(block);
       items.push({ indent, block, contentIndent: indent + li[2]!.trim().length + 1 });
       para = block;

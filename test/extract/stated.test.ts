@@ -7,6 +7,7 @@ import { compileLexicon, extract } from '../../src/extract/index.js';
 import { findRenames, stripRenameRemark } from '../../src/extract/rules/statement/stated-rename.js';
 import { kpiDirection } from '../../src/extract/rules/direction/kpi-direction.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
+import { readBytesAs } from '../../src/read/index.js';
 
 const doc = (body: string) => parseMarkdown(`# 周报 2031-03-07\n\n## 项目进展\n\n${body}\n`, 'example.md');
 const lexicon = compileLexicon();
@@ -18,6 +19,14 @@ test('a rename remark is no part of an observation\'s name; the rename is a stat
   const r = extract(doc('### 清结算中心（原“资金清分平台”）\n\n本周进度 60%，第一批规则完成 UAT。'), { scheme: 'reporter', lexicon });
   assert.equal(r.observations.map((o) => o.project), ['清结算中心']);
   assert.equal(r.statements.map((s) => [s.kind, s.formerly, s.subjects[0], s.line, s.rule]), [['renamed', '资金清分平台', '清结算中心', 5, 'stated-rename']]);
+});
+
+test('a ticked task box, in Markdown or Org, says the item is done; an open box or a partial launch says nothing', async () => {
+  const md = extract(doc('- [x] 门店排班上线\n- [ ] 电子发票\n- [x] 会员中台灰度上线'), { scheme: 'reporter', lexicon });
+  assert.equal(md.statements.map((s) => [s.kind, s.subjects, s.line]), [['completed', ['门店排班上线', '门店排班'], 5]]);
+  const [part] = await readBytesAs(Buffer.from('#+TITLE: 周报\n#+DATE: 2031-03-07\n* 本周\n- [X] Billing export API\n- [-] Partner SSO\n- [ ] 电子发票\n'), 'w10.org');
+  const org = extract(part!.document, { scheme: 'reporter', lexicon });
+  assert.equal(org.statements.map((s) => [s.kind, s.subjects, s.line]), [['completed', ['Billing export API'], 4]]);
 });
 
 test('plans and conditions are no renames', () => {
