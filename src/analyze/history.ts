@@ -68,8 +68,16 @@ export interface HistoryOptions {
 export function history(reports: readonly ReportLike<MeasureWithText>[], query: string, opts: HistoryOptions): HistoryReport {
   const q = normalizeName(canonicalProject(query, opts.aliases));
   const all: { item: HistoryItem; names: Set<string>; canonical: string }[] = [];
+  if (q === '') return { query, exact: false, items: [] };
 
-  for (const tl of timelines(reports, opts.aliases, opts.team)) {
+  // A team's timeline is its own: only teams with a figure whose name (as written, or its canonical
+  // name) contains the query can hold a hit, so only theirs are built.
+  const teams = new Set<string>();
+  for (const r of reports) {
+    if (teams.has(r.team)) continue;
+    if (r.measures.some((m) => normalizeName(m.project).includes(q) || normalizeName(canonicalProject(m.project, opts.aliases)).includes(q))) teams.add(r.team);
+  }
+  for (const tl of timelines(reports.filter((r) => teams.has(r.team)), opts.aliases, opts.team)) {
     for (const [key, info] of tl.items) {
       // Points (and their narrative diffs) only for items the query can select: every spelling of
       // every figure, which is what the points below collect, is looked at first.

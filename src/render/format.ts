@@ -1,7 +1,8 @@
 // Shared rendering helpers: number formats, CJK-aware text tables, escaping for each format, CSV and JSON text.
 
-import { stringify } from 'csv-stringify/sync';
+import type * as CsvSync from 'csv-stringify/sync';
 import { eastAsianWidth } from 'get-east-asian-width';
+import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import { escapeControls } from '../model/display.js';
 
@@ -266,5 +267,7 @@ export function csv(header: string[], rows: CsvCell[][], opts?: RenderOptions): 
     r.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? c : text(c))),
   );
   // A lone CR inside a cell must be quoted too (RFC 4180), or a spreadsheet splits the row there.
+  // csv-stringify is loaded by the first CSV written, not by every command that prints a table.
+  const { stringify } = createRequire(import.meta.url)('csv-stringify/sync') as typeof CsvSync;
   return stringify(records, { bom: true, record_delimiter: '\r\n', quoted_match: /\r/ });
 }

@@ -91,6 +91,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
       for (const r of state.manifest.reports) {
         if (filter.team !== undefined && r.team !== filter.team) continue;
         if (weeks && !weeks.has(r.week)) continue;
+        if (filter.teams && !filter.teams.has(r.team)) continue;
         const seg = loadSegment(r.seg, state);
         const rec = recordOf(seg, r, evDir, shown);
         const items = seg.file.items;

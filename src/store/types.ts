@@ -48,6 +48,8 @@ export interface MeasureFilter {
   team?: string;
   /** Only these weeks. */
   weeks?: readonly WeekId[];
+  /** Only these teams (the figures of other teams are not decoded). */
+  teams?: ReadonlySet<string>;
 }
 
 /** Read access; everything returned is a snapshot taken when the store was opened or the last transaction ended. */

@@ -139,6 +139,21 @@ test('measures() filters by team and weeks, and never reads evidence', async () 
   assert.equal(store.measures({ team: '团队1', weeks: ['2031-W02', '2031-W03'] }).map((m) => m.id), [reports[1]!.id]);
   assert.equal(store.measures({ weeks: [] }), []);
   assert.equal(store.measures({ team: '团队1' })[1]!.measures, reports[1]!.observations.map(measureOf));
+  assert.equal(store.measures({ teams: new Set(['团队2']) }).map((m) => m.week), ['2031-W01', '2031-W03']);
+  assert.equal(store.measures({ teams: new Set(['团队1', '团队2']), weeks: ['2031-W01'] }).map((m) => m.team), ['团队1', '团队2']);
+  assert.equal(store.measures({ team: '团队1', teams: new Set(['团队2']) }), []);
+  assert.equal(store.measures({ teams: new Set() }), []);
+});
+
+test('measures() of some teams decodes only theirs: a week whose segment is gone is not read for the others', async () => {
+  const db = tmpDb();
+  const reports = [synthReport(1, 0), synthReport(1, 1), synthReport(2, 0), synthReport(2, 2)];
+  await put(db, ...reports);
+  for (const name of fs.readdirSync(evidenceDir(db))) if (name.startsWith('w-2031-W03-')) fs.rmSync(path.join(evidenceDir(db), name));
+  const store = await openStore(db);
+  // 团队2's report of 2031-W03 was in the removed segment: 团队1's figures are still read, 团队2's are not.
+  assert.equal(store.measures({ teams: new Set(['团队1']) }).map((m) => m.week), ['2031-W01', '2031-W02']);
+  assert.throws(() => store.measures({ teams: new Set(['团队2']) }), (e: unknown) => e instanceof InputError);
 });
 
 test('measures() of some weeks reads only those weeks\' segments; headers() reads none', async () => {

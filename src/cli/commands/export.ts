@@ -27,7 +27,10 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
   if (out.format === 'json' || long) {
     // The flat list needs the evidence text of every report in range; completions stated in words
     // (for items the history tracks) are rows too, marked inferred.
-    const inferred = inferredObservations(ctx.store.measures({ team: g.team, weeks: ctx.weeks.filter((w) => !to || compareWeeks(w, to) <= 0) }), ctx.aliases, g.team);
+    const upTo = ctx.store.measures({ team: g.team, weeks: ctx.weeks.filter((w) => !to || compareWeeks(w, to) <= 0) });
+    // Only the teams whose reports in range state a completion in words have such rows (a team's timeline is its own).
+    const stating = new Set(upTo.filter((r) => inRange(r.week) && r.statements?.some((s) => s.kind === 'completed')).map((r) => r.team));
+    const inferred = inferredObservations(upTo.filter((r) => stating.has(r.team)), ctx.aliases, g.team);
     const reports = ctx.headers
       .filter((h) => inRange(h.week))
       .map((h) => ({ ...h, observations: [...ctx.store.observations(h.id), ...(inferred.get(`${h.team}\u0000${h.week}`) ?? [])] }));

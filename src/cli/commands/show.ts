@@ -14,7 +14,12 @@ export async function run(g: GlobalOptions, o: OutputFlags & { kpi?: boolean }, 
   const week = ctx.week(args[0] as string);
   // Completions stated in words count for items the history already tracks: shown as inferred 100s.
   const upTo = ctx.weeks.filter((w) => compareWeeks(w, week) <= 0);
-  const inferred = o.kpi ? new Map<string, Observation[]>() : inferredObservations(ctx.store.measures({ team: g.team, weeks: upTo }), ctx.aliases, g.team);
+  // Only a report that states a completion in words can have one, and a team's timeline is its own:
+  // the teams whose report of this week states one are the only ones whose history is read.
+  const stating = new Set(
+    o.kpi ? [] : ctx.store.measures({ team: g.team, weeks: [week] }).filter((r) => r.statements?.some((s) => s.kind === 'completed')).map((r) => r.team),
+  );
+  const inferred = stating.size === 0 ? new Map<string, Observation[]>() : inferredObservations(ctx.store.measures({ team: g.team, weeks: upTo, teams: stating }), ctx.aliases, g.team);
   const reports = ctx.headers
     .filter((h) => h.week === week)
     .map((h) => {
