@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 
 const binary = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: cliEnv() });
 
-test('--version and -V print the version of package.json, the binary the same as the program', async () => {
+test('--version and -V print the version of package.json, the binary the same as the program (it answers them itself)', async () => {
   const program = await runArgs(['--version']);
   assert.is(program.code, 0);
   assert.is(program.stdout, `${version}\n`);
@@ -24,7 +24,16 @@ test('--version and -V print the version of package.json, the binary the same as
 });
 
 test('--version with other arguments goes through the program as before: the binary says what the program says', async () => {
-  for (const args of [['--lang', 'zh', '--version'], ['--version', '--no-such-option'], ['-V', 'weeks']]) {
+  for (const args of [
+    ['--lang', 'zh', '--version'],
+    ['--version', '--no-such-option'],
+    ['-V', 'weeks'],
+    ['--db', 'some/db.json', '--version'],
+    ['--db=x.json', '--team', '团队1', '-q', '--no-color', '-V'],
+    ['--db', '--version'],
+    ['--team', 'a', '--config', 'missing.json', '--version'],
+    ['weeks', '--version'],
+  ]) {
     const program = await runArgs(args);
     const r = binary(args);
     assert.is(r.status, program.code, args.join(' '));
