@@ -74,6 +74,16 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     const line = o.json ? undefined : outcomeLine(x, said);
     if (line !== undefined) progress.line(line, (text) => void writeStdout(`${text}\n`));
   };
+  /** Many lines at once (the unchanged files, decided before anything is read): one write instead of one per file. */
+  const sayAll = (xs: readonly Outcome[]) => {
+    if (o.json || xs.length === 0) return;
+    const lines: string[] = [];
+    for (const x of xs) {
+      const line = outcomeLine(x, said);
+      if (line !== undefined) lines.push(line);
+    }
+    if (lines.length) progress.line(lines.join('\n'), (text) => void writeStdout(`${text}\n`));
+  };
 
   // Unchanged files (same path, size and mtime as when stored) are skipped without being read.
   // A file holding several reports has one stamp per report (`path#entry`, `archive.zip/member`).
@@ -104,6 +114,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
 
   const today = new Date().toISOString().slice(0, 10);
   const jobs: ReadJob[] = [];
+  const unchanged: Outcome[] = [];
   for (const f of files) {
     const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
     const known = storedOf(stamped, stampPaths, f.absolute);
@@ -113,13 +124,14 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
       for (const k of known) {
         const x: Outcome = { file: k.source, action: 'unchanged', week: k.week, team, progress: k.progress, kpi: k.kpi, warnings: 0, ...(of ? { of } : {}) };
         outcomes.push(x);
-        say(x);
+        unchanged.push(x);
       }
       progress.tick();
       continue;
     }
     jobs.push({ path: f.path, absolute: f.absolute, team, forcedWeek, maxBytes, scheme: g.scheme, words: await wordsFor(f), today });
   }
+  sayAll(unchanged);
   // Commit every CHUNK reports: memory stays flat however large the batch, and each commit is
   // a complete state (an interrupted run keeps what it committed; running it again goes on).
   // A commit runs while the next chunk is being read (one commit in flight at a time): its
