@@ -2,7 +2,7 @@
 // no extraction): synthetic reports committed in chunks as ingest does, the cost of each commit as the database
 // grows, and what a reader pays to open it and read two weeks or all of them. Figures printed, never asserted.
 
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../src/store/index.js';
@@ -20,6 +20,11 @@ const dir = dirArg > 0 ? path.resolve(process.argv[dirArg + 1]!) : mkdtempSync(p
 const db = path.join(dir, 'milestones.json');
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 const rss = () => process.resourceUsage().maxRSS * 1024;
+/** The manifest, its base and its journal records: what a reader parses to open the database. */
+const manifestBytes = () => {
+  const pointer = JSON.parse(readFileSync(db, 'utf8')) as { base: string; journal: string[] };
+  return [pointer.base, ...pointer.journal].reduce((a, f) => a + statSync(path.join(`${db}.d`, f)).size, statSync(db).size);
+};
 
 async function main(): Promise<void> {
   process.stdout.write(`store bench: ${REPORTS} reports (${REPORTS / WEEKS} teams × ${WEEKS} weeks), commits of ${CHUNK}, load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores\n`);
@@ -41,7 +46,7 @@ async function main(): Promise<void> {
     if (done % (REPORTS / 10) === 0 || done === REPORTS) {
       const last = times.slice(-Math.min(times.length, 20)).sort((a, b) => a - b);
       process.stdout.write(
-        `  ${String(done).padStart(7)} stored: median commit of the last ${last.length} ${last[last.length >> 1]!.toFixed(0)} ms, manifest ${mb(statSync(db).size)}, peak RSS ${mb(rss())}, load ${os.loadavg()[0]!.toFixed(1)}\n`,
+        `  ${String(done).padStart(7)} stored: median commit of the last ${last.length} ${last[last.length >> 1]!.toFixed(0)} ms, manifest ${mb(manifestBytes())} (base + journal), peak RSS ${mb(rss())}, load ${os.loadavg()[0]!.toFixed(1)}\n`,
       );
     }
   }

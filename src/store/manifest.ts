@@ -148,6 +148,7 @@ function loadGeneration(raw: Record<string, unknown>, shown: string, evDir: stri
       const text = readPart(evDir, name, shown);
       journalBytes += Buffer.byteLength(text);
       const j = parsePart(text, name, shown, true);
+      withPaths(j, 'put');
       const problem = journalProblem(j, after);
       if (problem) throw invalid(shown, `its journal record ${name}: ${problem}`);
       after = name;
@@ -156,7 +157,6 @@ function loadGeneration(raw: Record<string, unknown>, shown: string, evDir: stri
         put.delete(k);
         dropped.add(k);
       }
-      withPaths(j, 'put');
       for (const r of j.put as ReportRecord[]) put.set(reportKey(r), r);
       const gone = new Set(j.segmentsDropped as string[]);
       segments = [...segments.filter((e) => !gone.has(e[0])), ...(j.segmentsAdded as SegmentEntry[])];

@@ -389,6 +389,22 @@ test('a stamp whose path is the source is written once and read back whole; anot
   // Unchanged on a second save: the same stamp is recognised.
   const [res] = await again.transact((tx) => [tx.putReport(a, { path: a.source, size: 10, mtimeMs: 20 })]);
   assert.is(res!.action, 'unchanged');
+  // A later commit's journal record writes its reports the same way, and reads them back whole.
+  const c = { ...synthReport(5, 3), source: '/abs/周报/c.md' };
+  await again.transact((tx) => {
+    tx.putReport(c, { path: c.source, size: 12, mtimeMs: 22 });
+    tx.putReport(a, { path: a.source, size: 10, mtimeMs: 23 }); // touched: its stamp is put again
+  });
+  const pointer = JSON.parse(fs.readFileSync(db, 'utf8')) as { journal: string[] };
+  assert.is(pointer.journal.length, 1, 'appended as a journal record');
+  const record = fs.readFileSync(path.join(evidenceDir(db), pointer.journal[0]!), 'utf8');
+  assert.is(record.split('/abs/周报/c.md').length - 1, 1, 'the path is not repeated in the record either');
+  const third = await openStore(db);
+  assert.equal(third.headers().map((h) => h.file), [
+    { path: '/abs/周报/a.md', size: 10, mtimeMs: 23 },
+    { path: '/abs/周报/b.md', size: 11, mtimeMs: 21 },
+    { path: '/abs/周报/c.md', size: 12, mtimeMs: 22 },
+  ]);
 });
 
 test('putReport refuses a report that would make the file invalid', async () => {
