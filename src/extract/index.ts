@@ -388,8 +388,13 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
       }
       outcomes.push(readRow(block, ctx, lx, tablePercent, tableFractions));
     } else {
+      // The later lines of a list item (`1) Channel manager connector` / `   Status: Green. ~70% complete.`) are its
+      // children: a figure there without a name of its own is the item's.
+      let itemCtx: LineContext | undefined;
       block.text.split('\n').forEach((text, i) => {
-        if (text.trim()) outcomes.push(readLine(text, block.line + i, ctx, lx));
+        if (!text.trim()) return;
+        if (i > 0 && block.kind === 'item') itemCtx ??= ctx.withParent(parentItemName(block.text.slice(0, block.text.indexOf('\n')), lx));
+        outcomes.push(readLine(text, block.line + i, i > 0 && itemCtx ? itemCtx : ctx, lx));
       });
     }
     if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);

@@ -134,4 +134,46 @@ test('a text column holding a sentence with a figure (`KR1 成本下降 20%`) is
   assert.equal(progress(ex!), ['KR1 带宽成本下降 20%=40', 'KR2 告警降噪 50%=10']);
 });
 
+test('the later lines of a numbered item are its children: `2) Fleet telematics` / `   Status: Amber. ~55% complete.`', async () => {
+  const [ex] = await read(
+    'fleet-update.txt',
+    [
+      'From: Marta Quinn <marta@example.net>',
+      'To: ops-leads@example.net',
+      'Date: Fri, 14 Mar 2025 17:05:00 +0000',
+      'Subject: Fleet platform - weekly update',
+      '',
+      'Hi all,',
+      '',
+      '1) Fleet telematics ingestion (v2 gateway)',
+      '   Status: Amber. ~55% complete. ETA Apr 4.',
+      '',
+      '2) Driver app offline mode',
+      '   Status: Green. 80% done; sync conflicts left.',
+      '',
+      'Numbers:',
+      '  - Trip start failures: 0.8%',
+      '  - Dispatch mismatch ratio at handover: 2.1%',
+    ].join('\n'),
+  );
+  assert.equal(progress(ex!), ['Fleet telematics ingestion (v2 gateway)=55', 'Driver app offline mode=80']);
+  assert.equal(kpis(ex!), ['Trip start failures=0.8', 'Dispatch mismatch ratio at handover=2.1']);
+});
+
+test('a KPI word inside the name of a piece of work (`工单 SLA 引擎`, `转化率看板`, `Uptime monitor`) is no KPI', async () => {
+  const [ex] = await read(
+    '客服平台周报.md',
+    [
+      '# 客服平台周报 2025-04-11',
+      '',
+      '- 工单 SLA 引擎：72%',
+      '- 满意度回访机器人：40%',
+      '- Uptime monitor rewrite: 30%',
+      '- 首响 SLA 达成率：96.5%',
+    ].join('\n'),
+  );
+  assert.equal(progress(ex!), ['工单 SLA 引擎=72', '满意度回访机器人=40', 'Uptime monitor rewrite=30']);
+  assert.equal(kpis(ex!), ['首响 SLA 达成率=96.5']);
+});
+
 test.run();

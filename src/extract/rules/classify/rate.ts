@@ -6,19 +6,25 @@ import type { ClassifyRule } from '../types.js';
 export const rate: ClassifyRule = {
   stage: 'classify',
   name: 'rate',
-  description: 'a label ending in `率` (or English `rate`, test or code `coverage`) without a progress word is an operating figure (a rate)',
+  description: 'a label ending in `率`, or English `rate`/`ratio` (`… at checkout`), `failures`, test or code `coverage`, without a progress word is an operating figure (a rate)',
   accepts: [
     { text: '- 测试用例通过率95%，bug修复率 80%', figure: '80%', expect: kpi(80, 'bug修复率') },
     { text: '- Chargeback rate 0.31%, lower than in December', expect: kpi(0.31, 'Chargeback rate') },
     { text: '- Field data: crash-free devices 99.2%, OTA failure rate 0.8%.', figure: '0.8%', expect: kpi(0.8) },
     { text: '- Refund rate: 3.4%', expect: kpi(3.4, 'Refund rate') },
+    { text: '- Cart abandonment ratio at payment step: 7.5%', expect: kpi(7.5, 'Cart abandonment ratio at payment step') },
+    { text: '- Playback start failures: 1.2%', expect: kpi(1.2, 'Playback start failures') },
   ],
-  rejects: [{ text: '- 接口改造完成率 80%', expect: progress(80, '接口改造') }],
+  rejects: [
+    { text: '- 接口改造完成率 80%', expect: progress(80, '接口改造') },
+  ],
   decide(f) {
     if (!f.progressHit && /\p{L}率$/u.test(f.label)) {
       return { verdict: 'kpi', reason: `an operating figure (a rate: "${f.label.slice(-4)}")`, word: f.label.slice(-3) };
     }
-    const en = f.progressHit ? null : /\b(?:[a-z-]+\s+rate|(?:test|code|line|branch)\s+coverage)\s*:?$/i.exec(f.label.trim());
+    const en = f.progressHit
+      ? null
+      : /\b(?:[a-z-]+\s+(?:rate|ratio)(?:\s+(?:at|of|for|in|on|across)\s+[a-z0-9][\w\s/-]{0,30})?|[a-z-]+\s+(?:failures|errors|crashes|timeouts)|(?:test|code|line|branch)\s+coverage)\s*:?$/i.exec(f.label.trim());
     if (en) return { verdict: 'kpi', reason: `an operating figure (a rate: "${en[0].trim()}")`, word: en[0].trim().replace(/:$/, '') };
     return undefined;
   },

@@ -19,7 +19,7 @@ const DASH_BEFORE = /(?:—+|–|--|\s-)\s*$/u;
 const QUALIFIER_AFTER = /^\s*(以上|左右|多|强|\+)/u;
 /** Ending a label after its KPI word, a noun that makes the label the name of a piece of work. */
 const WORK_NOUN_AFTER =
-  /(?:\b(?:cleanup|clean-up|migration|rollout|revamp|redesign|rewrite|refactor(?:ing)?|upgrade|integration|dashboard|project|programme|program|initiative|epic|feature|tool(?:ing)?|service|pipeline|module|engine|model|sync|job|platform|system|overhaul|automation)\b|项目|专项|改造|平台|系统|建设|看板|工具|模型|重构|升级)[\s:：]*$/iu;
+  /(?:\b(?:cleanup|clean-up|migration|rollout|revamp|redesign|rewrite|refactor(?:ing)?|upgrade|integration|dashboard|project|programme|program|initiative|epic|feature|tool(?:ing)?|service|pipeline|module|engine|model|sync|job|platform|system|overhaul|automation|gateway|framework|tracker|checker|monitor(?:ing)?|alerting|api|sdk|library|portal|console|app|bot|router|scheduler|collector|exporter|agent|workflow|suite|v\d+(?:\.\d+)*)\b|项目|专项|改造|平台|系统|建设|看板|工具|模型|重构|升级|引擎|中心|服务|模块|网关|组件|框架|工程|体系|能力|功能|报表|大盘|治理|优化|接入|迁移|开发|上线|机器人|监控|告警|自动化|方案|规则|链路|插件|后台|中台)[\s:：▸>→\-—]*$/iu;
 
 /** The characters the words of QUALIFIER_BEFORE, VERB_BEFORE and DASH_BEFORE end with (their patterns' prefilters). */
 const QUALIFIER_END = new Set([...'约为合概近过于少超逾=≥≤><≈~±']);
