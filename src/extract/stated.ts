@@ -494,7 +494,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
         // Phrases are matched in Simplified (`暫停` is `暂停`); renames above keep the script the report wrote.
         const scell = statementText(cell);
         if (nameCols.has(i) || !states(scell) || contextColumn(block.header?.[i] ?? '', lx)) return;
-        for (const f of readText(scell, names, rules, allPhrases, clean)) {
+        for (const f of readText(scell, names, rules, anyPhrase, allPhrases, clean)) {
           emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: block.line, subjects: f.subjects, text });
         }
       });
@@ -533,8 +533,8 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       if (!stating) return;
       const fallback = [headName, block.kind === 'heading' ? '' : (parent ?? ''), block.kind === 'heading' ? '' : (heading ?? '')].filter(Boolean);
       const found = head
-        ? [...readText(head, [], rules, allPhrases, clean), ...readText(body, [headName], rules, allPhrases, clean)]
-        : readText(stateLine, fallback, rules, allPhrases, clean);
+        ? [...readText(head, [], rules, anyPhrase, allPhrases, clean), ...readText(body, [headName], rules, anyPhrase, allPhrases, clean)]
+        : readText(stateLine, fallback, rules, anyPhrase, allPhrases, clean);
       for (const f of found) {
         emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: lineNo, subjects: f.subjects, text: rawLine.trim() });
       }
@@ -547,11 +547,20 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
  * Statements of a text run: each clause names its own subject, or else the subject an earlier
  * clause of the sentence named (`历史账单回迁完毕，已全量上线`), or else the fallback (the line's head).
  */
-function readText(text: string, fallback: readonly string[], rules: readonly StatePhraseRule[], allPhrases: readonly string[], clean: (s: string) => string): Found[] {
+function readText(
+  text: string,
+  fallback: readonly string[],
+  rules: readonly StatePhraseRule[],
+  anyPhrase: PhraseSet,
+  allPhrases: readonly string[],
+  clean: (s: string) => string,
+): Found[] {
   const out: Found[] = [];
   for (const sentence of clausesOf(text)) {
     let prevSubject = '';
     for (const clause of sentence) {
+      // A clause holding no phrase of any rule states nothing (asked once, not once per rule).
+      if (!anyPhrase.test(clause.toLowerCase())) continue;
       const names = prevSubject ? [prevSubject] : fallback;
       for (const rule of rules) {
         for (const f of readClause(clause, rule, names, allPhrases, clean, text)) {

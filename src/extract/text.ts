@@ -71,6 +71,9 @@ export function normalize(original: string): NormalText {
   // Most lines are NFKC already: then every code point maps to itself (a string in NFKC holds no code point
   // that NFKC would change on its own), and only the map needs building.
   if (!REWRITTEN.test(original) && (keptByNfkc(original) || original.normalize('NFKC') === original)) return identity(original);
+  // A line of KNOWN characters (and ideographic spaces) maps unit for unit, as the loop below would map it.
+  const unitForUnit = mapUnitForUnit(original);
+  if (unitForUnit !== null) return new UnitForUnitText(original, unitForUnit);
   let norm = '';
   const map: number[] = [];
   let i = 0;
@@ -94,6 +97,41 @@ export function normalize(original: string): NormalText {
   }
   map.push(original.length);
   return { original, norm, map };
+}
+
+/**
+ * What the loop of `normalize` makes of a text whose every code unit is KNOWN (or an ideographic space), one unit
+ * for one: full-width ASCII as ASCII, `〜`/`～` as `~`, an ideographic space as `,`; null for any other text.
+ */
+function mapUnitForUnit(s: string): string | null {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = KNOWN[c]!;
+    if (k === 1) out += c === 0x301c ? '~' : s[i];
+    else if (k === 2) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ',';
+    else return null;
+  }
+  return out;
+}
+
+/** `normalize` of a text mapped unit for unit: position j of the normal text is position j as written (map built if asked). */
+class UnitForUnitText implements NormalText {
+  private built: number[] | undefined;
+  constructor(
+    readonly original: string,
+    readonly norm: string,
+  ) {}
+
+  get map(): number[] {
+    if (!this.built) {
+      const map = new Array<number>(this.original.length + 1);
+      for (let j = 0; j <= this.original.length; j++) map[j] = j;
+      this.built = map;
+    }
+    return this.built;
+  }
 }
 
 /** The start of the code point holding UTF-16 unit `j`: the low half of a surrogate pair belongs one unit earlier. */
