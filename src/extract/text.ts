@@ -53,12 +53,12 @@ export function nfkc(s: string): string {
     if (k === 2) wide = true;
   }
   if (!wide) return s;
-  let out = '';
+  const units = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += KNOWN[c] === 2 ? String.fromCharCode(c - 0xfee0) : s[i];
+    units[i] = KNOWN[c] === 2 ? c - 0xfee0 : c;
   }
-  return out;
+  return fromUnits(units);
 }
 
 /** Is NFKC of `s` the same string, as far as KNOWN tells without ICU (true: it is; false: ask ICU)? */
@@ -104,15 +104,23 @@ export function normalize(original: string): NormalText {
  * for one: full-width ASCII as ASCII, `〜`/`～` as `~`, an ideographic space as `,`; null for any other text.
  */
 function mapUnitForUnit(s: string): string | null {
-  let out = '';
+  const units = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const k = KNOWN[c]!;
-    if (k === 1) out += c === 0x301c ? '~' : s[i];
-    else if (k === 2) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ',';
+    if (k === 1) units[i] = c === 0x301c ? 0x7e : c;
+    else if (k === 2) units[i] = c - 0xfee0;
+    else if (c === 0x3000) units[i] = 0x2c;
     else return null;
   }
+  return fromUnits(units);
+}
+
+/** The string of UTF-16 code units (in chunks: a huge line must not overflow the argument list). */
+function fromUnits(units: Uint16Array): string {
+  if (units.length <= 4096) return String.fromCharCode.apply(null, units as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
   return out;
 }
 
