@@ -248,6 +248,8 @@ function readClause(
     const pre = clause.slice(0, start);
     const post = clause.slice(end);
     if (blocked(pre, post)) continue;
+    // Done for a part of the audience is not done (`went live in 3 pilot stores`, `launched in beta`, `上线（灰度）`).
+    if (rule.state === 'completed' && PARTIAL.test(post.replace(/^\s*[(（[【][^()（）[\]【】]*[)）\]】]/u, (r) => (PARTIAL.test(r) ? r : '')))) continue;
     // Who decided is no subject: `业务确认移出本期范围`, `集团决定暂停`, `客户要求取消`.
     // A reason is no subject either (`因预算冻结，本项目暂停`, `由于人手不足暂停`): the line's item is meant.
     // A field label (`状态 已完成`) or the item's own step that counts as the whole (`上线✅`, `开发暂停`) names the

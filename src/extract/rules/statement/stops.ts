@@ -27,7 +27,7 @@ export const statedPause: StatePhraseRule = {
   state: 'paused',
   phrases: [
     '暂停', '搁置', '暂缓', '挂起', '冻结', '已冻结', '中止', '暂不推进', '暂时不做', '暂不启动',
-    'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice', 'on ice', 'frozen', 'suspended', 'halted',
+    'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice', 'on ice', 'frozen', 'suspended', 'halted', 'deferred', 'postponed',
     ...PUT_OFF,
   ],
   objectNamesItem: [],
@@ -55,6 +55,7 @@ export const statedPause: StatePhraseRule = {
     { text: '- 会员中台：本期暂缓', expect: { verdict: 'stated', state: 'paused', subject: '会员中台' } },
     { text: '3. 成本看板：继续暂停', expect: { verdict: 'stated', state: 'paused', subject: '成本看板' } },
     { text: '| 專案 | 完成度 | 說明 |\n|---|---|---|\n| 會員積分改版 | — | 持續暫停 |', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
+    { text: '| Epic | Status | % Complete |\n|---|---|---|\n| Offline mode | Deferred | 30% |', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
     { text: '- Offline mode — suspended while legal reviews the data terms', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
   ],
   rejects: [
@@ -66,6 +67,8 @@ export const statedPause: StatePhraseRule = {
     { text: '- 互联网医院对接：停滞，等集团决策', expect: { verdict: 'unstated', state: 'paused', subject: '互联网医院对接' } },
     { text: '- 供应商门户：上线延期至4月', expect: { verdict: 'unstated', state: 'paused', subject: '供应商门户' } },
     { text: '- 支付网关：代码冻结，周四发布', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
+    { text: '- Vendor portal: deferred revenue report at 40%', expect: { verdict: 'unstated', state: 'paused', subject: 'Vendor portal' } },
+    { text: '- Vendor portal: launch postponed by two weeks', expect: { verdict: 'unstated', state: 'paused', subject: 'Vendor portal' } },
     { text: '- Vendor portal: launch pushed to next quarter', expect: { verdict: 'unstated', state: 'paused', subject: 'Vendor portal' } },
     { text: '- 风控模型：灰度中止，回滚到旧模型', expect: { verdict: 'unstated', state: 'paused', subject: '风控模型' } },
   ],
