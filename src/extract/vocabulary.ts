@@ -152,7 +152,11 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '按计划', '延期', '延迟', '阻塞', '暂停', '有风险', '风险', '已上线', '本周启动', '已启动', '启动',
     'on track', 'at risk', 'blocked', 'in progress', 'ongoing', 'delayed', 'on hold', 'wip', 'WIP',
   ],
-  ongoingWords: ['进行中', '开发中', '测试中', '联调中', '设计中', '推进中', '处理中', 'in progress', 'ongoing', 'wip'],
+  ongoingWords: [
+    '进行中', '开发中', '测试中', '联调中', '设计中', '推进中', '处理中', 'in progress', 'ongoing', 'wip',
+    // Back under way after a stop: `恢复开发，70%`.
+    '恢复开发', '恢复推进', '已恢复', '恢复', '重启', '继续推进', 'resumed', 'restarted', 'back on track',
+  ],
   markerWords: ['新', '新增', '新建', '新立项', 'new', '更新', 'updated', '暂缓', '搁置', '验收中', '已上线', 'done'],
   fieldLabels: [
     '负责人', '责任人', '对接人', '跟进人', '当前状态', '状态', '风险', '备注', '说明', '原因', '优先级', '预计完成',
