@@ -1,7 +1,7 @@
 // Project and metric display names: list markers, brackets, filler words and trailing punctuation trimmed.
 
 import { stripInvisible } from '../model/name.js';
-import { MEMO_LIMIT, type Lexicon } from './lexicon.js';
+import { MEMO_LIMIT, remember, type Lexicon } from './lexicon.js';
 
 /** Leading list markers and numbering as written in text: `1.`, `2、`, `(3)`, `A.`, `一、`, `-`, `•`, `①`. */
 const LEADING_MARKER =
@@ -151,8 +151,8 @@ export function isFieldLabel(text: string, lx: Lexicon): boolean {
 
 /** A heading that names no project (`上周进展`, `项目进度`, `Projects`). */
 export function isGenericHeading(text: string, lx: Lexicon): boolean {
-  const bare = stripStatus(tidyName(text), lx).replace(/\s+/g, '');
-  return genericSet(lx.vocab.genericHeadings).has(bare);
+  // Asked for the heading above every figure under a project heading: answered once per process.
+  return remember(lx.flags, `generic\u0000${text}`, () => genericSet(lx.vocab.genericHeadings).has(stripStatus(tidyName(text), lx).replace(/\s+/g, '')));
 }
 
 /** The generic headings without their spaces, made once per word list. */
