@@ -322,7 +322,11 @@ const ALREADY_AT = /已(?:于|在)[^\S\n]*([^，,。；;已\n]{1,14}?)\s*((?:正
  * 已 and a done verb read as if before it (`已于3月5日上线`, `已在周二完成验收` → `3月5日已上线`). Never across lines.
  */
 function statementText(normalized: string): string {
-  return foldHan(normalized).replace(ALREADY_AT, '$1已$2').replace(DONE_AND, '$1已$2');
+  // ALREADY_AT needs `已于` or `已在`, DONE_AND `完成` and `并`: most blocks hold neither and are not scanned for them.
+  let t = foldHan(normalized);
+  if (t.includes('已于') || t.includes('已在')) t = t.replace(ALREADY_AT, '$1已$2');
+  if (t.includes('完成') && t.includes('并')) t = t.replace(DONE_AND, '$1已$2');
+  return t;
 }
 
 /** `完成全部开发并上线`, `完成验收并交付`: the work done and then the item launched or delivered — read as `已上线`. */
