@@ -203,6 +203,8 @@ export class FigureFacts {
   qualifier: string | undefined;
   hadColon = false;
   hadDash = false;
+  /** A text progress bar drawn right before the figure (`████░░░░`, `[#####-----]`), as written. */
+  bar: string | undefined;
   hadVerb = false;
   /** The verb read past between label and figure (`达到`, `is at`, `reached`), when one was. */
   verb: string | undefined;

@@ -14,6 +14,9 @@ export interface NormalText {
   readonly identity?: boolean;
 }
 
+/** An identifier ending the text so far: `KR1.1`, `O2`, `PAY-112` (at the start or after a space or marker). */
+const ID_BEFORE = /(?:^|[\s,(\[【*#\-])(?:[A-Z]{1,4}\d+(?:\.\d+)*|[A-Z][A-Z0-9]{1,9}-\d+)$/;
+
 /** Characters the loop below rewrites although NFKC keeps them. */
 const REWRITTEN = /[～〜\u3000]/;
 
@@ -90,7 +93,8 @@ export function normalize(original: string): NormalText {
     // NFKC keeps these as they are; they are the same punctuation for our purposes.
     if (n === '～' || n === '〜') n = '~';
     // An ideographic space separates fields in Feishu/Notion exports (`负责人：周凯　进度：80%`).
-    if (ch === '\u3000') n = ',';
+    // After an identifier (`KR1.1　新手引导`, `O2　降本`, `PAY-112　退款重构`) it only separates the id from its title.
+    if (ch === '\u3000') n = ID_BEFORE.test(norm) ? ' ' : ',';
     for (let k = 0; k < n.length; k++) map.push(i);
     norm += n;
     i += ch.length;

@@ -37,7 +37,8 @@ function normalizePlain(original: string): { norm: string; map: number[] } {
   for (const ch of original) {
     let n = ch.normalize('NFKC');
     if (n === '～' || n === '〜') n = '~';
-    if (ch === '\u3000') n = ',';
+    // An ideographic space separates fields, except right after an identifier (`KR1.1　标题`), which it joins to its title.
+    if (ch === '\u3000') n = /(?:^|[\s,(\[【*#\-])(?:[A-Z]{1,4}\d+(?:\.\d+)*|[A-Z][A-Z0-9]{1,9}-\d+)$/.test(norm) ? ' ' : ',';
     for (let k = 0; k < n.length; k++) map.push(i);
     norm += n;
     i += ch.length;

@@ -176,4 +176,21 @@ test('a KPI word inside the name of a piece of work (`工单 SLA 引擎`, `转�
   assert.equal(kpis(ex!), ['首响 SLA 达成率=96.5']);
 });
 
+test('progress bars drawn in text (`[####------]`, `▰▰▰▱▱`, `████░░`) make the figure progress; the bar is never in a name', async () => {
+  const [ex] = await read(
+    'okr-weekly.md',
+    [
+      '# 结算研发组 OKR 周进展（2025-05-16）',
+      '',
+      '**O1　对账提效**',
+      '',
+      '- KR1.1　差错自动归因上线',
+      '  `[######----] 60%`',
+      '- KR1.2　对账单生成提速　████░░░░░░ 40%',
+      '- KR1.3　清分文件对接：▰▰▰▰▰▰▰▱▱▱ 70%',
+    ].join('\n'),
+  );
+  assert.equal(progress(ex!), ['KR1.1 差错自动归因上线=60', 'KR1.2 对账单生成提速=40', 'KR1.3 清分文件对接=70']);
+});
+
 test.run();

@@ -62,6 +62,7 @@ import { headingParagraph, headingParagraphName } from './classify/heading-parag
 import { overall } from './classify/overall.js';
 import { stateVerb } from './classify/state-verb.js';
 import { orgCookie } from './classify/org-cookie.js';
+import { progressBar } from './classify/progress-bar.js';
 import { headBracket } from './classify/head-bracket.js';
 import { kpiHead } from './name/kpi-head.js';
 import { overallOwner } from './name/overall-owner.js';
@@ -99,6 +100,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   signedChange,
   growth,
   lastWeek,
+  progressBar,
   respectivelyFigure,
   kpiWord,
   rate,

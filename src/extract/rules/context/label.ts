@@ -34,6 +34,11 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Characters a text progress bar ends with. */
+const BAR_END = new Set([...'█▉▊▋▌▍▎▏░▒▓▰▱■□▮▯◼◻⬛⬜']);
+/** A text progress bar at the end of a window: block characters, or `[####----]`, `[====>   ]`. */
+const BAR_BEFORE = /(?:\[[#=>\-.\s*█▉▊▋▌▍▎▏░▒▓▰▱■□▮▯]{4,}\]|[█▉▊▋▌▍▎▏░▒▓▰▱■□▮▯◼◻⬛⬜]{3,})\s*$/u;
+
 /** Position of the unclosed `(` before `pos` within [from, pos), or -1. */
 function openParen(n: string, from: number, pos: number): number {
   const stack: number[] = [];
@@ -71,6 +76,16 @@ export const label: ContextRule = {
       while (j >= sFrom && isSpace(n.charCodeAt(j))) j--;
       const last = j >= sFrom ? n[j]! : '';
       const latin = last !== '' && LATIN_OR_DOT.test(last);
+      // A progress bar drawn in text before the figure (`████░░░░ 50%`, `[#####-----] 50%`, `▰▰▰▱▱ 40%`): read past it, noted.
+      if (BAR_END.has(last) || last === ']') {
+        const bFrom = Math.max(segFrom, labelEnd - 64);
+        const b = BAR_BEFORE.exec(n.slice(bFrom, labelEnd));
+        if (b) {
+          f.bar ??= b[0].trim();
+          labelEnd = bFrom + b.index;
+          continue;
+        }
+      }
       // Nothing to read past: no word of the patterns ends here, no bracketed remark, no spaces.
       if (!latin && !QUALIFIER_END.has(last) && !VERB_END.has(last) && !DASH_END.has(last) && last !== ')' && j === labelEnd - 1) break;
       const near = n.slice(sFrom, labelEnd);
