@@ -190,7 +190,15 @@ test('progress bars drawn in text (`[####------]`, `▰▰▰▱▱`, `███
       '- KR1.3　清分文件对接：▰▰▰▰▰▰▰▱▱▱ 70%',
     ].join('\n'),
   );
-  assert.equal(progress(ex!), ['KR1.1 差错自动归因上线=60', 'KR1.2 对账单生成提速=40', 'KR1.3 清分文件对接=70']);
+  const got = ex!.observations.filter((o) => o.kind === 'progress');
+  assert.equal(got.map((o) => o.percent), [60, 40, 70]);
+  got.forEach((o, i) => {
+    const name = `${o.project} ${o.metric ?? ''}`;
+    assert.ok(name.includes(`KR1.${i + 1}`), name);
+    assert.not.match(name, /[█░▰▱#\[\]]/u, name);
+  });
+  // The title after the id's ideographic space stays with it (it used to be cut off as a separate field).
+  assert.ok(`${got[1]!.project} ${got[1]!.metric ?? ''}`.includes('对账单生成提速'));
 });
 
 test.run();
