@@ -29,6 +29,16 @@ test.after(() => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** One writer run of `count` reports of `set` into `db` (a `mode` makes it die at a chosen moment); resolves with how it ended. */
+function runWriter(db: string, set: number, count: number, mode?: string) {
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [driver.script, db, String(set), String(count), String(BATCH), '30000', ...(mode ? [mode] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
 test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async () => {
   const db = path.join(root, 'data', 'milestones.json');
   let set = 0;
@@ -108,13 +118,7 @@ test(`SIGKILL a writer ${RUNS} times: always a valid, whole generation`, async (
 
 test('SIGKILL between the segment writes and the manifest write: the previous generation stays, the next writer clears the files', async () => {
   const db = path.join(root, 'between', 'milestones.json');
-  const run = (set: number, count: number, mode?: string) =>
-    new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [driver.script, db, String(set), String(count), String(BATCH), '30000', ...(mode ? [mode] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-    });
+  const run = (set: number, count: number, mode?: string) => runWriter(db, set, count, mode);
   const first = await run(1, 2 * BATCH);
   assert.is(first.code, 0, first.stderr);
   const before = fs.readFileSync(db, 'utf8');
@@ -147,13 +151,7 @@ test('SIGKILL between the segment writes and the manifest write: the previous ge
 
 test('SIGKILL between an appended journal record and the compaction it set off: the appended generation stands, the next writer compacts and clears', async () => {
   const db = path.join(root, 'compaction', 'milestones.json');
-  const run = (set: number, count: number, mode?: string) =>
-    new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [driver.script, db, String(set), String(count), String(BATCH), '30000', ...(mode ? [mode] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-    });
+  const run = (set: number, count: number, mode?: string) => runWriter(db, set, count, mode);
   const journal = () => (JSON.parse(fs.readFileSync(db, 'utf8')) as { journal: string[] }).journal;
   // One base and two journal records.
   const first = await run(1, 3 * BATCH);
