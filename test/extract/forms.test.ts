@@ -3,21 +3,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compileLexicon, extract } from '../../src/extract/index.js';
-import { readBytesAs } from '../../src/read/index.js';
-import type { Extraction } from '../../src/model/types.js';
-import type { Vocabulary } from '../../src/extract/index.js';
-
-async function read(name: string, text: string, vocabulary: Partial<Vocabulary> = {}): Promise<Extraction[]> {
-  const parts = await readBytesAs(new TextEncoder().encode(text), name);
-  // As the CLI does: the user's words are compiled in once, marked as configured so check can say so.
-  const lexicon = compileLexicon(vocabulary, vocabulary.progressWords ?? []);
-  return parts.map((p) => extract(p.document, { scheme: 'reporter', lexicon, today: '2026-11-29' }));
-}
-/** Progress figures as `project/metric=percent` (`<prev` when kept), in document order. */
-const progress = (ex: Extraction) =>
-  ex.observations.filter((o) => o.kind === 'progress').map((o) => `${o.project}${o.metric ? '/' + o.metric : ''}=${o.percent}${o.prev !== undefined ? `<${o.prev}` : ''}`);
-const kpis = (ex: Extraction) => ex.observations.filter((o) => o.kind === 'kpi').map((o) => `${o.project}${o.metric ? '/' + o.metric : ''}=${o.percent}`);
+import { kpis, progress, readAndExtract as read } from '../support/extracted.js';
 
 test('Org table with |---+---| rules: this week is progress, last week its prev, the delta column no figure of its own', async () => {
   const [ex] = await read(

@@ -3,19 +3,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compileLexicon, extract } from '../../src/extract/index.js';
-import { readBytesAs } from '../../src/read/index.js';
-import type { Extraction } from '../../src/model/types.js';
-
-const lexicon = compileLexicon({});
-
-async function read(name: string, text: string): Promise<Extraction[]> {
-  const parts = await readBytesAs(new TextEncoder().encode(text), name);
-  return parts.map((p) => extract(p.document, { scheme: 'reporter', lexicon, today: '2026-11-29' }));
-}
-const progress = (ex: Extraction) =>
-  ex.observations.filter((o) => o.kind === 'progress').map((o) => `${o.project}${o.metric ? '/' + o.metric : ''}=${o.percent}${o.prev !== undefined ? `<${o.prev}` : ''}`);
-const kpis = (ex: Extraction) => ex.observations.filter((o) => o.kind === 'kpi').map((o) => `${o.project}${o.metric ? '/' + o.metric : ''}=${o.percent}`);
+import { kpis, progress, readAndExtract as read } from '../support/extracted.js';
 
 test('Traditional Chinese (進度、本週、下週計畫) is read with the same words; names stay as written', async () => {
   const [ex] = await read(
