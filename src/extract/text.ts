@@ -105,7 +105,8 @@ export function normalize(original: string): NormalText {
 
 /**
  * What the loop of `normalize` makes of a text whose every code unit is KNOWN (or an ideographic space), one unit
- * for one: full-width ASCII as ASCII, `〜`/`～` as `~`, an ideographic space as `,`; null for any other text.
+ * for one: full-width ASCII as ASCII, `〜`/`～` as `~`, an ideographic space as `,` (not after a digit, where it may
+ * follow an identifier); null for any other text.
  */
 function mapUnitForUnit(s: string): string | null {
   const units = new Uint16Array(s.length);
@@ -114,7 +115,9 @@ function mapUnitForUnit(s: string): string | null {
     const k = KNOWN[c]!;
     if (k === 1) units[i] = c === 0x301c ? 0x7e : c;
     else if (k === 2) units[i] = c - 0xfee0;
-    else if (c === 0x3000) units[i] = 0x2c;
+    // An ideographic space is `,` unless an identifier ends right before it (ID_BEFORE: it ends in a digit);
+    // then the loop decides.
+    else if (c === 0x3000 && !(i > 0 && units[i - 1]! >= 0x30 && units[i - 1]! <= 0x39)) units[i] = 0x2c;
     else return null;
   }
   return fromUnits(units);

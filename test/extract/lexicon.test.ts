@@ -85,6 +85,20 @@ const nfUnit = fc.constantFrom(
   '①', 'ｶ', '\uff9e', '가', '\u1100', '\u1161', '\u00a0', 'İ', '\u0344',
 );
 
+test('normalize: an ideographic space after an identifier joins it to its title on every path (a line of known characters too)', () => {
+  // Found by the property test below: the unit-for-unit path made every ideographic space a field separator.
+  for (const [line, want] of [
+    ['Z1\u3000', 'Z1 '],
+    ['KR1.1\u3000新手引导完成率', 'KR1.1 新手引导完成率'],
+    ['PAY-112\u3000退款重构：６０％', 'PAY-112 退款重构:60%'],
+    ['负责人：周凯\u3000进度：80%', '负责人:周凯,进度:80%'],
+    ['第2期\u3000进度 40%', '第2期,进度 40%'],
+  ] as const) {
+    assert.is(normalize(line).norm, want, line);
+    assert.is(normalize(line).norm, normalizePlain(line).norm, line);
+  }
+});
+
 test('normalize gives the same text and map as NFKC code point by code point', () => {
   fc.assert(
     fc.property(fc.string({ unit: nfUnit, maxLength: 20 }), (s) => {
