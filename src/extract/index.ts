@@ -14,7 +14,7 @@ import { findWeek } from './week.js';
 import { DIRECTION_RULES, STATEMENT_RULES } from './rules/index.js';
 import { stripRenameRemark } from './rules/statement/stated-rename.js';
 import { weekFriday } from '../model/week.js';
-import { foldTraditional, hasTraditional } from '../model/han.js';
+import { foldHan, hasTraditional } from '../model/han.js';
 import { findStatements } from './stated.js';
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
@@ -256,7 +256,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  */
 export function extract(doc: Document, options: ExtractOptions): Extraction {
   if (!doc.blocks.some((b) => hasTraditional(b.text) || (b.header !== undefined && hasTraditional(b.header.join(' '))))) return extractWritten(doc, options);
-  const fold = (s: string) => foldTraditional(s);
+  const fold = foldHan;
   const folded: Document = {
     ...doc,
     blocks: doc.blocks.map((b) => ({
@@ -281,7 +281,7 @@ function unfolder(blocks: readonly Block[]): (s: string) => string {
   const native = new Set<string>();
   for (const b of blocks) {
     for (const ch of b.text) {
-      const f = foldTraditional(ch);
+      const f = foldHan(ch);
       if (f === ch) native.add(ch);
       else if (back.has(f) && back.get(f) !== ch) back.set(f, f);
       else back.set(f, ch);

@@ -112,6 +112,3 @@ export function foldHan(text: string): string {
   }
   return changed ? out : text;
 }
-
-/** The same fold, under the name the readers use. */
-export const foldTraditional = foldHan;

@@ -3,7 +3,7 @@
 import { ambiguousSlashDates, datesIn, labelIn, monthDayIn, monthWeekIn, monthWeekThursday, slashOrderOf, type MonthWeek, type SlashOrder } from '../model/label.js';
 import type { Block, DateHint, Document, Warning } from '../model/types.js';
 import { formatDate } from '../model/week.js';
-import { foldTraditional } from '../model/han.js';
+import { foldHan } from '../model/han.js';
 
 /** A label line: its block, what it says, and the kind of label. */
 interface Label {
@@ -50,7 +50,7 @@ function labelWith(block: Block, index: number, order: SlashOrder | undefined, n
   if (block.kind !== 'heading' && block.text.includes('\n')) return null;
   if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
   // Traditional labels (`2024年3月15日週報`) are read with the same words.
-  const text = foldTraditional(raw.normalize('NFKC'));
+  const text = foldHan(raw.normalize('NFKC'));
   const label: Label = { index, block, text: withoutRemark ? first : raw };
   let rest = text;
   const dates = datesIn(text, order);
