@@ -88,8 +88,8 @@ interface Run {
 interface Scope {
   depth: number;
   parents: string[];
-  /** Set inside `<li>` until its first text becomes the item block. */
-  item?: { pending: boolean };
+  /** Set inside `<li>` until its first text becomes the item block; `checked` for a ticked task. */
+  item?: { pending: boolean; checked?: boolean };
 }
 
 function tidy(text: string): string {
@@ -99,6 +99,37 @@ function tidy(text: string): string {
     .join('\n')
     .replace(/^\n+|\n+$/g, '')
     .replace(/\n{2,}/g, '\n');
+}
+
+/** Class tokens of a ticked task item: Confluence `<li class="checked">`, `task-done`, `is-checked`, Notion's `checkbox-on`. */
+const TICKED_CLASS = /(?:^|\s)(?:checked|is-checked|task-checked|task-done|checkbox-on|to-do-children-checked)(?:\s|$)/u;
+
+/**
+ * Is a list item a ticked task? Said by the item (`<li class="checked">`, `aria-checked="true"`, `data-checked`) or by
+ * a mark before its text: `<input type="checkbox" checked>`, a `checkbox-on` element. A box after the first text is
+ * not the item's.
+ */
+function ticked(li: HNode): boolean {
+  const a = li.attribs ?? {};
+  if (TICKED_CLASS.test(a.class ?? '') || a['aria-checked'] === 'true' || a['data-checked'] === 'true') return true;
+  const todo: HNode[] = [...(li.children ?? [])].reverse();
+  for (let seen = 0; todo.length && seen < 64; seen++) {
+    const n = todo.pop()!;
+    if (n.type === 'text') {
+      if ((n.data ?? '').trim()) return false;
+      continue;
+    }
+    if (n.type !== 'tag') continue;
+    const na = n.attribs ?? {};
+    if (n.name === 'input') {
+      if ((na.type ?? '').toLowerCase() === 'checkbox') return na.checked !== undefined;
+      continue;
+    }
+    if (TICKED_CLASS.test(na.class ?? '') || na['aria-checked'] === 'true') return true;
+    if (na['aria-checked'] === 'false' || n.name === 'ul' || n.name === 'ol') return false;
+    for (let i = (n.children ?? []).length - 1; i >= 0; i--) todo.push(n.children![i]!);
+  }
+  return false;
 }
 
 function lineOf(node: HNode): number | undefined {
@@ -131,7 +162,7 @@ class Walker {
     if (!text) return;
     if (scope.item?.pending) {
       scope.item.pending = false;
-      this.push('item', text, run.line, scope);
+      this.push('item', text, run.line, scope, scope.item.checked ? { checked: true } : {});
       scope.parents = [...scope.parents, text.split('\n')[0]!];
     } else {
       this.push('paragraph', text, run.line, scope);
@@ -224,7 +255,7 @@ class Walker {
     if (name === 'li') {
       this.flush(run, scope);
       // A stray <li> outside a list still counts as one level.
-      const inner: Scope = { depth: Math.max(1, scope.depth), parents: scope.parents, item: { pending: true } };
+      const inner: Scope = { depth: Math.max(1, scope.depth), parents: scope.parents, item: { pending: true, ...(ticked(node) ? { checked: true } : {}) } };
       this.children(node, inner, level);
       return;
     }

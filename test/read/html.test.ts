@@ -90,3 +90,31 @@ test('a 1 MB line of text parses quickly', () => {
 });
 
 test.run();
+
+test('ticked tasks: Confluence class="checked", a checked checkbox before the text, Notion checkbox-on; unticked and later boxes are not', () => {
+  const html = [
+    '<ul class="inline-task-list">',
+    '<li data-inline-task-id="1" class="checked">日志平台升级</li>',
+    '<li data-inline-task-id="2">配置中心改造：进度 55%</li>',
+    '</ul>',
+    '<ul class="contains-task-list">',
+    '<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" checked="" disabled=""> 对象存储迁移</li>',
+    '<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled=""> 堡垒机替换：挂起</li>',
+    '<li>网关限流平台 <input type="checkbox" checked> 评审</li>',
+    '<li aria-checked="true">Billing export API</li>',
+    '</ul>',
+    '<ul class="to-do-list"><li><div class="checkbox checkbox-on"></div> <span class="to-do-children-checked">会员中台上线</span></li>',
+    '<li><div class="checkbox checkbox-off"></div> <span class="to-do-children-unchecked">电子签收</span></li></ul>',
+  ].join('\n');
+  const items = parseHtml(html, 't.html').blocks.filter((b) => b.kind === 'item').map((b) => [b.text, b.checked === true]);
+  assert.equal(items, [
+    ['日志平台升级', true],
+    ['配置中心改造：进度 55%', false],
+    ['对象存储迁移', true],
+    ['堡垒机替换：挂起', false],
+    ['网关限流平台 评审', false],
+    ['Billing export API', true],
+    ['会员中台上线', true],
+    ['电子签收', false],
+  ]);
+});
