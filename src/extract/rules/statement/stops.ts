@@ -85,6 +85,8 @@ export const statedCancel: StatePhraseRule = {
     'dropped from the roadmap', 'removed from the roadmap',
     // Out of this period's scope on purpose: `移出本期范围`, `不纳入本期`, `removed from scope`.
     '移出本期范围', '移出本期', '移出范围', '移出本季度', '移出规划', '不纳入本期', '停止推进', '停止开发', '撤项', '作废',
+    // Withdrawn: `撤销立项`, `项目撤销` (`撤销旧入口` names a part: nothing).
+    '撤销',
     'removed from scope', 'out of scope', 'no longer pursued', 'not pursuing', 'killed', 'abandoned', 'won\'t do',
   ],
   objectNamesItem: [],
@@ -101,6 +103,8 @@ export const statedCancel: StatePhraseRule = {
     { text: '5. 旧版报表迁移：业务确认移出本期范围', expect: { verdict: 'stated', state: 'cancelled', subject: '旧版报表迁移' } },
     { text: '- Membership hub: cancelled — merged into Identity', expect: { verdict: 'stated', state: 'cancelled', subject: 'Membership hub' } },
     { text: '- Partner SDK — out of scope after the Q2 replanning', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
+    { text: '| 项目 | 进度 | 说明 |\n|---|---|---|\n| 客服质检 | — | 撤销立项，并入集团客服中台统一建设 |', expect: { verdict: 'stated', state: 'cancelled', subject: '客服质检' } },
+    { text: '- 客服质检：本项目撤销', expect: { verdict: 'stated', state: 'cancelled', subject: '客服质检' } },
   ],
   rejects: [
     { text: '- 会员中心：取消旧版积分兑换入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
@@ -108,5 +112,7 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 会员中心：取消暂停，恢复开发', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
     { text: '- 鲜丰对接：鲜丰方面确认终止合同', expect: { verdict: 'unstated', state: 'cancelled', subject: '鲜丰对接' } },
     { text: '- 会员中心：旧接口作废，统一走新网关', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
+    { text: '- 会员中心：撤销旧版积分入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
+    { text: '- 会员中心：误操作的发布已撤销，重新走审批', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
   ],
 };
