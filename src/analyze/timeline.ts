@@ -493,6 +493,8 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
     if (yf !== null) {
       if (xf !== null) return { from: xf, to: yf, delta: delta(xf, yf), status: classifyKpi(xf, yf, info.direction) };
       const l = lastFigure(tl, key, i);
+      const said = statedBefore(tl, i, j, y);
+      if (!l && said !== null) return { from: said, to: yf, delta: delta(said, yf), status: classifyKpi(said, yf, info.direction) };
       if (!l) return { from: null, to: yf, delta: null, status: 'new' };
       return { from: l.percent, to: yf, delta: delta(l.percent, yf), status: classifyKpi(l.percent, yf, info.direction), last: { week: week(l.index), percent: l.percent } };
     }
@@ -515,6 +517,8 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
     const inferred = y?.inferred ? { inferred: y.inferred } : {};
     if (xf !== null) return { from: xf, to: yf, delta: delta(xf, yf), status: classify(xf, yf), ...inferred };
     const l = lastFigure(tl, key, i);
+    const said = l ? null : statedBefore(tl, i, j, y);
+    if (said !== null) return { from: said, to: yf, delta: delta(said, yf), status: classify(said, yf), ...inferred };
     if (!l) return { from: null, to: yf, delta: null, status: classify(null, yf), ...inferred };
     const status: Status = yf >= 100 ? (l.percent >= 100 ? 'done' : 'completed') : 'resumed';
     return { from: l.percent, to: yf, delta: delta(l.percent, yf), status, last: { week: week(l.index), percent: l.percent }, ...inferred };
@@ -535,6 +539,16 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
   }
   if (x?.stated) return null;
   return { from: xf, to: null, delta: null, status: xf >= 100 ? 'done' : 'dropped' };
+}
+
+/**
+ * The earlier figure report `j` states for an item the previous report `i` (its neighbour) did not list — `70%（上周
+ * 60%）`, `60%→70%`, a last-week column: a reader compares with it (advanced from 60), not calls the item new. Only
+ * between neighbours: the stated figure is the previous report's time, not an older one's.
+ */
+function statedBefore(tl: Timeline<Measure>, i: number, j: number, y: Entry | undefined): number | null {
+  if (i < 0 || j !== i + 1 || y?.measure?.prev === undefined) return null;
+  return round2(y.measure.prev);
 }
 
 /** How an item ended when it is absent from both of the last two reports: its last event. */

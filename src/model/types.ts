@@ -122,6 +122,11 @@ export interface Measure {
   direction?: 'lower';
   /** The due date the report states for the item (`预计5月底上线`, a `计划完成` column), `YYYY-MM-DD`. */
   due?: string;
+  /**
+   * The earlier figure the report itself states (`70%（上周 60%）`, `60%→70%`, a last-week column): what a reader
+   * compares with when the previous report did not list the item.
+   */
+  prev?: number;
 }
 
 /** A measure with its evidence. */
@@ -130,8 +135,6 @@ export interface Observation extends Measure {
   section: string[];
   /** The source line (or table row) the figure came from. */
   text: string;
-  /** Tables with a last-week column: the earlier figure, kept as context. */
-  prev?: number;
   /** Tables with a planned column: the planned figure, kept as context. */
   planned?: number;
   /** A completion stated in words gave this 100 (analyze/ adds these for items the history tracks; never stored). */

@@ -96,6 +96,8 @@
  *     [itemIndex, percent, line, done|null, total|null]            the line gave a fraction
  *     [itemIndex, percent, line, done|null, total|null, qualifier] an approximate figure (`约`, `>`, …)
  *     [itemIndex, percent, line, done|null, total|null, qualifier|null, due]  a stated due date (`YYYY-MM-DD`)
+ *     [itemIndex, percent, line, done|null, total|null, qualifier|null, due|null, prev]  the earlier figure the report
+ *                                                                  states (`70%（上周 60%）`, a last-week column)
  * - `s` (absent when empty): the report's statements in words (model/types.ts Statement) as the
  *   extractor recorded them; analyze/ decides which tracked item each names.
  * - A segment may hold records of reports the manifest no longer names (replaced by a later
@@ -144,7 +146,8 @@ export type MeasureTuple =
   | [number, number, number]
   | [number, number, number, number | null, number | null]
   | [number, number, number, number | null, number | null, string]
-  | [number, number, number, number | null, number | null, string | null, string];
+  | [number, number, number, number | null, number | null, string | null, string]
+  | [number, number, number, number | null, number | null, string | null, string | null, number];
 
 /** A report as the manifest lists it: its header and the segment holding its figures. */
 export interface ReportRecord extends StoredHeader {
@@ -218,8 +221,8 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
   if (!Array.isArray(value)) return { index: [], message: 'expected an array of measure tuples' };
   for (let i = 0; i < value.length; i++) {
     const t: unknown = value[i];
-    if (!Array.isArray(t) || (t.length !== 3 && t.length !== 5 && t.length !== 6 && t.length !== 7)) {
-      return { index: [i], message: 'expected [item, percent, line] or [item, percent, line, done, total, qualifier?, due?]' };
+    if (!Array.isArray(t) || (t.length !== 3 && t.length !== 5 && t.length !== 6 && t.length !== 7 && t.length !== 8)) {
+      return { index: [i], message: 'expected [item, percent, line] or [item, percent, line, done, total, qualifier?, due?, prev?]' };
     }
     const item = t[0];
     if (!Number.isInteger(item) || item < 0 || item >= itemCount) return { index: [i, 0], message: `item index out of range (0..${itemCount - 1})` };
@@ -230,10 +233,11 @@ export function measureTupleProblem(value: unknown, itemCount: number): { index:
       if (t[4] !== null && !isNum(t[4])) return { index: [i, 4], message: 'total must be a number or null' };
     }
     if (t.length === 6 && typeof t[5] !== 'string') return { index: [i, 5], message: 'qualifier must be a string' };
-    if (t.length === 7) {
+    if (t.length >= 7) {
       if (t[5] !== null && typeof t[5] !== 'string') return { index: [i, 5], message: 'qualifier must be a string or null' };
-      if (typeof t[6] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(t[6])) return { index: [i, 6], message: 'due must be a date like 2024-05-31' };
+      if (!(t.length === 8 && t[6] === null) && (typeof t[6] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(t[6]))) return { index: [i, 6], message: 'due must be a date like 2024-05-31' };
     }
+    if (t.length === 8 && !isNum(t[7])) return { index: [i, 7], message: 'prev must be a number' };
   }
   return null;
 }
@@ -426,6 +430,7 @@ export class ItemTable {
 
 export function encodeMeasure(m: Measure, table: ItemTable): MeasureTuple {
   const item = table.index(m.project, m.metric, m.kind, m.kind === 'kpi' ? m.direction : undefined);
+  if (m.prev !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier ?? null, m.due ?? null, m.prev];
   if (m.due !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier ?? null, m.due];
   if (m.qualifier !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null, m.qualifier];
   if (m.done !== undefined || m.total !== undefined) return [item, m.percent, m.line, m.done ?? null, m.total ?? null];
@@ -441,7 +446,8 @@ export function decodeMeasure(t: MeasureTuple, items: readonly ItemTuple[]): Mea
     if (t[4] !== null) m.total = t[4];
   }
   if (t.length >= 6 && t[5] !== null && t[5] !== undefined) m.qualifier = t[5];
-  if (t.length === 7) m.due = t[6];
+  if (t.length >= 7 && t[6] !== null && t[6] !== undefined) m.due = t[6];
+  if (t.length === 8) m.prev = t[7];
   return m;
 }
 
@@ -453,6 +459,7 @@ export function measureOf(o: Measure): Measure {
   if (o.qualifier !== undefined) m.qualifier = o.qualifier;
   if (o.direction !== undefined) m.direction = o.direction;
   if (o.due !== undefined) m.due = o.due;
+  if (o.prev !== undefined) m.prev = o.prev;
   return m;
 }
 

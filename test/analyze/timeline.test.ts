@@ -241,4 +241,29 @@ test('export agrees with diff of its last week, history with diff of each week',
   }
 });
 
+test('an earlier figure the report states (`35%（上周 30%）`) for an item the previous report did not list: advanced from it, not new', () => {
+  const withPrev = (w: string, ms: [string, number, number | undefined, Measure['kind']?][]): ReportMeasures => ({
+    ...rep(w, []),
+    measures: ms.map(([project, percent, prev, kind = 'progress'], i) => ({ project, metric: null, percent, kind, line: i + 1, ...(prev !== undefined ? { prev } : {}) })),
+  });
+  const reports = [
+    withPrev('2031-W41', [['指标平台', 45, undefined]]),
+    withPrev('2031-W42', [['指标平台', 52, 45], ['数据血缘平台', 35, 30], ['数据资产目录', 20, undefined], ['上线验收', 100, 90], ['回退项目', 20, 25]]),
+    withPrev('2031-W43', [['指标平台', 60, 50], ['数据血缘平台', 45, 35], ['数据资产目录', 20, undefined]]),
+  ];
+  const d = diffWeeks(reports, { from: '2031-W41', to: '2031-W42', aliases: none });
+  const row = (p: string) => d.items.find((i) => i.project === p)!;
+  assert.equal([row('数据血缘平台').status, row('数据血缘平台').from, row('数据血缘平台').delta], ['advanced', 30, 5]);
+  assert.is(row('上线验收').status, 'completed');
+  assert.is(row('回退项目').status, 'regressed');
+  assert.is(row('数据资产目录').status, 'new');
+  // A figure listed in the earlier report wins over the one stated later (45 → 52 by the reports, whatever 上周 says).
+  assert.equal([row('指标平台').status, row('指标平台').from], ['advanced', 45]);
+  // Across a report in between, the stated figure is not the earlier report's: new.
+  assert.is(statusOf(reports, '2031-W41', '2031-W43')['数据血缘平台'], 'new');
+  // history agrees with the adjacent diff.
+  const h = history(reports, '数据血缘平台', { aliases: none });
+  assert.equal(h.items[0]!.points.map((p) => p.status), ['advanced', 'advanced']);
+});
+
 test.run();
