@@ -28,6 +28,10 @@ const SETS = [
   // dressed differently, lower-is-better words), labelled before the tool ran on them (first run: 59/72, the misses
   // all a Traditional 進度 column the extractor does not read; the fixture now says 完成度, as such teams also write).
   { name: 'r3', dir: path.join(root, 'test', 'fixtures', 'eval', 'r3', 'series'), floor: { all: 1, read: 1 } },
+  // Round 4: four more of our own, one per cause left open in round 3 (HTML ticked tasks, an earlier figure stated in the
+  // report, completion/pause/cancel in other words, KPI word classes), labelled before the tool ran (first run: 94/107;
+  // left: a share of bad events `数据延迟超标占比` the extractor reads as no KPI, and `较上周+10pp` read as no earlier figure).
+  { name: 'r4', dir: path.join(root, 'test', 'fixtures', 'eval', 'r4', 'series'), floor: { all: 0.96, read: 1 } },
 ];
 
 interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }
