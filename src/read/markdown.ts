@@ -4,6 +4,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { CELL_BREAK, type Block, type Document, type Warning } from '../model/types.js';
 import { mergeByLine, nestOutline, pseudoHeadingLevel } from './outline.js';
 import { findTextTables, rowBlocks } from './table.js';
+import { unframeBanners } from './banner.js';
 
 /** Below this nesting depth we stop descending and keep the rest as plain text (no unbounded recursion). */
 const MAX_DEPTH = 100;
@@ -415,6 +416,9 @@ export function parseMarkdown(text: string, source: string): Document {
     for (const t of tables) for (let l = t.start; l <= t.end; l++) blanked[l - 1] = '';
     lexed = blanked.join('\n');
   }
+  // Drawn rules (`=====` above and below a label) as the writer meant them: headings and separators.
+  const unframed = unframeBanners(lexed === src ? srcLines : lexed.split('\n'));
+  if (unframed !== srcLines) lexed = unframed.join('\n');
   let tokens: Token[];
   try {
     tokens = new Lexer({ gfm: true }).lex(lexed) as Token[];
