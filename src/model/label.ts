@@ -182,7 +182,7 @@ export function monthDayIn(text: string): { month: number; day: number } | null 
   const md = String.raw`(\d{1,2})\s*(?:[./]|月)\s*(\d{1,2})\s*[日号]?`;
   const re = new RegExp(String.raw`(?<![\d./])${md}(?:\s*(?:[-~–—至到]|~)\s*(?:${md}|(\d{1,2})\s*[日号]?))?(?![\d./])`, 'u');
   const m = re.exec(text);
-  if (!m) return null;
+  if (!m) return englishDayIn(text);
   let month = Number(m[1]);
   let day = Number(m[2]);
   if (m[3] !== undefined) {
@@ -193,6 +193,22 @@ export function monthDayIn(text: string): { month: number; day: number } | null 
   }
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return { month, day };
+}
+
+/**
+ * An English day without a year (`Week of Oct 14`, `w/c 17 Mar`, `Week ending 7th March`, `Oct 7–18`): month and day
+ * (of the last day of a range), or null.
+ */
+function englishDayIn(text: string): { month: number; day: number } | null {
+  if (!/[A-Za-z]/.test(text)) return null;
+  const range = englishRangeIn(text);
+  if (range) return range.to;
+  const D = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+  const m = new RegExp(String.raw`(?<![\d\p{L}])${D}\s+${MONTH}(?![\p{L}])|(?<![\p{L}])${MONTH}\s+${D}(?![\d.:/%])`, 'iu').exec(text);
+  if (!m) return null;
+  const month = MONTH_NAMES.indexOf((m[2] ?? m[3])!.slice(0, 3).toLowerCase()) + 1;
+  const day = Number(m[1] ?? m[4]);
+  return month >= 1 && day >= 1 && day <= 31 ? { month, day } : null;
 }
 
 /**

@@ -18,10 +18,16 @@ interface Label {
   monthWeek?: MonthWeek;
   /** A day inside the week a month's week count names (its Thursday), not a stated date. */
   within?: Date;
+  /** A list item that opens with its date and goes on with the week's lines (`- 2023-11-03：工单迁移 40%`). */
+  inline?: boolean;
+  /** For an inline label: the item's first line without its date (`工单系统迁移 40%`), so that the date names nothing. */
+  rest?: string;
 }
 
 /** Words that may stand beside a date in a label line (`2023年3月17日周报`, `Week 19 report`). */
 const LABEL_WORDS = /周报|周总结|周工作|工作总结|工作汇报|总结|汇报|报告|进展|本周|周记|weekly|report|status|update|week|ending|beginning|commencing|starting|of|the/giu;
+/** Weekday names beside an entry's date (`2024.10.08 周二 周报`, `Wednesday 9 Oct`, `[2025.03.07 Fri]`, `周报 2025.03.14（五）`). */
+const WEEKDAYS = /(?:星期|礼拜|周|週)[一二三四五六日天]|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?|[(（][一二三四五六日天][)）]/giu;
 /** English month names, stripped with the date they belong to (`week ending 8 March 2024`). */
 const MONTH_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/giu;
 /** Lines that mention a week but are about the plan, not an entry. */
@@ -43,11 +49,17 @@ const TRAILING_REMARK = /\s*[(\[【][^()[\]【】]*[)\]】]\s*$/u;
 function labelWith(block: Block, index: number, order: SlashOrder | undefined, next: Block | undefined, withoutRemark: boolean): Label | null {
   // A top-level list item that holds only a date and has the entry's lines nested under it (`- **2024/05/17**`).
   const dateItem = block.kind === 'item' && block.depth === 1 && next?.kind === 'item' && next.depth > 1;
+  if (block.kind === 'item' && block.depth === 1 && !withoutRemark) {
+    const inline = inlineDatedItem(block, index, order);
+    if (inline) return inline;
+  }
   if (block.kind !== 'heading' && !(block.kind === 'paragraph' && block.depth === 0) && !dateItem) return null;
   const first = block.text.split('\n')[0]!.trim();
   const raw = withoutRemark ? first.normalize('NFKC').replace(TRAILING_REMARK, '').trim() : first;
   if (withoutRemark && (raw === first.normalize('NFKC') || first.length > 60)) return null;
-  if (block.kind !== 'heading' && block.text.includes('\n')) return null;
+  // A paragraph may open with its label, the week's lines following without a blank line (plain text):
+  // `【2024年12月第4周】` / `主板改版：进度 50%`.
+  if (block.kind === 'item' && block.text.includes('\n')) return null;
   if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
   // Traditional labels (`2024年3月15日週報`) are read with the same words.
   const text = foldHan(raw.normalize('NFKC'));
@@ -81,11 +93,61 @@ function labelWith(block: Block, index: number, order: SlashOrder | undefined, n
     const md = block.kind === 'heading' ? monthDayIn(text) : null;
     if (!md) return null;
     label.monthDay = md;
-    rest = rest.replace(/\d{1,2}\s*(?:[./]|月)\s*\d{1,2}\s*[日号]?(?:\s*[-~–—至到]\s*(?:\d{1,2}\s*(?:[./]|月)\s*)?\d{1,2}\s*[日号]?)?/u, ' ');
+    rest = rest
+      .replace(/\d{1,2}\s*(?:[./]|月)\s*\d{1,2}\s*[日号]?(?:\s*[-~–—至到]\s*(?:\d{1,2}\s*(?:[./]|月)\s*)?\d{1,2}\s*[日号]?)?/u, ' ')
+      // English days (`Week of Oct 14`, `w/c 17 Mar`).
+      .replace(MONTH_WORDS, ' ')
+      .replace(/(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)/g, ' ');
   }
   // Remaining words: a few (a team's name) are fine; a sentence is not a label.
-  rest = rest.replace(LABEL_WORDS, ' ').replace(/[\s\p{P}\p{S}]+/gu, '').replace(/\d{4}年?/g, '');
+  rest = rest.replace(LABEL_WORDS, ' ').replace(WEEKDAYS, ' ').replace(/[\s\p{P}\p{S}]+/gu, '').replace(/\d{4}年?/g, '');
   return rest.length <= 6 ? label : null;
+}
+
+/** A date opening a list item, then its text: `2023-11-03：…`, `**11/10** …`, `2024.10.08（周二）…`, `10.14-10.18 …`. */
+const DATE_LEAD =
+  /^[\s*_`【[(]*((?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*[-~–—至到]\s*(?:\d{1,2}\s*[-/.月]\s*)?\d{1,2}\s*[日号]?)?)(?:\s*\(?(?:周|星期|週)[一二三四五六日天]\)?)?[\s*_`】\])]*(?:[:：,，、|｜]|\s+[-–—]\s+|\s)\s*\S/u;
+
+/** `- 2023-11-03：工单系统迁移 40%`: the item's leading date as an entry label (kept only if such items run a week apart). */
+function inlineDatedItem(block: Block, index: number, order: SlashOrder | undefined): Label | null {
+  const first = block.text.split('\n')[0]!.normalize('NFKC');
+  const m = DATE_LEAD.exec(first);
+  if (!m) return null;
+  const text = m[1]!.trim();
+  const label: Label = { index, block, text, inline: true, rest: first.slice(m[0].length - 1) };
+  const dates = datesIn(text, order);
+  if (dates.length) label.date = dates[dates.length - 1];
+  else {
+    const md = monthDayIn(text);
+    if (!md) return null;
+    label.monthDay = md;
+  }
+  return label;
+}
+
+/**
+ * Dated list items are entries only when they read as a series of weekly reports: every item dated, in one
+ * order, each a whole number of weeks (give or take two days, at most five) from the one before; a single
+ * report's list of milestone dates is not.
+ */
+function runWeekly(labels: readonly Label[]): boolean {
+  if (labels.some((l) => !l.date)) return false;
+  let sign = 0;
+  for (let i = 1; i < labels.length; i++) {
+    const gap = (labels[i]!.date!.getTime() - labels[i - 1]!.date!.getTime()) / DAY;
+    const s = Math.sign(gap);
+    const g = Math.abs(Math.round(gap));
+    if (s === 0 || (sign && s !== sign) || g < 5 || g > 37 || Math.min(g % 7, 7 - (g % 7)) > 2) return false;
+    sign = s;
+  }
+  return true;
+}
+
+/** Copies of labels with years for the days written without one, to measure their spacing (a leap year: 2.29 is a day). */
+function withYears(labels: readonly Label[]): Label[] {
+  const copies = labels.map((l) => ({ ...l }));
+  if (copies.some((l) => l.monthDay)) assignYears(copies, 2000);
+  return copies;
 }
 
 /** The week of a month's week count in `year` (a week belongs to the month of its Thursday), as a week label. */
@@ -99,7 +161,7 @@ function setMonthWeek(label: Label, year: number): void {
 /** Lines that may label an entry: a heading's or a one-line paragraph's text, short. */
 function labelLines(blocks: readonly Block[]): { text: string; line: number }[] {
   return blocks
-    .filter((b) => b.kind === 'heading' || (b.kind === 'paragraph' && b.depth === 0 && !b.text.includes('\n')))
+    .filter((b) => b.kind === 'heading' || (b.kind === 'paragraph' && b.depth === 0))
     .map((b) => ({ text: b.text.split('\n')[0]!.trim().normalize('NFKC'), line: b.line }))
     .filter((l) => l.text.length <= 40);
 }
@@ -209,12 +271,16 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
   doc.blocks.forEach((b, i) => {
     const l = labelOf(b, i, slash?.order, doc.blocks[i + 1]);
     if (!l) return;
-    const key = `${b.kind}:${b.depth}`;
+    const key = `${b.kind}${l.inline ? '-inline' : ''}:${b.depth}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(l);
   });
   let labels: Label[] = [];
-  for (const g of groups.values()) if (g.length > labels.length) labels = g;
+  for (const g of groups.values()) if (!g[0]!.inline && g.length > labels.length) labels = g;
+  // Dated list items are entries only in a file with no other dated labels, and only when they run weekly.
+  if (labels.length < 2) {
+    for (const g of groups.values()) if (g[0]!.inline && g.length >= 2 && g.length > labels.length && runWeekly(withYears(g))) labels = g;
+  }
   if (labels.length < 2) return [doc];
   // An entry written one heading level off (`## 2024-W20` among `### 5.6-5.10` entries) is an entry too:
   // any label heading at the same level or above, after the first entry.
@@ -257,9 +323,11 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
   }
   return labels.map((l, k) => {
     const end = k + 1 < labels.length ? labels[k + 1]!.index : doc.blocks.length;
+    const blocks = doc.blocks.slice(l.index, end);
+    if (l.rest !== undefined) blocks[0] = { ...blocks[0]!, text: [l.rest, ...blocks[0]!.text.split('\n').slice(1)].join('\n') };
     const part: Document = {
       ...doc,
-      blocks: doc.blocks.slice(l.index, end),
+      blocks,
       warnings: k === 0 ? [...doc.warnings, ...warnings] : [...warnings.filter((w) => !w.message.includes('before the first') && !w.message.includes('count weeks within') && !w.message.includes('are read'))],
       entry: { label: l.text, line: l.block.line, index: k, count: labels.length },
       hint: hintOf(l),

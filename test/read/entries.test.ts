@@ -123,4 +123,75 @@ test('a date in the file name is used when the text has none, never over the tex
   assert.is(extract(label!.document, { scheme: 'reporter' }).week, '2023-W16');
 });
 
+// Entry labels of more forms (own fixtures in test/fixtures/extract/weeks/entries).
+const forms = join(root, 'test', 'fixtures', 'extract', 'weeks', 'entries');
+
+async function formWeeks(file: string): Promise<[string, string | null, string | null, number[]][]> {
+  const parts = await readBytesAs(readFileSync(join(forms, file)), file);
+  return parts.map((p) => {
+    const ex = extract(p.document, { scheme: 'reporter' });
+    return [p.key, ex.week, ex.date, ex.observations.map((o) => o.percent)];
+  });
+}
+
+test('labels framed by drawn rules in plain text (`=====` above and below), weekdays and remarks beside the date, across New Year', async () => {
+  assert.equal(await formWeeks('framed-log.txt'), [
+    ['#[2024.12.20 Fri] 周记', '2024-W51', '2024-12-20', [62, 35]],
+    ['#周记 2024.12.27（五）', '2024-W52', '2024-12-27', [70, 41]],
+    ['#w/c 30 Dec', '2025-W01', '2024-12-30', [76, 50]],
+    ['#2025.01.10 周五（元旦后第一个完整周）', '2025-W02', '2025-01-10', [83, 58]],
+  ]);
+});
+
+test('labels framed by box-drawing rules (`━━━`), `Week ending Friday 21 October 2022`, newest first', async () => {
+  assert.equal(await formWeeks('box-frames.txt'), [
+    ['#Week ending Friday 21 October 2022', '2022-W43', '2022-10-21', [90, 40]],
+    ['#Week ending Friday 14 October 2022', '2022-W42', '2022-10-14', [82, 31]],
+    ['#Week ending Friday 7 October 2022', '2022-W41', '2022-10-07', [75]],
+  ]);
+});
+
+test('`Week of Dec 11` headings: English days without a year, the year from the title, rolling over at New Year', async () => {
+  assert.equal(await formWeeks('week-of.md'), [
+    ['#Week of Dec 11', '2023-W51', '2023-12-11', [35, 10]],
+    ['#Week of Dec 18', '2023-W52', '2023-12-18', [50, 25]],
+    ['#Week of Jan 1', '2024-W01', '2024-01-01', [55]],
+    ['#Week of Jan 8th', '2024-W02', '2024-01-08', [70, 45]],
+  ]);
+});
+
+test('dated list items a week apart are entries, and their date names no project', async () => {
+  const parts = await readBytesAs(readFileSync(join(forms, 'dated-items.md')), 'dated-items.md');
+  assert.equal(
+    parts.map((p) => [p.key, extract(p.document, { scheme: 'reporter' }).week]),
+    [
+      ['#2023-11-03', '2023-W45'],
+      ['#2023-11-10', '2023-W46'],
+      ['#2023-11-17', '2023-W47'],
+      ['#2023-11-24', '2023-W48'],
+    ],
+  );
+  const first = extract(parts[0]!.document, { scheme: 'reporter' }).observations;
+  assert.equal(first.map((o) => [o.project, o.percent]), [['工单系统迁移', 40], ['知识库重建', 10]]);
+  assert.equal(first.map((o) => o.line), [5, 5]);
+  assert.equal(await formWeeks('dated-items-yearless.md'), [
+    ['#12.26', '2025-W52', '2025-12-26', [80, 60]],
+    ['#1.2', '2026-W01', '2026-01-02', [85, 66]],
+    ['#1.9', '2026-W02', '2026-01-09', [90]],
+  ]);
+});
+
+test("a report's list of milestone dates (not a week apart) is no series of entries", async () => {
+  assert.equal(await formWeeks('milestone-dates.md'), [['', '2024-W11', '2024-03-15', [100, 40]]]);
+});
+
+test('a label line with its week glued below it (no blank line, plain text) is still an entry', async () => {
+  const parts = await readBytesAs(readFileSync(join(forms, 'glued-labels.txt')), 'glued-labels.txt');
+  assert.equal(parts.map((p) => p.key), ['#【2021年12月第4周】', '#【2022年1月第1周】', '#【2022年1月第2周】']);
+  // A week belongs to the month of its Thursday: 2021-12-23, 2022-01-06, 2022-01-13.
+  assert.equal(parts.map((p) => p.document.hint?.within), ['2021-12-23', '2022-01-06', '2022-01-13']);
+  assert.equal(parts.map((p) => extract(p.document, { scheme: 'iso' }).week), ['2021-W51', '2022-W01', '2022-W02']);
+  assert.equal(parts.map((p) => extract(p.document, { scheme: 'iso' }).observations.map((o) => o.percent)), [[50, 20], [65, 35], [80]]);
+});
+
 test.run();
