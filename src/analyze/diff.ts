@@ -3,7 +3,7 @@
 import type { AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
 import { cmpItem, cmpKind, cmpStatus, emptyCounts, type Direction, type ReportLike, type Status } from './items.js';
-import { compare, indexOfWeek, nameAt, timelines, type Change } from './timeline.js';
+import { compare, indexOfWeek, nameAt, timelines, type Change, type Timeline } from './timeline.js';
 
 export interface DiffItem {
   team: string;
@@ -102,10 +102,19 @@ export function diffItemOf(team: string, info: { project: string; metric: string
  * Pass every report of the team up to `to`, not just the two weeks.
  */
 export function diffWeeks(reports: readonly ReportLike<Measure>[], opts: DiffOptions): DiffReport {
+  return diffTimelines(timelines(reports, opts.aliases, opts.team), opts);
+}
+
+/**
+ * diffWeeks over timelines already folded (teams in code-point order): each must hold the team's
+ * reports from `from` (or from its checkpoint before it) to its latest, or be only the one week it
+ * has of the two.
+ */
+export function diffTimelines(tls: readonly Timeline<Measure>[], opts: Pick<DiffOptions, 'from' | 'to'>): DiffReport {
   const items: DiffItem[] = [];
   const missing: DiffReport['missing'] = [];
 
-  for (const tl of timelines(reports, opts.aliases, opts.team)) {
+  for (const tl of tls) {
     const i = indexOfWeek(tl, opts.from);
     const j = indexOfWeek(tl, opts.to);
     if (i < 0 && j < 0) continue;

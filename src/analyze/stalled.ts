@@ -5,7 +5,7 @@ import type { Measure, WeekId, WeekScheme } from '../model/types.js';
 import { compareWeeks, weeksBetween } from '../model/week.js';
 import type { Forecast } from './forecast.js';
 import { cmpItem, type ReportLike } from './items.js';
-import { timelines } from './timeline.js';
+import { RECENT, timelines, type Timeline } from './timeline.js';
 
 export interface StalledItem {
   team: string;
@@ -28,7 +28,7 @@ export interface StalledItem {
 }
 
 /** Reports a stalled item's trend shows. */
-export const TREND_REPORTS = 8;
+export const TREND_REPORTS = RECENT;
 
 export interface StalledReport {
   asOf: WeekId;
@@ -59,36 +59,31 @@ export interface StalledOptions {
  */
 export function stalledItems(reports: readonly ReportLike<Measure>[], opts: StalledOptions): StalledReport {
   const picked = reports.filter((r) => compareWeeks(r.week, opts.asOf) <= 0);
+  return stalledOf(timelines(picked, opts.aliases, opts.team), opts);
+}
+
+/** stalledItems over timelines already folded up to the as-of week (teams in code-point order; a fold resumed from a saved state will do). */
+export function stalledOf(tls: readonly Timeline<Measure>[], opts: Omit<StalledOptions, 'aliases'>): StalledReport {
   const items: StalledItem[] = [];
 
-  for (const tl of timelines(picked, opts.aliases, opts.team)) {
+  for (const tl of tls) {
     const n = tl.reports.length;
     if (!n || tl.reports[n - 1]!.week !== opts.asOf) continue;
     for (const [key, entry] of tl.entries[n - 1]!) {
       const info = tl.items.get(key)!;
       if (info.kind !== 'progress' || entry.percent === null || entry.stated || entry.percent >= 100) continue;
-      let next = entry.percent;
-      let start = n - 1;
-      let lastChanged: WeekId | null = null;
-      for (let i = n - 2; i >= 0; i--) {
-        const p = tl.entries[i]!.get(key)?.percent;
-        if (p === undefined || p === null) break;
-        if (p < next) break;
-        if (p !== next && lastChanged === null) lastChanged = tl.reports[i + 1]!.week;
-        next = p;
-        start = i;
-      }
-      const since = tl.reports[start]!.week;
+      // The run of reports without increase ending here (kept as the timeline was folded).
+      const run = tl.runs.get(key)!;
       items.push({
         team: tl.team,
         project: info.project,
         metric: info.metric,
         percent: entry.percent,
-        reports: n - start,
-        since,
-        lastChanged: lastChanged ?? since,
-        calendarWeeks: weeksBetween(since, opts.asOf, opts.scheme) + 1,
-        trend: tl.reports.slice(-TREND_REPORTS).map((r, k) => ({ week: r.week, percent: tl.entries[n - Math.min(n, TREND_REPORTS) + k]!.get(key)?.percent ?? null })),
+        reports: run.reports,
+        since: run.since,
+        lastChanged: run.lastChanged ?? run.since,
+        calendarWeeks: weeksBetween(run.since, opts.asOf, opts.scheme) + 1,
+        trend: tl.recent.slice(-TREND_REPORTS).map((r) => ({ week: r.week, percent: r.fig.get(key) ?? null })),
       });
     }
   }

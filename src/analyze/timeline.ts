@@ -59,11 +59,54 @@ export interface ItemInfo {
 
 export interface Timeline<M extends Measure = Measure> {
   team: string;
-  /** One report per week, oldest first. */
+  /** One report per week, oldest first (after `prior`, when the fold resumed from a saved state). */
   reports: ReportLike<M>[];
   /** Per report: what it says about each item. */
   entries: Map<string, Entry<M>>[];
   items: Map<string, ItemInfo>;
+  /**
+   * The team's reports before `reports[0]`, summarised (the fold resumed from a FoldState): what
+   * the status rule looks up beyond the reports kept. Items first written there have `first` and
+   * `written` indices of -1.
+   */
+  prior?: Prior;
+  /** Each item's latest figure (non-null percent) as of the last report, with its week. */
+  lastFig: Map<string, { week: WeekId; percent: number }>;
+  /** Per item with a figure in the last report: the run of reports ending there whose figure shows no increase (see `stalled`). */
+  runs: Map<string, Run>;
+  /** The figures of the team's last RECENT reports (up to the last one), oldest first. */
+  recent: { week: WeekId; fig: Map<string, number> }[];
+  /** Some report folded so far states a due date. */
+  due: boolean;
+  /** The fold's state after the reports asked for (buildTimeline's `snapshots`), by report index. */
+  states?: Map<number, FoldState>;
+}
+
+/** A run of reports whose figure shows no increase (equal, or higher before), ending at a report with a figure. */
+export interface Run {
+  /** The figure at the run's last report. */
+  percent: number;
+  /** The week of the run's first report. */
+  since: WeekId;
+  reports: number;
+  /** The week the figure last changed within the run (null: it never did). */
+  lastChanged: WeekId | null;
+}
+
+/** Reports whose figures a timeline keeps in `recent` (a stalled item's trend shows this many). */
+export const RECENT = 8;
+
+/** What the reports before a resumed fold leave behind (restored from a FoldState). */
+export interface Prior {
+  week: WeekId;
+  reports: number;
+  /** Each item's first week, and each spelling's. */
+  firstWeek: Map<string, WeekId>;
+  writtenWeek: Map<string, Map<string, WeekId>>;
+  /** Each item's latest figure before the fold resumed. */
+  fig: Map<string, { week: WeekId; percent: number }>;
+  /** Each item's latest measure before the fold resumed (its name then). */
+  measure: Map<string, { project: string; metric: string | null }>;
 }
 
 /** A renamed item may report a little less than before (re-estimation); more than this is a restart. */
@@ -88,8 +131,14 @@ function sameReports(a: readonly object[], b: readonly object[]): boolean {
   return true;
 }
 
-/** Builds one team's timeline from its reports in week order. */
-export function buildTimeline<M extends Measure>(team: string, reports: readonly ReportLike<M>[], aliases: AliasMap): Timeline<M> {
+/** Builds one team's timeline from its reports in week order (after `start`, the fold's state before them, when given). */
+export function buildTimeline<M extends Measure>(
+  team: string,
+  reports: readonly ReportLike<M>[],
+  aliases: AliasMap,
+  start?: FoldState,
+  snapshots?: ReadonlySet<number>,
+): Timeline<M> {
   const items = new Map<string, ItemInfo>();
   const entries: Map<string, Entry<M>>[] = [];
   /** Raw item keys linked to an earlier item's key (once linked, always). */
@@ -97,7 +146,20 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
   /** Every spelling's identity form per key, for statements to find the item by. */
   const names = new Map<string, Set<string>>();
   /** Each item's latest entry with a measure so far, and the report's entries it is in (what linkDrift compares a new item with). */
-  const lastMeasured = new Map<string, { m: M; entries: Map<string, Entry<M>> }>();
+  const lastMeasured = new Map<string, LastMeasured<M>>();
+  let lastFig = new Map<string, { week: WeekId; percent: number }>();
+  let runs = new Map<string, Run>();
+  let recent: { week: WeekId; fig: Map<string, number> }[] = [];
+  let due = false;
+  let prior: Prior | undefined;
+  if (start) {
+    prior = restore(start, team, items, links, names, lastMeasured as Map<string, LastMeasured<Measure>>);
+    lastFig = new Map(prior.fig);
+    runs = new Map(start.runs.map(([k, percent, since, n, lastChanged]) => [k, { percent, since, reports: n, lastChanged }]));
+    recent = start.recent.map(([week, fig]) => ({ week, fig: new Map(fig) }));
+    due = start.due;
+  }
+  const states = snapshots?.size ? new Map<number, FoldState>() : undefined;
 
   reports.forEach((report, j) => {
     const cur = new Map<string, Entry<M>>();
@@ -121,26 +183,167 @@ export function buildTimeline<M extends Measure>(team: string, reports: readonly
       }
       note(key, m, j);
     }
-    applyStatements(report.statements ?? [], j, cur, items, names, entries, aliases);
+    applyStatements(report.statements ?? [], j, cur, items, names, lastFig, aliases);
     entries.push(cur);
     // An entry with a measure is never replaced or changed later (statements only add entries
     // without one, or mark a stop on it), so the latest one per item is known from here on.
-    for (const e of cur.values()) if (e.measure) lastMeasured.set(e.key, { m: e.measure, entries: cur });
+    const week = report.week;
+    const fig = new Map<string, number>();
+    const nextRuns = new Map<string, Run>();
+    for (const e of cur.values()) {
+      if (e.measure) {
+        lastMeasured.set(e.key, { m: e.measure, entries: cur });
+        if (e.measure.due !== undefined) due = true;
+      }
+      if (e.percent === null) continue;
+      const p = e.percent;
+      fig.set(e.key, p);
+      lastFig.set(e.key, { week, percent: p });
+      // The run continues when the report before gave a figure at least as high (no increase).
+      const before = runs.get(e.key);
+      nextRuns.set(
+        e.key,
+        before && before.percent >= p
+          ? { percent: p, since: before.since, reports: before.reports + 1, lastChanged: before.percent !== p ? week : before.lastChanged }
+          : { percent: p, since: week, reports: 1, lastChanged: null },
+      );
+    }
+    runs = nextRuns;
+    recent.push({ week, fig });
+    if (recent.length > RECENT) recent.shift();
+    if (states && snapshots!.has(j)) states.set(j, capture(j));
   });
-  return { team, reports: [...reports], entries, items };
+  const tl: Timeline<M> = { team, reports: [...reports], entries, items, lastFig, runs, recent, due };
+  if (prior) tl.prior = prior;
+  if (states) tl.states = states;
+  return tl;
 
   function note(key: string, m: M, j: number): void {
     const info = items.get(key)!;
     const spelled = normalizeName(m.project);
-    if (!info.written.has(spelled)) info.written.set(spelled, j);
     info.project = canonicalProject(m.project, aliases);
     info.metric = m.metric;
     info.kind = m.kind;
     if (m.kind === 'kpi') info.direction = m.direction === 'lower' ? 'lower' : 'higher';
+    // A spelling's name forms depend on its normalised form only: added once, when the key first has it.
+    if (info.written.has(spelled)) return;
+    info.written.set(spelled, j);
     let set = names.get(key);
     if (!set) names.set(key, (set = new Set()));
     for (const n of nameForms(m.project, aliases)) set.add(n);
   }
+
+  /** The fold's state after report `j` (the last one folded so far). */
+  function capture(j: number): FoldState {
+    const weekOf = (i: number, before: WeekId | undefined) => (i >= 0 ? reports[i]!.week : before!);
+    const out: FoldState = {
+      version: FOLD_STATE_VERSION,
+      team,
+      week: reports[j]!.week,
+      reports: (prior?.reports ?? 0) + j + 1,
+      due,
+      items: [],
+      links: [...links],
+      last: [],
+      runs: [...runs].map(([k, r]) => [k, r.percent, r.since, r.reports, r.lastChanged]),
+      recent: recent.map((r) => [r.week, [...r.fig]]),
+    };
+    for (const info of items.values()) {
+      const written = [...info.written].map(([s, i]): [string, WeekId] => [s, weekOf(i, prior?.writtenWeek.get(info.key)?.get(s))]);
+      const f = lastFig.get(info.key);
+      out.items.push([info.key, info.project, info.metric, info.kind, info.direction, weekOf(info.first, prior?.firstWeek.get(info.key)), written, [...(names.get(info.key) ?? [])], f ? [f.week, f.percent] : null]);
+    }
+    for (const [k, v] of lastMeasured) {
+      const m = v.m;
+      const single = v.single ?? stemsOf(v.entries!, aliases).get(`${m.kind}\u0000${stem(m.project, aliases)}`) === 1;
+      out.last.push([k, m.project, m.metric, m.percent, m.kind, m.direction === 'lower' ? 1 : 0, single ? 1 : 0]);
+    }
+    return out;
+  }
+}
+
+/** An item's latest measure, with the entries of its report (or, restored from a FoldState, whether its stem was single there). */
+interface LastMeasured<M extends Measure> {
+  m: M;
+  entries?: ReadonlyMap<string, Entry<M>>;
+  single?: boolean;
+}
+
+// ------------------------------------------------------------------ the fold's state, saved and resumed
+
+/** Bumped whenever what a FoldState holds or means changes. */
+export const FOLD_STATE_VERSION = 1;
+
+/**
+ * A team's timeline fold as of one of its reports, as plain JSON: everything the fold carries from
+ * one report to the next (items with their spellings and first weeks, drift links, the names
+ * statements find items by, each item's last measure and whether its stem was single in that
+ * report), and what the status rule looks up in earlier reports (each item's last figure, the
+ * runs without increase, the last RECENT reports' figures). `buildTimeline(team, later, aliases,
+ * state)` then folds the later reports exactly as a fold from the first report would.
+ */
+export interface FoldState {
+  version: number;
+  team: string;
+  /** The last report folded. */
+  week: WeekId;
+  /** How many reports were folded. */
+  reports: number;
+  due: boolean;
+  /** key, project, metric, kind, direction, first week, spellings with their first week, name forms, last figure [week, percent]. */
+  items: [string, string, string | null, Kind, Direction, WeekId, [string, WeekId][], string[], [WeekId, number] | null][];
+  links: [string, string][];
+  /** key, project, metric, percent, kind, direction lower (1), stem single in its report (1). */
+  last: [string, string, string | null, number, Kind, 0 | 1, 0 | 1][];
+  /** key, percent, since, reports, lastChanged. */
+  runs: [string, number, WeekId, number, WeekId | null][];
+  recent: [WeekId, [string, number][]][];
+}
+
+function restore(
+  st: FoldState,
+  team: string,
+  items: Map<string, ItemInfo>,
+  links: Map<string, string>,
+  names: Map<string, Set<string>>,
+  lastMeasured: Map<string, LastMeasured<Measure>>,
+): Prior {
+  const prior: Prior = { week: st.week, reports: st.reports, firstWeek: new Map(), writtenWeek: new Map(), fig: new Map(), measure: new Map() };
+  for (const [key, project, metric, kind, direction, first, written, forms, fig] of st.items) {
+    items.set(key, { key, team, project, metric, kind, direction, first: -1, written: new Map(written.map(([s]) => [s, -1])) });
+    prior.firstWeek.set(key, first);
+    prior.writtenWeek.set(key, new Map(written));
+    names.set(key, new Set(forms));
+    if (fig) prior.fig.set(key, { week: fig[0], percent: fig[1] });
+  }
+  for (const [a, b] of st.links) links.set(a, b);
+  for (const [key, project, metric, percent, kind, lower, single] of st.last) {
+    const m: Measure = { project, metric, percent, kind, line: 0, ...(lower ? { direction: 'lower' as const } : {}) };
+    lastMeasured.set(key, { m, single: single === 1 });
+    prior.measure.set(key, { project, metric });
+  }
+  return prior;
+}
+
+/** A FoldState read back from a file: its shape checked (a wrong one is refused, never half used). */
+export function isFoldState(x: unknown): x is FoldState {
+  if (!x || typeof x !== 'object') return false;
+  const s = x as Record<string, unknown>;
+  const arr = (v: unknown) => Array.isArray(v);
+  return (
+    s.version === FOLD_STATE_VERSION &&
+    typeof s.team === 'string' &&
+    typeof s.week === 'string' &&
+    typeof s.reports === 'number' &&
+    typeof s.due === 'boolean' &&
+    arr(s.items) &&
+    (s.items as unknown[]).every((i) => arr(i) && (i as unknown[]).length === 9 && arr((i as unknown[])[6]) && arr((i as unknown[])[7])) &&
+    arr(s.links) &&
+    arr(s.last) &&
+    (s.last as unknown[]).every((i) => arr(i) && (i as unknown[]).length === 7) &&
+    arr(s.runs) &&
+    arr(s.recent)
+  );
 }
 
 // ------------------------------------------------------------------ identity across wording drift
@@ -165,11 +368,32 @@ const stems = new WeakMap<AliasMap, Map<string, string>>();
 interface Absent<M extends Measure> {
   key: string;
   m: M;
-  entries: ReadonlyMap<string, Entry<M>>;
+  entries?: ReadonlyMap<string, Entry<M>>;
+  single?: boolean;
 }
 
 /** The stem counts of one report's entries (see linkDrift), per entries map. */
 const stemCounts = new WeakMap<ReadonlyMap<string, Entry<Measure>>, Map<string, number>>();
+
+function countStems(ms: Iterable<Measure>, aliases: AliasMap): Map<string, number> {
+  const c = new Map<string, number>();
+  for (const m of ms) {
+    const k = `${m.kind}\u0000${stem(m.project, aliases)}`;
+    c.set(k, (c.get(k) ?? 0) + 1);
+  }
+  return c;
+}
+
+function measuresOf<M extends Measure>(m: ReadonlyMap<string, Entry<M>>): M[] {
+  return [...m.values()].flatMap((e) => (e.measure ? [e.measure] : []));
+}
+
+/** The stem counts of the report an item was last measured in (a finished report's entries never change: kept for later reports). */
+function stemsOf(entries: ReadonlyMap<string, Entry<Measure>>, aliases: AliasMap): Map<string, number> {
+  let stems = stemCounts.get(entries);
+  if (!stems) stemCounts.set(entries, (stems = countStems(measuresOf(entries), aliases)));
+  return stems;
+}
 
 /**
  * Links items that look new in this report to items the team tracked before but that are absent
@@ -184,22 +408,13 @@ const stemCounts = new WeakMap<ReadonlyMap<string, Entry<Measure>>, Map<string, 
  */
 function linkDrift<M extends Measure>(
   fresh: readonly Fresh<M>[],
-  lastMeasured: ReadonlyMap<string, { m: M; entries: ReadonlyMap<string, Entry<M>> }>,
+  lastMeasured: ReadonlyMap<string, LastMeasured<M>>,
   cur: ReadonlyMap<string, Entry<M>>,
   items: ReadonlyMap<string, ItemInfo>,
   aliases: AliasMap,
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (!fresh.length) return out;
-  const countStems = (ms: Iterable<Measure>) => {
-    const c = new Map<string, number>();
-    for (const m of ms) {
-      const k = `${m.kind}\u0000${stem(m.project, aliases)}`;
-      c.set(k, (c.get(k) ?? 0) + 1);
-    }
-    return c;
-  };
-  const measuresOf = (m: ReadonlyMap<string, Entry<M>>) => [...m.values()].flatMap((e) => (e.measure ? [e.measure] : []));
   // Each absent item's latest measure, by the stem of its name and by each part of it (sameCore).
   const absent = new Map<string, Absent<M>[]>();
   const byPart = new Map<string, Absent<M>[]>();
@@ -244,20 +459,13 @@ function linkDrift<M extends Measure>(
     return [...found];
   };
   let curStems: Map<string, number> | undefined;
-  // The stem counts of the report an absent item was last measured in (a finished report's
-  // entries never change: its counts are kept for the next reports' calls).
-  const stemsOf = (entries: ReadonlyMap<string, Entry<M>>) => {
-    let stems = stemCounts.get(entries);
-    if (!stems) stemCounts.set(entries, (stems = countStems(measuresOf(entries))));
-    return stems;
-  };
 
   const related = (f: Fresh<M>, b: string, v: Absent<M>): boolean => {
     const old = v.m;
     if (old.kind !== f.m.kind || items.get(v.key)?.kind !== f.m.kind) return false;
     const a = stem(old.project, aliases);
-    curStems ??= countStems([...fresh.map((x) => x.m), ...measuresOf(cur)]);
-    const single = stemsOf(v.entries).get(`${old.kind}\u0000${a}`) === 1 && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
+    curStems ??= countStems([...fresh.map((x) => x.m), ...measuresOf(cur)], aliases);
+    const single = (v.single ?? stemsOf(v.entries!, aliases).get(`${old.kind}\u0000${a}`) === 1) && curStems.get(`${f.m.kind}\u0000${b}`) === 1;
     // Same project, metric wording changed: when the project has one figure in each report — or when the project's
     // own figure (no metric) is gone and the new one carries a metric the project never had (`智能定价引擎 66%` beside
     // `联调 70%` → `智能定价引擎：…，范围不变，进度 72%`), the figure continuing.
@@ -413,7 +621,8 @@ function applyStatements<M extends Measure>(
   cur: Map<string, Entry<M>>,
   items: ReadonlyMap<string, ItemInfo>,
   names: ReadonlyMap<string, ReadonlySet<string>>,
-  entries: readonly Map<string, Entry<M>>[],
+  /** Each item's latest figure in the reports before this one. */
+  figured: ReadonlyMap<string, unknown>,
   aliases: AliasMap,
 ): void {
   if (!statements.length) return;
@@ -426,13 +635,13 @@ function applyStatements<M extends Measure>(
       const e = cur.get(key);
       if (s.kind === 'completed') {
         // A figure stated in the same report wins over words; only items seen before can be completed in words.
-        if (e || items.get(key)!.first >= j || !seenBefore(entries, key)) continue;
+        if (e || items.get(key)!.first >= j || !figured.has(key)) continue;
         cur.set(key, { key, percent: 100, measure: null, inferred: s });
         continue;
       }
       const stop = { state: s.kind, statement: s };
       if (!e) {
-        if (seenBefore(entries, key)) cur.set(key, { key, percent: null, measure: null, stated: stop });
+        if (figured.has(key)) cur.set(key, { key, percent: null, measure: null, stated: stop });
       } else if (e.inferred) {
         // "done" and "paused" about one item in one report: the stop is the stronger statement.
         cur.set(key, { key, percent: null, measure: null, stated: stop });
@@ -441,10 +650,6 @@ function applyStatements<M extends Measure>(
       }
     }
   }
-}
-
-function seenBefore(entries: readonly ReadonlyMap<string, Entry<Measure>>[], key: string): boolean {
-  return entries.some((m) => m.get(key)?.percent !== undefined && m.get(key)!.percent !== null);
 }
 
 // ------------------------------------------------------------------ the status rule
@@ -466,13 +671,14 @@ export interface Change {
   stated?: Statement;
 }
 
-/** The latest report at or before `upTo` (index) with a figure for `key`. */
-export function lastFigure(tl: Timeline<Measure>, key: string, upTo: number): { index: number; percent: number } | null {
+/** The latest report at or before `upTo` (index; -1 for one before the reports kept) with a figure for `key`. */
+export function lastFigure(tl: Timeline<Measure>, key: string, upTo: number): { index: number; week: WeekId; percent: number } | null {
   for (let r = Math.min(upTo, tl.entries.length - 1); r >= 0; r--) {
     const p = tl.entries[r]!.get(key)?.percent;
-    if (p !== undefined && p !== null) return { index: r, percent: p };
+    if (p !== undefined && p !== null) return { index: r, week: tl.reports[r]!.week, percent: p };
   }
-  return null;
+  const f = tl.prior?.fig.get(key);
+  return f ? { index: -1, ...f } : null;
 }
 
 /**
@@ -496,12 +702,12 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
       const said = statedBefore(tl, i, j, y);
       if (!l && said !== null) return { from: said, to: yf, delta: delta(said, yf), status: classifyKpi(said, yf, info.direction) };
       if (!l) return { from: null, to: yf, delta: null, status: 'new' };
-      return { from: l.percent, to: yf, delta: delta(l.percent, yf), status: classifyKpi(l.percent, yf, info.direction), last: { week: week(l.index), percent: l.percent } };
+      return { from: l.percent, to: yf, delta: delta(l.percent, yf), status: classifyKpi(l.percent, yf, info.direction), last: { week: l.week, percent: l.percent } };
     }
     if (xf === null) return null;
     const l = lastFigure(tl, key, j - 1);
     const change: Change = { from: xf, to: null, delta: null, status: 'dropped' };
-    if (l && l.index > i) change.last = { week: week(l.index), percent: l.percent };
+    if (l && l.index > i) change.last = { week: l.week, percent: l.percent };
     return change;
   }
 
@@ -509,7 +715,7 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
     const before = xf !== null ? null : lastFigure(tl, key, j - 1);
     const from = xf ?? before?.percent ?? null;
     const change: Change = { from, to: yf, delta: delta(from, yf), status: y.stated.state, stated: y.stated.statement };
-    if (before) change.last = { week: week(before.index), percent: before.percent };
+    if (before) change.last = { week: before.week, percent: before.percent };
     return change;
   }
 
@@ -521,7 +727,7 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
     if (said !== null) return { from: said, to: yf, delta: delta(said, yf), status: classify(said, yf), ...inferred };
     if (!l) return { from: null, to: yf, delta: null, status: classify(null, yf), ...inferred };
     const status: Status = yf >= 100 ? (l.percent >= 100 ? 'done' : 'completed') : 'resumed';
-    return { from: l.percent, to: yf, delta: delta(l.percent, yf), status, last: { week: week(l.index), percent: l.percent }, ...inferred };
+    return { from: l.percent, to: yf, delta: delta(l.percent, yf), status, last: { week: l.week, percent: l.percent }, ...inferred };
   }
 
   // Gone from the later report: the latest event in between tells how.
@@ -561,6 +767,8 @@ export function endOf(tl: Timeline<Measure>, key: string): Change | null {
     const status: Status = kind === 'kpi' ? 'dropped' : e.percent! >= 100 ? 'done' : 'dropped';
     return { from: e.percent, to: null, delta: null, status, ...(e.inferred ? { inferred: e.inferred } : {}) };
   }
+  // The events before a resumed fold are not kept: such a timeline cannot answer.
+  if (tl.prior) throw new Error(`endOf: the timeline of ${tl.team} starts after ${tl.prior.week}; fold the whole history`);
   return null;
 }
 
@@ -575,8 +783,13 @@ export function indexOfWeek(tl: Timeline<Measure>, week: WeekId): number {
  * figures the reports state.
  */
 export function inferredObservations(reports: readonly ReportLike<Measure>[], aliases: AliasMap, team?: string): Map<string, Observation[]> {
+  return inferredOf(timelines(reports, aliases, team));
+}
+
+/** inferredObservations of timelines already folded (of the reports they keep). */
+export function inferredOf(tls: readonly Timeline<Measure>[]): Map<string, Observation[]> {
   const out = new Map<string, Observation[]>();
-  for (const tl of timelines(reports, aliases, team)) {
+  for (const tl of tls) {
     tl.entries.forEach((entries, j) => {
       for (const e of entries.values()) {
         if (!e.inferred) continue;
@@ -611,8 +824,9 @@ export function inferredObservations(reports: readonly ReportLike<Measure>[], al
  */
 export function nameAt(tl: Timeline<Measure>, key: string, j: number): { project: string; metric: string | null } {
   const info = tl.items.get(key)!;
-  let then: Measure | null = null;
+  let then: { project: string; metric: string | null } | null = null;
   for (let r = Math.min(j, tl.entries.length - 1); r >= 0 && !then; r--) then = tl.entries[r]!.get(key)?.measure ?? null;
+  then ??= tl.prior?.measure.get(key) ?? null;
   if (!then) return { project: info.project, metric: info.metric };
   const firstWritten = info.written.get(normalizeName(info.project));
   const project = firstWritten !== undefined && firstWritten > j ? then.project : info.project;

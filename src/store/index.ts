@@ -6,6 +6,7 @@ import { Low } from 'lowdb';
 import { InputError } from '../model/errors.js';
 import type { Observation, ReportMeasures } from '../model/types.js';
 import { invalid, ioError } from './errors.js';
+import { checkpointDir, readCheckpoint, writeCheckpoints } from './checkpoints.js';
 import { readEvidence, removeOrphans, serializeEvidence } from './evidence.js';
 import { DurableJsonAdapter, fsyncDir, isCode, writeSynced } from './files.js';
 import { acquireLock } from './lock.js';
@@ -32,6 +33,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
   // beside the real file: a symlinked --db is written through to its target, never replaced.
   const abs = await resolveDbPath(dbPath, shown);
   const evDir = evidenceDir(abs);
+  const cpDir = checkpointDir(abs);
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const adapter = new DurableJsonAdapter<State>(abs, (text) => parseManifest(text, shown, evDir), serializeManifest);
   const low = new Low<State>(adapter, emptyState());
@@ -122,6 +124,10 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
     },
 
     notes: () => [...snap.notes, ...extraNotes],
+
+    checkpoint: (team, week) => readCheckpoint(cpDir, team, week),
+
+    saveCheckpoints: (put, drop) => writeCheckpoints(cpDir, put, drop),
 
     async transact<T>(fn: (tx: Transaction) => T | Promise<T>): Promise<T> {
       const dir = path.dirname(abs);

@@ -1,6 +1,7 @@
 // `milestones diff [from] [to]`: what moved between two weeks (one week: against the report before it; none: the two latest).
 
-import { diffWeeks, summaryByTeam, type DiffItem } from '../../analyze/diff.js';
+import { diffTimelines, diffWeeks, summaryByTeam, type DiffItem, type DiffReport } from '../../analyze/diff.js';
+import type { Timeline } from '../../analyze/timeline.js';
 import { dueDates, dueOfRow, forecastRows, type Forecast } from '../../analyze/forecast.js';
 import { seriesTable } from '../../analyze/series.js';
 import { itemKey } from '../../model/name.js';
@@ -8,6 +9,7 @@ import { UsageError } from '../../model/errors.js';
 import { compareWeeks } from '../../model/week.js';
 import { DIFF, DIFF_BY_TEAM } from '../../render/diff.js';
 import { forecastDay, openContext, type Context } from '../context.js';
+import { foldTeams, teamReports, type Want } from '../folds.js';
 import type { GlobalOptions } from '../options.js';
 import { outputTarget, type OutputFlags } from '../output.js';
 
@@ -37,14 +39,46 @@ export async function run(g: GlobalOptions, o: DiffOptions, args: unknown[]): Pr
       throw new UsageError(`both weeks are ${from}`, { hint: `give two different weeks, or one: \`milestones diff ${toRef}\` compares it with the report before it` });
     }
   }
-  // Every report: the weeks before and between count (resumed, completed in between), and the later ones
-  // tell whether the item's canonical name had been written yet (a diff before a rename uses the name then).
-  const measures = ctx.store.measures({ team: g.team });
-  const report = diffWeeks(measures, { from, to, aliases: ctx.aliases, team: g.team });
-  markSlipping(report.items, measures, ctx, to);
+  const report = diffFromCheckpoints(ctx, from, to) ?? diffInFull(ctx, from, to);
   if (o.byTeam) await out.write(DIFF_BY_TEAM, { from, to, teams: summaryByTeam(report) });
   else await out.write(DIFF, report);
   return 0;
+}
+
+/**
+ * Every report: the weeks before and between count (resumed, completed in between), and the later ones
+ * tell whether the item's canonical name had been written yet (a diff before a rename uses the name then).
+ */
+function diffInFull(ctx: Context, from: string, to: string): DiffReport {
+  const measures = ctx.store.measures({ team: ctx.g.team });
+  const report = diffWeeks(measures, { from, to, aliases: ctx.aliases, team: ctx.g.team });
+  markSlipping(report.items, measures, ctx, to);
+  return report;
+}
+
+/**
+ * The same diff from each team's saved fold state before `from` (cli/folds.ts): only the reports
+ * from `from` to the team's latest are read. Null when a report of a compared team states a due
+ * date (slipping needs every figure: diffInFull).
+ */
+function diffFromCheckpoints(ctx: Context, from: string, to: string): DiffReport | null {
+  const reports = teamReports(ctx.headers);
+  const wants = new Map<string, Want>();
+  const stubs: Timeline[] = [];
+  for (const [team, list] of reports) {
+    const i = list.findIndex((h) => h.week === from);
+    const j = list.findIndex((h) => h.week === to);
+    if (i >= 0 && j >= 0) wants.set(team, { from: i, to: list.length - 1 });
+    else if (i >= 0 || j >= 0) stubs.push(stub(team, list[Math.max(i, j)]!.week));
+  }
+  const folded = foldTeams(ctx.store, ctx.aliases, reports, wants);
+  if (folded.some((tl) => tl.due)) return null;
+  return diffTimelines([...folded, ...stubs].sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0)), { from, to });
+}
+
+/** A team with a report in only one of the two weeks: diff lists it as missing and reads nothing of it. */
+function stub(team: string, week: string): Timeline {
+  return { team, reports: [{ id: '', team, week, date: null, source: '', measures: [] }], entries: [], items: new Map(), lastFig: new Map(), runs: new Map(), recent: [], due: false };
 }
 
 /**

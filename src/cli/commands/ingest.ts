@@ -18,6 +18,7 @@ import { wordsFrom, type Words } from '../vocabulary.js';
 import { ReaderPool, readInOrder } from '../pool.js';
 import { startProgress } from '../progress.js';
 import { errorFromData, type ReadJob } from '../read-one.js';
+import { refreshCheckpoints } from '../folds.js';
 
 interface IngestOptions {
   teamFromFolder?: boolean;
@@ -54,6 +55,9 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const words = wordsFrom(g.config);
   const threads = positiveInt(o.jobs, '--jobs');
   const store = await openStore(g.dbShown, { create: true });
+  const aliasesBefore = JSON.stringify([...aliasMap(store.aliases(), g.config)]);
+  /** Teams whose reports a commit changed: their saved fold states are brought up to date at the end. */
+  const touched = new Set<string>();
 
   const outcomes: Outcome[] = [];
   const fail = (file: string, err: unknown) => {
@@ -158,6 +162,8 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     );
     results.forEach((res, i) => {
       const { index, slot, of, report, warnings } = chunk[i]!;
+      if (res.action === 'added' || res.action === 'replaced' || res.action === 'rebuilt') touched.add(report.team);
+      if (res.replaced) touched.add(res.replaced.team);
       pending[index]!--;
       read[index]![slot] = {
         file: report.source,
@@ -216,6 +222,17 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   }
   for (const x of read) if (x) for (const o of x) outcomes.push(o); // no spread: a batch may hold 100,000+ files
   for (const n of store.notes()) note(n);
+  // The queries' saved fold states (cli/folds.ts): of the teams changed, or of every team when a stated
+  // rename changed the aliases. Not part of the commit: what fails here costs queries time, never data.
+  const aliases = aliasMap(store.aliases(), g.config);
+  const teams = JSON.stringify([...aliases]) === aliasesBefore ? touched : new Set(store.headers().map((h) => h.team));
+  if (teams.size) {
+    try {
+      refreshCheckpoints(store, aliases, teams);
+    } catch {
+      // a damaged segment is named by the query that reads it
+    }
+  }
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
   await writeStdout(o.json ? json({ files: outcomes }) : [...manyLines(outcomes, said), summaryLine(outcomes, said)].map((l) => `${l}\n`).join(''));

@@ -1,0 +1,146 @@
+// Timelines folded from the teams' saved fold states (checkpoints) instead of from their first report: what diff, show and stalled read, and what ingest keeps up to date.
+/*
+ * A team's timeline is a fold over its reports (analyze/timeline.ts). After a commit, `ingest`
+ * saves the fold's state as of each team's last three reports (`refreshCheckpoints`); a query
+ * that needs the team's statuses from some week on loads the latest saved state before that week
+ * and folds only the reports after it, with the same code, so the statuses are those of a fold
+ * from the first report.
+ *
+ * A saved state is used only when its key matches: a hash of the fold's code (the built files of
+ * timeline, items, names and the Han fold), of the alias map (stored aliases and the configuration
+ * file's), and of the team's report ids and weeks up to the state's week. An alias added or
+ * removed, another configuration, a report filed into the past, replaced or removed, or another
+ * build changes the key, and the query folds that team from its first report instead (and the
+ * next ingest saves the state again). A damaged or foreign file fails its seal or its key.
+ */
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { byTeam, onePerTeamWeek } from '../analyze/items.js';
+import { buildTimeline, isFoldState, type FoldState, type Timeline } from '../analyze/timeline.js';
+import type { AliasMap } from '../model/name.js';
+import type { Measure, ReportMeasures, WeekId } from '../model/types.js';
+import type { StoreReader, StoredHeader } from '../store/types.js';
+
+/** Saved states per team: after each of its last TAIL reports (a diff of the last two weeks starts from the third last). */
+export const TAIL = 3;
+
+/** One team's reports, one per week, oldest first (the order the fold reads them in). */
+export function teamReports(headers: readonly StoredHeader[]): Map<string, StoredHeader[]> {
+  const none: readonly Measure[] = [];
+  const picked = onePerTeamWeek(headers.map((h) => ({ ...h, measures: none })));
+  return byTeam(picked);
+}
+
+/** What a team's fold needs: its reports from `from` (index) to `to` (inclusive), the state before `from` when saved. */
+export interface Want {
+  from: number;
+  to: number;
+  /** Report indices whose state to capture (for saving). */
+  snapshots?: ReadonlySet<number>;
+}
+
+let codeHash: string | undefined;
+
+/** A hash of the fold's code as built: a checkpoint written by other code is not used. */
+function foldCode(): string {
+  if (codeHash !== undefined) return codeHash;
+  const h = createHash('sha256');
+  for (const f of ['../analyze/timeline', '../analyze/items', '../model/name', '../model/han']) {
+    for (const ext of ['.js', '.ts']) {
+      try {
+        h.update(readFileSync(new URL(f + ext, import.meta.url)));
+        break;
+      } catch {
+        // the other extension (tests run the sources)
+      }
+    }
+  }
+  return (codeHash = h.digest('hex'));
+}
+
+/** The key of a team's state after its report `at`: the code, the aliases, the team's reports up to it. */
+export function stateKey(aliases: AliasMap, reports: readonly StoredHeader[], at: number): string {
+  const h = createHash('sha256').update(foldCode()).update('\u0001');
+  for (const [k, v] of [...aliases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) h.update(`${k}\u0000${v}\u0001`);
+  h.update('\u0002');
+  for (let i = 0; i <= at; i++) h.update(`${reports[i]!.id}\u0000${reports[i]!.week}\u0001`);
+  return h.digest('hex');
+}
+
+/** The saved state after the team's report `at`, when its key matches. */
+function savedState(store: StoreReader, aliases: AliasMap, team: string, reports: readonly StoredHeader[], at: number): FoldState | null {
+  const saved = store.checkpoint(team, reports[at]!.week);
+  if (!saved || saved.key !== stateKey(aliases, reports, at) || !isFoldState(saved.value)) return null;
+  const st = saved.value;
+  return st.team === team && st.week === reports[at]!.week && st.reports === at + 1 ? st : null;
+}
+
+/**
+ * Timelines of the teams asked for (teams in code-point order), each folded from the latest usable
+ * saved state before its `from` (else from its first report) to its `to`. The figures of the
+ * reports folded are read at once.
+ */
+export function foldTeams(store: StoreReader, aliases: AliasMap, byTeamReports: ReadonlyMap<string, StoredHeader[]>, wants: ReadonlyMap<string, Want>): Timeline<Measure>[] {
+  const plans: { team: string; start: FoldState | undefined; first: number; reports: StoredHeader[]; want: Want }[] = [];
+  const weeks = new Set<WeekId>();
+  for (const [team, want] of wants) {
+    const reports = byTeamReports.get(team) ?? [];
+    let start: FoldState | undefined;
+    let first = 0;
+    // The saved states that can exist are those after the team's last reports (TAIL of them, and the
+    // ones a week older, kept until the next ingest).
+    for (let at = want.from - 1; at >= 0 && at >= reports.length - 2 * TAIL; at--) {
+      const st = savedState(store, aliases, team, reports, at);
+      if (st) {
+        start = st;
+        first = at + 1;
+        break;
+      }
+    }
+    for (let i = first; i <= want.to; i++) weeks.add(reports[i]!.week);
+    plans.push({ team, start, first, reports, want });
+  }
+  const teams = new Set(plans.map((p) => p.team));
+  const measures = weeks.size ? store.measures({ weeks: [...weeks], teams }) : [];
+  const byId = new Map<string, ReportMeasures>();
+  for (const m of measures) byId.set(`${m.id}\u0000${m.team}\u0000${m.week}`, m);
+  plans.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+  return plans.map((p) => {
+    const list: ReportMeasures[] = [];
+    for (let i = p.first; i <= p.want.to; i++) {
+      const h = p.reports[i]!;
+      list.push(byId.get(`${h.id}\u0000${h.team}\u0000${h.week}`)!);
+    }
+    const snaps = p.want.snapshots ? new Set([...p.want.snapshots].filter((i) => i >= p.first).map((i) => i - p.first)) : undefined;
+    const tl = buildTimeline(p.team, list, aliases, p.start, snaps);
+    if (tl.states) tl.states = new Map([...tl.states].map(([i, s]) => [i + p.first, s]));
+    return tl;
+  });
+}
+
+/**
+ * Saves the fold states of these teams as of their last TAIL reports (after a commit: `ingest`),
+ * folding each team from its latest usable saved state; removes the states a week older. Returns
+ * false when the checkpoints cannot be written (queries then fold in full).
+ */
+export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, teams: Iterable<string>): boolean {
+  const all = teamReports(store.headers());
+  const wants = new Map<string, Want>();
+  const drop: { team: string; week: string }[] = [];
+  for (const team of teams) {
+    const reports = all.get(team);
+    if (!reports?.length) continue;
+    const n = reports.length;
+    const tail = new Set<number>();
+    for (let i = Math.max(0, n - TAIL); i < n; i++) if (!savedState(store, aliases, team, reports, i)) tail.add(i);
+    for (let i = Math.max(0, n - 2 * TAIL); i < n - TAIL; i++) drop.push({ team, week: reports[i]!.week });
+    if (tail.size) wants.set(team, { from: Math.min(...tail), to: n - 1, snapshots: tail });
+  }
+  const put: { team: string; week: string; key: string; value: unknown }[] = [];
+  for (const tl of foldTeams(store, aliases, all, wants)) {
+    const reports = all.get(tl.team)!;
+    for (const [i, st] of tl.states ?? []) put.push({ team: tl.team, week: reports[i]!.week, key: stateKey(aliases, reports, i), value: st });
+  }
+  return store.saveCheckpoints(put, drop);
+}

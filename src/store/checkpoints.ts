@@ -1,0 +1,62 @@
+// Fold-state checkpoints: derived files beside the database (`<db>.idx/`) that let a query resume a team's timeline fold; sealed, keyed by the caller, never trusted unchecked.
+/*
+ * A checkpoint is the analysis's state of one team's timeline as of one of its reports (see
+ * analyze/timeline.ts FoldState), as the caller wrote it, with the key the caller computed from
+ * everything the state depends on (the code of the fold, the alias map, the team's report ids up
+ * to that week). The store keeps them as a cache: `<db>.idx/<16 hex of sha256(team)>-<week>.json`,
+ * sealed like every file of the database. A missing, damaged, foreign or stale checkpoint reads as
+ * null (the caller folds from the team's first report instead): nothing here can make a query
+ * wrong, only slower. They are outside the manifest's commit on purpose: the manifest never names
+ * them, a crash at any point leaves at worst a file whose key no longer matches, and deleting the
+ * folder is always safe. Written with a temp file and a rename (no fsync: losing one costs a fold).
+ */
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { validSeal, withSeal } from './seal.js';
+
+/** The folder of a database's checkpoints (beside the manifest, like `<db>.d`). */
+export function checkpointDir(dbAbs: string): string {
+  return `${dbAbs}.idx`;
+}
+
+export function checkpointName(team: string, week: string): string {
+  return `${createHash('sha256').update(team).digest('hex').slice(0, 16)}-${week}.json`;
+}
+
+/** The checkpoint's key and value, or null when there is none or it is not whole (seal). */
+export function readCheckpoint(dir: string, team: string, week: string): { key: string; value: unknown } | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, checkpointName(team, week)), 'utf8');
+  } catch {
+    return null;
+  }
+  if (validSeal(text) === null) return null;
+  try {
+    const raw = JSON.parse(text) as { key?: unknown; team?: unknown; week?: unknown; value?: unknown };
+    if (typeof raw.key !== 'string' || raw.team !== team || raw.week !== week) return null;
+    return { key: raw.key, value: raw.value };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes checkpoints and removes others; false when the folder cannot be written (a read-only database: queries fold in full). */
+export function writeCheckpoints(dir: string, put: readonly { team: string; week: string; key: string; value: unknown }[], drop: readonly { team: string; week: string }[]): boolean {
+  try {
+    if (put.length) mkdirSync(dir, { recursive: true });
+    for (const c of put) {
+      const body = `{\n "team": ${JSON.stringify(c.team)},\n "week": ${JSON.stringify(c.week)},\n "key": ${JSON.stringify(c.key)},\n "value": ${JSON.stringify(c.value)}`;
+      const file = path.join(dir, checkpointName(c.team, c.week));
+      const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      writeFileSync(tmp, withSeal(body).text);
+      renameSync(tmp, file);
+    }
+    for (const c of drop) rmSync(path.join(dir, checkpointName(c.team, c.week)), { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
