@@ -41,6 +41,15 @@ export class WordList {
   /** `byLength`, each lowercased. */
   readonly byLengthLower: readonly string[];
   private readonly flags: Uint8Array;
+  /**
+   * The lowercased words by their first code unit (indexes in list order): a text is searched once, position by
+   * position, instead of once per word. Null when a word is empty (it occurs everywhere; the plain loops answer).
+   */
+  private readonly byFirst: Map<number, number[]> | null;
+  private readonly firsts = new Uint8Array(0x10000);
+  /** Per word, the call of `last` that last saw it (a stamp instead of a fresh array per call). */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
   private readonly anyLower: RegExp | null;
   private readonly anyLowerAtEnd: RegExp | null;
   private readonly anyWritten: RegExp | null;
@@ -56,6 +65,18 @@ export class WordList {
     this.anyLower = alternation(this.lower, '');
     this.anyLowerAtEnd = alternation(this.lower, '$');
     this.anyWritten = alternation(words, '');
+    this.seen = new Uint32Array(words.length);
+    if (this.lower.some((w) => w === '')) this.byFirst = null;
+    else {
+      this.byFirst = new Map();
+      this.lower.forEach((w, k) => {
+        const c = w.charCodeAt(0);
+        this.firsts[c] = 1;
+        const list = this.byFirst!.get(c);
+        if (list) list.push(k);
+        else this.byFirst!.set(c, [k]);
+      });
+    }
   }
 
   /** Could any word occur in `lower` (already lowercased)? A necessary condition only (Latin boundaries unchecked). */
@@ -81,11 +102,26 @@ export class WordList {
   /** The first word (in list order) that `text` contains, case-insensitively; Latin words must stand alone. */
   find(text: string): string | undefined {
     const lower = text.toLowerCase();
-    if (!this.maybeIn(lower)) return undefined;
-    for (let i = 0; i < this.words.length; i++) {
-      if (this.words[i] && this.occurs(lower, i)) return this.words[i];
+    const { byFirst, firsts } = this;
+    if (byFirst === null) {
+      if (!this.maybeIn(lower)) return undefined;
+      for (let i = 0; i < this.words.length; i++) {
+        if (this.words[i] && this.occurs(lower, i)) return this.words[i];
+      }
+      return undefined;
     }
-    return undefined;
+    // Every occurrence of every word, position by position: the word first in list order that occurs standing
+    // alone is the one the ordered loop would return.
+    let best = this.words.length;
+    for (let at = 0; at < lower.length && best > 0; at++) {
+      const c = lower.charCodeAt(at);
+      if (firsts[c] === 0) continue;
+      for (const k of byFirst.get(c)!) {
+        if (k >= best) break;
+        if (lower.startsWith(this.lower[k]!, at) && this.standsAt(lower, k, at)) best = k;
+      }
+    }
+    return best < this.words.length ? this.words[best] : undefined;
   }
 
   /** Is `text` (trimmed, case-insensitive) exactly one of the words? */
@@ -99,11 +135,33 @@ export class WordList {
    */
   last(text: string): { index: number; word: string } | null {
     const lower = text.toLowerCase();
-    if (!this.maybeIn(lower)) return null;
+    const { byFirst, firsts } = this;
+    let hits: number[] | undefined;
+    if (byFirst === null) {
+      if (!this.maybeIn(lower)) return null;
+    } else {
+      // Each word's last occurrence (what lastIndexOf gives), found in one pass from the end of the text.
+      const stamp = ++this.stamp >>> 0 || (this.seen.fill(0), (this.stamp = 1));
+      for (let at = lower.length - 1; at >= 0; at--) {
+        const c = lower.charCodeAt(at);
+        if (firsts[c] === 0) continue;
+        for (const k of byFirst.get(c)!) {
+          if (this.seen[k] !== stamp && lower.startsWith(this.lower[k]!, at)) {
+            this.seen[k] = stamp;
+            (hits ??= []).push(k * 0x100000000 + at);
+          }
+        }
+      }
+      if (hits === undefined) return null;
+      // Not sorted into list order: the choice below depends on the order only between words found at one
+      // position (same start, same end), and those are found in list order.
+    }
     let best: { index: number; word: string; end: number } | null = null;
-    for (let k = 0; k < this.words.length; k++) {
+    const count = hits ? hits.length : this.words.length;
+    for (let h = 0; h < count; h++) {
+      const k = hits ? Math.floor(hits[h]! / 0x100000000) : h;
       const w = this.words[k]!;
-      const i = lower.lastIndexOf(this.lower[k]!);
+      const i = hits ? hits[h]! % 0x100000000 : lower.lastIndexOf(this.lower[k]!);
       if (i < 0) continue;
       if (this.latinStart(k) && (/[a-z]/i.test(text[i - 1] ?? '') || /[a-z]/i.test(text[i + w.length] ?? ''))) continue;
       const end = i + w.length;
@@ -115,22 +173,26 @@ export class WordList {
   /** `lower[i]` in `text`; a Latin word must not touch other letters (a plural `s` may follow). */
   private occurs(text: string, i: number): boolean {
     const word = this.lower[i]!;
-    const flag = this.flags[i]!;
-    if (flag === 0) return text.includes(word);
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (flag & LATIN_START && at > 0 && isLatinLower(text.charCodeAt(at - 1))) continue;
-      if (flag & LATIN_END) {
-        const end = at + word.length;
-        const a0 = end < text.length ? text.charCodeAt(end) : -1;
-        if (isLatinLower(a0)) {
-          const a1 = end + 1 < text.length ? text.charCodeAt(end + 1) : -1;
-          // `ROIs` counts as `ROI`, `Android` does not count as `and`.
-          if (!(a0 === 115 && !isLatinLower(a1))) continue;
-        }
-      }
-      return true;
-    }
+    if (this.flags[i]! === 0) return text.includes(word);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (this.standsAt(text, i, at)) return true;
     return false;
+  }
+
+  /** Does `lower[i]`, found at `at` of `text`, stand alone there (a Latin word not touching other letters; a plural `s` may follow)? */
+  private standsAt(text: string, i: number, at: number): boolean {
+    const flag = this.flags[i]!;
+    if (flag === 0) return true;
+    if (flag & LATIN_START && at > 0 && isLatinLower(text.charCodeAt(at - 1))) return false;
+    if (flag & LATIN_END) {
+      const end = at + this.lower[i]!.length;
+      const a0 = end < text.length ? text.charCodeAt(end) : -1;
+      if (isLatinLower(a0)) {
+        const a1 = end + 1 < text.length ? text.charCodeAt(end + 1) : -1;
+        // `ROIs` counts as `ROI`, `Android` does not count as `and`.
+        if (!(a0 === 115 && !isLatinLower(a1))) return false;
+      }
+    }
+    return true;
   }
 }
 

@@ -79,6 +79,36 @@ test('WordList.last finds the word ending last (the name is what precedes it)', 
   assert.equal(list.last('Export done'), { index: 7, word: 'done' });
 });
 
+/** WordList.last as a plain loop, word by word with lastIndexOf: the oracle of the indexed search. */
+function lastPlain(text: string, words: readonly string[]): { index: number; word: string } | null {
+  const lower = text.toLowerCase();
+  let best: { index: number; word: string; end: number } | null = null;
+  for (const w of words) {
+    const i = lower.lastIndexOf(w.toLowerCase());
+    if (i < 0) continue;
+    if (/^[a-z]/.test(w.toLowerCase()) && (/[a-z]/i.test(text[i - 1] ?? '') || /[a-z]/i.test(text[i + w.length] ?? ''))) continue;
+    const end = i + w.length;
+    if (!best || end > best.end || (end === best.end && i < best.index)) best = { index: i, word: w, end };
+  }
+  return best ? { index: best.index, word: best.word } : null;
+}
+
+test('WordList.last answers like the plain loop (each word’s last occurrence, the one ending last, ties to the earlier start and list order)', () => {
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), fc.array(text, { minLength: 1, maxLength: 4 }), (words, texts) => {
+      const list = new WordList(words);
+      // Twice: the second call must not see the first call's marks.
+      for (const t of [...texts, ...texts]) assert.equal(list.last(t), lastPlain(t, words), `${JSON.stringify(t)} in ${JSON.stringify(words)}`);
+    }),
+    { numRuns: 3000 },
+  );
+  // A word listed twice, a word inside another, a Latin word whose last occurrence is inside a longer word.
+  const list = new WordList(['进度', '度', '进度', 'done', 'Done']);
+  assert.equal(list.last('进度 done'), { index: 3, word: 'done' });
+  assert.equal(list.last('总进度'), { index: 1, word: '进度' });
+  assert.is(list.last('done undone'), null);
+});
+
 /** Text with full-width forms, compatibility characters, combining marks, surrogate pairs (paired and lone). */
 const nfUnit = fc.constantFrom(
   'a', 'Z', '1', ' ', '进', '％', '６', '：', '（', '～', '〜', '\u3000', 'ﬁ', '㍿', 'e', '\u0301', 'Å', '\u212b', '😀', '\ud83d', '\ude00',
@@ -199,6 +229,19 @@ test('PhraseSet finds a phrase wherever an alternation RegExp of the phrases doe
   );
   assert.ok(new PhraseSet(['', 'x']).test('abc'), 'an empty phrase occurs everywhere');
   assert.not.ok(new PhraseSet([]).test('abc'), 'no phrase occurs nowhere');
+});
+
+test('PhraseSet.each lists every occurrence of every phrase, as indexOf from each position does', () => {
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: fc.constantFrom('已', '完', '成', '上', '线', 'd', 'o', 'n', 'e', '✅'), minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.string({ unit: fc.constantFrom('已', '完', '成', '上', '线', 'd', 'o', 'n', 'e', ' ', '✅'), maxLength: 16 }), (phrases, s) => {
+      const got: string[] = [];
+      new PhraseSet(phrases).each(s, (k, at) => got.push(`${k}@${at}`));
+      const want: string[] = [];
+      for (let at = 0; at < s.length; at++) phrases.forEach((p, k) => s.startsWith(p, at) && want.push(`${k}@${at}`));
+      assert.equal(got.sort(), want.sort(), `${JSON.stringify(s)} for ${JSON.stringify(phrases)}`);
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test.run();
