@@ -124,7 +124,7 @@ export function parentItemName(parent: string, lx: Lexicon): string {
 
 /** Does a heading, parent item or intro name a block of operating figures (`运行数据`, `成功率：`)? */
 function isKpiText(c: string, lx: Lexicon): boolean {
-  return remember(lx.flags, `kpi\u0000${c}`, () => computeIsKpiText(c, lx));
+  return remember(lx.flags.kpi, c, () => computeIsKpiText(c, lx));
 }
 
 function computeIsKpiText(c: string, lx: Lexicon): boolean {
@@ -145,7 +145,7 @@ const PLAN_HEADING = /(?:下|次|\d{1,2}\s*月|Q[1-4]|下季度|明年)\s*(?:工
 
 /** Does a heading put its lines in an ignored section (reflection, a plan for later)? */
 function isIgnoredHeading(h: string, lx: Lexicon): boolean {
-  return remember(lx.flags, `ignored\u0000${h}`, () => computeIsIgnoredHeading(h, lx));
+  return remember(lx.flags.ignored, h, () => computeIsIgnoredHeading(h, lx));
 }
 
 function computeIsIgnoredHeading(h: string, lx: Lexicon): boolean {

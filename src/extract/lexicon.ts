@@ -210,8 +210,12 @@ export interface Lexicon {
   readonly names: Map<string, string>;
   /** A line's first clause → how much of it names the line's item (-1: none): see `lineHead` in facts.ts. Bounded alike. */
   readonly heads: Map<string, number>;
-  /** Yes/no answers about a heading, parent or intro text (`isKpiText`, `isIgnoredHeading` in index.ts), by question and text. Bounded alike. */
-  readonly flags: Map<string, boolean>;
+  /**
+   * Yes/no answers about a heading, parent or intro text (`isKpiText`, `isIgnoredHeading` in index.ts,
+   * `isGenericHeading` in names.ts), one memo per question keyed by the text itself (a key built per question made
+   * every look-up hash a new string). Bounded alike.
+   */
+  readonly flags: { readonly kpi: Map<string, boolean>; readonly ignored: Map<string, boolean>; readonly generic: Map<string, boolean> };
 }
 
 /** Entries a memo of the lexicon holds before it is emptied. */
@@ -236,5 +240,5 @@ export function compileLexicon(vocabulary?: Partial<Vocabulary>, configured: Ite
   const vocab = resolveVocabulary(vocabulary);
   const lists = {} as { [K in keyof Vocabulary]: WordList };
   for (const key of Object.keys(vocab) as (keyof Vocabulary)[]) lists[key] = new WordList(vocab[key]);
-  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map(), heads: new Map(), flags: new Map() };
+  return { vocab, lists, configured: new Set([...configured].map((w) => w.toLowerCase())), names: new Map(), heads: new Map(), flags: { kpi: new Map(), ignored: new Map(), generic: new Map() } };
 }

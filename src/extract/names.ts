@@ -152,7 +152,7 @@ export function isFieldLabel(text: string, lx: Lexicon): boolean {
 /** A heading that names no project (`上周进展`, `项目进度`, `Projects`). */
 export function isGenericHeading(text: string, lx: Lexicon): boolean {
   // Asked for the heading above every figure under a project heading: answered once per process.
-  return remember(lx.flags, `generic\u0000${text}`, () => genericSet(lx.vocab.genericHeadings).has(stripStatus(tidyName(text), lx).replace(/\s+/g, '')));
+  return remember(lx.flags.generic, text, () => genericSet(lx.vocab.genericHeadings).has(stripStatus(tidyName(text), lx).replace(/\s+/g, '')));
 }
 
 /** The generic headings without their spaces, made once per word list. */

@@ -536,7 +536,10 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     return n;
   };
   for (const block of blocks) {
-    if (block.kind === 'code' || opts.skip(block)) continue;
+    if (block.kind === 'code') continue;
+    // Whether the block's section reports nothing is asked first only of ticked items and rows; a block of prose is
+    // first read for a phrase or a rename word (most hold neither), then asked.
+    if ((block.checked || block.kind === 'row') && opts.skip(block)) continue;
     // The names around the block, found only when a line states something (most do not).
     let around: { heading: string | undefined; parent: string | undefined } | undefined;
     const names = () =>
@@ -577,6 +580,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     const lowerBlock = stateText.toLowerCase();
     const stateBlock = anyPhrase.test(lowerBlock);
     if (!stateBlock && renamers.every((r) => r.cue !== undefined && !r.cue.test(normBlock))) continue;
+    if (!block.checked && opts.skip(block)) continue;
     const normLines = normBlock.split('\n');
     const lowerLines = lowerBlock.split('\n');
     const stateLines = stateText.split('\n');

@@ -56,12 +56,16 @@ export function nfkc(s: string): string {
     if (k === 2) wide = true;
   }
   if (!wide) return s;
-  const units = new Uint16Array(s.length);
+  // The runs between full-width characters are sliced, not copied unit by unit.
+  let out = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    units[i] = KNOWN[c] === 2 ? c - 0xfee0 : c;
+    if (KNOWN[c] !== 2) continue;
+    out += s.slice(from, i) + String.fromCharCode(c - 0xfee0);
+    from = i + 1;
   }
-  return fromUnits(units);
+  return out + s.slice(from);
 }
 
 /** Is NFKC of `s` the same string, as far as KNOWN tells without ICU (true: it is; false: ask ICU)? */
