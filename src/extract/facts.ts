@@ -46,8 +46,9 @@ export function isSegmentEndCode(c: number): boolean {
 export function isSentenceDot(s: string, i: number): boolean {
   if (s.charCodeAt(i) !== 46 || (i + 1 < s.length && s.charCodeAt(i + 1) !== 32)) return false;
   const p = s.charCodeAt(i - 1);
-  // After a letter or a closing bracket (`done.`, `(65%).`), not after a digit (`v2.`) nor in `e.g. `, `etc. `.
-  const letter = (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || p === 41 || p === 93 || p === 42;
+  // After a letter, a closing bracket or a percent sign (`done.`, `(65%).`, `overall ~40%. Next …`), not after a
+  // digit (`v2.`) nor in `e.g. `, `etc. `.
+  const letter = (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || p === 41 || p === 93 || p === 42 || p === 37;
   return letter && !/(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|No|Mr|Ms|Dr|St)$/i.test(s.slice(Math.max(0, i - 7), i));
 }
 
@@ -66,10 +67,21 @@ export function isBareProgressLabel(raw: string, lx: Lexicon): boolean {
   return !!pw && !cleanName(raw.slice(0, pw.index), lx) && !raw.slice(pw.index + pw.word.length).trim();
 }
 
+const DASH_HINT = /[—–-]/u;
+/** A dash between a name and what is said of it: `——`, ` — `, ` – `, ` - `, ` -- ` (not `A-B`, not `2/3-2/7`). */
+const HEAD_DASH = /\s*——+\s*|\s+(?:—|–|--?)\s+/u;
+
 /** The line's head: the words before its first `，` or `：` when they name something (not `负责人`, not `进度`). */
 function lineHead(n: string, from: number, lx: Lexicon): { start: number; end: number } | null {
   let i = from;
   while (i < n.length && !isBoundaryAt(n, i)) i++;
+  // A name set off by a spaced dash (`**Ledger v2** @Mia — schema frozen, …`, `支付对账重构 —— 后端…`): the head
+  // ends at the dash, whether or not a comma follows (the words after the dash describe the week's work).
+  const dash = i > from && DASH_HINT.test(n.slice(from, i)) ? HEAD_DASH.exec(n.slice(from, i)) : null;
+  if (dash && dash.index > 0) {
+    const length = remember(lx.heads, n.slice(from, from + dash.index), (clause) => headLength(clause, lx));
+    if (length > 0) return { start: from, end: from + length };
+  }
   if (i >= n.length || (isSegmentEndCode(n.charCodeAt(i)) && n[i] !== ';') || isSentenceDot(n, i)) return null;
   // The rest depends on the clause's words only: reports repeat their line heads week after week, so each is
   // judged once per process (in the lexicon's bounded memo).
@@ -87,6 +99,25 @@ function headLength(clause: string, lx: Lexicon): number {
   }
   if (!isNameLike(stripStatus(raw, lx)) || isFieldLabel(raw, lx) || isBareProgressLabel(raw, lx)) return -1;
   return raw.length;
+}
+
+const DASH_RUN = /^\s*(?:——+|—|–|--?)\s*/u;
+
+function findDashBody(line: LineFacts, lx: Lexicon): number {
+  const n = line.n;
+  if (!DASH_HINT.test(n)) return -1;
+  const h = line.head;
+  if (!h) return -1;
+  const d = DASH_RUN.exec(n.slice(h.end, h.end + 12));
+  if (!d) return -1;
+  let p = h.end + d[0].length;
+  // A status between dashes (`- Amber -`, `— 进行中 —`) says how it goes, not what was done.
+  for (let round = 0; round < 2; round++) {
+    const next = /^([^\s—–-][^—–]{0,14}?)(\s+(?:——+|—|–|--?)\s*|\s*——+\s*)/u.exec(n.slice(p, p + 40));
+    if (!next || !lx.lists.statusWords.is(next[1]!.trim())) break;
+    p += next[0].length;
+  }
+  return p;
 }
 
 /** One line of prose with what every figure of it shares. */
@@ -135,6 +166,17 @@ export class LineFacts {
     if (this.headFound === undefined) this.headFound = lineHead(this.n, this.markerEnd, this.lx);
     return this.headFound;
   }
+
+  /**
+   * Where the words after a dash-ended head start (`Ledger v2 @Mia — schema frozen` → at `schema`; a status between
+   * dashes is read past: `Dynamic packaging - Amber - search side 80%` → at `search`), or -1 when the line's head
+   * is not ended by a dash. Found once per line.
+   */
+  dashBody(): number {
+    if (this.dashBodyAt === undefined) this.dashBodyAt = findDashBody(this, this.lx);
+    return this.dashBodyAt;
+  }
+  private dashBodyAt: number | undefined;
 
   /**
    * What a rule finds once for the whole line, under a rule-chosen key: `compute` runs for the first figure

@@ -58,13 +58,22 @@ export function stripMarkers(s: string): string {
 /** Emoji and their joiners: status colours (`🟢`), decoration (`🚀`); never part of a name. */
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 
+/** `@Mia`, `@王翊`, `@compliance-bot-team` after a space (not `a@b.example`). */
+const MENTION = /(?<=^|\s)@[\p{L}\p{N}_.\-]+/gu;
+
+/** A first- or second-person subject opening a clause: no name. */
+const PERSON = /^(?:[Ww]e|I|[Yy]ou|[Tt]hey)(?:'d|'re|'ve|'ll|'m)?\s+[a-z]|^(?:[Oo]ur|[Mm]y)\s+(?:estimate|guess|view|take|read)\b|^(?:我们|咱们|我|大家|个人)(?:估计|觉得|认为|判断|看|估)/u;
+
 /** Basic tidy: emoji, markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
 export function tidyName(s: string): string {
   // Invisible format characters (ZWSP, bidi overrides …) are no part of a name (model/name.ts); a keycap (`1️⃣`) is
   // decoration as a whole: its digit goes with it.
   let t = stripInvisible(s);
   if (t.includes('\u20E3')) t = t.replace(/[0-9#*]\uFE0F?\u20E3/gu, ' ');
-  t = t.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
+  t = t.replace(EMOJI, ' ');
+  // An @-mention of the owner (`Ledger v2 @Mia`, `迁移 @王翊`) is who does it, not what it is.
+  if (t.includes('@')) t = t.replace(MENTION, ' ');
+  t = t.replace(/\s+/g, ' ').trim();
   t = stripMarkers(t).replace(EDGE, '');
   t = unwrap(t);
   t = stripMarkers(t).replace(EDGE, '');
@@ -89,6 +98,9 @@ export function cleanName(raw: string, lx: Lexicon, beforeProgressWord = false):
 function computeCleanName(raw: string, lx: Lexicon, beforeProgressWord: boolean): string {
   const { lists } = lx;
   let t = stripStatus(tidyName(raw), lx);
+  // A clause that opens with a person (`we'd put the project at`, `我们估计`) says who judges, not what is judged.
+  // A status alone (`Not started`, `进行中`) is how the item goes, not its name.
+  if (PERSON.test(t) || (t && lx.lists.statusWords.is(t))) return '';
   const fillers = lists.fillerWords.byLength;
   const generic = (s: string) => lists.genericNames.lowerSet.has(s.toLowerCase()) || lists.fillerWords.exactSet.has(s);
   for (let round = 0; round < 4; round++) {

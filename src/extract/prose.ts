@@ -6,6 +6,7 @@ import type { Lexicon } from './lexicon.js';
 import { CLASSIFY_RULES, CONTEXT_RULES, FIGURE_RULES, GUARD_RULES, NAME_RULES } from './rules/index.js';
 import type { Decision, Naming } from './rules/types.js';
 import { written } from './text.js';
+import { WORDED_HINT } from './rules/figure/chinese-figure.js';
 
 /** What the rules make of one figure. */
 export interface Outcome {
@@ -32,11 +33,10 @@ export function roundPercent(v: number): { value: number; rounded: boolean } {
 /** What any figure form needs: a percent sign, or a Chinese figure word (`七成`, `百分之`, `过半`). */
 const PERCENT_SIGN = /[%％﹪]/u;
 const WORD_CHARS = /[百成半]/u;
-const WORDED = /百分之|[一二三四五六七八九十]成|过半|一半/u;
 
 /** Does the line hold anything a figure rule could find? (Most lines of a report hold no figure at all.) */
 export function mayHoldFigure(text: string): boolean {
-  return PERCENT_SIGN.test(text) || (WORD_CHARS.test(text) && WORDED.test(text));
+  return PERCENT_SIGN.test(text) || (WORD_CHARS.test(text) && WORDED_HINT.test(text));
 }
 
 function decisionOf(f: FigureFacts, lx: Lexicon): { decision: Decision; rule: string } {

@@ -86,6 +86,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '活跃率', '付费率', '签约率', '响应率', '缺陷率', '漏测率', '自动化率', '良率',
     'SLA', 'SLO', 'uptime', 'availability', 'success rate', 'error rate', 'conversion', '留存', 'retention',
     'crash-free', 'CTR', 'ROI', 'NPS', 'utilization', 'coverage', 'CPU', 'churn', 'bounce rate', 'downtime', 'MTTR', '流失率',
+    // Resource levels and model quality: operating figures, not how far work is.
+    'memory', 'disk', '内存', '磁盘', 'accuracy', 'precision', 'recall', 'hit rate', 'hit ratio', 'NRR', 'GRR',
   ],
   ignoreWords: [
     '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心', '预算执行', '开销',
@@ -110,12 +112,13 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   targetWords: ['目标', '计划', '计画', '预计', '预期', '力争', '争取', '要求', '需达到', '应达到', '承诺', 'target', 'goal', 'plan'],
   fillerWords: [
     '整体', '总体', '总', '当前', '目前', '本周', '本期', '截止本周', '截至本周', '截止目前', '截至目前', '已', '累计',
-    '总计', '实际', '最新', '现', '全部', '因此', '所以', '但是', '同时', '另外', '此外', '该模块', '本模块', '该项目', '本项目', '该系统',
+    '总计', '实际', '最新', '现', '全部', '已经', '因此', '所以', '但是', '同时', '另外', '此外', '该模块', '本模块', '该项目', '本项目', '该系统',
     '该平台',
   ],
   genericNames: [
     '项目', '任务', '工作', '事项', '该项目', '本项目', '该模块', '本模块', '其中', '整体', '总体', '研发', '进展', '专项', '拆分', '分项', '细分',
-    'overall', 'total', 'per area', 'breakdown',
+    'overall', 'total', 'per area', 'breakdown', '这个项目', '整个项目', '该项', '这个', '这块', '这部分',
+    'the project', 'this project', 'the whole project', 'the work', 'it',
   ],
   ignoreSections: [
     '收获与反思', '反思', '心得', '感悟', '感想', '随想', '下周工作', '下周计划', '下周计画', '下周目标', '下周重点', '下周安排',
@@ -123,7 +126,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   ],
   kpiSections: [
     '运行数据', '运营数据', '运行指标', '业务指标', '系统指标', '核心指标', '质量数据', '线上指标', '指标', '监控', '数据看板', 'SLA', 'KPI', '稳定性', '成功率',
-    '可用性', 'metric', 'metrics', 'measure', 'measures',
+    '可用性', 'metric', 'metrics', 'measure', 'measures', '营运数字', '运营数字', '业务数字', 'numbers', 'KPIs', 'key figures',
   ],
   genericHeadings: [
     '上周进展', '本周进展', '本周主要进展', '主要进展', '工作进展', '项目进展', '重点项目', '重点工作', '本周工作',
@@ -151,6 +154,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     '进行中', '开发中', '测试中', '联调中', '设计中', '评审中', '推进中', '处理中', '已完成', '未开始', '待开始', '正常',
     '按计划', '延期', '延迟', '阻塞', '暂停', '有风险', '风险', '已上线', '本周启动', '已启动', '启动',
     'on track', 'at risk', 'blocked', 'in progress', 'ongoing', 'delayed', 'on hold', 'wip', 'WIP',
+    // A RAG colour and its Chinese forms (`Amber`, `🟡 黄灯`): how it goes, never part of a name.
+    'green', 'amber', 'red', 'yellow', '绿灯', '黄灯', '红灯', 'not started',
   ],
   ongoingWords: [
     '进行中', '开发中', '测试中', '联调中', '设计中', '推进中', '处理中', 'in progress', 'ongoing', 'wip',

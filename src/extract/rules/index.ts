@@ -49,6 +49,8 @@ import { lastWeek } from './classify/last-week.js';
 import { kpiWord } from './classify/kpi-word.js';
 import { rate } from './classify/rate.js';
 import { coverage } from './classify/coverage.js';
+import { doneVerb, doneVerbName } from './classify/done-verb.js';
+import { workVerb } from './classify/work-verb.js';
 import { progressWord } from './classify/progress-word.js';
 import { change } from './classify/change.js';
 import { metricsSection } from './classify/metrics-section.js';
@@ -64,6 +66,8 @@ import { stateVerb } from './classify/state-verb.js';
 import { orgCookie } from './classify/org-cookie.js';
 import { progressBar } from './classify/progress-bar.js';
 import { headBracket } from './classify/head-bracket.js';
+import { nameBracket } from './classify/name-bracket.js';
+import { arrowResult, arrowResultName } from './classify/arrow-result.js';
 import { kpiHead } from './name/kpi-head.js';
 import { overallOwner } from './name/overall-owner.js';
 import { projectHeading } from './name/project-heading.js';
@@ -104,6 +108,8 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   respectivelyFigure,
   kpiWord,
   rate,
+  doneVerb,
+  workVerb,
   coverage,
   progressWord,
   change,
@@ -114,16 +120,18 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   orgCookie,
   bracketAfterProgress,
   headBracket,
+  nameBracket,
   nameFigure,
   ongoing,
   stillAt,
   headingParagraph,
   overall,
+  arrowResult,
   stateVerb,
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, doneVerbName, arrowResultName, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

@@ -3,6 +3,8 @@
 import { progress } from '../expect.js';
 import type { ClassifyRule } from '../types.js';
 
+const IN_AFTER = /^\s*in\s*$/u;
+
 export const progressWord: ClassifyRule = {
   stage: 'classify',
   name: 'progress-word',
@@ -11,6 +13,7 @@ export const progressWord: ClassifyRule = {
     { text: '- 结算中心重构进度30%', expect: progress(30, '结算中心重构') },
     { text: '- 会员积分改版，前端进展60%、后端进展45%', figure: '45%', expect: progress(45, '会员积分改版', '后端') },
     { text: '- Checkout redesign: 75% complete, A/B test next week', expect: progress(75, 'Checkout redesign') },
+    { text: '- **Invoice OCR** — vendor picked, kicked off Monday, 10% in.', expect: progress(10, 'Invoice OCR') },
   ],
   rejects: [
     // Under a metrics heading a rate named by its attainment (`达成率`, `完成率`) is an operating figure.
@@ -20,6 +23,9 @@ export const progressWord: ClassifyRule = {
     if (f.ctx.kpiSection && f.progressHit && f.progressHit.word.endsWith('率') && f.label.trimEnd().endsWith(f.progressHit.word)) return undefined;
     // A figure in words (`近八成历史保单已完成回溯`) takes a progress word anywhere in its clause.
     const hit = f.progressHit ?? f.progressAfter ?? (f.m.form === 'chinese-figure' ? lx.lists.progressWords.last(f.after) : null);
-    return hit ? { verdict: 'progress', word: hit.word } : undefined;
+    if (hit) return { verdict: 'progress', word: hit.word };
+    // `kicked off Monday, 10% in.`: how far in the work is, the figure ending its clause.
+    if (IN_AFTER.test(f.after) && f.ctx.kind !== 'heading') return { verdict: 'progress', word: 'in' };
+    return undefined;
   },
 };

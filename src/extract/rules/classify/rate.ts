@@ -3,6 +3,9 @@
 import { kpi, progress } from '../expect.js';
 import type { ClassifyRule } from '../types.js';
 
+/** Words of where a figure stands now, between a rate's name and its figure. */
+const STANDS = /(?:目前|当前|现在|本周|本期|仍然?|依然|一直|已经|维持|保持|稳定|停留|基本)+$/u;
+
 export const rate: ClassifyRule = {
   stage: 'classify',
   name: 'rate',
@@ -12,6 +15,8 @@ export const rate: ClassifyRule = {
     { text: '- Chargeback rate 0.31%, lower than in December', expect: kpi(0.31, 'Chargeback rate') },
     { text: '- Field data: crash-free devices 99.2%, OTA failure rate 0.8%.', figure: '0.8%', expect: kpi(0.8) },
     { text: '- Refund rate: 3.4%', expect: kpi(3.4, 'Refund rate') },
+    { text: '- 评论风控上线一周，违规评论拦截率目前 93%', expect: kpi(93) },
+    { text: '- 切换期间广告填充率维持在 91%，没受影响', expect: kpi(91) },
     { text: '- Cart abandonment ratio at payment step: 7.5%', expect: kpi(7.5, 'Cart abandonment ratio at payment step') },
     { text: '- Playback start failures: 1.2%', expect: kpi(1.2, 'Playback start failures') },
   ],
@@ -19,8 +24,10 @@ export const rate: ClassifyRule = {
     { text: '- 接口改造完成率 80%', expect: progress(80, '接口改造') },
   ],
   decide(f) {
-    if (!f.progressHit && /\p{L}率$/u.test(f.label)) {
-      return { verdict: 'kpi', reason: `an operating figure (a rate: "${f.label.slice(-4)}")`, word: f.label.slice(-3) };
+    // The rate may be followed by where it stands (`拦截率目前 93%`, `填充率维持在 91%`): read past those words.
+    const label = f.label.replace(STANDS, '');
+    if (!f.progressHit && /\p{L}率$/u.test(label)) {
+      return { verdict: 'kpi', reason: `an operating figure (a rate: "${label.slice(-4)}")`, word: label.slice(-3) };
     }
     const en = f.progressHit
       ? null

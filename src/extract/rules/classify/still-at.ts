@@ -44,8 +44,10 @@ export const stillAtName: NameRule = {
     // The name ends at a dash (`电子实验记录本（ELN）—— 预算已批复，…`).
     const head = owners.head();
     const parts = head.split(/\s*(?:——|—|–|\s-\s)\s*/u);
+    const span = f.line.head;
+    const dashAfter = parts.length > 1 || (!!span && /^\s*[—–-]/u.test(f.n.slice(span.end, span.end + 3)));
     // Before a dash, a bracketed abbreviation is dropped as the dash form names the item elsewhere (`电子实验记录本（ELN）—— 10%`).
-    const project = parts.length > 1 ? cleanName(parts[0]!.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''), lx) : head;
+    const project = dashAfter ? cleanName(parts[0]!.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''), lx) : head;
     return project ? { project, metric: null, own: false, by: 'line-head' } : undefined;
   },
 };

@@ -6,12 +6,12 @@ import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
 /** Qualifiers written before a figure (`约60%`, `>90%`): the written form is kept on the observation. */
-const QUALIFIER_BEFORE = /(大约|约为|约合|大概|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±)\s*$/u;
+const QUALIFIER_BEFORE = /(大约|约为|约合|大概|差不多|将近|接近|超过|不低于|不少于|至少|约|近|超|逾|>=|<=|≥|≤|>|<|≈|~|±)\s*$/u;
 /** English qualifiers (asked only after a Latin letter). */
 const QUALIFIER_BEFORE_EN = /\b(about|around|roughly|approximately|approx\.|nearly|almost)\s*$/i;
-/** Verbs between a label and its figure (`达到`, `提升至`): skipped to find the label. */
+/** Verbs between a label and its figure (`达到`, `提升至`, `做了`, `也到了`): skipped to find the label. */
 const VERB_BEFORE =
-  /(?:(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:)\s*$/u;
+  /(?:(?:也|才|只|已经|已|刚|就|都|又)?(?:做|干|写|搞|弄|推|走|到)(?:了|到)|(?:提升|提高|增长|增加|上升|下降|降低|回落|回升|推进|升|增|降|涨|跌|变)(?:至|到|为)|已达到|已达|达到|到达|达|已经|已|为|是|在|至|到|有|:)\s*$/u;
 /** English verbs of state (asked only after a Latin letter): `is at`, `had reached`, `was`. */
 const VERB_BEFORE_EN = /\b(?:(?:(?:is|are|was|were|stands?|stood|sits?|lags?|had|has|have)\s+)?(?:at|reached)|is|are|was|were)\s*$/i;
 /** A dash between a name and its figure: `日志链路切换 —— 70%`, `Kafka migration — 35% complete`. */
@@ -22,8 +22,8 @@ const WORK_NOUN_AFTER =
   /(?:\b(?:cleanup|clean-up|migration|rollout|revamp|redesign|rewrite|refactor(?:ing)?|upgrade|integration|dashboard|project|programme|program|initiative|epic|feature|tool(?:ing)?|service|pipeline|module|engine|model|sync|job|platform|system|overhaul|automation|gateway|framework|tracker|checker|monitor(?:ing)?|alerting|api|sdk|library|portal|console|app|bot|router|scheduler|collector|exporter|agent|workflow|suite|v\d+(?:\.\d+)*)\b|项目|专项|改造|平台|系统|建设|看板|工具|模型|重构|升级|引擎|中心|服务|模块|网关|组件|框架|工程|体系|能力|功能|报表|大盘|治理|优化|接入|迁移|开发|上线|机器人|监控|告警|自动化|方案|规则|链路|插件|后台|中台)[\s:：▸>→\-—]*$/iu;
 
 /** The characters the words of QUALIFIER_BEFORE, VERB_BEFORE and DASH_BEFORE end with (their patterns' prefilters). */
-const QUALIFIER_END = new Set([...'约为合概近过于少超逾=≥≤><≈~±']);
-const VERB_END = new Set([...'至到为达经已是在有:']);
+const QUALIFIER_END = new Set([...'约为合概多近过于少超逾=≥≤><≈~±']);
+const VERB_END = new Set([...'至到为达经已是在有了:']);
 const DASH_END = new Set([...'—–-']);
 /** The English patterns are asked only after a Latin letter or a dot. */
 const LATIN_OR_DOT = /[A-Za-z.]/;
@@ -136,7 +136,10 @@ export const label: ContextRule = {
     // label; without it a change after other figures read back to the segment start, so every name
     // held the whole line before it (quadratic on long lines, issue 8).
     const prev = (f.pair ? f.pair.earlier : k) - 1;
-    const floor = Math.max(segFrom, f.inParens ? f.paren + 1 : 0, prev >= 0 ? ms[prev]!.end : 0);
+    let floor = Math.max(segFrom, f.inParens ? f.paren + 1 : 0, prev >= 0 ? ms[prev]!.end : 0);
+    // A line whose name is set off by a dash (`老账务数据迁移 — 已迁移 71%`): the figure's words start after the dash.
+    const dashEnd = line.dashBody();
+    if (dashEnd > floor && dashEnd <= labelEnd) floor = dashEnd;
     while (labelStart > floor && !isBoundaryAt(n, labelStart - 1)) labelStart--;
     // A `、` or `)` right after the previous figure is punctuation, not part of this label.
     let text = n.slice(labelStart, labelEnd).replace(/^[\s、,)\]】]+/u, '');

@@ -1,7 +1,7 @@
 // Rule labelled-list: `进度：前端 40%｜后端 30%`, `App 8.0 改版：iOS 30%，Android 25%` — after a colon, figures each with a short label.
 
 import { isMetricWord, isNameLike } from '../../names.js';
-import { isBoundaryAt, type FigureFacts } from '../../facts.js';
+import { isBoundaryAt, type FigureFacts, type LineFacts } from '../../facts.js';
 import type { Lexicon } from '../../lexicon.js';
 import { kpi, progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
@@ -47,8 +47,18 @@ export const labelledList: ContextRule = {
       if (colons[mid]! < f.m.start) lo = mid + 1;
       else hi = mid;
     }
-    const colon = lo > 0 ? colons[lo - 1]! : -1;
-    if (colon < f.segFrom) return false;
+    let colon = lo > 0 ? colons[lo - 1]! : -1;
+    // No colon in the segment: a name set off by a dash opens the list the same way (`清分报表 —— 前端 90%、后端 81%`).
+    if (colon < f.segFrom) {
+      const dash = line.once('labelled-list:head-dash', () => headDash(line));
+      if (!dash || dash.at < f.segFrom || dash.at > f.m.start) return false;
+      colon = dash.at;
+      const list = line.once(`labelled-list:${colon}`, () => listAfter(f, colon, Infinity, lx, dash.head));
+      const mine = list.labels.get(f.k);
+      if (!mine || !list.accepted(mine)) return false;
+      f.list = { prefix: list.prefix, label: mine, progressWord: list.progressWord };
+      return true;
+    }
     // The list after this colon (up to the next colon) is read once for all its figures.
     const list = line.once(`labelled-list:${colon}`, () => listAfter(f, colon, lo < colons.length ? colons[lo]! : Infinity, lx));
     const mine = list.labels.get(f.k);
@@ -66,7 +76,13 @@ interface ListAfterColon {
   accepted(label: string): boolean;
 }
 
-function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon): ListAfterColon {
+/** A line's name ended by a dash: the head's span, and where the list starts (its "colon" is just before). */
+function headDash(line: LineFacts): { at: number; head: { start: number; end: number } } | null {
+  const body = line.dashBody();
+  return body > 0 && line.head ? { at: body - 1, head: line.head } : null;
+}
+
+function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon, dashHead?: { start: number; end: number }): ListAfterColon {
   const { n, line } = f;
   const t = line.t;
   // An ideographic space was normalised to `,`: inside an item (`服务端　85%`) it only separates label and figure.
@@ -96,8 +112,11 @@ function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon
           const label = n
             .slice(start, m.start)
             .replace(/(?:约|大约|近|~|≈|>)\s*$/u, '')
+            .replace(/(?:也|才|只|已经|已|刚|就|都|又)?(?:做|干|写|搞|弄|推|走|到)(?:了|到)\s*$/u, '')
             .replace(/^[\s,]+|[\s,]+$/gu, '');
-          if (label && label.length <= 16 && isNameLike(label) && !lx.lists.progressWords.last(label) && TAIL.test(n.slice(m.end, i))) labels.set(k, label);
+          // A label naming a rate of its own (`拦截率目前 93%`) is a KPI's name, not an item of the list.
+          const ownRate = /\p{L}率/u.test(label) || lx.lists.kpiWords.find(label) !== undefined;
+          if (label && label.length <= 16 && isNameLike(label) && !ownRate && !lx.lists.progressWords.last(label) && TAIL.test(n.slice(m.end, i))) labels.set(k, label);
         }
         k = j;
       }
@@ -109,12 +128,15 @@ function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon
   let prefixStart = colon;
   const floor = Math.max(f.segFrom, line.markerEnd, colon - 80, first > 0 ? figures[first - 1]!.end : 0);
   while (prefixStart > floor && n[prefixStart - 1] !== ':' && n[prefixStart - 1] !== ',') prefixStart--;
-  const prefix = n.slice(prefixStart, colon);
+  // After a dash the owner is the line's head (the name before the dash).
+  const prefixEnd = dashHead ? dashHead.end : colon;
+  if (dashHead) prefixStart = dashHead.start;
+  const prefix = n.slice(prefixStart, prefixEnd);
   const progressWord = lx.lists.progressWords.last(prefix)?.word;
   const kpiPrefix = lx.lists.kpiWords.find(prefix) !== undefined || /(?:\p{L}率|\brate)\s*$/iu.test(prefix.trim());
   const many = labels.size >= 2;
   return {
-    prefix: { start: prefixStart, end: colon },
+    prefix: { start: prefixStart, end: prefixEnd },
     progressWord,
     labels,
     accepted: (label) => many || isMetricWord(label, lx) || !!progressWord || kpiPrefix,

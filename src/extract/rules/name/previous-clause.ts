@@ -20,12 +20,17 @@ export const previousClause: NameRule = {
     { text: '## WMS 新版切换\n\n**负责人：** 周凯　**进度：** 80%', expect: progress(80, 'WMS 新版切换') },
     { text: '关于信创适配。经与厂商沟通，纳入本期范围，整体进度 90%。', expect: progress(90, '信创适配') },
     { text: '3. 外呼平台：新启动，进度 5%', expect: progress(5, '外呼平台', null) },
+    { text: '- **Invoice OCR** — vendor picked, kicked off Monday, 10% in.', expect: progress(10, 'Invoice OCR', null) },
   ],
   give(f, verdict, owners, lx) {
     // In a paragraph that opens with its topic, the clauses before a figure are its story, not its name.
     if (verdict !== 'progress' || owners.own() || owners.topic()) return undefined;
     const p = f.prevClause();
     if (!p) return undefined;
+    // After a name set off by a dash (`Invoice OCR — vendor picked, kicked off Monday, 10% in`) the clauses tell the
+    // week's story: the name before the dash is the figure's.
+    const body = f.line.dashBody();
+    if (body > 0 && p.start >= body) return undefined;
     const n = f.n;
     const { line } = f;
     // A field's value (`负责人：周凯，进度：80%`) names nothing.
