@@ -593,6 +593,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'a growth or comparison ("{0}"), not a level': '增长或对比（"{0}"），不是当前值',
   '"{0}" is on the ignore list': '"{0}" 在忽略词表中',
   'in section "{0}"': '位于章节 "{0}"',
+  'in a line of "{0}"': '位于 "{0}" 一行',
   'an operating figure ("{0}")': '运营指标："{0}"',
   "last week's figure (kept as prev of this week's)": '上周的数（作为本周的前值保留）',
   'an operating figure (listed under a metrics heading)': '运营指标：列在指标标题下',
