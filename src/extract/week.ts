@@ -2,7 +2,7 @@
 
 import type { Block, DateHint, Warning, WeekId, WeekScheme } from '../model/types.js';
 import { formatDate, formatWeekId, isValidWeek, parseDate, parseWeekId, weekOfDate, weeksBetween, weeksInYear } from '../model/week.js';
-import { ambiguousSlashDates, datesIn, labelIn, monthWeekIn, monthWeekThursday, slashOrderOf, yearlessRangeIn, type MonthWeek, type SlashOrder } from '../model/label.js';
+import { ambiguousSlashDates, datesIn, englishDayIn, labelIn, monthOfReport, monthWeekIn, monthWeekThursday, slashOrderOf, yearlessRangeIn, type MonthWeek, type SlashOrder } from '../model/label.js';
 import { nfkc } from './text.js';
 
 export { datesIn, labelIn } from '../model/label.js';
@@ -36,6 +36,8 @@ export function implausibleDate(date: Date, today?: string): string | null {
 
 interface Label {
   week: number;
+  /** The first week of a range (`第41-42周`): the report is stored in the last. */
+  from?: number;
   /** A year written with the label (`2023年第16周`, `Week 16, 2023`). */
   year?: number;
   line: number;
@@ -48,6 +50,10 @@ interface Found {
   lastWeek?: boolean;
   /** Taken from a mail's Date header or the file name, not from the title lines. */
   fromHint?: boolean;
+  /** The first day of the period the title gives (`Sprint 23 (Oct 7–18, 2024)`), when it has one. */
+  start?: Date;
+  /** A monthly report's month (`2024年10月 月报`): dated by the month's last day. */
+  month?: string;
 }
 
 /** A title about the week before the day it is dated: `上周工作总结 2024-03-18`, `Last week's report – 2024-03-18`. */
@@ -57,13 +63,29 @@ const LAST_WEEK_TITLE = /^[\s#*【\[(（]*(?:上周|上週)(?![一二三四五�
 const LAST_WEEK_ASIDE = /(?:[（(\[【]|[,，;；|]\s*)\s*(?:上周|上週|上期|上次|last\s+week|prev(?:ious)?(?:\s+week)?)[^)）\]】,，;；|]*/giu;
 
 /** The report's date in a title line: the last date (the end of a range), leaving out last week's. */
-function titleDate(text: string, order?: SlashOrder): { date: Date; lastWeek: boolean } | null {
+function titleDate(text: string, order?: SlashOrder): { date: Date; lastWeek: boolean; start?: Date } | null {
   const own = datesIn(text.replace(LAST_WEEK_ASIDE, ' '), order);
   if (!own.length) return null;
   const date = own[own.length - 1]!;
   // Written on Monday to Wednesday about the week before: one date, no range.
   const lastWeek = own.length === 1 && LAST_WEEK_TITLE.test(text) && !yearlessRangeIn(text) && date.getDay() >= 1 && date.getDay() <= 3;
-  return { date, lastWeek };
+  return { date, lastWeek, ...periodStart(text, own, date) };
+}
+
+/**
+ * The first day of a period a title line gives with its last (`2024.10.08-2024.10.19`, `Oct 7–18, 2024`,
+ * `2 Dec – 13 Dec 2024`), when the two lie at most 45 days apart.
+ */
+function periodStart(text: string, own: readonly Date[], end: Date): { start?: Date } {
+  let start: Date | undefined = own.length >= 2 ? own[own.length - 2] : undefined;
+  if (!start) {
+    const r = yearlessRangeIn(text);
+    if (r && r.to.month === end.getMonth() + 1 && r.to.day === end.getDate()) {
+      start = new Date(r.from.month > r.to.month ? end.getFullYear() - 1 : end.getFullYear(), r.from.month - 1, r.from.day);
+    }
+  }
+  const days = start ? (end.getTime() - start.getTime()) / DAY_MS : -1;
+  return start && days > 0 && days <= 45 ? { start } : {};
 }
 
 /**
@@ -75,7 +97,9 @@ function titleDate(text: string, order?: SlashOrder): { date: Date; lastWeek: bo
 function sentAfterTheWeek(candidates: readonly Block[], sent: Found, warnings: Warning[]): Found {
   const lines = candidates.flatMap((b) => b.text.split('\n').map((t, i) => ({ text: t.normalize('NFKC'), line: b.line + i })));
   for (const l of lines) {
-    const r = datesIn(l.text).length ? null : yearlessRangeIn(l.text);
+    // The week's days (`周报（3.11-3.15）`) or an English day of it (`Status for the week ending 11 October`).
+    const day = datesIn(l.text).length || !WEEK_WORDS.test(l.text) ? null : englishDayIn(l.text);
+    const r = datesIn(l.text).length ? null : (yearlessRangeIn(l.text) ?? (day ? { from: day, to: day } : null));
     if (!r) continue;
     const y = sent.date.getFullYear();
     const ends = [y - 1, y].map((yy) => new Date(r.to.month < r.from.month ? yy + 1 : yy, r.to.month - 1, r.to.day)).filter((d) => d.getMonth() === r.to.month - 1 && d.getTime() <= sent.date.getTime() + 7 * DAY_MS);
@@ -88,6 +112,9 @@ function sentAfterTheWeek(candidates: readonly Block[], sent: Found, warnings: W
   if (!talk || lines.some((l) => THIS_WEEK.test(l.text.replace(LAST_WEEK_TITLE, '')) && l.line <= talk.line)) return sent;
   return { ...sent, line: talk.line, lastWeek: true };
 }
+
+/** A line about a week or a report, where a lone day names the report's week (not `the launch moved to Nov 30`). */
+const WEEK_WORDS = /\bweek|\bw\/[ce]\b|\bweekly\b|\bstatus\b|\breport\b|\bupdate\b|周报|週報/iu;
 
 /** Words of the week the report is written in: a mail that has them is about its own week. */
 const THIS_WEEK = /本周|本週|这周|這週|this\s+week/iu;
@@ -122,8 +149,9 @@ const WEEKDAY_YEARS = 11;
 
 /**
  * The last day of a week's range written without a year (`12/25 – 12/29`), in the latest year not after
- * `today` in which its first day is a Monday and it spans 4–6 days (Monday to Friday, Saturday or Sunday):
- * how a reader dates a weekly report whose title gives only the days. Null when no such year.
+ * `today` in which its first day is a Monday and it spans 4–6 days (Monday to Friday, Saturday or Sunday), or
+ * 11–13 (two such weeks: a sprint, a 双周报): how a reader dates a report whose title gives only the days. Null
+ * when no such year.
  */
 export function dateOfWorkweek(text: string, today: string): Date | null {
   const r = yearlessRangeIn(text);
@@ -134,7 +162,8 @@ export function dateOfWorkweek(text: string, today: string): Date | null {
     const to = new Date(r.to.month < r.from.month ? y + 1 : y, r.to.month - 1, r.to.day);
     if (from.getMonth() !== r.from.month - 1 || to.getMonth() !== r.to.month - 1) continue;
     const days = Math.round((to.getTime() - from.getTime()) / DAY_MS);
-    if (from.getDay() === 1 && days >= 4 && days <= 6 && to.getTime() <= now.getTime()) return to;
+    // One working week, or two (a sprint, a 双周报: `Oct 7–18`).
+    if (from.getDay() === 1 && ((days >= 4 && days <= 6) || (days >= 11 && days <= 13)) && to.getTime() <= now.getTime()) return to;
   }
   return null;
 }
@@ -209,7 +238,7 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
         // `04/10/2024` is read in the order the report's other slash dates show (`due 04/26/2024`: month first).
         if (order === undefined && ambiguousSlashDates(text).length) order = slashOrderOf(blocks.map((x) => x.text.normalize('NFKC'))) ?? null;
         const t = titleDate(text, order ?? undefined);
-        if (t) found = { date: t.date, line, ...(t.lastWeek ? { lastWeek: true } : {}) };
+        if (t) found = { date: t.date, line, ...(t.lastWeek ? { lastWeek: true } : {}), ...(t.start ? { start: t.start } : {}) };
       }
     }
     if ((label || monthWeek) && found) break;
@@ -251,10 +280,21 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
         if (isMetadata(text, metadataLabels) || /(?<!\d)(?:19|20)\d\d(?!\d)/u.test(text)) continue;
         const d = dateOfWorkweek(text, today);
         if (!d) continue;
-        found = { date: d, line: b.line + i };
+        found = { date: d, line: b.line + i, ...periodStart(text, [], d) };
         warnings.push({ line: b.line + i, message: `the title gives days but no year; ${formatDate(d)} is the latest week they run Monday to Friday — give --week if that is wrong` });
         break outer;
       }
+    }
+  }
+  // A monthly report (`2024年10月 项目月报`, `Monthly status — October 2024`): the week of the month's last day.
+  if (!found && !label && !monthWeek && hint?.from !== 'entry') {
+    const lines = candidates.flatMap((b) => b.text.split('\n').map((t, i) => ({ text: nfkc(t), line: b.line + i }))).filter((l) => !isMetadata(l.text, metadataLabels));
+    const all = lines.map((l) => l.text).join('\n');
+    for (const l of lines) {
+      const m = monthOfReport(l.text, all);
+      if (!m) continue;
+      found = { date: new Date(m.year, m.month, 0), line: l.line, month: `${m.year}-${String(m.month).padStart(2, '0')}` };
+      break;
     }
   }
   // An implausible date (2999, 1900, 9999-12-31) is a warning and gives no week: --week must (issue 8).
@@ -333,6 +373,14 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
     }
   } else if (found) {
     week = weekOfDate(found.date, scheme);
+  }
+  // A period longer than a week (a sprint, a 双周报, `第41-42周`) is stored in the week of its last day, said each time.
+  if (week && label?.from !== undefined && label.week === parseWeekId(week).week) {
+    warnings.push({ line: label.line, message: `the title covers weeks ${label.from}–${label.week}; the report is stored in the last, ${week} — give --week if that is wrong` });
+  } else if (week && found?.month) {
+    warnings.push({ line: found.line, message: `a monthly report (${found.month}) is stored in the week of the month's last day, ${week} — give --week if that is wrong` });
+  } else if (week && !label && !monthWeek && found?.start && weekOfDate(found.start, scheme) !== week) {
+    warnings.push({ line: found.line, message: `the title covers ${formatDate(found.start)} – ${date}, more than one week; the report is stored in the week of its last day, ${week} — give --week if that is wrong` });
   }
   if (!week && hint && hint.from !== 'entry' && hint.week !== undefined && hint.year !== undefined) {
     const w = formatWeekId(hint.year, hint.week);

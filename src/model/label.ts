@@ -133,6 +133,38 @@ export interface WeekLabel {
   week: number;
   /** A year written with the label (`2023年第16周`, `Week 16, 2023`). */
   year?: number;
+  /** The first week of a range of weeks (`第41-42周`, `2024-W41 ~ W42`, `Weeks 41–42`): `week` is its last. */
+  from?: number;
+}
+
+const WEEK_NUM = String.raw`(\d{1,2}|[零〇一二两三四五六七八九十]+)`;
+const WEEK_TO = String.raw`\s*(?:[-~–—至到&、]|and|to)\s*`;
+/** Ranges of weeks, the last week and its year taken: `2024-W41 ~ 2024-W42`, `2024年第41-42周`, `第四十一至四十二周`, `W41–W42`. */
+const WEEK_RANGES: { re: RegExp; year?: number; year2?: number; from: number; to: number }[] = [
+  { re: new RegExp(String.raw`(?<!\d)(\d{4})\s*-?\s*W(\d{1,2})${WEEK_TO}(?:(\d{4})\s*-?\s*)?W?(\d{1,2})(?!\d)`, 'iu'), year: 1, year2: 3, from: 2, to: 4 },
+  { re: new RegExp(String.raw`(?:(\d{4})\s*年\s*(?:的)?\s*)?(?<![后前月]\s*)第\s*${WEEK_NUM}\s*(?:周\s*)?${WEEK_TO}(?:第\s*)?${WEEK_NUM}\s*周`, 'u'), year: 1, from: 2, to: 3 },
+  { re: new RegExp(String.raw`(?<![A-Za-z])(?:W|Wk|Weeks?)\s*\.?\s*(\d{1,2})${WEEK_TO}(?:W|Wk|Week)?\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?`, 'iu'), year: 3, from: 1, to: 2 },
+];
+
+/** A range of two to five weeks, or null. */
+function weekRangeIn(text: string): WeekLabel | null {
+  for (const r of WEEK_RANGES) {
+    const m = r.re.exec(text);
+    if (!m) continue;
+    const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+    const from = num(m[r.from]!);
+    const to = num(m[r.to]!);
+    const yearText = (r.year2 !== undefined ? m[r.year2] : undefined) ?? (r.year !== undefined ? m[r.year] : undefined);
+    const year = yearText ? Number(yearText) : undefined;
+    if (from === null || to === null) continue;
+    // Across New Year (`2024-W52 ~ 2025-W01`, `第52-1周`) the range wraps; else it runs forward by one to four weeks.
+    const wraps = to < from && from >= 50 && to <= 4;
+    if (!wraps && (to <= from || to - from > 4)) continue;
+    const sameYear = r.year2 === undefined || m[r.year2] === undefined;
+    const y = year !== undefined && wraps && sameYear ? year + 1 : year;
+    return { week: to, from, ...(y !== undefined ? { year: y } : {}) };
+  }
+  return null;
 }
 
 /**
@@ -154,6 +186,8 @@ export function labelIn(text: string): WeekLabel | null {
 }
 
 function bareLabelIn(text: string): WeekLabel | null {
+  const range = weekRangeIn(text);
+  if (range) return range;
   let m = /(?<!\d)(\d{4})\s*-?\s*W(\d{1,2})(?!\d)/i.exec(text);
   if (m) return { year: Number(m[1]), week: Number(m[2]) };
   m = /(?<!\d)(\d{4})\s*年\s*(?:的)?\s*第\s*(\d{1,2}|[零〇一二两三四五六七八九十]+)\s*周/.exec(text);
@@ -171,6 +205,31 @@ function bareLabelIn(text: string): WeekLabel | null {
   if (m) return { year: 2000 + Number(m[1]), week: Number(m[2]) };
   m = /(?<![A-Za-z])(?:W|Wk|Week)\s*\.?\s*(\d{1,2})(?!\d)(?:\s*[,/]\s*(\d{4})(?!\d))?/i.exec(text);
   if (m) return m[2] ? { week: Number(m[1]), year: Number(m[2]) } : { week: Number(m[1]) };
+  return null;
+}
+
+/** Words of a monthly report: `月报`, `月度总结`, `Monthly status`. */
+const MONTHLY = /月报|月報|月度(?:报告|總結|总结|汇报|匯報|进展|進展)|\bmonthly\b|\bmonth-end\b/iu;
+
+/**
+ * The month a monthly report's title names (`2024年10月 项目月报`, `Monthly status — October 2024`, `月报 2024-10`):
+ * year and month, or null when the line has no such month or is no monthly report's (`monthly` is the caller's
+ * choice: pass the text of all title lines to find the word).
+ */
+export function monthOfReport(text: string, titleLines: string): { year: number; month: number } | null {
+  if (!MONTHLY.test(titleLines)) return null;
+  const forms: [RegExp, (m: RegExpExecArray) => [number, number]][] = [
+    [/(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*(?:份\s*)?(?:\d|第|[零〇一二三四五六七八九十]+\s*[日号]))/u, (m) => [Number(m[1]), Number(m[2])]],
+    [/(?<![\d.\/-])(\d{4})\s*[-/.]\s*(\d{1,2})(?![\d.\/-])/u, (m) => [Number(m[1]), Number(m[2])]],
+    [new RegExp(String.raw`(?<![\p{L}])${MONTH},?\s+(\d{4})(?!\d)`, 'iu'), (m) => [Number(m[2]), MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1]],
+    [new RegExp(String.raw`(?<!\d)(\d{4})\s+${MONTH}(?![\p{L}])`, 'iu'), (m) => [Number(m[1]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1]],
+  ];
+  for (const [re, parts] of forms) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [year, month] = parts(m);
+    if (month >= 1 && month <= 12 && year >= 1900) return { year, month };
+  }
   return null;
 }
 
@@ -199,7 +258,7 @@ export function monthDayIn(text: string): { month: number; day: number } | null 
  * An English day without a year (`Week of Oct 14`, `w/c 17 Mar`, `Week ending 7th March`, `Oct 7–18`): month and day
  * (of the last day of a range), or null.
  */
-function englishDayIn(text: string): { month: number; day: number } | null {
+export function englishDayIn(text: string): { month: number; day: number } | null {
   if (!/[A-Za-z]/.test(text)) return null;
   const range = englishRangeIn(text);
   if (range) return range.to;

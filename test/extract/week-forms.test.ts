@@ -165,4 +165,41 @@ test('a Monday mail that speaks of this week first (`本周计划（附上周回
   assert.is((await weekOf('open/monday-this-week.txt')).week, '2024-W39');
 });
 
+test("a mail sent on Monday whose subject names the week's last day without a year (`week ending 7 March`): that week", async () => {
+  const r = await weekOf('mail-week-ending.eml');
+  assert.equal([r.week, r.date], ['2025-W10', '2025-03-07']);
+});
+
+// Periods longer than a week: stored in the week that holds their last day, with a warning each time (README).
+test('a sprint or 双周报 dated from–to is stored in the week of its last day, and says so', async () => {
+  const sprint = await weekOf('periods/sprint-range.md');
+  assert.equal([sprint.week, sprint.date], ['2025-W11', '2025-03-14']);
+  assert.ok(sprint.warnings.some((w) => w.includes('covers 2025-03-03 – 2025-03-14, more than one week')), sprint.warnings.join('\n'));
+  const biweekly = await weekOf('periods/biweekly-newyear.md');
+  assert.equal([biweekly.week, biweekly.date], ['2024-W01', '2024-01-05']);
+  assert.ok(biweekly.warnings.some((w) => w.includes('covers 2023-12-25 – 2024-01-05')), biweekly.warnings.join('\n'));
+});
+
+test('a two-week span without a year (`Sprint 8 demo — Sep 8–19`): the latest year it runs from a Monday', async () => {
+  const r = await weekOf('periods/sprint-yearless.md', '2026-11-29');
+  assert.equal([r.week, r.date], ['2025-W38', '2025-09-19']);
+  assert.ok(r.warnings.some((w) => w.includes('no year')) && r.warnings.some((w) => w.includes('more than one week')), r.warnings.join('\n'));
+});
+
+test('a range of weeks (`第51-52周`, `2024-W52 ~ 2025-W01`) is stored in its last week', async () => {
+  const r = await weekOf('periods/week-range.md');
+  assert.is(r.week, '2022-W52');
+  assert.ok(r.warnings.some((w) => w.includes('covers weeks 51–52')), r.warnings.join('\n'));
+  assert.is((await weekOf('periods/week-range-newyear.md')).week, '2025-W01');
+});
+
+test("a monthly report is stored in the week of the month's last day; a weekly report naming only its month gets no week", async () => {
+  const zh = await weekOf('periods/monthly-zh.md');
+  assert.equal([zh.week, zh.date], ['2022-W40', '2022-09-30']);
+  assert.ok(zh.warnings.some((w) => w.includes('monthly report (2022-09)')), zh.warnings.join('\n'));
+  const en = await weekOf('periods/monthly-en.md');
+  assert.equal([en.week, en.date], ['2024-W09', '2024-02-29']);
+  assert.is((await weekOf('periods/month-only-weekly.md')).week, null);
+});
+
 test.run();
