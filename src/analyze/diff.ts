@@ -122,7 +122,10 @@ export function diffTimelines(tls: readonly Timeline<Measure>[], opts: Pick<Diff
       missing.push({ team: tl.team, week: i >= 0 ? opts.to : opts.from });
       continue;
     }
+    const [ei, ej] = [tl.entries[i]!, tl.entries[j]!];
     for (const [key, info] of tl.items) {
+      // An item neither report has says nothing (compare would answer null): most of a long history's items.
+      if (!ei.has(key) && !ej.has(key)) continue;
       const c = i === j ? null : compare(tl, i, j, key);
       if (c) items.push(diffItemOf(tl.team, { ...info, ...nameAt(tl, key, j) }, c));
     }

@@ -153,7 +153,7 @@ export function buildTimeline<M extends Measure>(
   let due = false;
   let prior: Prior | undefined;
   if (start) {
-    prior = restore(start, team, items, links, names, lastMeasured as Map<string, LastMeasured<Measure>>);
+    prior = restore(start, team, aliases, items, links, names, lastMeasured as Map<string, LastMeasured<Measure>>);
     lastFig = new Map(prior.fig);
     runs = new Map(start.runs.map(([k, percent, since, n, lastChanged]) => [k, { percent, since, reports: n, lastChanged }]));
     recent = start.recent.map(([week, fig]) => ({ week, fig: new Map(fig) }));
@@ -256,7 +256,7 @@ export function buildTimeline<M extends Measure>(
     for (const [k, v] of lastMeasured) {
       const m = v.m;
       const single = v.single ?? stemsOf(v.entries!, aliases).get(`${m.kind}\u0000${stem(m.project, aliases)}`) === 1;
-      out.last.push([k, m.project, m.metric, m.percent, m.kind, m.direction === 'lower' ? 1 : 0, single ? 1 : 0]);
+      out.last.push([k, m.project, m.metric, m.percent, m.kind, m.direction === 'lower' ? 1 : 0, single ? 1 : 0, stem(m.project, aliases), nameParts(m.project, aliases)]);
     }
     return out;
   }
@@ -293,8 +293,11 @@ export interface FoldState {
   /** key, project, metric, kind, direction, first week, spellings with their first week, name forms, last figure [week, percent]. */
   items: [string, string, string | null, Kind, Direction, WeekId, [string, WeekId][], string[], [WeekId, number] | null][];
   links: [string, string][];
-  /** key, project, metric, percent, kind, direction lower (1), stem single in its report (1). */
-  last: [string, string, string | null, number, Kind, 0 | 1, 0 | 1][];
+  /**
+   * key, project, metric, percent, kind, direction lower (1), stem single in its report (1), and the
+   * project's stem and name parts (what drift linking compares; kept so a resumed fold need not derive them again).
+   */
+  last: [string, string, string | null, number, Kind, 0 | 1, 0 | 1, string, string[]][];
   /** key, percent, since, reports, lastChanged. */
   runs: [string, number, WeekId, number, WeekId | null][];
   recent: [WeekId, [string, number][]][];
@@ -303,6 +306,7 @@ export interface FoldState {
 function restore(
   st: FoldState,
   team: string,
+  aliases: AliasMap,
   items: Map<string, ItemInfo>,
   links: Map<string, string>,
   names: Map<string, Set<string>>,
@@ -317,7 +321,13 @@ function restore(
     if (fig) prior.fig.set(key, { week: fig[0], percent: fig[1] });
   }
   for (const [a, b] of st.links) links.set(a, b);
-  for (const [key, project, metric, percent, kind, lower, single] of st.last) {
+  let stemMemo = stems.get(aliases);
+  if (!stemMemo) stems.set(aliases, (stemMemo = new Map()));
+  let partMemo = partsMemo.get(aliases);
+  if (!partMemo) partsMemo.set(aliases, (partMemo = new Map()));
+  for (const [key, project, metric, percent, kind, lower, single, stemmed, parts] of st.last) {
+    if (!stemMemo.has(project)) stemMemo.set(project, stemmed);
+    if (!partMemo.has(project)) partMemo.set(project, parts);
     const m: Measure = { project, metric, percent, kind, line: 0, ...(lower ? { direction: 'lower' as const } : {}) };
     lastMeasured.set(key, { m, single: single === 1 });
     prior.measure.set(key, { project, metric });
@@ -340,7 +350,7 @@ export function isFoldState(x: unknown): x is FoldState {
     (s.items as unknown[]).every((i) => arr(i) && (i as unknown[]).length === 9 && arr((i as unknown[])[6]) && arr((i as unknown[])[7])) &&
     arr(s.links) &&
     arr(s.last) &&
-    (s.last as unknown[]).every((i) => arr(i) && (i as unknown[]).length === 7) &&
+    (s.last as unknown[]).every((i) => arr(i) && (i as unknown[]).length === 9 && arr((i as unknown[])[8])) &&
     arr(s.runs) &&
     arr(s.recent)
   );

@@ -16,20 +16,20 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { byTeam, onePerTeamWeek } from '../analyze/items.js';
+import { byTeam, onePerTeamWeek, type ReportLike } from '../analyze/items.js';
 import { buildTimeline, isFoldState, type FoldState, type Timeline } from '../analyze/timeline.js';
 import type { AliasMap } from '../model/name.js';
 import type { Measure, ReportMeasures, WeekId } from '../model/types.js';
 import type { StoreReader, StoredHeader } from '../store/types.js';
+import { aliasMap } from './options.js';
 
 /** Saved states per team: after each of its last TAIL reports (a diff of the last two weeks starts from the third last). */
 export const TAIL = 3;
 
 /** One team's reports, one per week, oldest first (the order the fold reads them in). */
 export function teamReports(headers: readonly StoredHeader[]): Map<string, StoredHeader[]> {
-  const none: readonly Measure[] = [];
-  const picked = onePerTeamWeek(headers.map((h) => ({ ...h, measures: none })));
-  return byTeam(picked);
+  // onePerTeamWeek and byTeam read the header fields only (no figures): the headers themselves, not copies.
+  return byTeam(onePerTeamWeek(headers as unknown as (StoredHeader & ReportLike<Measure>)[]));
 }
 
 /** What a team's fold needs: its reports from `from` (index) to `to` (inclusive), the state before `from` when saved. */
@@ -61,11 +61,21 @@ function foldCode(): string {
 
 /** The key of a team's state after its report `at`: the code, the aliases, the team's reports up to it. */
 export function stateKey(aliases: AliasMap, reports: readonly StoredHeader[], at: number): string {
-  const h = createHash('sha256').update(foldCode()).update('\u0001');
-  for (const [k, v] of [...aliases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) h.update(`${k}\u0000${v}\u0001`);
-  h.update('\u0002');
-  for (let i = 0; i <= at; i++) h.update(`${reports[i]!.id}\u0000${reports[i]!.week}\u0001`);
-  return h.digest('hex');
+  const text: string[] = [foldCode(), aliasText(aliases)];
+  for (let i = 0; i <= at; i++) text.push(`${reports[i]!.id}\u0000${reports[i]!.week}`);
+  return createHash('sha256').update(text.join('\u0001')).digest('hex');
+}
+
+const aliasTexts = new WeakMap<AliasMap, string>();
+
+/** The alias map as text, in name order (asked once per team and state). */
+function aliasText(aliases: AliasMap): string {
+  let t = aliasTexts.get(aliases);
+  if (t === undefined) {
+    t = [...aliases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, v]) => `${k}\u0000${v}`).join('\u0002');
+    aliasTexts.set(aliases, t);
+  }
+  return t;
 }
 
 /** The saved state after the team's report `at`, when its key matches. */
@@ -119,13 +129,24 @@ export function foldTeams(store: StoreReader, aliases: AliasMap, byTeamReports: 
   });
 }
 
+/** Where the key basis of the saved states (the fold's code and the aliases they were saved with) is kept. */
+const BASIS = { team: '\u0000basis', week: 'basis' };
+
+function basisOf(aliases: AliasMap): string {
+  return stateKey(aliases, [], -1);
+}
+
 /**
- * Saves the fold states of these teams as of their last TAIL reports (after a commit: `ingest`),
- * folding each team from its latest usable saved state; removes the states a week older. Returns
- * false when the checkpoints cannot be written (queries then fold in full).
+ * Saves the fold states of the teams changed (after a commit: `ingest`, `alias add`/`remove`) as of
+ * their last TAIL reports, folding each team from its latest usable saved state; removes the states
+ * a week older. Every team's when the aliases (stored or from the configuration) or the fold's code
+ * differ from those the states were saved with. Returns false when the checkpoints cannot be written
+ * (queries then fold in full).
  */
-export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, teams: Iterable<string>): boolean {
+export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, changed: Iterable<string>): boolean {
   const all = teamReports(store.headers());
+  const basis = basisOf(aliases);
+  const teams = store.checkpoint(BASIS.team, BASIS.week)?.key === basis ? changed : all.keys();
   const wants = new Map<string, Want>();
   const drop: { team: string; week: string }[] = [];
   for (const team of teams) {
@@ -142,5 +163,15 @@ export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, teams:
     const reports = all.get(tl.team)!;
     for (const [i, st] of tl.states ?? []) put.push({ team: tl.team, week: reports[i]!.week, key: stateKey(aliases, reports, i), value: st });
   }
-  return store.saveCheckpoints(put, drop);
+  // The basis last: states saved with it are all there once it says so.
+  return store.saveCheckpoints(put, drop) && store.saveCheckpoints([{ ...BASIS, key: basis, value: null }], []);
+}
+
+/** After an alias changed: every team's states again (best effort, like ingest's). */
+export function savedStates(store: StoreReader, g: { config: Parameters<typeof aliasMap>[1] }): void {
+  try {
+    refreshCheckpoints(store, aliasMap(store.aliases(), g.config), []);
+  } catch {
+    // the next query folds in full and names what it cannot read
+  }
 }

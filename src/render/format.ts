@@ -78,13 +78,13 @@ export function width(s: string): number {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Text made only of code points that are each a grapheme cluster of their own — ASCII,
- * Latin-1, CJK ideographs and punctuation, kana, Hangul syllables, full-width forms: the text
- * of reports. string-width segments graphemes (~50 µs a call) and then gives each such
+ * Latin-1, CJK ideographs and punctuation, kana, Hangul syllables, full-width forms, block
+ * elements (the trend sparklines): the text of reports and tables. string-width segments graphemes (~50 µs a call) and then gives each such
  * cluster the East Asian Width of its code point, which sumOfCodePoints adds up directly.
  * Anything else (marks, joiners, emoji, conjoining jamo, controls, ANSI) goes to string-width.
  */
 const ONE_CLUSTER_PER_CODE_POINT =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u2e80-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3105-\u312f\u3131-\u3163\u3165-\u318e\u31a0-\u31ff\u3200-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee]*$/;
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u2580-\u259f\u2e80-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3105-\u312f\u3131-\u3163\u3165-\u318e\u31a0-\u31ff\u3200-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee]*$/;
 
 function sumOfCodePoints(s: string): number {
   // Every code point the pattern admits is in the BMP: one code unit each. ASCII and the CJK
@@ -113,24 +113,32 @@ export function pad(s: string, w: number, align: Align = 'left'): string {
  */
 export function textTable(headers: string[], rows: string[][], align: Align[] = [], maxWidth?: number): string[] {
   let all = [headers, ...rows];
-  // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
-  const widths = headers.map((_, c) => all.reduce((max, r) => Math.max(max, width(r[c] ?? '')), 0));
+  // Each cell measured once (a report's table can hold 100,000 rows); a loop, not Math.max(...rows):
+  // a spread of 100,000+ rows overflows the call stack.
+  let cellWidths = all.map((r) => headers.map((_, c) => width(r[c] ?? '')));
+  const widths = headers.map((_, c) => cellWidths.reduce((max, r) => Math.max(max, r[c]!), 0));
   if (maxWidth !== undefined && maxWidth > 0) {
     // Only columns of names and words are shortened: not numbers (right-aligned), and not columns of
     // single ASCII tokens (weeks, dates, statuses), which a cut would make wrong rather than short.
     const text = headers.map((_, c) => (align[c] ?? 'left') === 'left' && rows.some((r) => NAME_LIKE.test(r[c] ?? '')));
     const fitted = fitWidths(widths, headers, text, maxWidth);
     if (fitted) {
-      all = all.map((r, i) => r.map((cell, c) => (i > 0 && width(cell) > fitted[c]! ? shorten(cell, fitted[c]!) : cell)));
+      all = all.map((r, i) => r.map((cell, c) => (i > 0 && cellWidths[i]![c]! > fitted[c]! ? shorten(cell, fitted[c]!) : cell)));
+      cellWidths = all.map((r) => headers.map((_, c) => width(r[c] ?? '')));
       widths.splice(0, widths.length, ...fitted);
     }
   }
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => pad(cell, widths[c]!, align[c] ?? 'left'))
-      .join('  ')
-      .trimEnd(); // not /\s+$/: that regex rescans every run of padding, quadratic in a wide column
-  return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)];
+  const line = (cells: string[], i: number) => {
+    let out = '';
+    for (let c = 0; c < cells.length; c++) {
+      const fill = ' '.repeat(Math.max(0, widths[c]! - cellWidths[i]![c]!));
+      out += (c > 0 ? '  ' : '') + ((align[c] ?? 'left') === 'right' ? fill + cells[c]! : cells[c]! + fill);
+    }
+    return out.trimEnd(); // not /\s+$/: that regex rescans every run of padding, quadratic in a wide column
+  };
+  const out = [line(all[0]!, 0), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (let i = 1; i < all.length; i++) out.push(line(all[i]!, i));
+  return out;
 }
 
 /** A cell of words: a space or a character outside printable ASCII (Chinese names, sentences). */

@@ -93,7 +93,8 @@ async function inFull(db: string, extra: string[] = []): Promise<string> {
   return queries(copy, extra);
 }
 
-const checkpoints = (db: string) => (existsSync(`${db}.idx`) ? readdirSync(`${db}.idx`).filter((n) => n.endsWith('.json')) : []);
+/** The saved fold states (not the file saying which aliases they were saved with). */
+const checkpoints = (db: string) => (existsSync(`${db}.idx`) ? readdirSync(`${db}.idx`).filter((n) => n.endsWith('.json') && !n.endsWith('-basis.json')) : []);
 
 test('ingest saves each team’s last three fold states; queries from them equal queries folding in full, after every kind of change', async () => {
   const t = tempDir('checkpoints');
@@ -111,7 +112,10 @@ test('ingest saves each team’s last three fold states; queries from them equal
     const shown = JSON.parse(await ok(db, ['show', 'latest', '--json'])) as { items: { project: string; metric: string | null; kind: string }[] };
     const [p1, p2] = [...new Set(shown.items.filter((o) => o.kind === 'progress' && o.metric === null).map((o) => o.project))];
     assert.ok(p1 && p2, 'two projects in the latest report');
+    const saved = () => checkpoints(db).map((n) => readFileSync(path.join(`${db}.idx`, n), 'utf8'));
+    const asIngested = saved();
     await ok(db, ['alias', 'add', p1, p2]);
+    assert.ok(saved().every((text) => !asIngested.includes(text)), 'alias add saves every state again');
     const aliased = await queries(db);
     assert.ok(aliased !== original, 'the alias changes the output');
     assert.is(aliased, await inFull(db), 'after alias add');
@@ -125,6 +129,12 @@ test('ingest saves each team’s last three fold states; queries from them equal
     const configured = await queries(db, ['--config', config]);
     assert.is(configured, aliased, 'the same alias from a configuration file');
     assert.is(configured, await inFull(db, ['--config', config]), 'with aliases from a configuration file');
+    // The next ingest with that configuration saves the states with its aliases, even when no report changed.
+    const withoutConfig = saved();
+    await ok(db, ['ingest', reports, '-q', '--config', config]);
+    assert.ok(saved().every((text) => !withoutConfig.includes(text)), 'states saved again with the configuration’s aliases');
+    assert.is(await queries(db, ['--config', config]), aliased, 'from states saved with the configuration’s aliases');
+    await ok(db, ['ingest', reports, '-q']);
 
     // A report filed into the past (a week between stored ones): the team's later states are stale.
     const weeks = (JSON.parse(await ok(db, ['weeks', '--json'])) as { weeks: { week: string }[] }).weeks.map((w) => w.week);

@@ -7,6 +7,7 @@ import { normalizeName } from '../../model/name.js';
 import { openStore } from '../../store/index.js';
 import { aliasMap, type GlobalOptions } from '../options.js';
 import { note, say, warn, writeStdout } from '../output.js';
+import { savedStates } from '../folds.js';
 
 export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
   const [name, canonical] = (args as string[]).map((s) => s.trim());
@@ -28,6 +29,7 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
     tx.setAlias(name, canonical);
   });
   for (const n of store.notes()) note(n); // e.g. the database was upgraded by this save
+  savedStates(store, g);
   const known = store.measures().some((r) => r.measures.some((m) => normalizeName(m.project) === normalizeName(name)));
   if (!known) warn(`warning: ${name} occurs in no stored report; the alias is recorded all the same (check the spelling: milestones show latest)`);
   await writeStdout(`${say(`alias added: ${escapeControls(name)} → ${escapeControls(canonical)}${created ? ` (new database ${escapeControls(g.dbShown)})` : ''}`)}\n`);

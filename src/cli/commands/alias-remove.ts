@@ -5,6 +5,7 @@ import { openContext } from '../context.js';
 import type { GlobalOptions } from '../options.js';
 import { escapeControls } from '../../model/display.js';
 import { say, writeStdout } from '../output.js';
+import { savedStates } from '../folds.js';
 
 export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promise<number> {
   const name = String(args[0]).trim();
@@ -17,6 +18,7 @@ export async function run(g: GlobalOptions, _o: unknown, args: unknown[]): Promi
       hint: inConfig ? `it comes from ${g.configFile}; edit that file` : 'see `milestones alias list`',
     });
   }
+  savedStates(ctx.store, g);
   await writeStdout(`${say(`alias removed: ${escapeControls(name)}${stated ? ' (a rename a report stated; re-ingesting it will not restore the alias)' : ''}`)}\n`);
   return 0;
 }

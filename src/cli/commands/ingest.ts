@@ -55,7 +55,6 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const words = wordsFrom(g.config);
   const threads = positiveInt(o.jobs, '--jobs');
   const store = await openStore(g.dbShown, { create: true });
-  const aliasesBefore = JSON.stringify([...aliasMap(store.aliases(), g.config)]);
   /** Teams whose reports a commit changed: their saved fold states are brought up to date at the end. */
   const touched = new Set<string>();
 
@@ -222,16 +221,12 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   }
   for (const x of read) if (x) for (const o of x) outcomes.push(o); // no spread: a batch may hold 100,000+ files
   for (const n of store.notes()) note(n);
-  // The queries' saved fold states (cli/folds.ts): of the teams changed, or of every team when a stated
-  // rename changed the aliases. Not part of the commit: what fails here costs queries time, never data.
-  const aliases = aliasMap(store.aliases(), g.config);
-  const teams = JSON.stringify([...aliases]) === aliasesBefore ? touched : new Set(store.headers().map((h) => h.team));
-  if (teams.size) {
-    try {
-      refreshCheckpoints(store, aliases, teams);
-    } catch {
-      // a damaged segment is named by the query that reads it
-    }
+  // The queries' saved fold states (cli/folds.ts): of the teams changed (of every team when the aliases
+  // changed since they were saved). Not part of the commit: what fails here costs queries time, never data.
+  try {
+    refreshCheckpoints(store, aliasMap(store.aliases(), g.config), touched);
+  } catch {
+    // a damaged segment is named by the query that reads it
   }
 
   const failed = outcomes.filter((x) => x.action === 'failed').length;
