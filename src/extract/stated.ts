@@ -21,7 +21,7 @@ import { cleanName, headingName } from './names.js';
 import { foldHan } from '../model/han.js';
 import type { Lexicon } from './lexicon.js';
 import type { RenameRule, StatementRule, StatePhraseRule } from './rules/types.js';
-import { nfkc } from './text.js';
+import { nfkc, nfkcUnit } from './text.js';
 
 // ------------------------------------------------------------------ the clause grammar
 
@@ -184,6 +184,41 @@ export class PhraseSet {
     return false;
   }
 
+  /**
+   * `test` of the text that `text` becomes when each code unit is replaced by `unit(code unit)`, without building
+   * it; null when a code unit does not map alone (`unit` gives NOT_ALONE).
+   */
+  testMapped(text: string, unit: (c: number) => number): boolean | null {
+    if (this.always) return true;
+    const { first, pairs, phrases } = this;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = unit(text.charCodeAt(i));
+      if (c === NOT_ALONE) return null;
+      const f = first[c]!;
+      if (f === 0) continue;
+      if (f & 2) return true;
+      if (i + 1 >= n) continue;
+      const c1 = unit(text.charCodeAt(i + 1));
+      if (c1 === NOT_ALONE) return null;
+      if (pairs[pairHash(c, c1)] === 0) continue;
+      const list = this.byPair.get(c * 0x10000 + c1);
+      if (!list) continue;
+      for (const k of list) {
+        const p = phrases[k]!;
+        if (i + p.length > n) continue;
+        let j = 2;
+        for (; j < p.length; j++) {
+          const u = unit(text.charCodeAt(i + j));
+          if (u === NOT_ALONE) return null;
+          if (u !== p.charCodeAt(j)) break;
+        }
+        if (j === p.length) return true;
+      }
+    }
+    return false;
+  }
+
   /** Every occurrence of every non-empty phrase: `visit(index of the phrase as given, position)`, by position. */
   each(text: string, visit: (k: number, at: number) => void): void {
     const { first, pairs, phrases } = this;
@@ -206,6 +241,38 @@ function push(map: Map<number, number[]>, key: number, k: number): void {
   const list = map.get(key);
   if (list) list.push(k);
   else map.set(key, [k]);
+}
+
+/** What `PhraseSet.testMapped`'s unit map gives for a code unit that does not map to one code unit by itself. */
+export const NOT_ALONE = -1;
+
+/**
+ * Code unit → what the statement pass reads it as: NFKC (`nfkc`), folded to Simplified (`foldHan`) and lowercased
+ * for phrases (`phraseUnit`), NFKC and lowercased for rename words (`cueUnit`); NOT_ALONE when that is not one code
+ * unit found from it alone (a character only ICU normalises, a surrogate, a letter lowercasing to two units).
+ * Found on first use of each code unit.
+ */
+const PHRASE_UNITS = new Int32Array(0x10000).fill(-2);
+const CUE_UNITS = new Int32Array(0x10000).fill(-2);
+
+function unitOf(c: number, fold: boolean): number {
+  const n = nfkcUnit(c);
+  if (n < 0) return NOT_ALONE;
+  const ch = String.fromCharCode(n);
+  const t = (fold ? foldHan(ch) : ch).toLowerCase();
+  return t.length === 1 ? t.charCodeAt(0) : NOT_ALONE;
+}
+
+export function phraseUnit(c: number): number {
+  let u = PHRASE_UNITS[c]!;
+  if (u === -2) PHRASE_UNITS[c] = u = unitOf(c, true);
+  return u;
+}
+
+export function cueUnit(c: number): number {
+  let u = CUE_UNITS[c]!;
+  if (u === -2) CUE_UNITS[c] = u = unitOf(c, false);
+  return u;
 }
 
 function pairHash(c0: number, c1: number): number {
@@ -260,6 +327,12 @@ interface CompiledRules {
    * its line, so a line without any phrase needs no clause-by-clause reading.
    */
   anyPhrase: PhraseSet;
+  /**
+   * A block that holds none of these, read as the statement pass reads it (`phraseUnit`), nor a rename word
+   * (`cueUnit`), states nothing and renames nothing: it needs no NFKC, fold or lowercased copy. The phrases, and
+   * what the statement text's rewrites start from (`已于`, `已在`, `并`). Null when a renamer has no cue words.
+   */
+  quiet: { phrases: PhraseSet; cues: PhraseSet } | null;
 }
 const COMPILED = new WeakMap<readonly StatementRule[], CompiledRules>();
 function compiledRules(list: readonly StatementRule[]): CompiledRules {
@@ -272,7 +345,14 @@ function compiledRules(list: readonly StatementRule[]): CompiledRules {
       renamers: list.filter((r): r is RenameRule => r.state === 'renamed'),
       allPhrases,
       anyPhrase: new PhraseSet(allPhrases.map((p) => p.toLowerCase())),
+      quiet: null,
     };
+    if (c.renamers.every((r) => r.cueWords !== undefined)) {
+      c.quiet = {
+        phrases: new PhraseSet([...allPhrases.map((p) => p.toLowerCase()), '已于', '已在', '并']),
+        cues: new PhraseSet(c.renamers.flatMap((r) => r.cueWords!.map((w) => w.toLowerCase()))),
+      };
+    }
     COMPILED.set(list, c);
   }
   return c;
@@ -501,7 +581,7 @@ function lastNamed(texts: readonly string[], name: (t: string) => string): strin
 /** Every statement candidate of a document, in line order. */
 export function findStatements(blocks: readonly Block[], opts: StatementOptions): Statement[] {
   const { lexicon: lx } = opts;
-  const { rules, renamers, allPhrases, anyPhrase } = compiledRules(opts.rules);
+  const { rules, renamers, allPhrases, anyPhrase, quiet } = compiledRules(opts.rules);
   const renamesOf = (line: string) => renamers.flatMap((r) => r.renames(line).map((found) => ({ found, rule: r.name })));
   const states = (text: string) => anyPhrase.test(text.toLowerCase());
   const clean = (s: string) => nameOf(s, lx);
@@ -572,6 +652,8 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       continue;
     }
 
+    // Most blocks hold no phrase and no rename word: read through the unit maps, they are passed over uncopied.
+    if (quiet && quiet.phrases.testMapped(block.text, phraseUnit) === false && quiet.cues.testMapped(block.text, cueUnit) === false) continue;
     // NFKC once per block (it maps no character to a line break, so lines stay lines), lowercased once for the
     // phrase test; a block that states nothing and renames nothing is done with here.
     const normBlock = nfkc(block.text);

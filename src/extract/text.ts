@@ -44,6 +44,12 @@ const KNOWN = (() => {
   return t;
 })();
 
+/** The code unit `nfkc` maps code unit `c` to in a text made of KNOWN characters, or -1 when only ICU can tell. */
+export function nfkcUnit(c: number): number {
+  const k = KNOWN[c];
+  return k === 1 ? c : k === 2 ? c - 0xfee0 : -1;
+}
+
 /**
  * `s.normalize('NFKC')`, without ICU for a text made of the characters of KNOWN (most lines of a report): the
  * same string when NFKC keeps every character, else the string with its full-width ASCII mapped.
@@ -68,16 +74,28 @@ export function nfkc(s: string): string {
   return out + s.slice(from);
 }
 
-/** Is NFKC of `s` the same string, as far as KNOWN tells without ICU (true: it is; false: ask ICU)? */
-function keptByNfkc(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (KNOWN[s.charCodeAt(i)] !== 1) return false;
-  return true;
+/**
+ * Is NFKC of `s` the same string, as far as KNOWN tells without ICU? `kept`: it is; `changed`: it is not (a
+ * full-width ASCII character, which NFKC output never holds); `ask`: only ICU can tell.
+ */
+function nfkcKeeps(s: string): 'kept' | 'changed' | 'ask' {
+  let unknown = false;
+  for (let i = 0; i < s.length; i++) {
+    const k = KNOWN[s.charCodeAt(i)];
+    if (k === 2) return 'changed';
+    if (k === 0) unknown = true;
+  }
+  return unknown ? 'ask' : 'kept';
 }
 
 export function normalize(original: string): NormalText {
   // Most lines are NFKC already: then every code point maps to itself (a string in NFKC holds no code point
-  // that NFKC would change on its own), and only the map needs building.
-  if (!REWRITTEN.test(original) && (keptByNfkc(original) || original.normalize('NFKC') === original)) return identity(original);
+  // that NFKC would change on its own), and only the map needs building. A line with full-width punctuation
+  // (`，：％`, most Chinese lines) is not, and is not handed to ICU to find that out.
+  if (!REWRITTEN.test(original)) {
+    const keeps = nfkcKeeps(original);
+    if (keeps === 'kept' || (keeps === 'ask' && original.normalize('NFKC') === original)) return identity(original);
+  }
   // A line of KNOWN characters (and ideographic spaces) maps unit for unit, as the loop below would map it.
   const unitForUnit = mapUnitForUnit(original);
   if (unitForUnit !== null) return new UnitForUnitText(original, unitForUnit);

@@ -122,10 +122,16 @@ const THIS_WEEK = /本周|本週|这周|這週|this\s+week/iu;
 /** How many leading blocks may carry the title, label and date. */
 const TITLE_BLOCKS = 8;
 
+/** Each metadata label list lowercased, once per list (not once per line and label). */
+const LOWERED = new WeakMap<readonly string[], string[]>();
+
 function isMetadata(text: string, labels: readonly string[]): boolean {
   const t = text.trim();
-  return labels.some((l) => {
-    if (!t.toLowerCase().startsWith(l.toLowerCase())) return false;
+  const lt = t.toLowerCase();
+  let lower = LOWERED.get(labels);
+  if (!lower) LOWERED.set(labels, (lower = labels.map((l) => l.toLowerCase())));
+  return labels.some((l, k) => {
+    if (!lt.startsWith(lower[k]!)) return false;
     const rest = t.slice(l.length).trimStart();
     return rest.startsWith(':') || rest.startsWith('：') || rest.startsWith('=');
   });

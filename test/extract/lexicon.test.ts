@@ -6,7 +6,9 @@ import * as assert from 'uvu/assert';
 import { compileLexicon, extract, resolveVocabulary } from '../../src/extract/index.js';
 import { WordList } from '../../src/extract/lexicon.js';
 import { nfkc, normalize, urlRanges } from '../../src/extract/text.js';
-import { PhraseSet } from '../../src/extract/stated.js';
+import { cueUnit, NOT_ALONE, PhraseSet, phraseUnit } from '../../src/extract/stated.js';
+import { RENAME_WORD, RENAME_WORDS } from '../../src/extract/rules/statement/stated-rename.js';
+import { foldHan } from '../../src/model/han.js';
 import { parseMarkdown } from '../../src/read/markdown.js';
 
 const findWord = (text: string, words: readonly string[]) => new WordList(words).find(text);
@@ -242,6 +244,30 @@ test('PhraseSet.each lists every occurrence of every phrase, as indexOf from eac
     }),
     { numRuns: 3000 },
   );
+});
+
+test('PhraseSet.testMapped answers like test() on the text the unit maps make (NFKC, folded, lowercased), or null', () => {
+  const phrases = ['已完成', '上线', 'done', 'went live', '✅', '暂停'];
+  const set = new PhraseSet(phrases);
+  const pool = ['已', '完', '成', '上', '線', '线', 'D', 'd', 'o', 'n', 'e', ' ', 'Went', 'LIVE', '✅', '暫', '停', '，', 'Ｄ', 'ｏ', 'ﬁ', '\u3000', 'İ', '😀', 'x'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 10 }), (parts) => {
+      const s = parts.join('');
+      const got = set.testMapped(s, phraseUnit);
+      const want = set.test(foldHan(nfkc(s)).toLowerCase());
+      if (got === null) assert.ok([...s].some((ch) => ch.length > 1 || phraseUnit(ch.charCodeAt(0)) === NOT_ALONE), `null without a unit that maps otherwise: ${JSON.stringify(s)}`);
+      else assert.is(got, want, JSON.stringify(s));
+    }),
+    { numRuns: 5000 },
+  );
+  assert.is(set.testMapped('項目已上線', phraseUnit), true, 'Traditional folds to Simplified');
+  assert.is(set.testMapped('ＤＯＮＥ', phraseUnit), true, 'full-width and case');
+  assert.is(set.testMapped('ﬁ', phraseUnit), null, 'a ligature only ICU normalises');
+  // The rename cue words are the cue: the same answer as the rename rule's RegExp on NFKC text.
+  const cues = new PhraseSet(RENAME_WORDS.map((w) => w.toLowerCase()));
+  for (const s of ['原名 X', 'It WAS renamed', 'Formerly known', '更名为', 'wa s', '进度 60%', 'Ｗａｓ']) {
+    assert.is(cues.testMapped(s, cueUnit), RENAME_WORD.test(nfkc(s)), s);
+  }
 });
 
 test.run();

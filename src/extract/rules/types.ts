@@ -177,6 +177,8 @@ export interface RenameRule extends RuleBase {
   renames(line: string): FoundRename[];
   /** A word every rename this rule finds contains (NFKC text): a block without it is not read for renames. */
   cue?: RegExp;
+  /** The words `cue` is made of (`cue` is their alternation, case-insensitive): lets a block be passed over unread. */
+  cueWords?: readonly string[];
 }
 
 export type Rule = FigureRule | ContextRule | ClassifyRule | NameRule | GuardRule | DirectionRule | ColumnRule | RowRule | CellRule | StatementRule;

@@ -29,7 +29,8 @@ const clean = (s: string) => s.replace(/^[\s*_"'“”「」]+|[\s*_"'“”「�
 
 /** Every rename a line states (NFKC text). Plans (`拟更名为`, `will be renamed`) are not renames yet. */
 /** A word every rename pattern below needs: a line without one states no rename (most lines; checked first). */
-export const RENAME_WORD = /原|曾用名|旧名|更名|改名|重命名|改称|formerly|renamed|previously|was/iu;
+export const RENAME_WORDS = ['原', '曾用名', '旧名', '更名', '改名', '重命名', '改称', 'formerly', 'renamed', 'previously', 'was'] as const;
+export const RENAME_WORD = new RegExp(RENAME_WORDS.join('|'), 'iu');
 /** Words CHANGE_TO (and CHANGED_FROM, with `原名`) cannot match without. */
 const CHANGE_WORD = /更名|改名|重命名|改称/u;
 /** Words EN_RENAMED_TO (`renamed`) and EN_FROM (`renamed from`, `formerly`) cannot match without. */
@@ -109,6 +110,7 @@ export const statedRename: RenameRule = {
   state: 'renamed',
   renames: findRenames,
   cue: RENAME_WORD,
+  cueWords: RENAME_WORDS,
   accepts: [
     { text: '### 清结算中心（原“资金清分平台”）', expect: rename('清结算中心', '资金清分平台') },
     { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', figure: '20%', expect: rename('联盟争霸', '跨服公会战') },
