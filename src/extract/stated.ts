@@ -247,31 +247,19 @@ function push(map: Map<number, number[]>, key: number, k: number): void {
 export const NOT_ALONE = -1;
 
 /**
- * Code unit → what the statement pass reads it as: NFKC (`nfkc`), folded to Simplified (`foldHan`) and lowercased
- * for phrases (`phraseUnit`), NFKC and lowercased for rename words (`cueUnit`); NOT_ALONE when that is not one code
- * unit found from it alone (a character only ICU normalises, a surrogate, a letter lowercasing to two units).
- * Found on first use of each code unit.
+ * Code unit → what the statement pass reads it as: NFKC (`nfkc`), folded to Simplified (`foldHan`) and lowercased;
+ * NOT_ALONE when that is not one code unit found from it alone (a character only ICU normalises, a surrogate, a
+ * letter lowercasing to two units). Found on first use of each code unit.
  */
 const PHRASE_UNITS = new Int32Array(0x10000).fill(-2);
-const CUE_UNITS = new Int32Array(0x10000).fill(-2);
-
-function unitOf(c: number, fold: boolean): number {
-  const n = nfkcUnit(c);
-  if (n < 0) return NOT_ALONE;
-  const ch = String.fromCharCode(n);
-  const t = (fold ? foldHan(ch) : ch).toLowerCase();
-  return t.length === 1 ? t.charCodeAt(0) : NOT_ALONE;
-}
 
 export function phraseUnit(c: number): number {
   let u = PHRASE_UNITS[c]!;
-  if (u === -2) PHRASE_UNITS[c] = u = unitOf(c, true);
-  return u;
-}
-
-export function cueUnit(c: number): number {
-  let u = CUE_UNITS[c]!;
-  if (u === -2) CUE_UNITS[c] = u = unitOf(c, false);
+  if (u === -2) {
+    const n = nfkcUnit(c);
+    const t = n < 0 ? '' : foldHan(String.fromCharCode(n)).toLowerCase();
+    PHRASE_UNITS[c] = u = t.length === 1 ? t.charCodeAt(0) : NOT_ALONE;
+  }
   return u;
 }
 
@@ -328,11 +316,12 @@ interface CompiledRules {
    */
   anyPhrase: PhraseSet;
   /**
-   * A block that holds none of these, read as the statement pass reads it (`phraseUnit`), nor a rename word
-   * (`cueUnit`), states nothing and renames nothing: it needs no NFKC, fold or lowercased copy. The phrases, and
-   * what the statement text's rewrites start from (`已于`, `已在`, `并`). Null when a renamer has no cue words.
+   * A block that holds none of these, read as the statement pass reads it (`phraseUnit`), states nothing and
+   * renames nothing: it needs no NFKC, fold or lowercased copy. The phrases, what the statement text's rewrites
+   * start from (`已于`, `已在`, `并`) and the rename words (read folded: each is its own fold, so a block holding
+   * one still does). Null when a renamer has no cue words or one is not its own fold.
    */
-  quiet: { phrases: PhraseSet; cues: PhraseSet } | null;
+  quiet: PhraseSet | null;
 }
 const COMPILED = new WeakMap<readonly StatementRule[], CompiledRules>();
 function compiledRules(list: readonly StatementRule[]): CompiledRules {
@@ -347,12 +336,8 @@ function compiledRules(list: readonly StatementRule[]): CompiledRules {
       anyPhrase: new PhraseSet(allPhrases.map((p) => p.toLowerCase())),
       quiet: null,
     };
-    if (c.renamers.every((r) => r.cueWords !== undefined)) {
-      c.quiet = {
-        phrases: new PhraseSet([...allPhrases.map((p) => p.toLowerCase()), '已于', '已在', '并']),
-        cues: new PhraseSet(c.renamers.flatMap((r) => r.cueWords!.map((w) => w.toLowerCase()))),
-      };
-    }
+    const cues = c.renamers.flatMap((r) => r.cueWords ?? ['']).map((w) => w.toLowerCase());
+    if (cues.every((w) => w !== '' && foldHan(w) === w)) c.quiet = new PhraseSet([...allPhrases.map((p) => p.toLowerCase()), '已于', '已在', '并', ...cues]);
     COMPILED.set(list, c);
   }
   return c;
@@ -653,7 +638,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     }
 
     // Most blocks hold no phrase and no rename word: read through the unit maps, they are passed over uncopied.
-    if (quiet && quiet.phrases.testMapped(block.text, phraseUnit) === false && quiet.cues.testMapped(block.text, cueUnit) === false) continue;
+    if (quiet && quiet.testMapped(block.text, phraseUnit) === false) continue;
     // NFKC once per block (it maps no character to a line break, so lines stay lines), lowercased once for the
     // phrase test; a block that states nothing and renames nothing is done with here.
     const normBlock = nfkc(block.text);
