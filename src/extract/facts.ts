@@ -133,16 +133,16 @@ export class LineFacts {
   figures: ScannedFigure[] = [];
   /** URL ranges of the line (found when a figure first asks). */
   urls: [number, number][] | undefined;
-  /** Later figure index → its earlier figure and where the change starts (`由45%提升至60%`). */
-  pairs = new Map<number, { earlier: number; start: number }>();
+  /** Later figure index → its earlier figure and where the change starts (`由45%提升至60%`); made when a change is found. */
+  pairs: Map<number, { earlier: number; start: number }> | undefined;
   pairsRead = false;
-  /** Indexes of figures that are the earlier side of a change. */
-  earlier = new Set<number>();
+  /** Indexes of figures that are the earlier side of a change (made with `pairs`). */
+  earlier: Set<number> | undefined;
   /** The last figure of the line decided as progress so far (for siblings of one segment). */
   lastProgress: FigureFacts | undefined;
   /** What a rule found once for the whole line and its other figures read again (by rule name). */
   private sharedMap: Map<string, unknown> | undefined;
-  private readonly segmentIgnore = new Map<number, string | undefined>();
+  private segmentIgnore: Map<number, string | undefined> | undefined;
 
   constructor(
     readonly text: string,
@@ -217,11 +217,17 @@ export class LineFacts {
 
   /** The first ignore word of a whole segment (asked once per segment). */
   segmentIgnoreWord(segment: number, lx: Lexicon): string | undefined {
-    if (!this.segmentIgnore.has(segment)) {
+    const known = (this.segmentIgnore ??= new Map());
+    if (!known.has(segment)) {
       const from = segment === 0 ? 0 : this.ends[segment - 1]! + 1;
-      this.segmentIgnore.set(segment, lx.lists.ignoreWords.find(this.n.slice(from, this.segmentEnd(segment))));
+      known.set(segment, lx.lists.ignoreWords.find(this.n.slice(from, this.segmentEnd(segment))));
     }
-    return this.segmentIgnore.get(segment);
+    return known.get(segment);
+  }
+
+  /** Is figure `k` the earlier side of a change (read by rule change-pair)? */
+  isEarlier(k: number): boolean {
+    return this.earlier !== undefined && this.earlier.has(k);
   }
 }
 

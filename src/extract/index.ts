@@ -165,23 +165,36 @@ function ignoredHeading(headings: readonly string[], lx: Lexicon, known?: Map<st
   });
 }
 
+/** What a heading path says, each answer found on first use (a class: an object literal with a getter per block was costly). */
+class SectionFacts implements Section {
+  readonly ignored: string | undefined;
+  private kpiFound: boolean | undefined;
+  private nameFound: string | undefined;
+
+  constructor(
+    readonly headings: string[],
+    private readonly lx: Lexicon,
+    known: Map<string, boolean>,
+  ) {
+    this.ignored = ignoredHeading(headings, lx, known);
+  }
+
+  get kpi(): boolean {
+    return (this.kpiFound ??= this.headings.some((h) => isKpiText(h, this.lx)));
+  }
+
+  name(): string {
+    if (this.nameFound === undefined) {
+      let name = '';
+      for (let i = this.headings.length - 1; i >= 0 && !name; i--) name = headingName(this.headings[i]!, this.lx);
+      this.nameFound = name;
+    }
+    return this.nameFound;
+  }
+}
+
 function sectionOf(headings: string[], lx: Lexicon, known: Map<string, boolean>): Section {
-  let name: string | undefined;
-  let kpi: boolean | undefined;
-  return {
-    headings,
-    ignored: ignoredHeading(headings, lx, known),
-    get kpi() {
-      return (kpi ??= headings.some((h) => isKpiText(h, lx)));
-    },
-    name: () => {
-      if (name === undefined) {
-        name = '';
-        for (let i = headings.length - 1; i >= 0 && !name; i--) name = headingName(headings[i]!, lx);
-      }
-      return name;
-    },
-  };
+  return new SectionFacts(headings, lx, known);
 }
 
 /** Where a block sits: what its lines may borrow a name or a context from, each found on first use. */

@@ -10,6 +10,6 @@ export const changeEarlier: ClassifyRule = {
   accepts: [{ text: '- 搜索改版，从30%到50%', figure: '30%', expect: ignored() }],
   rejects: [{ text: '- 搜索改版，从30%到50%', figure: '50%', expect: progress(50, '搜索改版', null, { prev: 30 }) }],
   decide(f) {
-    return f.line.earlier.has(f.k) ? { verdict: 'ignored', reason: 'earlier figure of a change (kept as prev of the later one)' } : undefined;
+    return f.line.isEarlier(f.k) ? { verdict: 'ignored', reason: 'earlier figure of a change (kept as prev of the later one)' } : undefined;
   },
 };

@@ -8,7 +8,7 @@ import type { ContextRule } from '../types.js';
 const JOINED = /^\s*(?:\p{Script=Han}{1,4})?\s*(?:到|至|为|->|→|=>|~>)\s*$/u;
 
 /** Finds every change of a line once (the first figure asks; the others read the answer). */
-function pairsOf(line: LineFacts): Map<number, { earlier: number; start: number }> {
+function pairsOf(line: LineFacts): Map<number, { earlier: number; start: number }> | undefined {
   if (line.pairsRead) return line.pairs;
   line.pairsRead = true;
   const { n, figures: ms } = line;
@@ -21,8 +21,8 @@ function pairsOf(line: LineFacts): Map<number, { earlier: number; start: number 
     const arrow = /(->|→|=>)/.test(between);
     // `10%至20%` with nothing saying "change" is a range; only take it with 由/从 or an arrow.
     if (!lead && !arrow) continue;
-    line.pairs.set(k, { earlier: k - 1, start: lead ? a.start - lead[0].length : a.start });
-    line.earlier.add(k - 1);
+    (line.pairs ??= new Map()).set(k, { earlier: k - 1, start: lead ? a.start - lead[0].length : a.start });
+    (line.earlier ??= new Set()).add(k - 1);
   }
   return line.pairs;
 }
@@ -38,8 +38,7 @@ export const changePair: ContextRule = {
   ],
   rejects: [{ text: '- 压测进度目标 10%至20%', figure: '20%', expect: ignored() }],
   read(f) {
-    const pairs = pairsOf(f.line);
-    f.pair = pairs.get(f.k);
-    return f.pair !== undefined || f.line.earlier.has(f.k);
+    f.pair = pairsOf(f.line)?.get(f.k);
+    return f.pair !== undefined || f.line.isEarlier(f.k);
   },
 };
