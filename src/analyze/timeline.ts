@@ -22,6 +22,14 @@
  *
  * 3. Status (`compare`): between any two reports of the team, adjacent or not, looking at the
  *    reports in between for completions, stated stops and last figures.
+ *
+ * 4. Resuming. The fold's state after any report can be saved (`FoldState`, plain JSON) and a
+ *    later fold resumed from it (`buildTimeline(team, laterReports, aliases, state)`): the
+ *    timeline then keeps only the later reports and a summary of the earlier ones (`prior`), which
+ *    lastFigure, nameAt, the runs and the recent figures consult. Whatever the fold carries from
+ *    one report to the next must be in FoldState: test/cli/checkpoints.test.ts resumes every
+ *    series of the evaluation sets after every report and compares diff, stalled and the
+ *    completions in words with the fold from the first report.
  */
 
 import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
@@ -155,8 +163,9 @@ export function buildTimeline<M extends Measure>(
   if (start) {
     prior = restore(start, team, aliases, items, links, names, lastMeasured as Map<string, LastMeasured<Measure>>);
     lastFig = new Map(prior.fig);
-    runs = new Map(start.runs.map(([k, percent, since, n, lastChanged]) => [k, { percent, since, reports: n, lastChanged }]));
-    recent = start.recent.map(([week, fig]) => ({ week, fig: new Map(fig) }));
+    const keyOf = (i: number) => start.items[i]![0];
+    runs = new Map(start.runs.map(([i, percent, since, n, lastChanged]) => [keyOf(i), { percent, since, reports: n, lastChanged }]));
+    recent = start.recent.map(([week, fig]) => ({ week, fig: new Map(fig.map(([i, p]) => [keyOf(i), p])) }));
     due = start.due;
   }
   const states = snapshots?.size ? new Map<number, FoldState>() : undefined;
@@ -245,18 +254,23 @@ export function buildTimeline<M extends Measure>(
       items: [],
       links: [...links],
       last: [],
-      runs: [...runs].map(([k, r]) => [k, r.percent, r.since, r.reports, r.lastChanged]),
-      recent: recent.map((r) => [r.week, [...r.fig]]),
+      runs: [],
+      recent: [],
     };
+    // Items are named by their index in `items` everywhere else (a key is long and repeated).
+    const index = new Map<string, number>();
     for (const info of items.values()) {
+      index.set(info.key, index.size);
       const written = [...info.written].map(([s, i]): [string, WeekId] => [s, weekOf(i, prior?.writtenWeek.get(info.key)?.get(s))]);
       const f = lastFig.get(info.key);
       out.items.push([info.key, info.project, info.metric, info.kind, info.direction, weekOf(info.first, prior?.firstWeek.get(info.key)), written, [...(names.get(info.key) ?? [])], f ? [f.week, f.percent] : null]);
     }
+    for (const [k, r] of runs) out.runs.push([index.get(k)!, r.percent, r.since, r.reports, r.lastChanged]);
+    for (const r of recent) out.recent.push([r.week, [...r.fig].map(([k, p]): [number, number] => [index.get(k)!, p])]);
     for (const [k, v] of lastMeasured) {
       const m = v.m;
       const single = v.single ?? stemsOf(v.entries!, aliases).get(`${m.kind}\u0000${stem(m.project, aliases)}`) === 1;
-      out.last.push([k, m.project, m.metric, m.percent, m.kind, m.direction === 'lower' ? 1 : 0, single ? 1 : 0, stem(m.project, aliases), nameParts(m.project, aliases)]);
+      out.last.push([index.get(k)!, m.project, m.metric, m.percent, m.kind, m.direction === 'lower' ? 1 : 0, single ? 1 : 0, stem(m.project, aliases), nameParts(m.project, aliases)]);
     }
     return out;
   }
@@ -272,7 +286,7 @@ interface LastMeasured<M extends Measure> {
 // ------------------------------------------------------------------ the fold's state, saved and resumed
 
 /** Bumped whenever what a FoldState holds or means changes. */
-export const FOLD_STATE_VERSION = 1;
+export const FOLD_STATE_VERSION = 2;
 
 /**
  * A team's timeline fold as of one of its reports, as plain JSON: everything the fold carries from
@@ -294,13 +308,14 @@ export interface FoldState {
   items: [string, string, string | null, Kind, Direction, WeekId, [string, WeekId][], string[], [WeekId, number] | null][];
   links: [string, string][];
   /**
-   * key, project, metric, percent, kind, direction lower (1), stem single in its report (1), and the
+   * item (its index in `items`), project, metric, percent, kind, direction lower (1), stem single in its report (1), and the
    * project's stem and name parts (what drift linking compares; kept so a resumed fold need not derive them again).
    */
-  last: [string, string, string | null, number, Kind, 0 | 1, 0 | 1, string, string[]][];
-  /** key, percent, since, reports, lastChanged. */
-  runs: [string, number, WeekId, number, WeekId | null][];
-  recent: [WeekId, [string, number][]][];
+  last: [number, string, string | null, number, Kind, 0 | 1, 0 | 1, string, string[]][];
+  /** item, percent, since, reports, lastChanged. */
+  runs: [number, number, WeekId, number, WeekId | null][];
+  /** The last RECENT reports: week, [item, figure][]. */
+  recent: [WeekId, [number, number][]][];
 }
 
 function restore(
@@ -325,7 +340,8 @@ function restore(
   if (!stemMemo) stems.set(aliases, (stemMemo = new Map()));
   let partMemo = partsMemo.get(aliases);
   if (!partMemo) partsMemo.set(aliases, (partMemo = new Map()));
-  for (const [key, project, metric, percent, kind, lower, single, stemmed, parts] of st.last) {
+  for (const [i, project, metric, percent, kind, lower, single, stemmed, parts] of st.last) {
+    const key = st.items[i]![0];
     if (!stemMemo.has(project)) stemMemo.set(project, stemmed);
     if (!partMemo.has(project)) partMemo.set(project, parts);
     const m: Measure = { project, metric, percent, kind, line: 0, ...(lower ? { direction: 'lower' as const } : {}) };
