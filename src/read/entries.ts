@@ -22,6 +22,8 @@ interface Label {
   inline?: boolean;
   /** For an inline label: the item's first line without its date (`工单系统迁移 40%`), so that the date names nothing. */
   rest?: string;
+  /** A summary heading (`## 2024-10-11 周报：…，下周开始压测`): its summary, read as a paragraph below the date. */
+  summary?: string;
 }
 
 /** Words that may stand beside a date in a label line (`2023年3月17日周报`, `Week 19 report`). */
@@ -40,7 +42,24 @@ const NOT_AN_ENTRY = /下周|下阶段|计划|next|plan|目标|回顾/iu;
 function labelOf(block: Block, index: number, order?: SlashOrder, next?: Block): Label | null {
   const label = labelWith(block, index, order, next, false);
   if (label || block.kind !== 'heading') return label;
-  return labelWith(block, index, order, next, true);
+  return labelWith(block, index, order, next, true) ?? summaryHeading(block, index, order);
+}
+
+/** Words that make a heading opening with a date a report's heading (`## 2024-10-11 周报：规则引擎进入联调…`). */
+const REPORT_WORDS = /周报|週報|周记|週記|周总结|周工作|工作总结|工作汇报|汇报|进展|weekly|report|update|status|recap/iu;
+
+/**
+ * A heading that opens with its date and goes on with the week's summary (`## 2024-10-11 周报：规则引擎进入联调`):
+ * too many words for a label, but an entry when such headings run a week apart (as dated list items).
+ */
+function summaryHeading(block: Block, index: number, order: SlashOrder | undefined): Label | null {
+  const label = inlineDatedItem(block, index, order);
+  // The report's word right after the date (`周报：…`, `Weekly update – …`), not a plan (`下周计划`).
+  const after = label?.rest?.slice(0, 12) ?? '';
+  if (!label || !REPORT_WORDS.test(after) || NOT_AN_ENTRY.test(after)) return null;
+  label.summary = label.rest!;
+  delete label.rest;
+  return label;
 }
 
 /** A bracketed remark ending a line (after NFKC, full-width brackets are ASCII). */
@@ -104,6 +123,19 @@ function labelWith(block: Block, index: number, order: SlashOrder | undefined, n
   return rest.length <= 6 ? label : null;
 }
 
+/**
+ * An entry under a summary heading: the heading becomes its date and the summary a paragraph on the same line, so that
+ * the summary's words (`下周开始压测`, `next week …`) make no section of the lines below a plan.
+ */
+function summarise(blocks: Block[], date: string, summary: string): void {
+  const heading = blocks[0]!;
+  const was = heading.text;
+  const swap = (hs: readonly string[]) => hs.map((h) => (h === was ? date : h));
+  blocks[0] = { ...heading, text: date };
+  for (let i = 1; i < blocks.length; i++) blocks[i] = { ...blocks[i]!, headings: swap(blocks[i]!.headings) };
+  blocks.splice(1, 0, { kind: 'paragraph', text: summary, line: heading.line, depth: 0, headings: [...swap(heading.headings), date], parents: [] });
+}
+
 /** A date opening a list item, then its text: `2023-11-03：…`, `**11/10** …`, `2024.10.08（周二）…`, `10.14-10.18 …`. */
 const DATE_LEAD =
   /^[\s*_`【[(]*((?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*[-~–—至到]\s*(?:\d{1,2}\s*[-/.月]\s*)?\d{1,2}\s*[日号]?)?)(?:\s*\(?(?:周|星期|週)[一二三四五六日天]\)?)?[\s*_`】\])]*(?:[:：,，、|｜]|\s+[-–—]\s+|\s)\s*\S/u;
@@ -141,6 +173,33 @@ function runWeekly(labels: readonly Label[]): boolean {
     sign = s;
   }
   return true;
+}
+
+/**
+ * A file left whole although lines of one kind are dated a week apart (`2024-10-11：本周规则引擎…` paragraphs): it may
+ * hold several weeks that cannot be told apart as entries, and the reader says so instead of merging them silently.
+ */
+function unsplit(doc: Document, order: SlashOrder | undefined): Document {
+  const groups = new Map<string, Label[]>();
+  doc.blocks.forEach((block, index) => {
+    if (block.kind !== 'heading' && block.kind !== 'paragraph' && !(block.kind === 'item' && block.depth === 1)) return;
+    const head = block.text.slice(0, 40);
+    // A full date has a four-digit year: most lines are passed over without reading dates.
+    if (!/\d{4}|[〇零]|[０-９]{4}/u.test(head)) return;
+    const first = head.split('\n')[0]!.normalize('NFKC');
+    const date = datesIn(first, order).at(-1);
+    if (!date) return;
+    const key = `${block.kind}:${block.depth}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push({ index, block, text: first.trim(), date });
+  });
+  for (const g of groups.values()) {
+    if (g.length < 2 || !runWeekly(g)) continue;
+    const lines = g.map((l) => l.block.line);
+    const message = `lines ${lines.slice(0, 3).join(', ')}${lines.length > 3 ? ' …' : ''} are dated a week apart (${formatDate(g[0]!.date!)} … ${formatDate(g.at(-1)!.date!)}) but are no entry labels, so the file is read as one report of one week — start each week with a short label line (\`## ${formatDate(g[0]!.date!)}\`) to store each in its own week`;
+    return { ...doc, warnings: [...doc.warnings, { line: lines[0]!, message }] };
+  }
+  return doc;
 }
 
 /** Copies of labels with years for the days written without one, to measure their spacing (a leap year: 2.29 is a day). */
@@ -271,17 +330,24 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
   doc.blocks.forEach((b, i) => {
     const l = labelOf(b, i, slash?.order, doc.blocks[i + 1]);
     if (!l) return;
-    const key = `${b.kind}${l.inline ? '-inline' : ''}:${b.depth}`;
+    const key = `${b.kind}:${b.depth}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(l);
   });
   let labels: Label[] = [];
-  for (const g of groups.values()) if (!g[0]!.inline && g.length > labels.length) labels = g;
-  // Dated list items are entries only in a file with no other dated labels, and only when they run weekly.
+  for (const g of groups.values()) if (g.every((l) => !l.inline) && g.length > labels.length) labels = g;
+  // Dated list items and summary headings are entries only in a file with no other dated labels, and only when
+  // they run weekly (with the plain labels of their kind and level among them); else only the plain labels count.
   if (labels.length < 2) {
-    for (const g of groups.values()) if (g[0]!.inline && g.length >= 2 && g.length > labels.length && runWeekly(withYears(g))) labels = g;
+    for (const g of groups.values()) if (g.some((l) => l.inline) && g.length >= 2 && g.length > labels.length && runWeekly(withYears(g))) labels = g;
   }
-  if (labels.length < 2) return [doc];
+  if (labels.length < 2) {
+    for (const g of groups.values()) {
+      const plain = g.filter((l) => !l.inline);
+      if (plain.length > labels.length) labels = plain;
+    }
+  }
+  if (labels.length < 2) return [unsplit(doc, slash?.order)];
   // An entry written one heading level off (`## 2024-W20` among `### 5.6-5.10` entries) is an entry too:
   // any label heading at the same level or above, after the first entry.
   const main = labels[0]!.block;
@@ -325,6 +391,7 @@ export function splitEntries(doc: Document, fileName: string): Document[] {
     const end = k + 1 < labels.length ? labels[k + 1]!.index : doc.blocks.length;
     const blocks = doc.blocks.slice(l.index, end);
     if (l.rest !== undefined) blocks[0] = { ...blocks[0]!, text: [l.rest, ...blocks[0]!.text.split('\n').slice(1)].join('\n') };
+    if (l.summary !== undefined) summarise(blocks, l.text, l.summary);
     const part: Document = {
       ...doc,
       blocks,

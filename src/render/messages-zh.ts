@@ -457,6 +457,8 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'raise --max-size if the document is really that large': '如果文档确实这么大，请调高 --max-size',
   'an HTML-only mail: line numbers count in its HTML part': '纯 HTML 邮件：行号按其 HTML 部分计算',
   'the mail body is encoded: line numbers count from the start of the body': '邮件正文经过编码：行号从正文开头算起',
+  "lines {0}{1} are dated a week apart ({2} … {3}) but are no entry labels, so the file is read as one report of one week — start each week with a short label line (`## {4}`) to store each in its own week":
+    '第 {0}{1} 行的日期相隔一周（{2} … {3}），但不是条目标签，整个文件只当作一周的一份周报读入——请在每周前加一行简短的标签（`## {4}`），各周才会分别记入自己的周',
   'the entries ({0} …) name no year, and neither does the title or the file name — add the year to the title': '各条目（{0} …）没有写年份，标题和文件名中也没有——请在标题中加上年份',
   '{0} block(s) with figures stand before the first dated entry (line {1}); they belong to no week and are not read': '第一个带日期的条目（第 {1} 行）之前有 {0} 段含数字的内容；它们不属于任何一周，未读取',
   '{0} line{1} nested deeper than {2} list/quote levels (or indented over {3} columns) flattened to that depth': '{0} 行的列表/引用嵌套超过 {2} 层（或缩进超过 {3} 列），已压平到该深度',

@@ -185,6 +185,25 @@ test("a report's list of milestone dates (not a week apart) is no series of entr
   assert.equal(await formWeeks('milestone-dates.md'), [['', '2024-W11', '2024-03-15', [100, 40]]]);
 });
 
+test('headings that open with their date and go on with the week\'s summary are entries; the summary makes no plan section', async () => {
+  assert.equal(await formWeeks('summary-headings.md'), [
+    ['#2026-03-06', '2026-W10', '2026-03-06', [60, 20]],
+    ['#2026-03-13', '2026-W11', '2026-03-13', [68, 30]],
+    ['#2026-03-20 周报：瓶颈已修复', '2026-W12', '2026-03-20', [80]],
+  ]);
+});
+
+test('lines dated a week apart that are no labels: one report, and a warning saying so (never a silent merge)', async () => {
+  const parts = await readBytesAs(readFileSync(join(forms, 'dated-paragraphs.md')), 'dated-paragraphs.md');
+  assert.is(parts.length, 1);
+  const warning = parts[0]!.document.warnings.find((w) => w.message.includes('dated a week apart'));
+  assert.ok(warning, parts[0]!.document.warnings.map((w) => w.message).join('\n'));
+  assert.is(warning!.line, 3);
+  assert.match(warning!.message, /lines 3, 5 are dated a week apart \(2026-05-08 … 2026-05-15\).*one report/);
+  const single = await readBytesAs(readFileSync(join(forms, 'milestone-dates.md')), 'milestone-dates.md');
+  assert.not.ok(single[0]!.document.warnings.some((w) => w.message.includes('dated a week apart')));
+});
+
 test('a label line with its week glued below it (no blank line, plain text) is still an entry', async () => {
   const parts = await readBytesAs(readFileSync(join(forms, 'glued-labels.txt')), 'glued-labels.txt');
   assert.equal(parts.map((p) => p.key), ['#【2021年12月第4周】', '#【2022年1月第1周】', '#【2022年1月第2周】']);
