@@ -12,7 +12,20 @@ export function defaultThreads(): number {
   return Math.min(os.availableParallelism(), 8);
 }
 
-type Pending = { resolve: (r: ReadResult) => void; reject: (e: unknown) => void; path: string };
+/**
+ * The V8 heap of each worker thread, capped: extracting one report keeps ~15 MB alive, but an
+ * uncapped worker lets its heap grow to ~150 MB before collecting (`--trace-gc`), which made a
+ * 5,000-report ingest peak at 420 MB. A file that needs more than the cap is read again on the
+ * main thread (below), so the cap never fails a file.
+ */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } as const;
+
+type Pending = { resolve: (r: ReadResult) => void; reject: (e: unknown) => void; job: ReadJob; worker: Worker };
+
+export interface PoolOptions {
+  /** Each worker's heap limits (WORKER_LIMITS unless given). */
+  limits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number };
+}
 
 /**
  * Readers for one ingest run: worker threads when the run is big enough, else the main
@@ -22,8 +35,14 @@ export class ReaderPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly load = new Map<Worker, number>();
+  /** Results each worker has sent back (a worker that runs out of memory before its first is not replaced). */
+  private readonly done = new Map<Worker, number>();
   private seq = 0;
   private failure: unknown;
+  private closed = false;
+  private readonly limits: NonNullable<PoolOptions['limits']>;
+  /** Jobs a worker ran out of heap on, read again on the main thread (for tests and the curious). */
+  recovered = 0;
   /**
    * Word lists are sent to each worker once, then named by a number: cloning the whole vocabulary
    * with every file, and keying the worker's lexicon cache by its JSON, cost ~6% of a worker's time.
@@ -31,22 +50,49 @@ export class ReaderPool {
   private readonly wordsIds = new Map<ReadJob['words'], number>();
   private readonly wordsSent = new Map<Worker, Set<number>>();
 
-  constructor(totalJobs: number, maxThreads: number = defaultThreads()) {
+  constructor(totalJobs: number, maxThreads: number = defaultThreads(), options: PoolOptions = {}) {
+    this.limits = options.limits ?? WORKER_LIMITS;
     const threads = Math.min(maxThreads, Math.ceil(totalJobs / 16));
     if (totalJobs < MIN_FILES_FOR_WORKERS || threads < 2) return;
-    for (let t = 0; t < threads; t++) {
-      // A small young generation keeps each worker's resident memory down (~50 MB less in all) at no measurable cost.
-      const w = new Worker(new URL('./ingest-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-      this.load.set(w, 0);
-      w.on('message', (msg: { seq: number; result?: ReadResult; crash?: string }) => {
-        const p = this.pending.get(msg.seq)!;
-        this.pending.delete(msg.seq);
-        this.load.set(w, this.load.get(w)! - 1);
-        if (msg.crash !== undefined) p.reject(new Error(`worker failed on ${p.path}: ${msg.crash}`));
-        else p.resolve(msg.result!);
-      });
-      w.on('error', (err) => this.fail(err));
-      this.workers.push(w);
+    for (let t = 0; t < threads; t++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./ingest-worker.js', import.meta.url), { resourceLimits: this.limits });
+    this.load.set(w, 0);
+    w.on('message', (msg: { seq: number; result?: ReadResult; crash?: string }) => {
+      const p = this.pending.get(msg.seq);
+      if (!p) return; // a job of a worker that ran out of memory, already handed to the main thread
+      this.pending.delete(msg.seq);
+      this.load.set(w, this.load.get(w)! - 1);
+      this.done.set(w, (this.done.get(w) ?? 0) + 1);
+      if (msg.crash !== undefined) p.reject(new Error(`worker failed on ${p.job.path}: ${msg.crash}`));
+      else p.resolve(msg.result!);
+    });
+    w.on('error', (err) => {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && this.failure === undefined && !this.closed) this.replace(w);
+      else this.fail(err);
+    });
+    return w;
+  }
+
+  /**
+   * A worker ran out of its capped heap (a file far larger than a weekly report): the jobs it held are
+   * read on the main thread, whose heap is not capped (as with --jobs 1), and a fresh worker takes its
+   * place. Which job was too big is not known, so all of its jobs are read again; the results are the
+   * same wherever a job runs.
+   */
+  private replace(dead: Worker): void {
+    const at = this.workers.indexOf(dead);
+    this.load.delete(dead);
+    this.wordsSent.delete(dead);
+    const fresh = this.spawn();
+    if (at >= 0) this.workers[at] = fresh;
+    for (const [seq, p] of this.pending) {
+      if (p.worker !== dead) continue;
+      this.pending.delete(seq);
+      this.recovered++;
+      readOne(p.job).then(p.resolve, p.reject);
     }
   }
 
@@ -65,12 +111,13 @@ export class ReaderPool {
     const words = sent.has(wordsId) ? undefined : job.words;
     sent.add(wordsId);
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject, path: job.path });
+      this.pending.set(seq, { resolve, reject, job, worker: w });
       w.postMessage({ seq, job: { ...job, words: undefined }, wordsId, words });
     });
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
