@@ -1,6 +1,7 @@
 // The extractor's word lists: the built-in defaults extended by a configuration file, compiled once per process.
 
-import { compileLexicon, DEFAULT_VOCABULARY, type Lexicon, type Vocabulary } from '../extract/index.js';
+import { compileLexicon, type Lexicon } from '../extract/lexicon.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../extract/vocabulary.js';
 import type { Config } from './config.js';
 
 /** Word lists for one report, and the words that came from the user's configuration (so `check` can say so). */

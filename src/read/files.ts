@@ -147,7 +147,17 @@ export function unsupportedExtension(path: string): UsageError {
  * under, or '' when the file sits directly in it (or was named itself).
  */
 export function teamFromFolder(root: string, path: string): string {
-  const rel = nodePath.relative(nodePath.resolve(root), nodePath.resolve(path));
+  return teamBelow(nodePath.resolve(root), nodePath.resolve(path));
+}
+
+/** teamFromFolder for paths already absolute and normalised (`path.resolve`d): string arithmetic for the common case. */
+export function teamBelow(rootAbsolute: string, absolute: string): string {
+  const prefix = rootAbsolute.endsWith(nodePath.sep) ? rootAbsolute : rootAbsolute + nodePath.sep;
+  if (nodePath.sep === '/' && absolute.startsWith(prefix)) {
+    const slash = absolute.indexOf('/', prefix.length);
+    return slash > prefix.length ? absolute.slice(prefix.length, slash) : '';
+  }
+  const rel = nodePath.relative(rootAbsolute, absolute);
   if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) return '';
   const parts = rel.split(/[\\/]+/);
   return parts.length > 1 ? parts[0]! : '';

@@ -127,7 +127,7 @@
  * (see manifest.ts, migrate.ts); the old file becomes the `.bak` and still works if copied back.
  */
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Measure, Statement } from '../model/types.js';
 import type { AliasEntry, StoredHeader } from './types.js';
 
@@ -469,8 +469,8 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 /** `<id>-<8 hex of team+week>.json`; an id that is not file-name safe is replaced by its hash. */
 export function evidenceName(r: { id: string; team: string; week: string }): string {
-  const id = SAFE_ID.test(r.id) ? r.id : createHash('sha256').update(r.id).digest('hex').slice(0, 40);
-  const tw = createHash('sha256').update(`${r.team}\u0000${r.week}`).digest('hex').slice(0, 8);
+  const id = SAFE_ID.test(r.id) ? r.id : hash('sha256', r.id, 'hex').slice(0, 40);
+  const tw = hash('sha256', `${r.team}\u0000${r.week}`, 'hex').slice(0, 8);
   return `${id}-${tw}.json`;
 }
 

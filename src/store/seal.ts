@@ -1,12 +1,12 @@
 // The seal every file of the database ends with (a sha256 of the text before it), and JSON errors said with line and column.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The last field of a manifest, segment or evidence file as written: the sha256 of all text before it. */
 const SEAL = /,\n "seal": "([0-9a-f]{64})"\n\}\n$/;
 
 export function sealOf(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
+  return hash('sha256', body, 'hex');
 }
 
 /** `body` (a JSON object's text without its closing "\n}") with the seal field and the closing brace. */

@@ -1,8 +1,10 @@
 // `milestones ingest`: files and folders → reports in the database; one bad file never stops the batch.
 
-import { collectFiles, parseByteSize, skippedLine, teamFromFolder, type FoundFile } from '../../read/index.js';
+import { collectFiles, skippedLine, teamBelow, type FoundFile } from '../../read/files.js';
+import { parseByteSize } from '../../read/size.js';
 import { openStore } from '../../store/index.js';
 import type { FileStamp, PutResult, StoredHeader, Transaction } from '../../store/types.js';
+import path from 'node:path';
 import { MilestonesError, UsageError } from '../../model/errors.js';
 import type { Report, WeekId, WeekScheme } from '../../model/types.js';
 import { dateWeekOf, isValidWeek, yearWeekOf } from '../../model/week.js';
@@ -15,10 +17,8 @@ import { wordsFor as saidIn, type Words as Said } from '../../render/words.js';
 import { note, warn, warnAt, warnError, writeStdout } from '../output.js';
 import { folderConfig, type LoadedConfig } from '../config.js';
 import { wordsFrom, type Words } from '../vocabulary.js';
-import { ReaderPool, readInOrder } from '../pool.js';
 import { startProgress } from '../progress.js';
-import { errorFromData, type ReadJob } from '../read-one.js';
-import { refreshCheckpoints } from '../folds.js';
+import type { ReadJob } from '../read-one.js';
 
 interface IngestOptions {
   teamFromFolder?: boolean;
@@ -118,9 +118,15 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   const today = new Date().toISOString().slice(0, 10);
   const jobs: ReadJob[] = [];
   const unchanged: Outcome[] = [];
+  /** Each path argument, resolved once (not once per file below it). */
+  const roots = new Map<string, string>();
+  const stampAt = new Map<string, number>();
+  for (let i = 0; i < stampPaths.length; i++) if (!stampAt.has(stampPaths[i]!)) stampAt.set(stampPaths[i]!, i);
   for (const f of files) {
-    const team = o.teamFromFolder ? teamFromFolder(f.root, f.path) : (g.team ?? '');
-    const known = storedOf(stamped, stampPaths, f.absolute);
+    let rootAbs = roots.get(f.root);
+    if (rootAbs === undefined) roots.set(f.root, (rootAbs = path.resolve(f.root)));
+    const team = o.teamFromFolder ? teamBelow(rootAbs, f.absolute) : (g.team ?? '');
+    const known = storedOf(stamped, stampPaths, f.absolute, stampAt.get(f.absolute));
     // A stored report whose evidence file is missing is read again, which rebuilds it.
     if (known.length && known.every((k) => unchangedOnDisk(k, f, team, forcedWeek) && store.hasEvidence(k))) {
       const of = known.length > 1 || known[0]!.file!.path !== f.absolute ? f.path : undefined;
@@ -180,42 +186,51 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
     flush();
   };
   let committing: Promise<void> = Promise.resolve();
-  const pool = new ReaderPool(jobs.length, threads);
+  /** Reads and commits every job; the readers and the extractor are loaded only when there is something to read (a re-ingest of unchanged files reads nothing). */
+  const readAll = async () => {
+    if (!jobs.length) return;
+    const [{ ReaderPool, readInOrder }, { errorFromData }] = await Promise.all([import('../pool.js'), import('../read-one.js')]);
+    const pool = new ReaderPool(jobs.length, threads);
+    try {
+      await readInOrder(pool, jobs, async (i, r) => {
+        progress.tick();
+        if (!r.ok) {
+          const err = errorFromData(r.error);
+          warnError(err);
+          read[i] = [{ file: jobs[i]!.path, action: 'failed', error: err.format() }];
+          return;
+        }
+        const of = r.count > 1 || r.reports.some((x) => x.report.source !== jobs[i]!.path) ? jobs[i]!.path : undefined;
+        const mine: Outcome[] = [];
+        for (const x of r.reports) {
+          for (const w of x.warnings) warnAt(`${x.report.source}:${w.line}`, w.message);
+          batch.push({ index: i, slot: mine.length, of, report: x.report, stamp: x.stamp, warnings: x.warnings.length });
+          mine.push(undefined as unknown as Outcome); // filled in by the commit
+          pending[i]!++;
+        }
+        for (const e of r.errors) {
+          const err = errorFromData(e);
+          warnError(err);
+          mine.push({ file: jobs[i]!.path, action: 'failed', error: err.format(), ...(of ? { of } : {}) });
+        }
+        read[i] = mine;
+        if (batch.length >= CHUNK) {
+          await committing;
+          committing = commit(batch);
+          committing.catch(() => {}); // surfaced by the next await; never an unhandled rejection
+          batch = [];
+        }
+      });
+      await committing;
+      await commit(batch);
+    } finally {
+      await committing.catch(() => {});
+      await pool.close();
+    }
+  };
   try {
-    await readInOrder(pool, jobs, async (i, r) => {
-      progress.tick();
-      if (!r.ok) {
-        const err = errorFromData(r.error);
-        warnError(err);
-        read[i] = [{ file: jobs[i]!.path, action: 'failed', error: err.format() }];
-        return;
-      }
-      const of = r.count > 1 || r.reports.some((x) => x.report.source !== jobs[i]!.path) ? jobs[i]!.path : undefined;
-      const mine: Outcome[] = [];
-      for (const x of r.reports) {
-        for (const w of x.warnings) warnAt(`${x.report.source}:${w.line}`, w.message);
-        batch.push({ index: i, slot: mine.length, of, report: x.report, stamp: x.stamp, warnings: x.warnings.length });
-        mine.push(undefined as unknown as Outcome); // filled in by the commit
-        pending[i]!++;
-      }
-      for (const e of r.errors) {
-        const err = errorFromData(e);
-        warnError(err);
-        mine.push({ file: jobs[i]!.path, action: 'failed', error: err.format(), ...(of ? { of } : {}) });
-      }
-      read[i] = mine;
-      if (batch.length >= CHUNK) {
-        await committing;
-        committing = commit(batch);
-        committing.catch(() => {}); // surfaced by the next await; never an unhandled rejection
-        batch = [];
-      }
-    });
-    await committing;
-    await commit(batch);
+    await readAll();
   } finally {
-    await committing.catch(() => {});
-    await pool.close();
     flush();
     progress.stop();
   }
@@ -223,6 +238,7 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   for (const n of store.notes()) note(n);
   // The queries' saved fold states (cli/folds.ts): of the teams changed (of every team when the aliases
   // changed since they were saved). Not part of the commit: what fails here costs queries time, never data.
+  const { refreshCheckpoints } = await import('../folds.js'); // the analysis loads here, not with the command
   try {
     refreshCheckpoints(store, aliasMap(store.aliases(), g.config), touched);
   } catch {
@@ -245,10 +261,13 @@ function fileOfStamp(stamp: string, files: ReadonlySet<string>): string {
 
 const claimOf = (h: StoredHeader): Claim => ({ date: h.date, path: h.file?.path ?? h.source });
 
-/** The stored reports of a file: its own stamp, or those of its entries and members (`path#…`, `path/…`). */
-function storedOf(sorted: readonly StoredHeader[], paths: readonly string[], absolute: string): StoredHeader[] {
-  let lo = 0;
-  let hi = paths.length;
+/**
+ * The stored reports of a file: its own stamp, or those of its entries and members (`path#…`, `path/…`).
+ * `at`: where `absolute` itself is in `paths`, when it is there (else it is searched for).
+ */
+function storedOf(sorted: readonly StoredHeader[], paths: readonly string[], absolute: string, at?: number): StoredHeader[] {
+  let lo = at ?? 0;
+  let hi = at ?? paths.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (paths[mid]! < absolute) lo = mid + 1;
@@ -301,11 +320,19 @@ export function parseForcedWeek(value: string, scheme: WeekScheme): WeekId {
 function outcomeLine(x: Outcome, w: Said): string | undefined {
   if (x.action === 'failed') return undefined;
   const team = x.team ? ` [${escapeControls(x.team)}]` : '';
-  const width = Math.max(...Object.values(w.ingest.actions).map(columns));
+  const width = actionWidth(w);
   const action = pad(w.ingest.actions[x.action], width);
   if (x.action === 'conflict') return `${action} ${x.week}${team}  ${escapeControls(x.file)}  ${w.ingest.conflict(escapeControls(x.kept ?? ''), w.message(x.why ?? ''))}`;
   const replaced = x.action === 'replaced' && x.replaced ? escapeControls(x.replaced) : undefined;
   return `${action} ${x.week}${team}  ${escapeControls(x.file)}  ${w.ingest.counts(x.progress, x.kpi, x.warnings, replaced, x.action === 'rebuilt')}`;
+}
+
+/** The widest action word's columns, per language (asked once per line before). */
+const actionWidths = new WeakMap<Said, number>();
+function actionWidth(w: Said): number {
+  let n = actionWidths.get(w);
+  if (n === undefined) actionWidths.set(w, (n = Math.max(...Object.values(w.ingest.actions).map(columns))));
+  return n;
 }
 
 /** `9 added, 1 failed`. */
