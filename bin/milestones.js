@@ -1,21 +1,38 @@
 #!/usr/bin/env node
 // `milestones [--db FILE] [--team NAME] [-q] [--no-color] --version` is answered before the program
 // loads: the version is all it prints, and those options take no part in it (commander reads them
-// left to right, and none of them is checked at parse time).
+// left to right, and none of them is checked at parse time). So is the top-level `--help` (`-h`) into
+// a pipe or a file, with no --lang, --config or milestones.config.json that could change its language:
+// the text `npm run build` wrote (scripts/help-text.js) in the environment's language.
 const args = process.argv.slice(2);
-if (asksVersion(args)) {
+if (onlyBefore(args, ['--version', '-V'])) {
   import('node:module').then(({ createRequire }) => {
     process.stdout.write(`${createRequire(import.meta.url)('../package.json').version}\n`);
   });
+} else if (onlyBefore(args, ['--help', '-h']) && !process.stdout.isTTY) {
+  Promise.all([import('node:fs'), import('../dist/render/lang.js')]).then(([fs, { langOfEnv }]) => {
+    let text;
+    try {
+      if (!fs.existsSync('milestones.config.json')) text = JSON.parse(fs.readFileSync(new URL('../dist/cli/help.json', import.meta.url), 'utf8'))[langOfEnv(process.env)];
+    } catch {
+      text = undefined; // not built by `npm run build`: the program answers
+    }
+    if (typeof text === 'string') process.stdout.write(text);
+    else program();
+  });
 } else {
+  program();
+}
+
+function program() {
   import('../dist/cli/main.js').then(async (m) => {
     process.exitCode = await m.main(process.argv);
   });
 }
 
-function asksVersion(argv) {
-  const last = argv[argv.length - 1];
-  if (last !== '--version' && last !== '-V') return false;
+/** Whether `argv` is one of `last` after nothing but --db/--team with their values, -q/--quiet and --no-color. */
+function onlyBefore(argv, last) {
+  if (!last.includes(argv[argv.length - 1])) return false;
   for (let i = 0; i < argv.length - 1; i++) {
     const a = argv[i];
     if (a === '--db' || a === '--team') {
