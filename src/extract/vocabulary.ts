@@ -76,6 +76,7 @@ export const LOWER_IS_BETTER_WORDS: readonly string[] = [
   '拒付', '告警', '报警', '客诉', '差评', '事故', '延误', '晚点', '返修', '离职率', '空置率',
   'response time', 'lead time', 'cycle time', 'resolution time', 'time to resolve', 'time to restore', 'MTTD', 'MTTA', 'backlog',
   'open bugs', 'bug count', 'defects', 'tickets', 'alerts', 'incidents', 'outages', 'attrition', 'turnover', 'returns', 'refunds',
+  'defect', 'leakage', 'escape rate', 'noise', 'false alarm', 'false positive', 'rework', 'reopen',
 ];
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({

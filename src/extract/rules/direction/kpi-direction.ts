@@ -12,6 +12,7 @@ const HIGHER_OVERRIDES: readonly string[] = [
   '无故障', '零故障', '无异常',
   // The share of trouble dealt with (`缺陷修复率`, `告警处理率`, `投诉解决率`, `工单及时率`): higher is better.
   '修复率', '解决率', '处理率', '关闭率', '闭环率', '响应率', '清理率', '复盘率', '消除率', '处置率', '结案率',
+  ...['修复', '解决', '处理', '关闭', '闭环', '响应', '清理', '消除', '处置', '结案'].flatMap((w) => [`${w}占比`, `${w}比例`]),
   'fix rate', 'resolution rate', 'closure rate', 'resolved',
   'crash-free', 'crash free', 'success rate', 'availability', 'uptime', 'coverage', 'free of', '-free',
 ];
@@ -33,11 +34,12 @@ export function kpiDirection(name: string, lowerWords?: WordList): { direction: 
 }
 
 /**
- * Rates of something going wrong, beyond the word list: a `…率` whose words hold an error, loss, miss,
- * defect, return or refusal morpheme (`错单率`, `误判率`, `漏检率`, `缺货率`, `废品率`, `退单率`), and English
+ * Rates of something going wrong, beyond the word list: a `…率` (or `…占比`, `…比例`) whose words hold an error, loss,
+ * miss, defect, return or refusal morpheme (`错单率`, `误判率`, `漏检率`, `缺货率`, `废品率`, `退单率`, `工单超时占比`,
+ * `返工比例`), and English
  * `… rate` of errors, failures, returns, drops (`return rate`, `packet drop rate`).
  */
-const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差|人工介入|人工干预|转人工|重复来电|复发|返厂|降级|熔断|迟到|缺勤|冗余|碎片|重试|回滚|打回|误杀|误拦|抖动|掉)[\p{Script=Han}]{0,3}率/u;
+const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差|人工介入|人工干预|转人工|重复来电|复发|返厂|降级|熔断|迟到|缺勤|冗余|碎片|重试|回滚|打回|误杀|误拦|抖动|掉)[\p{Script=Han}]{0,3}(?:率|占比|比例|比率|比重)/u;
 const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss|attrition|turnover|cancellation|escalation|reopen|rollback|retry|delay|outage|incident|uninstall|unsubscribe|spam|false positive|vacancy)(?:s|ed)?\b[^%]{0,20}?\brate\b/iu;
 
 const lower = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'lower' as const });
@@ -59,6 +61,10 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '## 客服指标\n- 转人工率：18%', expect: lower(18, '转人工率') },
     { text: '## 直播指标\n- 掉帧率：0.4%', expect: lower(0.4, '掉帧率') },
     { text: '- Support escalation rate: 3.1%', expect: { verdict: 'kpi', percent: 3.1, direction: 'lower' } },
+    { text: '## 运行指标\n- 工单超时占比：8%', expect: lower(8, '工单超时占比') },
+    { text: '## 质量指标\n- 返工比例：7%', expect: lower(7, '返工比例') },
+    { text: '## Health metrics\n- Defect leakage: 4%', expect: { verdict: 'kpi', percent: 4, direction: 'lower' } },
+    { text: '## Health metrics\n- Alert noise: 22%', expect: { verdict: 'kpi', percent: 22, direction: 'lower' } },
   ],
   rejects: [
     { text: '- 代扣成功率：99.95%', expect: higher_(99.95, '代扣成功率') },
@@ -67,6 +73,7 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '- 拣货准确率：99.2%', expect: higher_(99.2, '拣货准确率') },
     { text: '## 质量指标\n- 缺陷修复率：92%', expect: higher_(92, '缺陷修复率') },
     { text: '## 运行指标\n- 客诉解决率：97%', expect: higher_(97, '客诉解决率') },
+    { text: '## 运行指标\n- 告警处理占比：93%', expect: higher_(93, '告警处理占比') },
   ],
   direction: (name: string, lx: Lexicon) => kpiDirection(name, lx.lists.lowerIsBetterWords),
 };
