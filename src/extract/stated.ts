@@ -61,6 +61,14 @@ const LEAD_FILLERS = [
  * colon makes the phrase a label and the rest its explanation (`搁置：压缩库厂商停止维护，另选方案`).
  */
 const ADVERBIAL_AFTER = /^\s*(?:[:：]|[—–]|--|到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+/** A name ending in a step of work (`…评审`, `…联调`): what a bare `完成` after it finishes is the step. */
+const STEP_END = /(?:评审|联调|测试|开发|设计|提测|自测|压测|回归|选型|方案|文档|部署|培训|对接|调研|梳理|编码|排期|准备)$/u;
+
+/** How far before and after a phrase its subject, object and blocking words are looked for (characters). */
+const NEAR = 120;
+
+/** Where code goes when it is merged: no item ends there. */
+const CODE_TARGET = /^\s*(?:主干|主线|主分支|分支|代码库|仓库|master|main|develop|dev|trunk|release|branch|the (?:main|master|release) branch)(?![\w-])/iu;
 /** A field label before the phrase: `状态 已完成`, `Status: done`. */
 const STATUS_LABEL = /^(?:当前)?(?:状态|进展|情况|进度)$|^(?:status|state|current status)$/iu;
 
@@ -272,13 +280,14 @@ function occurrences(clause: string, rule: StatePhraseRule): { start: number; en
   const lower = clause.toLowerCase();
   const phrases = sortedPhrases(rule);
   if (!phrases.any.test(lower)) return [];
-  const taken: [number, number][] = [];
+  // Positions already covered by a longer phrase (a mask, not a list of spans: a long clause may hold thousands).
+  const taken = new Uint8Array(lower.length);
   const out: { start: number; end: number; phrase: string }[] = [];
   const take = (lp: string, latin: boolean, at: number) => {
     const end = at + lp.length;
     if (latin && (/[a-z0-9]/i.test(lower[at - 1] ?? '') || /[a-z0-9]/i.test(lower[end] ?? ''))) return;
-    if (taken.some(([a, b]) => at < b && end > a)) return;
-    taken.push([at, end]);
+    if (taken[at] || taken[end - 1] || taken.subarray(at, end).includes(1)) return;
+    taken.fill(1, at, end);
     out.push({ start: at, end, phrase: clause.slice(at, end) });
   };
   if (phrases.any.always) {
@@ -372,8 +381,10 @@ function readClause(
 ): Found[] {
   const out: Found[] = [];
   for (const { start, end, phrase } of occurrences(clause, rule)) {
-    const pre = clause.slice(0, start);
-    const post = clause.slice(end);
+    // What a phrase is said of and what it says stand near it: a window on each side keeps a clause of thousands of
+    // phrases (one long line of `任务1完成…任务2完成…`) linear. Names are far shorter than the window.
+    const pre = clause.slice(Math.max(0, start - NEAR), start);
+    const post = clause.slice(end, end + NEAR);
     if (blocked(pre, post)) continue;
     // Done for a part of the audience is not done (`went live in 3 pilot stores`, `launched in beta`, `上线（灰度）`).
     if (rule.state === 'completed' && PARTIAL.test(post.replace(/^\s*[(（[【][^()（）[\]【】]*[)）\]】]/u, (r) => (PARTIAL.test(r) ? r : '')))) continue;
@@ -393,7 +404,10 @@ function readClause(
     let rest = tagged ? post.replace(/^\s*[】\])）]/u, '') : post;
     const remark = /^\s*[(（[【]([^()（）[\]【】]*)[)）\]】]/u.exec(rest);
     if (remark && !(rule.state === 'completed' && PARTIAL.test(remark[1]!))) rest = rest.slice(remark[0].length);
-    let object = ADVERBIAL_AFTER.test(rest) ? '' : trimSubject(rest, false);
+    const into = rule.targetPhrases?.some((p) => p.toLowerCase() === phrase.toLowerCase()) ?? false;
+    // Merged into a code branch (`合并到主干`, `merged into main`) is a commit, not the item's end.
+    if (into && CODE_TARGET.test(rest)) continue;
+    let object = into || ADVERBIAL_AFTER.test(rest) ? '' : trimSubject(rest, false);
     // Another phrase of the same sense after this one (`✅ 电子签收已全量上线`): the object is what stands before it.
     for (let round = 0; round < 3 && object; round++) {
       const before = object;
@@ -417,6 +431,8 @@ function readClause(
     const whole = object !== '' && (rule.wholeObjects.some((w) => w.toLowerCase() === object.toLowerCase()) || endsWhole(object, rule));
     let subjects: string[];
     const own = subject !== '' && !GENERIC_REF.test(subject);
+    // A bare `完成` after a step (`积分过期规则评审完成`, `接口联调完成`) is that step done, not an item.
+    if (own && phrase === '完成' && STEP_END.test(subject)) continue;
     if (tagged && !own && object !== '' && !whole && (isPart(clean(object)) || PARTIAL.test(object))) {
       continue;
     } else if (tagged && !own && object !== '' && !whole) {
@@ -492,6 +508,20 @@ function tickedItem(block: Block, rules: readonly StatePhraseRule[], clean: (s: 
   const subjects = [named, clean(named.replace(TRAILING_STEP, ''))].filter((n) => n && !isPart(n) && !GENERIC_REF.test(n));
   if (!subjects.length) return undefined;
   return { kind: 'completed', phrase: '[x]', rule: rule.name, line: block.line, subjects, text: block.text.split('\n')[0]!.trim() };
+}
+
+/** A heading of work done (`本周已完成`, `已上线项目`, `Done this week`, `Completed`): its items are done. */
+const DONE_HEADING = /^(?:[\p{Extended_Pictographic}\uFE0F✓✔☑#*\s]|[一二三四五六七八九十\d]+\s*[、.．)）]\s*)*(?:(?:本周|本期|本月|上周)?(?:已完成|已上线|已交付|已结项)(?:的)?(?:项目|事项|工作|任务|需求|里程碑)?(?:清单|列表)?|(?:done|completed|shipped|delivered|launched)(?:\s+(?:this week|items|projects|work))?)\s*[:：]?$/iu;
+
+/**
+ * An item listed under a heading of done work: done when its text is a bare name (`会员中台`, `电子签收上线`) — a
+ * body after a head (`电子签收：完成联调`), a figure, a plan or a partial launch says nothing.
+ */
+function listedDone(block: Block, rules: readonly StatePhraseRule[], clean: (s: string) => string): Statement | undefined {
+  const first = foldHan(block.text.split('\n')[0]!.normalize('NFKC')).trim();
+  if (!first || /\d\s*%|[:：，,。；;]|\s[—–-]{1,2}\s/u.test(first)) return undefined;
+  const said = tickedItem({ ...block, checked: true }, rules, clean);
+  return said && { ...said, phrase: block.headings[block.headings.length - 1]!.trim() };
 }
 
 /** `名称：正文` or `名称 — 正文`: the head names the line's item. */
@@ -615,6 +645,10 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
 
     if (block.checked) {
       const said = tickedItem(block, rules, clean);
+      if (said) emit(said);
+    } else if (block.kind === 'item' && block.depth <= 1 && DONE_HEADING.test(nfkc(block.headings[block.headings.length - 1] ?? '').trim())) {
+      // An item listed bare under a heading of done work (`## 本周已完成` / `- 会员中台`) is said to be done.
+      const said = listedDone(block, rules, clean);
       if (said) emit(said);
     }
 

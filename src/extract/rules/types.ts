@@ -169,6 +169,11 @@ export interface StatePhraseRule extends RuleBase {
   objectNamesItem: readonly string[];
   /** Objects that still mean the whole item (`暂停推进`). */
   wholeObjects: readonly string[];
+  /**
+   * Phrases whose object is where the item goes, not a part of it (`并入交易中台`, `merged into Identity`): the
+   * item is the subject (or the line's item), whatever the object.
+   */
+  targetPhrases?: readonly string[];
 }
 
 export interface RenameRule extends RuleBase {

@@ -74,6 +74,9 @@ export const statedPause: StatePhraseRule = {
   ],
 };
 
+/** Merged into another item (the object is where it goes, not a part of it). */
+const MERGED = ['并入', '已并入', '合并到', '合并至', '合并进', '归并到', '整合到', '整合进', 'merged into', 'folded into', 'absorbed into', 'rolled into'];
+
 /** A cancellation the report states: the item ends on purpose, unlike a silent `dropped`. */
 export const statedCancel: StatePhraseRule = {
   stage: 'statement',
@@ -88,9 +91,12 @@ export const statedCancel: StatePhraseRule = {
     // Withdrawn: `撤销立项`, `项目撤销` (`撤销旧入口` names a part: nothing).
     '撤销',
     'removed from scope', 'out of scope', 'no longer pursued', 'not pursuing', 'killed', 'abandoned', 'won\'t do',
+    // Merged into another item: no longer tracked on its own (`并入交易中台`, `merged into Identity`).
+    ...MERGED,
   ],
   objectNamesItem: [],
   wholeObjects: WHOLE,
+  targetPhrases: MERGED,
   accepts: [
     { text: '经 9/25 架构评审会决定，风控规则迁移取消，改由风控中台统一承接', expect: { verdict: 'stated', state: 'cancelled', subject: '风控规则迁移' } },
     { text: '3. 仓配一体化对接（鲜丰水果）：鲜丰方面确认终止合同，本项目取消，代码归档；', expect: { verdict: 'stated', state: 'cancelled', subject: '仓配一体化对接（鲜丰水果）' } },
@@ -105,6 +111,9 @@ export const statedCancel: StatePhraseRule = {
     { text: '- Partner SDK — out of scope after the Q2 replanning', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
     { text: '| 项目 | 进度 | 说明 |\n|---|---|---|\n| 客服质检 | — | 撤销立项，并入集团客服中台统一建设 |', expect: { verdict: 'stated', state: 'cancelled', subject: '客服质检' } },
     { text: '- 客服质检：本项目撤销', expect: { verdict: 'stated', state: 'cancelled', subject: '客服质检' } },
+    { text: '- 订单中心：并入交易中台统一建设，不再单列', expect: { verdict: 'stated', state: 'cancelled', subject: '订单中心' } },
+    { text: '- 支付路由已合并到支付网关项目', expect: { verdict: 'stated', state: 'cancelled', subject: '支付路由' } },
+    { text: '- Loyalty wallet: merged into Identity platform from this week', expect: { verdict: 'stated', state: 'cancelled', subject: 'Loyalty wallet' } },
   ],
   rejects: [
     { text: '- 会员中心：取消旧版积分兑换入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
@@ -113,6 +122,10 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 鲜丰对接：鲜丰方面确认终止合同', expect: { verdict: 'unstated', state: 'cancelled', subject: '鲜丰对接' } },
     { text: '- 会员中心：旧接口作废，统一走新网关', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
     { text: '- 会员中心：撤销旧版积分入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
+    { text: '- 订单中心：本周合并到主干，周四发布', expect: { verdict: 'unstated', state: 'cancelled', subject: '订单中心' } },
+    { text: '- 订单中心：退款接口并入交易中台', expect: { verdict: 'unstated', state: 'cancelled', subject: '订单中心' } },
+    { text: '- 订单中心：计划下月并入交易中台', expect: { verdict: 'unstated', state: 'cancelled', subject: '订单中心' } },
+    { text: '- Loyalty wallet: PR merged into main, release on Friday', expect: { verdict: 'unstated', state: 'cancelled', subject: 'Loyalty wallet' } },
     { text: '- 会员中心：误操作的发布已撤销，重新走审批', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
   ],
 };
