@@ -475,6 +475,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     lexicon: lx,
     rules: STATEMENT_RULES,
     skip: (b) => ignoredHeading(b.headings, lx, ignoredHeadings) !== undefined || (b.kind === 'heading' && ignoredHeading([b.text], lx, ignoredHeadings) !== undefined),
+    skipSection: (name) => ignoredHeading([name], lx, ignoredHeadings) !== undefined,
   });
   return { week: info.week, date: info.date, title: info.title, observations, statements, findings, warnings, ...(info.problem ? { weekProblem: info.problem } : {}) };
 }

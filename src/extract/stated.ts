@@ -517,11 +517,11 @@ const DONE_HEADING = /^(?:[\p{Extended_Pictographic}\uFE0F✓✔☑#*\s]|[一二
  * An item listed under a heading of done work: done when its text is a bare name (`会员中台`, `电子签收上线`) — a
  * body after a head (`电子签收：完成联调`), a figure, a plan or a partial launch says nothing.
  */
-function listedDone(block: Block, rules: readonly StatePhraseRule[], clean: (s: string) => string): Statement | undefined {
+function listedDone(block: Block, section: string, rules: readonly StatePhraseRule[], clean: (s: string) => string): Statement | undefined {
   const first = foldHan(block.text.split('\n')[0]!.normalize('NFKC')).trim();
   if (!first || /\d\s*%|[:：，,。；;]|\s[—–-]{1,2}\s/u.test(first)) return undefined;
   const said = tickedItem({ ...block, checked: true }, rules, clean);
-  return said && { ...said, phrase: block.headings[block.headings.length - 1]!.trim() };
+  return said && { ...said, phrase: section.trim() };
 }
 
 /** `名称：正文` or `名称 — 正文`: the head names the line's item. */
@@ -550,6 +550,20 @@ export interface StatementOptions {
   rules: readonly StatementRule[];
   /** True for blocks in sections that report nothing (next week's plan, reflections, quoted mail). */
   skip: (block: Block) => boolean;
+  /** True for a section name that reports nothing (`下周计划`): for sections a plain text names by a label line. */
+  skipSection?: (name: string) => boolean;
+}
+
+/**
+ * A line that names the section below it in plain text, where no heading markup exists: `【本周已完成】`, `[Done]`,
+ * `本周已完成：` — alone in its paragraph, short.
+ */
+function sectionLabel(block: Block): string | undefined {
+  if (block.kind !== 'paragraph' || block.depth !== 0 || block.text.length > 40 || block.text.includes('\n')) return undefined;
+  const t = nfkc(block.text).trim();
+  if (t.length > 24 || /%/u.test(t)) return undefined;
+  const m = /^[【[]\s*([^【】[\]]{1,20}?)\s*[】\]]$/u.exec(t) ?? /^([^:：，,。]{1,20}?)\s*[:：]$/u.exec(t);
+  return m?.[1];
 }
 
 const nameOf = (raw: string, lx: Lexicon) => cleanName(raw, lx);
@@ -630,11 +644,15 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     if (n === undefined) parentNames.set(p, (n = nameOf(splitHead(nfkc(p)).head || p, lx)));
     return n;
   };
+  // The section a plain text's label line opened (`【本周已完成】`), until the next paragraph or heading.
+  let label: string | undefined;
   for (const block of blocks) {
+    if (block.kind === 'heading' || (block.kind === 'paragraph' && block.depth === 0)) label = sectionLabel(block);
     if (block.kind === 'code') continue;
     // Whether the block's section reports nothing is asked first only of ticked items and rows; a block of prose is
     // first read for a phrase or a rename word (most hold neither), then asked.
     if ((block.checked || block.kind === 'row') && opts.skip(block)) continue;
+    if (label !== undefined && block.kind === 'item' && opts.skipSection?.(label)) continue;
     // The names around the block, found only when a line states something (most do not).
     let around: { heading: string | undefined; parent: string | undefined } | undefined;
     const names = () =>
@@ -646,9 +664,9 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     if (block.checked) {
       const said = tickedItem(block, rules, clean);
       if (said) emit(said);
-    } else if (block.kind === 'item' && block.depth <= 1 && DONE_HEADING.test(nfkc(block.headings[block.headings.length - 1] ?? '').trim())) {
+    } else if (block.kind === 'item' && block.depth <= 1 && DONE_HEADING.test(nfkc(label ?? block.headings[block.headings.length - 1] ?? '').trim()) && !opts.skip(block)) {
       // An item listed bare under a heading of done work (`## 本周已完成` / `- 会员中台`) is said to be done.
-      const said = listedDone(block, rules, clean);
+      const said = listedDone(block, label ?? block.headings[block.headings.length - 1]!, rules, clean);
       if (said) emit(said);
     }
 

@@ -94,6 +94,7 @@ export const completionWords: StatePhraseRule = {
     { text: '## 本周已完成\n- 会员中台', expect: { verdict: 'stated', state: 'completed', subject: '会员中台' } },
     { text: '## Done this week\n- Partner API', expect: { verdict: 'stated', state: 'completed', subject: 'Partner API' } },
     { text: '### 已完成项目\n1. 电子签收上线', expect: { verdict: 'stated', state: 'completed', subject: '电子签收' } },
+    { text: '【本周已完成】\n1、组织架构同步\n\n【本周工作】\n1、员工自助门户 进度78%', expect: { verdict: 'stated', state: 'completed', subject: '组织架构同步' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
@@ -149,6 +150,8 @@ export const completionWords: StatePhraseRule = {
     { text: '## 本周已完成\n- 电子签收 60%', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '## 本周已完成\n- 电子签收灰度上线', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '## 本周工作\n- 电子签收', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '【本周已完成】\n1、组织架构同步\n\n【本周工作】\n1、电子签收', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
+    { text: '【下周计划】\n1、电子签收全量上线', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '- 电子签收：转入运维前还需补齐监控', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
     { text: '- Checkout revamp: to be rolled out to all regions next month', expect: { verdict: 'unstated', state: 'completed', subject: 'Checkout revamp' } },
   ],
