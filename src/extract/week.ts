@@ -66,7 +66,13 @@ const LAST_WEEK_ASIDE = /(?:[（(\[【]|[,，;；|]\s*)\s*(?:上周|上週|上�
 function titleDate(text: string, order?: SlashOrder): { date: Date; lastWeek: boolean; start?: Date } | null {
   const own = datesIn(text.replace(LAST_WEEK_ASIDE, ' '), order);
   if (!own.length) return null;
-  const date = own[own.length - 1]!;
+  let date = own[own.length - 1]!;
+  // A range whose end has no year of its own (`2022年2月14日—2月25日`, a fortnight): the end, in the start's year.
+  const r = own.length === 1 ? yearlessRangeIn(text) : null;
+  if (r && r.from.month === date.getMonth() + 1 && r.from.day === date.getDate()) {
+    const end = new Date(r.to.month < r.from.month ? date.getFullYear() + 1 : date.getFullYear(), r.to.month - 1, r.to.day);
+    if (end.getMonth() === r.to.month - 1 && end.getTime() > date.getTime() && end.getTime() - date.getTime() < 31 * DAY_MS) date = end;
+  }
   // Written on Monday to Wednesday about the week before: one date, no range.
   const lastWeek = own.length === 1 && LAST_WEEK_TITLE.test(text) && !yearlessRangeIn(text) && date.getDay() >= 1 && date.getDay() <= 3;
   return { date, lastWeek, ...periodStart(text, own, date) };

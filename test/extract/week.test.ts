@@ -100,4 +100,14 @@ test('helpers: label and date forms', () => {
   assert.is(datesIn('20230414').length, 1);
 });
 
+test('a range whose end has no year (a fortnight, 2022年2月14日—2月25日) is the report of its end, in the start\'s year', () => {
+  assert.is(week('主题：渠道科技处双周报（2022年2月14日—2月25日）\n\n正文').week, '2022-W09');
+  assert.is(week('主题：渠道科技处双周报（2022年2月14日—2月25日）\n\n正文').date, '2022-02-25');
+  assert.is(week('# 双周报（2021年12月20日—1月2日）').week, '2022-W01');
+  // A weekly range ends in its start's week anyway.
+  assert.is(week('# 周报（2022年2月21日-25日）').week, '2022-W09');
+  // Not a range of that date: the date stands.
+  assert.is(week('# 周报 2022年2月14日（2/21-2/25 计划）').date, '2022-02-14');
+});
+
 test.run();
