@@ -78,6 +78,15 @@ const WHO_DECIDED = /^(?:业务|产品|客户|甲方|乙方|集团|总部|公司
 /** Words that make a remark on a completion a part of the item or of its audience. */
 const PARTIAL = /灰度|试点|测试|内测|公测|预发|部分|一期|二期|首批|\d+\s*%|beta|pilot|canary|preview|staging|phase|partial/iu;
 
+/**
+ * What narrows a phrase: the text after it up to a dash or a celebration that sets off a remark (`shipped in patch
+ * 3.4 🎉 — 41% of matches already mixed-platform`: the 41% speaks of the matches, not of a partial launch).
+ */
+function remarkOf(post: string): string {
+  const cut = /\s[—–]{1,2}\s|——|\s--\s|[🎉🚀🎊]/u.exec(post);
+  return cut ? post.slice(0, cut.index) : post;
+}
+
 /** `本项目`, `该项目`, `this project`: the item the line is about. */
 const GENERIC_REF = /^(?:本|该|此|这个|整个|整体)?(?:项目|专案|任务|工作|事项|需求|专项)$|^(?:整体|全部|整个|全体)$|^(?:(?:this|the|that)\s+)?(?:project|work|item|milestone|effort|workstream|initiative)$|^(?:it|this|that)$/iu;
 /** Parts and phases of an item: done or paused on their own, they are not the item. */
@@ -385,9 +394,10 @@ function readClause(
     // phrases (one long line of `任务1完成…任务2完成…`) linear. Names are far shorter than the window.
     const pre = clause.slice(Math.max(0, start - NEAR), start);
     const post = clause.slice(end, end + NEAR);
-    if (blocked(pre, post)) continue;
+    // A stop at a level (`ON HOLD at 40%`, `暂停在 62%`) is a stop: the figure says where it stopped.
+    if (blocked(pre, rule.state === 'completed' ? post : post.replace(/^\s*(?:at|在|于)\s*(?=[\d.]+\s*%)/iu, ' @'))) continue;
     // Done for a part of the audience is not done (`went live in 3 pilot stores`, `launched in beta`, `上线（灰度）`).
-    if (rule.state === 'completed' && PARTIAL.test(post.replace(/^\s*[(（[【][^()（）[\]【】]*[)）\]】]/u, (r) => (PARTIAL.test(r) ? r : '')))) continue;
+    if (rule.state === 'completed' && PARTIAL.test(remarkOf(post).replace(/^\s*[(（[【][^()（）[\]【】]*[)）\]】]/u, (r) => (PARTIAL.test(r) ? r : '')))) continue;
     // Who decided is no subject: `业务确认移出本期范围`, `集团决定暂停`, `客户要求取消`.
     // A reason is no subject either (`因预算冻结，本项目暂停`, `由于人手不足暂停`): the line's item is meant.
     // A field label (`状态 已完成`) or the item's own step that counts as the whole (`上线✅`, `开发暂停`) names the
@@ -448,7 +458,7 @@ function readClause(
       const reason = /^(.+?)\s*(?:因为|由于|因)/u.exec(subject);
       subjects = reason ? [subject, reason[1]!] : [subject];
       // A short word for the line's own item (`海外版本本地化：…，本地化工作先搁置`): the item is the line's head.
-      const core = subject.replace(/(?:的)?(?:工作|项目|开发|事项|部分|这块|这边|work|project)$/iu, '').trim();
+      const core = subject.replace(/(?:的)?(?:工作|项目|开发|研发|优化|实施|建设|推进|事项|部分|这块|这边|work|project)$/iu, '').trim();
       if (core.length >= 2 && fallback[0] && fallback[0] !== subject && fallback[0].toLowerCase().includes(core.toLowerCase())) subjects.push(fallback[0]);
     }
     subjects = subjects.map(clean).filter((s) => s && !isPart(s) && !GENERIC_REF.test(s));

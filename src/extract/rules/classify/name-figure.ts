@@ -7,7 +7,8 @@ import type { ClassifyRule } from '../types.js';
 /** What may follow a figure that ends its item: a bracketed remark, an arrow, a qualifier. */
 function endsClause(after: string): boolean {
   const rest = after.replace(/^\s*(?:以上|左右|\+)?/u, '').replace(/[↑↓↗↘⬆⬇]/gu, '').trim();
-  return rest === '' || /^[(\[【]/u.test(rest);
+  // A sentence ends with the figure (`Ranked mode — 50%. Seasons UI wired`): the rest is another sentence.
+  return rest === '' || /^[(\[【]/u.test(rest) || /^(?:[。！!]|\.(?:\s|$))/u.test(rest);
 }
 
 export const nameFigure: ClassifyRule = {
@@ -20,11 +21,15 @@ export const nameFigure: ClassifyRule = {
     { text: '### 2.1 支付网关 — 70%', expect: progress(70, '支付网关') },
     { text: '- 主线第三章：美术资源完成约70%，剧情配音 50%。', figure: '50%', expect: progress(50, '主线第三章', '剧情配音') },
     { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', expect: progress(20, '联盟争霸') },
+    { text: '- **Ranked mode** — 50%. Seasons UI wired to backend.', expect: progress(50, 'Ranked mode') },
+    { text: '- Anti-cheat v2: 60%.', expect: progress(60, 'Anti-cheat v2') },
   ],
   rejects: [
     { text: '- iOS用户占比35%', expect: ignored() },
     { text: '- 老系统下线 90% 的流量已切走', expect: ignored() },
     { text: '- 说明：其中 30% 来自渠道侧，已反馈', expect: ignored() },
+    { text: '- iOS用户占比35%. Android next.', expect: ignored() },
+    { text: '- Release 3.4 cut. 40.5% of users updated.', expect: ignored() },
   ],
   decide(f, lx) {
     const line = f.line;

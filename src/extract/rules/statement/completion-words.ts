@@ -21,7 +21,7 @@ export const completionWords: StatePhraseRule = {
     '如期上线', '顺利上线', '正式上线', '上线完成', '已发布', '完毕', '完成上线',
     // `完成` alone: only of the item itself (`订单导出 —— 完成`, a state cell `完成`); with an object it is a part (`完成联调`).
     '完成', '完成全量上线', '完成发布', '完成全量发布', '已全量发布',
-    '完成交付', '完成验收', '验收完成', '发布完成',
+    '完成交付', '完成验收', '验收完成', '发布完成', '正式投产', '已正式投产', '投产成功', '成功投产', '顺利投产', '已顺利投产',
     // Launched for a whole scope: `已全院上线`, `已在全网发布`.
     ...['院', '网', '国', '站', '省', '市', '员', '公司', '集团', '渠道', '区域', '门店', '平台', '行'].flatMap((s) => [`全${s}上线`, `全${s}发布`, `全${s}推广`]),
     // Built, closed, accepted: `已完工`, `已结案`, `已关闭` (a tracker's Closed), `已交付使用`, `已投运`, `KR 已达成`.
@@ -86,6 +86,8 @@ export const completionWords: StatePhraseRule = {
     { text: '- KR2 新客首单转化：已达成', expect: { verdict: 'stated', state: 'completed', subject: 'KR2 新客首单转化' } },
     { text: '- 电子签收：转入运维，问题走运维工单', expect: { verdict: 'stated', state: 'completed', subject: '电子签收' } },
     { text: '- Checkout revamp: rolled out to all regions on Tuesday', expect: { verdict: 'stated', state: 'completed', subject: 'Checkout revamp' } },
+    { text: '4．征信二代接口改造：已通过人行验收，3 月 23 日正式投产。', expect: { verdict: 'stated', state: 'completed', subject: '征信二代接口改造' } },
+    { text: '- Cross-play (PS5/Xbox): **shipped** in patch 3.4 on Sep 24 🎉 — 41% of matches already mixed-platform.', expect: { verdict: 'stated', state: 'completed', subject: 'Cross-play (PS5/Xbox)' } },
     { text: '- 订单导出 —— 完成', expect: { verdict: 'stated', state: 'completed', subject: '订单导出' } },
     { text: '- 库存同步：状态：完成', expect: { verdict: 'stated', state: 'completed', subject: '库存同步' } },
     { text: '| 项目 | 状态 | 进度 |\n|---|---|---|\n| 风控看板 | 完成 | |', expect: { verdict: 'stated', state: 'completed', subject: '风控看板' } },

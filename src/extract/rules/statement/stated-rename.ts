@@ -10,7 +10,7 @@ const NAME = '[^()（）\\[\\]【】，,。；;:："“”「」『』‘’\'*_
 
 /** Bracket remarks after a name: `（原“资金清分平台”）`, `(原名: X)`, `(formerly X)`, `(renamed from X)`. */
 const BRACKET = new RegExp(
-  `\\(\\s*(?:原名?称?|原项目名|曾用名|旧名|formerly(?:\\s+known\\s+as|\\s+called)?|renamed\\s+from|previously|was)\\s*[:：为是]?\\s*${Q_OPEN}?(${NAME})${Q_CLOSE}?\\s*\\)`,
+  `\\(\\s*(?:原名?称?|原项目名|曾用名|旧名|formerly(?:\\s+known\\s+as|\\s+called)?|renamed\\s+from|previously|was)\\s*[:：为是]?\\s*${Q_OPEN}?(${NAME})${Q_CLOSE}?\\s*(?:[，,；;][^()（）]{0,24})?\\)`,
   'giu',
 );
 /** `由“X”更名为“Y”`, `X 正式更名为 Y`, `X改名为Y`. */
@@ -48,7 +48,8 @@ export function findRenames(line: string): FoundRename[] {
   const push = (formerly: string, to: string | null, phrase: string, index: number) => {
     const f = clean(formerly);
     const n = to === null ? null : clean(to);
-    if (!f || (n !== null && !n) || f === n) return;
+    // A former name has letters (`(was 55%)` is a former figure).
+    if (!f || !/\p{L}/u.test(f) || (n !== null && !n) || f === n) return;
     // A plan is no rename yet: `拟更名为`, `will be renamed`.
     if (/(?:拟|计划|将要|准备|预计|打算|建议)\s*(?:正式)?(?:更名|改名|重命名)|will\s+be\s+renamed|to\s+be\s+renamed/iu.test(t.slice(Math.max(0, index - 8), index + phrase.length))) return;
     const k = `${f}\u0000${n}`;
@@ -120,10 +121,12 @@ export const statedRename: RenameRule = {
     { text: '| Milestone | Last Week | This Week |\n|---|---|---|\n| Incremental OTA (renamed from OTA delta updates) | 35% | 45% |', expect: rename('Incremental OTA', 'OTA delta updates') },
     { text: '- OTA delta updates is renamed to *Incremental OTA* (same scope).', expect: rename('Incremental OTA', 'OTA delta updates') },
     { text: '- Ledger v3 (formerly Project Atlas): 60%', expect: rename('Ledger v3', 'Project Atlas') },
+    { text: '5．企业级数据平台（原"数据中台一期"，本期起更名）：计划 38%，实际 35%。', expect: rename('企业级数据平台', '数据中台一期') },
   ],
   rejects: [
     { text: '- 按部门命名规范更名，范围不变。', expect: { verdict: 'unstated', state: 'renamed', subject: '按部门命名规范' } },
     { text: '- 清结算中心下月拟更名为资金中台', expect: { verdict: 'unstated', state: 'renamed', subject: '资金中台' } },
     { text: '- 原计划 10 月上线，推迟到 11 月', expect: { verdict: 'unstated', state: 'renamed', subject: '10 月上线' } },
+    { text: '- **Anti-cheat v2** — 48% (was 55%). Scope grew.', expect: { verdict: 'unstated', state: 'renamed', subject: 'Anti-cheat v2' } },
   ],
 };

@@ -57,6 +57,8 @@ export const statedPause: StatePhraseRule = {
     { text: '| 專案 | 完成度 | 說明 |\n|---|---|---|\n| 會員積分改版 | — | 持續暫停 |', expect: { verdict: 'stated', state: 'paused', subject: '會員積分改版' } },
     { text: '| Epic | Status | % Complete |\n|---|---|---|\n| Offline mode | Deferred | 30% |', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
     { text: '- Offline mode — suspended while legal reviews the data terms', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
+    { text: '  - 低功耗固件：80%，主控 MCU 缺货，固件优化先搁置，等 2 月到料', expect: { verdict: 'stated', state: 'paused', subject: '低功耗固件' } },
+    { text: '- **Replay system** — ON HOLD at 40%. Engine team needs Dario for the netcode refactor.', expect: { verdict: 'stated', state: 'paused', subject: 'Replay system' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
