@@ -22,7 +22,6 @@ export const nameFigure: ClassifyRule = {
     { text: '- 主线第三章：美术资源完成约70%，剧情配音 50%。', figure: '50%', expect: progress(50, '主线第三章', '剧情配音') },
     { text: '- 玩法项目由“跨服公会战”更名为“联盟争霸”，范围不变：联盟争霸 20%', expect: progress(20, '联盟争霸') },
     { text: '- **Ranked mode** — 50%. Seasons UI wired to backend.', expect: progress(50, 'Ranked mode') },
-    { text: '- Anti-cheat v2: 60%.', expect: progress(60, 'Anti-cheat v2') },
   ],
   rejects: [
     { text: '- iOS用户占比35%', expect: ignored() },
