@@ -80,9 +80,8 @@ function aliasText(aliases: AliasMap): string {
 
 /** The saved state after the team's report `at`, when its key matches. */
 function savedState(store: StoreReader, aliases: AliasMap, team: string, reports: readonly StoredHeader[], at: number): FoldState | null {
-  const saved = store.checkpoint(team, reports[at]!.week);
-  if (!saved || saved.key !== stateKey(aliases, reports, at) || !isFoldState(saved.value)) return null;
-  const st = saved.value;
+  const st = store.checkpoint(team, reports[at]!.week, stateKey(aliases, reports, at));
+  if (!isFoldState(st)) return null;
   return st.team === team && st.week === reports[at]!.week && st.reports === at + 1 ? st : null;
 }
 
@@ -146,7 +145,7 @@ function basisOf(aliases: AliasMap): string {
 export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, changed: Iterable<string>): boolean {
   const all = teamReports(store.headers());
   const basis = basisOf(aliases);
-  const teams = store.checkpoint(BASIS.team, BASIS.week)?.key === basis ? changed : all.keys();
+  const teams = store.checkpoint(BASIS.team, BASIS.week, basis) === true ? changed : all.keys();
   const wants = new Map<string, Want>();
   const drop: { team: string; week: string }[] = [];
   for (const team of teams) {
@@ -164,7 +163,7 @@ export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, change
     for (const [i, st] of tl.states ?? []) put.push({ team: tl.team, week: reports[i]!.week, key: stateKey(aliases, reports, i), value: st });
   }
   // The basis last: states saved with it are all there once it says so.
-  return store.saveCheckpoints(put, drop) && store.saveCheckpoints([{ ...BASIS, key: basis, value: null }], []);
+  return store.saveCheckpoints(put, drop) && store.saveCheckpoints([{ ...BASIS, key: basis, value: true }], []);
 }
 
 /** After an alias changed: every team's states again (best effort, like ingest's). */

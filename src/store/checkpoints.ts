@@ -25,19 +25,26 @@ export function checkpointName(team: string, week: string): string {
   return `${createHash('sha256').update(team).digest('hex').slice(0, 16)}-${week}.json`;
 }
 
-/** The checkpoint's key and value, or null when there is none or it is not whole (seal). */
-export function readCheckpoint(dir: string, team: string, week: string): { key: string; value: unknown } | null {
+const KEY_LINE = '\n "key": "';
+
+/**
+ * The checkpoint's value when its key is `key` and it is whole (seal), else null. The key is
+ * compared first, in the file's opening lines: a stale checkpoint costs a read, not a seal and a parse.
+ */
+export function readCheckpoint(dir: string, team: string, week: string, key: string): unknown {
   let text: string;
   try {
     text = readFileSync(path.join(dir, checkpointName(team, week)), 'utf8');
   } catch {
     return null;
   }
+  const at = text.indexOf(KEY_LINE);
+  if (at < 0 || !text.startsWith(`${key}"`, at + KEY_LINE.length)) return null;
   if (validSeal(text) === null) return null;
   try {
     const raw = JSON.parse(text) as { key?: unknown; team?: unknown; week?: unknown; value?: unknown };
-    if (typeof raw.key !== 'string' || raw.team !== team || raw.week !== week) return null;
-    return { key: raw.key, value: raw.value };
+    if (raw.key !== key || raw.team !== team || raw.week !== week) return null;
+    return raw.value ?? null;
   } catch {
     return null;
   }

@@ -125,7 +125,7 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
 
     notes: () => [...snap.notes, ...extraNotes],
 
-    checkpoint: (team, week) => readCheckpoint(cpDir, team, week),
+    checkpoint: (team, week, key) => readCheckpoint(cpDir, team, week, key),
 
     saveCheckpoints: (put, drop) => writeCheckpoints(cpDir, put, drop),
 

@@ -64,8 +64,8 @@ export interface StoreReader {
   hasEvidence(report: { id: string; team: string; week: string }): boolean;
   /** A note for the user produced while opening (e.g. "migrated from version 1"). */
   notes(): string[];
-  /** The fold-state checkpoint of a team as of a week (store/checkpoints.ts), or null when there is none or it is damaged. */
-  checkpoint(team: string, week: string): { key: string; value: unknown } | null;
+  /** The fold-state checkpoint of a team as of a week (store/checkpoints.ts) saved under `key`; null when there is none, it is damaged or its key differs. */
+  checkpoint(team: string, week: string, key: string): unknown;
   /** Writes checkpoints (and removes outdated ones); false when they cannot be written. Not part of any commit. */
   saveCheckpoints(put: readonly { team: string; week: string; key: string; value: unknown }[], drop: readonly { team: string; week: string }[]): boolean;
 }
