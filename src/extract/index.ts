@@ -363,7 +363,8 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
   let tablePercent: boolean[] = [];
   let tableFractions: boolean[] = [];
 
-  doc.blocks.forEach((block, index) => {
+  for (let index = 0; index < doc.blocks.length; index++) {
+    let block = doc.blocks[index]!;
     // A numbered item (`1.`, `（2）`) may lead the bullets after it; a bullet (`-`) never does.
     const marker = block.kind === 'item' ? block.marker : undefined;
     const numbered = marker !== undefined && marker !== '-' && marker !== '*' && marker !== '+' && NUMBERED.test(marker);
@@ -376,7 +377,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     if (block.kind !== 'row' && !mayHoldFigure(block.text)) {
       if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
       if ((block.kind === 'paragraph' && block.depth === 0) || numbered) setLead(block);
-      return;
+      continue;
     }
     if (!section || !sameList(section.headings, block.headings)) section = sectionOf(block.headings, lx, ignoredHeadings);
     // A heading's own text puts its own figures in an ignored section too (`## 下周计划 … 80%`).
@@ -404,15 +405,17 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
       // The later lines of a list item (`1) Channel manager connector` / `   Status: Green. ~70% complete.`) are its
       // children: a figure there without a name of its own is the item's.
       let itemCtx: LineContext | undefined;
-      block.text.split('\n').forEach((text, i) => {
-        if (!text.trim()) return;
+      const lines = block.text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const text = lines[i]!;
+        if (!text.trim()) continue;
         if (i > 0 && block.kind === 'item') itemCtx ??= ctx.withParent(parentItemName(block.text.slice(0, block.text.indexOf('\n')), lx));
         outcomes.push(readLine(text, block.line + i, i > 0 && itemCtx ? itemCtx : ctx, lx));
-      });
+      }
     }
     if (block.kind === 'paragraph' && block.depth === 0) intro = introOf(block);
     if ((block.kind === 'paragraph' && block.depth === 0) || numbered) setLead(block);
-  });
+  }
 
   const findings: Finding[] = [];
   const observations: Observation[] = [];

@@ -46,7 +46,11 @@ export class WordList {
    * position, instead of once per word. Null when a word is empty (it occurs everywhere; the plain loops answer).
    */
   private readonly byFirst: Map<number, number[]> | null;
-  private readonly firsts = new Uint8Array(0x10000);
+  /** Bit sets of first code units (8 KiB each: a lexicon holds ~30 lists). */
+  private readonly firsts = new Uint8Array(0x2000);
+  /** The words as written by their first code unit (null when a word is empty), for `maybeWrittenIn`. */
+  private readonly byFirstWritten: Map<number, number[]> | null;
+  private readonly firstsWritten = new Uint8Array(0x2000);
   /** Per word, the call of `last` that last saw it (a stamp instead of a fresh array per call). */
   private readonly seen: Uint32Array;
   private stamp = 0;
@@ -66,12 +70,24 @@ export class WordList {
     this.anyLowerAtEnd = alternation(this.lower, '$');
     this.anyWritten = alternation(words, '');
     this.seen = new Uint32Array(words.length);
+    if (words.some((w) => w === '')) this.byFirstWritten = null;
+    else {
+      const byFirst = new Map<number, number[]>();
+      words.forEach((w, k) => {
+        const c = w.charCodeAt(0);
+        this.firstsWritten[c >> 3] |= 1 << (c & 7);
+        const list = byFirst.get(c);
+        if (list) list.push(k);
+        else byFirst.set(c, [k]);
+      });
+      this.byFirstWritten = byFirst;
+    }
     if (this.lower.some((w) => w === '')) this.byFirst = null;
     else {
       this.byFirst = new Map();
       this.lower.forEach((w, k) => {
         const c = w.charCodeAt(0);
-        this.firsts[c] = 1;
+        this.firsts[c >> 3] |= 1 << (c & 7);
         const list = this.byFirst!.get(c);
         if (list) list.push(k);
         else this.byFirst!.set(c, [k]);
@@ -89,9 +105,16 @@ export class WordList {
     return this.anyLowerAtEnd === null || this.anyLowerAtEnd.test(lower);
   }
 
-  /** Could any word, as written (case-sensitive), occur in `text`? */
+  /** Does any word, as written (case-sensitive), occur in `text`? (Found position by position, as `find` does.) */
   maybeWrittenIn(text: string): boolean {
-    return this.anyWritten === null || this.anyWritten.test(text);
+    const { byFirstWritten, firstsWritten } = this;
+    if (byFirstWritten === null) return this.anyWritten === null || this.anyWritten.test(text);
+    for (let at = 0; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if ((firstsWritten[c >> 3]! & (1 << (c & 7))) === 0) continue;
+      for (const k of byFirstWritten.get(c)!) if (text.startsWith(this.words[k]!, at)) return true;
+    }
+    return false;
   }
 
   /** Does `words[i]` start with a Latin letter? */
@@ -115,7 +138,7 @@ export class WordList {
     let best = this.words.length;
     for (let at = 0; at < lower.length && best > 0; at++) {
       const c = lower.charCodeAt(at);
-      if (firsts[c] === 0) continue;
+      if ((firsts[c >> 3]! & (1 << (c & 7))) === 0) continue;
       for (const k of byFirst.get(c)!) {
         if (k >= best) break;
         if (lower.startsWith(this.lower[k]!, at) && this.standsAt(lower, k, at)) best = k;
@@ -144,7 +167,7 @@ export class WordList {
       const stamp = ++this.stamp >>> 0 || (this.seen.fill(0), (this.stamp = 1));
       for (let at = lower.length - 1; at >= 0; at--) {
         const c = lower.charCodeAt(at);
-        if (firsts[c] === 0) continue;
+        if ((firsts[c >> 3]! & (1 << (c & 7))) === 0) continue;
         for (const k of byFirst.get(c)!) {
           if (this.seen[k] !== stamp && lower.startsWith(this.lower[k]!, at)) {
             this.seen[k] = stamp;

@@ -70,7 +70,8 @@ export function readLine(text: string, line: number, ctx: LineContext, lx: Lexic
   if (FIGURE_RULES.length > 1) facts.figures.sort((a, b) => a.start - b.start);
   const trimmed = text.trim();
   const out: Outcome[] = [];
-  facts.figures.forEach((m, k) => {
+  for (let k = 0, count = facts.figures.length; k < count; k++) {
+    const m = facts.figures[k]!;
     const f = new FigureFacts(facts, m, k);
     for (const rule of CONTEXT_RULES) if (rule.read(f, lx)) f.context.push(rule.name);
     const res: Outcome = { finding: { line, match: f.match, verdict: 'ignored' }, warnings: [], segment: f.segment };
@@ -101,7 +102,7 @@ export function readLine(text: string, line: number, ctx: LineContext, lx: Lexic
     if (final.warning) res.warnings.push({ line, message: final.warning });
     if (final.verdict === 'ignored') {
       if (final.role) res.role = final.role;
-      return;
+      continue;
     }
 
     const verdict = final.verdict;
@@ -143,6 +144,6 @@ export function readLine(text: string, line: number, ctx: LineContext, lx: Lexic
     }
     res.observation = obs;
     if (verdict === 'progress') facts.lastProgress = f;
-  });
+  }
   return out;
 }

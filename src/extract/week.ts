@@ -223,10 +223,13 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
 
   // Title lines: the leading blocks (headings first), never export metadata nor list items of the body.
   // A list item counts only when it labels the report's period (`- **报告周期**: 2026-02-02 至 2026-02-06`).
-  const lead = blocks
-    .slice(0, TITLE_BLOCKS)
-    .flatMap((b) => (b.kind === 'row' ? periodCells(b) : [b]))
-    .filter((b) => b.kind === 'heading' || b.kind === 'paragraph' || (b.kind === 'item' && PERIOD_ITEM.test(nfkc(b.text))));
+  const lead: Block[] = [];
+  for (let k = 0; k < blocks.length && k < TITLE_BLOCKS; k++) {
+    const b = blocks[k]!;
+    for (const x of b.kind === 'row' ? periodCells(b) : [b]) {
+      if (x.kind === 'heading' || x.kind === 'paragraph' || (x.kind === 'item' && PERIOD_ITEM.test(nfkc(x.text)))) lead.push(x);
+    }
+  }
   const candidates = [...lead.filter((b) => b.kind === 'heading'), ...lead.filter((b) => b.kind !== 'heading')];
   let label: Label | null = null;
   let found: Found | null = null;

@@ -111,6 +111,18 @@ test('WordList.last answers like the plain loop (each word’s last occurrence, 
   assert.is(list.last('done undone'), null);
 });
 
+test('WordList.maybeWrittenIn answers like an alternation RegExp of the words as written (case-sensitive)', () => {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), fc.array(text, { minLength: 1, maxLength: 4 }), (words, texts) => {
+      const list = new WordList(words);
+      const re = words.length ? new RegExp(words.map(escape).join('|')) : /(?!)/;
+      for (const t of texts) assert.is(list.maybeWrittenIn(t), re.test(t), `${JSON.stringify(t)} in ${JSON.stringify(words)}`);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 /** Text with full-width forms, compatibility characters, combining marks, surrogate pairs (paired and lone). */
 const nfUnit = fc.constantFrom(
   'a', 'Z', '1', ' ', '进', '％', '６', '：', '（', '～', '〜', '\u3000', 'ﬁ', '㍿', 'e', '\u0301', 'Å', '\u212b', '😀', '\ud83d', '\ude00',
