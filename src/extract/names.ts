@@ -61,8 +61,8 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{2
 /** `@Mia`, `@王翊`, `@compliance-bot-team` after a space (not `a@b.example`). */
 const MENTION = /(?<=^|\s)@[\p{L}\p{N}_.\-]+/gu;
 
-/** A first- or second-person subject opening a clause: no name. */
-const PERSON = /^(?:[Ww]e|I|[Yy]ou|[Tt]hey)(?:'d|'re|'ve|'ll|'m)?\s+[a-z]|^(?:[Oo]ur|[Mm]y)\s+(?:estimate|guess|view|take|read)\b|^(?:我们|咱们|我|大家|个人)(?:估计|觉得|认为|判断|看|估)/u;
+/** A first- or second-person subject opening a clause, or who is responsible (`由 Vendor 负责`): no name. */
+const PERSON = /^(?:[Ww]e|I|[Yy]ou|[Tt]hey)(?:'d|'re|'ve|'ll|'m)?\s+[a-z]|^(?:[Oo]ur|[Mm]y)\s+(?:estimate|guess|view|take|read)\b|^(?:我们|咱们|我|大家|个人)(?:估计|觉得|认为|判断|看|估)|^由\s*\S.{0,24}负责$/u;
 
 /** Basic tidy: emoji, markers, wrapping brackets, dangling brackets, edge punctuation, inner space runs. */
 export function tidyName(s: string): string {

@@ -1,5 +1,6 @@
 // Tables written as text (Org `|---+---|`, pipe rows, grid tables `+----+`) → the same header + cells rows as Markdown and HTML tables.
 
+import { eastAsianWidth } from 'get-east-asian-width';
 import { CELL_BREAK, type Block } from '../model/types.js';
 
 /** One source line: its text and 1-based line number. */
@@ -141,7 +142,71 @@ export function parseGridTable(lines: readonly SourceLine[]): ParsedTable {
 }
 
 export interface FoundTable extends ParsedTable {
-  syntax: 'org' | 'pipe' | 'grid';
+  syntax: 'org' | 'pipe' | 'grid' | 'tsv' | 'aligned';
+}
+
+/** The cells of a tab-separated line (pasted from a spreadsheet); runs of tabs that only align columns are one gap. */
+function tabCells(line: string): string[] {
+  return line.trim().split(/\t+/).map(cellText);
+}
+
+/**
+ * A run of tab-separated lines pasted from a spreadsheet: a header of three or more cells, then rows of two or more.
+ * A row split by single tabs keeps its empty cells when that gives the header's width; else tab runs are one gap.
+ */
+function tsvTable(lines: readonly string[], i: number): { table: FoundTable; next: number } | null {
+  const head = lines[i]!;
+  if (!head.includes('\t')) return null;
+  const header = tabCells(head);
+  if (header.length < 3 || header.some((c) => c === '')) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.includes('\t') && tabCells(lines[j]!).length >= 2) j++;
+  if (j - i < 2) return null;
+  const rows: TableRow[] = [];
+  for (let k = i + 1; k < j; k++) {
+    const raw = lines[k]!.replace(/^[ ]+|\s+$/g, '');
+    const single = raw.split('\t').map(cellText);
+    rows.push({ cells: single.length === header.length ? single : tabCells(raw), line: k + 1 });
+  }
+  return { table: { ...square({ header, rows, start: i + 1, end: j }), syntax: 'tsv' }, next: j };
+}
+
+/** `----  --------  ----`: the ruler under the header of a table aligned with spaces. */
+const RULER = /^\s*[-=]{2,}(?:[ ]+[-=]{2,})+\s*$/;
+
+/** A line cut at the columns where the ruler's dash groups start (display columns: CJK characters are two wide). */
+function cutAt(line: string, starts: readonly number[]): string[] {
+  const cells = starts.map(() => '');
+  let col = 0;
+  let k = 0;
+  for (const ch of line) {
+    if (ch === '\t') {
+      col = (Math.floor(col / 8) + 1) * 8;
+      continue;
+    }
+    while (k + 1 < starts.length && col >= starts[k + 1]!) k++;
+    cells[k] += ch;
+    col += eastAsianWidth(ch.codePointAt(0)!);
+  }
+  return cells.map(cellText);
+}
+
+/**
+ * A table aligned with spaces in plain text: a header line, a ruler of dash groups under it (`----  ------`), and
+ * rows until a blank line. Columns start where the ruler's groups start, counted in display columns.
+ */
+function alignedTable(lines: readonly string[], i: number): { table: FoundTable; next: number } | null {
+  const ruler = lines[i + 1];
+  if (ruler === undefined || !RULER.test(ruler) || !lines[i]!.trim() || RULER.test(lines[i]!)) return null;
+  const starts: number[] = [];
+  for (const m of ruler.matchAll(/[-=]+/g)) starts.push(m.index!);
+  const header = cutAt(lines[i]!, starts);
+  if (header.filter((c) => c !== '').length < 2) return null;
+  let j = i + 2;
+  while (j < lines.length && lines[j]!.trim() !== '' && !RULER.test(lines[j]!)) j++;
+  if (j === i + 2) return null;
+  const rows = lines.slice(i + 2, j).map((t, k) => ({ cells: cutAt(t, starts), line: i + 3 + k }));
+  return { table: { ...square({ header, rows, start: i + 1, end: j }), syntax: 'aligned' }, next: j };
 }
 
 /**
@@ -177,6 +242,13 @@ export function findTextTables(lines: readonly string[], pipes: 'all' | 'org-onl
         i = end + 1;
         continue;
       }
+    }
+    // Plain-text tables: tab-separated lines pasted from a spreadsheet, columns aligned with spaces under a ruler.
+    const plain = text.includes('\t') ? tsvTable(lines, i) : RULER.test(lines[i + 1] ?? '') ? alignedTable(lines, i) : null;
+    if (plain) {
+      found.push(plain.table);
+      i = plain.next;
+      continue;
     }
     if (PIPE_LINE.test(text) && text.trim().length > 1) {
       let j = i;

@@ -81,7 +81,7 @@ test('configured progressWords: a domain header becomes the progress column, and
   assert.is(f.configured, true);
 });
 
-test('an e-mail outline: 一、 sections, numbered parents, （1） and ① children; a child figure without a name of its own is the parent project\'s', async () => {
+test('an e-mail outline: 一、 sections, numbered parents, （1） and ① children; a child figure is the parent project\'s (its own words, when it has any, the metric)', async () => {
   const [ex] = await read(
     'mail.txt',
     [
@@ -97,7 +97,7 @@ test('an e-mail outline: 一、 sections, numbered parents, （1） and ① chil
       '3. 外呼平台（新）：新启动，进度 5%',
     ].join('\n'),
   );
-  assert.equal(progress(ex!), ['受理模块=50<35', '派单模块=45<60', '坐席助手=30', '语音网关=60', '外呼平台=5']);
+  assert.equal(progress(ex!), ['工单系统重构（统一受理）/受理模块=50<35', '工单系统重构（统一受理）/派单模块=45<60', '坐席助手=30', '坐席助手/语音网关=60', '外呼平台=5']);
 });
 
 test('changes: 进度：40%->55%, 40% → 55%, 由80%调整为65% give the later figure with the earlier as prev', async () => {

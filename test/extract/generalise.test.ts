@@ -43,4 +43,24 @@ test('Chinese e-mail: 已迁移/已接入 figures, a dash list, verbs of work wi
   assert.ok(ex!.findings.some((f) => f.match === '九成' && f.verdict === 'ignored'), 'the plan line is read and ignored');
 });
 
+test('plain text: tables pasted from a spreadsheet (tabs) and aligned under a ruler, outline children as metrics of their parent, bare figures ending named lines', async () => {
+  const [ex] = await read('仓储自动化组周报-1117.txt');
+  assert.is(ex!.week, '2023-W47');
+  assert.equal(progress(ex!), [
+    '堆垛机调度改造=72<65',
+    '月台预约系统=90<90',
+    '电子标签拣选=8',
+    'S-01 冷链仓温控接入=64',
+    'S-02 退货质检工作台=31',
+    '无人叉车试点/叉车到货验收=55<40',
+    '无人叉车试点=20',
+    '能耗看板=35',
+    '立库货架加固=60',
+    '立体库 WCS 升级=45',
+    '月台灯光改造=80',
+  ]);
+  // A tab run that only aligns (`指标\t\t本周`) is one gap: the KPI rows keep their figure, the target is a comparison.
+  assert.equal(kpis(ex!), ['出库准时率=97.2', '拣货差错率=0.03']);
+});
+
 test.run();

@@ -76,4 +76,35 @@ test('text tables on their own: escaped pipes, short rows padded, Org links and 
   assert.equal([g.header, g.rows], [['x', 'y'], []]);
 });
 
+test('plain-text tables: tab-separated lines (a tab run that only aligns is one gap, single tabs keep an empty cell) and columns aligned under a ruler (CJK two columns wide)', async () => {
+  const text = [
+    '周报 2023-11-17',
+    '',
+    '项目\t阶段\t进度\t负责人',
+    '堆垛机调度\t联调\t72%\t许诺',
+    '电子标签\t\t8%\t许诺',
+    '',
+    '指标\t\t本周\t目标',
+    '出库准时率\t97.2%\t98%',
+    '',
+    '  编号  专项                    完成率    较上周',
+    '  ----  ----------------------  --------  --------',
+    '  S-01  冷链仓温控接入          64%       +9pp',
+    '  S-02                          31%',
+    '',
+    '一段文字\t只有两列',
+  ].join('\n');
+  const [part] = await readBytesAs(new TextEncoder().encode(text), 'w.txt');
+  const r = part!.document.blocks.filter((b) => b.kind === 'row');
+  assert.equal(r.map((b) => [b.line, b.cells]), [
+    [4, ['堆垛机调度', '联调', '72%', '许诺']],
+    [5, ['电子标签', '', '8%', '许诺']],
+    [8, ['出库准时率', '97.2%', '98%']],
+    [12, ['S-01', '冷链仓温控接入', '64%', '+9pp']],
+    [13, ['S-02', '', '31%', '']],
+  ]);
+  assert.equal(r[2]!.header, ['指标', '本周', '目标']);
+  assert.equal(r[3]!.header, ['编号', '专项', '完成率', '较上周']);
+});
+
 test.run();

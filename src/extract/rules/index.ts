@@ -68,6 +68,7 @@ import { progressBar } from './classify/progress-bar.js';
 import { headBracket } from './classify/head-bracket.js';
 import { nameBracket } from './classify/name-bracket.js';
 import { arrowResult, arrowResultName } from './classify/arrow-result.js';
+import { lineEndFigure, lineEndFigureName } from './classify/line-end-figure.js';
 import { kpiHead } from './name/kpi-head.js';
 import { overallOwner } from './name/overall-owner.js';
 import { projectHeading } from './name/project-heading.js';
@@ -76,6 +77,7 @@ import { kpiLabel } from './name/kpi-label.js';
 import { kpiOwner } from './name/kpi-owner.js';
 import { metricOfOwner } from './name/metric-of-owner.js';
 import { ownName } from './name/own-name.js';
+import { parentAndMetric } from './name/parent-and-metric.js';
 import { headAndMetric } from './name/head-and-metric.js';
 import { bracketName } from './name/bracket-name.js';
 import { previousClause } from './name/previous-clause.js';
@@ -128,10 +130,11 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   overall,
   arrowResult,
   stateVerb,
+  lineEndFigure,
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, doneVerbName, arrowResultName, metricOfOwner, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, doneVerbName, arrowResultName, lineEndFigureName, metricOfOwner, parentAndMetric, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

@@ -9,7 +9,9 @@ import type { ClassifyRule, NameRule } from '../types.js';
 const STILL = /^(?:仍|仍然|依然|依旧|还|还是|保持|维持|停留|继续|停|卡|暂停|搁置)$/u;
 /** `目前 20%`, `当前约 30%`: where it stands now (no verb needed). */
 const NOW = /^(?:目前|当前|现在|眼下|截至目前|截至本周|still|still at|still only|currently|currently at|now at|stuck at|unchanged at|holding at)$/iu;
-const standsAt = (label: string, hadVerb: boolean) => (hadVerb && STILL.test(label)) || NOW.test(label) || (hadVerb && NOW.test(label));
+/** `依然 18%`, `仍 40%`: an adverb of "still" needs no verb. */
+const STILL_ALONE = /^(?:仍|仍然|依然|依旧|还是)$/u;
+const standsAt = (label: string, hadVerb: boolean) => (hadVerb && STILL.test(label)) || STILL_ALONE.test(label) || NOW.test(label) || (hadVerb && NOW.test(label));
 
 export const stillAt: ClassifyRule = {
   stage: 'classify',
@@ -20,6 +22,7 @@ export const stillAt: ClassifyRule = {
     { text: '3. 电子实验记录本 —— 预算已批复，恢复推进，目前 20%', expect: progress(20, '电子实验记录本') },
     { text: '- 员工自助端：暂停，停在 62%，人力支援发薪', expect: progress(62, '员工自助端') },
     { text: '- **Battle Pass S3** — still 20%. Waiting on the economy rebalance doc.', expect: progress(20, 'Battle Pass S3') },
+    { text: '自动充电对接：依然 18%，新触点下周到。', expect: progress(18, '自动充电对接') },
   ],
   rejects: [
     { text: '- 本周指标仍为55%', expect: { verdict: 'ignored' } },
