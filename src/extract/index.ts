@@ -38,13 +38,25 @@ export interface ExtractOptions {
 function introOf(block: Block): string {
   const t = block.text.trim();
   if (block.kind !== 'paragraph' || block.depth !== 0 || t.includes('\n') || t.length > 24) return '';
-  return /[:：]$/u.test(t) ? t : '';
+  return isLabelLine(t) ? t : '';
+}
+
+/** A label standing alone on its line: `成功率：`, `下周计划：`, `【下周计划】`, `[Next week]`. */
+function isLabelLine(t: string): boolean {
+  return /[:：]$/u.test(t) || /^[【\[][^】\]]{1,20}[】\]]$/u.test(t);
+}
+
+/** A paragraph that opens with a plan label on a line of its own (`【下周计划】` / `实时数仓迁移推进到 70%`): all of it is plan. */
+function planParagraph(block: Block, lx: Lexicon): string | undefined {
+  if (block.kind !== 'paragraph' || !block.text.includes('\n')) return undefined;
+  const first = block.text.slice(0, block.text.indexOf('\n')).trim();
+  return first.length <= 24 && isLabelLine(first) ? ignoredIntro(first, lx) : undefined;
 }
 
 /** An intro line that opens a plan rather than a report (`下周：`, `Next week:`). */
 function ignoredIntro(intro: string, lx: Lexicon): string | undefined {
   if (!intro) return undefined;
-  const t = nfkc(intro);
+  const t = nfkc(intro).replace(/^[\s【\[]+/u, '');
   return /^\s*(?:下周|下阶段|next week)/iu.test(t) || lx.lists.ignoreSections.find(t) ? intro : undefined;
 }
 
@@ -143,6 +155,9 @@ interface Section {
 /** A heading naming a plan for a later period (`五、下期计划`, `5. 2 月计划`, `Q3 目标`): nothing in it is this week's. */
 const PLAN_HEADING = /(?:下|次|\d{1,2}\s*月|Q[1-4]|下季度|明年)\s*(?:工作)?(?:计划|安排|目标|重点)\s*(?:[(（][^()（）]*[)）])?\s*$/u;
 
+/** A heading that opens with next week or the next stage (`## 下周`, `### 4. 下周`, `## Next week`, `📅 下阶段安排`). */
+const NEXT_HEADING = /^[^\p{L}]*(?:下周|下阶段|下期|next\s+week|next\s+sprint)/iu;
+
 /** Does a heading put its lines in an ignored section (reflection, a plan for later)? */
 function isIgnoredHeading(h: string, lx: Lexicon): boolean {
   return remember(lx.flags.ignored, h, () => computeIsIgnoredHeading(h, lx));
@@ -150,7 +165,7 @@ function isIgnoredHeading(h: string, lx: Lexicon): boolean {
 
 function computeIsIgnoredHeading(h: string, lx: Lexicon): boolean {
   const t = nfkc(h);
-  return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim());
+  return lx.lists.ignoreSections.find(t) !== undefined || PLAN_HEADING.test(t.trim()) || NEXT_HEADING.test(t);
 }
 
 /** The first heading of a path that puts its lines in an ignored section; `known` answers each heading once per report. */
@@ -391,7 +406,8 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     const led = block.kind === 'item' && !numbered && (leadDepth === 0 || block.depth <= leadDepth) ? lead : noLead;
     // A fence without a language whose lines read as report lines is report text.
     if (block.kind === 'code' && block.lang === '' && readsAsReport(block.text)) block = { ...block, kind: 'paragraph' };
-    const ctx = new BlockContext(block, blockIntro, ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined), section, docNameOf, lx, led, topic, reportDate);
+    const plan = ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined) ?? planParagraph(block, lx);
+    const ctx = new BlockContext(block, blockIntro, plan, section, docNameOf, lx, led, topic, reportDate);
     if (block.kind === 'row') {
       if (index > tableEnd) {
         const header = block.header ?? [];

@@ -16,6 +16,8 @@ export const ignoredSection: ClassifyRule = {
     { text: '下周：\n\n- 推荐位对接完成 100%', expect: ignored() },
     { text: '下周计划：会员等级改版服务端做到九成，客户端五成。', expect: ignored() },
     { text: 'Next week: search ranking to 70%; loyalty design to 40%.', expect: ignored() },
+    { text: '【下周计划】\n实时数仓迁移推进到 70%', expect: ignored() },
+    { text: '## 下周\n\n- 1.4 完成度冲到 85%，周五出提审包候选', expect: ignored() },
   ],
   rejects: [
     { text: '# 本周工作\n\n1. 网关改造进度达到80%', expect: progress(80, '网关改造') },

@@ -21,11 +21,14 @@ export const stateVerb: ClassifyRule = {
     { text: '- Payment success rate held at 97.8% through the weekend', expect: { verdict: 'kpi', percent: 97.8 } },
     { text: '- 本月营收提升到 120%', expect: { verdict: 'ignored' } },
     { text: '- 结算页改版：设计完成；灰度放到 5%，转化率持平', figure: '5%', expect: { verdict: 'ignored' } },
+    { text: '1. 清分 2.0 灰度到 50% 以上需要财务部签字确认', expect: { verdict: 'ignored' } },
   ],
   decide(f) {
     if (f.ctx.kind === 'heading' || !f.verb || !isNameLike(f.label)) return undefined;
     // A Chinese verb of reaching names the line's own item only (`电机驱动固件 v4 到 45%`): `灰度放到 5%` is a share.
-    const zh = STATE_ZH.test(f.verb) && f.headStart <= f.line.markerEnd && !/[放扩开升降涨跌增减提调压缩]$/u.test(f.label);
+    // It ends its clause (`结算2.0 灰度到 50% 以上需要签字` is a condition, not a level).
+    const ends = f.after.replace(/^\s*(?:左右|多)?/u, '').trim() === '';
+    const zh = STATE_ZH.test(f.verb) && ends && f.headStart <= f.line.markerEnd && !/[放扩开升降涨跌增减提调压缩]$/u.test(f.label);
     if (!STATE.test(f.verb) && !zh) return undefined;
     return { verdict: 'progress', word: f.verb };
   },

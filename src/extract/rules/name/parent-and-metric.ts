@@ -7,15 +7,18 @@ import type { NameRule } from '../types.js';
 export const parentAndMetric: NameRule = {
   stage: 'name',
   name: 'parent-and-metric',
-  description: "a figure with words of its own on a child line of an outline item is a metric of the parent's item (`2. 电子价签二期` → `a. 施工总体进度 48%`)",
+  description: "a figure with words of its own on a child line of an outline item is a metric of the parent's item (`2. 电子价签二期` → `a. 施工总体进度 48%`); under a parent ending with a colon (`- 接口治理：`) each child is an item of its own",
   accepts: [
     { text: '1. Project Orion（统一消息总线）\n   （1）消息路由模块开发完成，进度：55%->65%；', figure: '65%', expect: progress(65, 'Project Orion（统一消息总线）', '消息路由模块', { prev: 55 }) },
     { text: '2. 电子价签二期\n   a. 施工总体进度：由 35% 上调至 48%；', figure: '48%', expect: progress(48, '电子价签二期', '施工', { prev: 35 }) },
     { text: '(5) 反欺诈模型 v3\n    - 由 Vendor 负责，进度 30%；', expect: progress(30, '反欺诈模型 v3', null) },
   ],
-  rejects: [],
+  rejects: [{ text: '- 接口治理：\n    1. 老版本接口迁移：任务完成占比20%（10/50）', expect: progress(20, '老版本接口迁移', null) }],
   give(f, verdict, owners) {
     if (verdict !== 'progress' || f.ctx.kind !== 'item' || f.ctx.parents.length === 0) return undefined;
+    // A parent that ends with a colon (`- 接口治理：`) labels a group of items, each named by its own words.
+    const raw = f.ctx.parents[f.ctx.parents.length - 1]!.split('\n')[0]!.trim();
+    if (/[:：]$/u.test(raw)) return undefined;
     const parent = owners.parent();
     if (!parent) return undefined;
     const own = owners.own() || (owners.ownIsHead() ? '' : owners.head());
