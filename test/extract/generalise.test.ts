@@ -63,4 +63,13 @@ test('plain text: tables pasted from a spreadsheet (tabs) and aligned under a ru
   assert.equal(kpis(ex!), ['出库准时率=97.2', '拣货差错率=0.03']);
 });
 
+test('English milestone notes and a Chinese NPI report: "call it", "即", 整体 after a name, a delivery in brackets, a part before a colon, shares as KPIs, next week\'s heading', async () => {
+  const [en] = await read('robotics-milestone-2024-03-08.md');
+  assert.equal(progress(en!), ['Mechanics=75', 'Firmware/motion planner rewrite=90', 'Firmware/battery telemetry=40']);
+  assert.equal(kpis(en!), ['Pick success share of attempts=93', '跨店调拨订单占比=12.5']);
+  const [zh] = await read('手环NPI周报-0315.md');
+  assert.equal(progress(zh!), ['电源管理=30', '固件=70', '软件/配网向导=55', '包装=100', '结构=67']);
+  assert.ok(zh!.findings.some((f) => f.line === 13 && f.verdict === 'ignored'), 'the figure under ### 下周 is a plan');
+});
+
 test.run();

@@ -69,6 +69,7 @@ import { headBracket } from './classify/head-bracket.js';
 import { nameBracket } from './classify/name-bracket.js';
 import { arrowResult, arrowResultName } from './classify/arrow-result.js';
 import { lineEndFigure, lineEndFigureName } from './classify/line-end-figure.js';
+import { thatIs, thatIsName } from './classify/that-is.js';
 import { kpiHead } from './name/kpi-head.js';
 import { overallOwner } from './name/overall-owner.js';
 import { projectHeading } from './name/project-heading.js';
@@ -130,11 +131,12 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   overall,
   arrowResult,
   stateVerb,
+  thatIs,
   lineEndFigure,
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, doneVerbName, arrowResultName, lineEndFigureName, metricOfOwner, parentAndMetric, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, doneVerbName, arrowResultName, lineEndFigureName, thatIsName, metricOfOwner, parentAndMetric, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 

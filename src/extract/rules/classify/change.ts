@@ -8,7 +8,7 @@ export const change: ClassifyRule = {
   name: 'change',
   description: 'the later figure of a change (`由30%到50%`, `30% → 50%`) is progress even without a progress word (not in a heading)',
   accepts: [{ text: '- 特征工程：30% → 50%', figure: '50%', expect: progress(50, '特征工程', null, { prev: 30 }) }],
-  rejects: [{ text: '- **告警治理**：无效告警占比从 46% 降到 22%', figure: '22%', expect: { verdict: 'ignored' } }],
+  rejects: [{ text: '- **告警治理**：无效告警占比从 46% 降到 22%', figure: '22%', expect: { verdict: 'kpi', percent: 22 } }],
   decide(f) {
     // A change of a share or rate (`无效告警占比从 46% 降到 22%`) is no progress.
     if (/(?:占比|比例|比重|\p{L}率)\s*$/u.test(f.label)) return undefined;

@@ -6,7 +6,7 @@ import type { ClassifyRule } from '../types.js';
 export const noProgressWord: ClassifyRule = {
   stage: 'classify',
   name: 'no-progress-word',
-  description: 'a figure no rule above recognised (a share `占比`, a figure in prose without a progress word) is not taken',
+  description: 'a figure no rule above recognised (a bare `占比 10%`, a figure in prose without a progress word) is not taken',
   accepts: [
     { text: '- iOS用户占比35%，Android 灰度 10%', figure: '10%', expect: ignored() },
     { text: '本周用户反馈中 12% 与登录有关', expect: ignored() },

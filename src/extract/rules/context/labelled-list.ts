@@ -20,6 +20,7 @@ export const labelledList: ContextRule = {
     { text: '- 能耗看板改版：进度：前端 80%｜后端 65%', figure: '65%', expect: progress(65, '能耗看板改版', '后端') },
     { text: '**App 8.0 改版**：iOS 30%，Android 25%，设计稿全部交付', figure: '25%', expect: progress(25, 'App 8.0 改版', 'Android') },
     { text: '崩溃率：iOS 0.05% / Android 0.11%', figure: '0.11%', expect: kpi(0.11, '崩溃率', 'Android') },
+    { text: '- 服务端：跨服排行榜 55%，压测排到下周', expect: progress(55, '跨服排行榜', '服务端') },
   ],
   rejects: [
     { text: '- 会员中心改版：前端进度50%，后端进度40%', figure: '40%', expect: progress(40, '会员中心改版', '后端') },
@@ -82,6 +83,11 @@ function headDash(line: LineFacts): { at: number; head: { start: number; end: nu
   return body > 0 && line.head ? { at: body - 1, head: line.head } : null;
 }
 
+/** What stands before the colon without markers and markup (`- **服务端**` → `服务端`). */
+function cleanPrefix(prefix: string): string {
+  return prefix.replace(/^[\s\-*+•·#>\d.、()（）]+/u, '').replace(/[*_`\s]+/gu, ' ').trim();
+}
+
 function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon, dashHead?: { start: number; end: number }): ListAfterColon {
   const { n, line } = f;
   const t = line.t;
@@ -139,6 +145,7 @@ function listAfter(f: FigureFacts, colon: number, nextColon: number, lx: Lexicon
     prefix: { start: prefixStart, end: prefixEnd },
     progressWord,
     labels,
-    accepted: (label) => many || isMetricWord(label, lx) || !!progressWord || kpiPrefix,
+    // `服务端：跨服排行榜 55%`: under a part of the work (a metric word), one named figure is an item too.
+    accepted: (label) => many || isMetricWord(label, lx) || !!progressWord || kpiPrefix || isMetricWord(cleanPrefix(prefix), lx),
   };
 }

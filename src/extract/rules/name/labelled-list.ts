@@ -1,6 +1,6 @@
 // Rule labelled-list-name: a labelled list's figure is a metric (its label) of what stands before the colon, else of the line's owner.
 
-import { cleanName, isFieldLabel } from '../../names.js';
+import { cleanName, isFieldLabel, isMetricWord } from '../../names.js';
 import { written } from '../../text.js';
 import { kpi, progress } from '../expect.js';
 import type { NameRule } from '../types.js';
@@ -24,6 +24,8 @@ export const labelledListName: NameRule = {
     if (pw) raw = raw.slice(0, pw.index);
     const metric = cleanName(f.list.label, lx) || f.list.label;
     const own = raw && !isFieldLabel(raw, lx) ? cleanName(written(f.line.t, start, start + raw.length), lx) : '';
+    // Before the colon a part of the work (`服务端：跨服排行榜 55%`): the label names the item, the part is its metric.
+    if (own && isMetricWord(own, lx) && !isMetricWord(metric, lx)) return { project: metric, metric: own, own: true };
     if (own) return { project: own, metric, own: true };
     const o = ownerName(owners);
     return o ? { ...o, metric } : undefined;
