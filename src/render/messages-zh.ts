@@ -609,6 +609,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'the first figure of a paragraph under its project heading': '项目标题下段落的第一个数',
   'a remark in brackets on the operating figure before it': '前一个指标数后括号里的说明',
   'an operating figure (a rate: "{0}")': '运营指标：比率 "{0}"',
+  'an operating figure (a share: "{0}")': '运营指标：占比 "{0}"',
   'written in scientific notation, not a plain figure': '科学计数法写法，不是普通数字',
   'a signed change, not a level': '带符号的变化量，不是当前值',
   'a target or plan ("{0}"), not a state': '目标或计划（"{0}"），不是当前状态',
