@@ -24,6 +24,7 @@ export const rate: ClassifyRule = {
   ],
   rejects: [
     { text: '- 接口改造完成率 80%', expect: progress(80, '接口改造') },
+    { text: '- 账户库：已搬迁比重 64%', expect: { verdict: 'ignored' } },
   ],
   decide(f) {
     // The rate may be followed by where it stands (`拦截率目前 93%`, `填充率维持在 91%`): read past those words.
@@ -33,7 +34,8 @@ export const rate: ClassifyRule = {
     }
     // A share of something (`线上订单占比 38.5%`, `网上递交比例 67%`) is an operating figure too.
     // (Not a share of work gone through: `迁移占比 60.1%` says how far a migration is.)
-    const share = f.progressHit || /(?:迁移|切换|改造|接入|上线|交付|替换|覆盖)(?:占比|比例|比重)$/u.test(label) ? null : /\p{L}(占比|比例|比重)$/u.exec(label);
+    const share =
+      f.progressHit || /(?:已|迁移|切换|改造|接入|上线|交付|替换|覆盖)[\p{L}]{0,3}(?:占比|比例|比重)$/u.test(label) ? null : /\p{L}(占比|比例|比重)$/u.exec(label);
     if (share) return { verdict: 'kpi', reason: `an operating figure (a share: "${label.slice(-4)}")`, word: share[1]! };
     const en = f.progressHit
       ? null
