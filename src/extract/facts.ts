@@ -22,6 +22,8 @@ export interface LineContext {
   readonly documentName: string;
   /** The report's date (or its week's Friday), `YYYY-MM-DD`: gives a due date written without a year its year. */
   readonly reportDate: string | null;
+  /** The report's own week (`2024-W11`), if found: which column of a week-by-week grid is this report's. */
+  readonly reportWeek?: string | null;
   /** The name the nearest parent item gives its children ('' when none does); asked once per block. */
   parentName(): string;
   /** The nearest heading that names something ('' when none does); asked once per section. */

@@ -230,6 +230,7 @@ class BlockContext implements LineContext {
     private readonly leadName: () => string,
     readonly topic: LineContext['topic'],
     readonly reportDate: string | null = null,
+    readonly reportWeek: string | null = null,
   ) {
     this.headings = block.headings;
     this.parents = block.parents;
@@ -407,7 +408,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     // A fence without a language whose lines read as report lines is report text.
     if (block.kind === 'code' && block.lang === '' && readsAsReport(block.text)) block = { ...block, kind: 'paragraph' };
     const plan = ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined) ?? planParagraph(block, lx);
-    const ctx = new BlockContext(block, blockIntro, plan, section, docNameOf, lx, led, topic, reportDate);
+    const ctx = new BlockContext(block, blockIntro, plan, section, docNameOf, lx, led, topic, reportDate, info.week ?? null);
     if (block.kind === 'row') {
       if (index > tableEnd) {
         const header = block.header ?? [];

@@ -140,7 +140,7 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
   const cells = block.cells ?? [];
   const line = block.line;
   const text = block.text.trim();
-  const tableRow: TableRow = { header, cells, percent, fractions };
+  const tableRow: TableRow = { header, cells, percent, fractions, reportDate: ctx.reportDate, reportWeek: ctx.reportWeek ?? null };
   // A note spanning the whole table (`<td colspan="6">注：…</td>`): every cell holds the same text.
   const filled = cells.map((c) => c.trim()).filter(Boolean);
   const note = cells.length > 2 && filled.length === cells.length && filled.every((c) => c === filled[0]);
@@ -205,7 +205,7 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
     if (!fs.length) return;
     const several = labelled(fs);
     if (!several) fs = [fs[0]!];
-    const context = info.role === 'prev' || info.role === 'planned' || info.role === 'due' || info.role === 'change' || info.role === 'ignored';
+    const context = info.role === 'prev' || info.role === 'planned' || info.role === 'due' || info.role === 'change' || info.role === 'ignored' || info.role === 'history';
     for (const figure of fs) {
       const metric = several ? cleanName(figure.label, lx) || figure.label : (row.metricColumns.get(i) ?? null);
       const c: CellFacts = { row, column: i, info, figure, metric, firstOfRow: firstOfRow && !context };
@@ -235,6 +235,8 @@ function byColumn(c: CellFacts): Decision {
       return { verdict: 'ignored', reason: 'a change column, not a level', rule, ...w };
     case 'ignored':
       return { verdict: 'ignored', reason: `"${word}" column is on the ignore list`, rule, ...w };
+    case 'history':
+      return { verdict: 'ignored', reason: "another week's column of a week-by-week grid: history, not this report's figure", rule, ...w };
     case 'kpi':
       return { verdict: 'kpi', reason: 'a KPI column', rule, ...w };
     case 'progress':

@@ -194,7 +194,7 @@ export type Stage = Rule['stage'];
  * for `本周`/`Status`/`Value` columns that need a `%` in the cell, `actual` before both), context (`prev`,
  * `planned`, `change`), counts, operating figures, the row's name, attributes (owner, status, notes) or nothing.
  */
-export type ColumnRole = 'name' | 'progress' | 'state' | 'actual' | 'prev' | 'planned' | 'due' | 'change' | 'count' | 'kpi' | 'ignored' | 'attribute' | 'other';
+export type ColumnRole = 'name' | 'progress' | 'state' | 'actual' | 'prev' | 'planned' | 'due' | 'change' | 'count' | 'kpi' | 'ignored' | 'history' | 'attribute' | 'other';
 
 /** A row as the column rules see it: header, cells, and which columns of the whole table are mostly written with `%`. */
 export interface TableRow {
@@ -204,6 +204,9 @@ export interface TableRow {
   percent: readonly boolean[];
   /** Per column: the table's column is written as fractions of one (`0.92`, `1`). */
   fractions?: readonly boolean[];
+  /** The report's date and week (`2024-03-15`, `2024-W11`): which column of a week-by-week grid is this report's own. */
+  reportDate?: string | null;
+  reportWeek?: string | null;
 }
 
 /** Gives a column its role; the first rule that returns one wins. */

@@ -19,9 +19,11 @@ import {
   stateColumn,
 } from './columns.js';
 import { rowKey } from './row-key.js';
+import { weekColumn } from './week-grid.js';
 
 export const COLUMN_RULES: readonly ColumnRule[] = [
   ignoreColumn,
+  weekColumn,
   prevColumn,
   dueColumn,
   plannedColumn,

@@ -1,0 +1,47 @@
+// Report forms laid out as grids and drawers (issue 9, round 4): a table with one column per week. Our own reports
+// (test/fixtures/extract/grids), read end to end through the real readers.
+
+import { readFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { progress, readAndExtract as read } from '../support/extracted.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/extract/grids/${name}`, import.meta.url), 'utf8');
+
+test('week grid with W-numbers: only the report week W11 is progress, W10 its prev; a row empty in W11 has no figure this week', async () => {
+  const [ex] = await read('结算组周报-2025W11.md', fixture('结算组周报-2025W11.md'));
+  assert.is(ex!.week, '2025-W11');
+  assert.equal(progress(ex!), ['清结算对账重构=55<42', '商户分账接口=75<75']);
+  // The history columns are findings of the week-column rule, never figures of this week.
+  const history = ex!.findings.filter((f) => f.rule === 'week-column' && f.verdict === 'ignored').map((f) => f.match);
+  assert.equal(history, ['30%', '42%', '60%', '75%', '10%', '20%']);
+});
+
+test('week grid with dates: the column whose day falls in the report week (09/16 for 2024-09-20) is read, the empty next week is not', async () => {
+  const [ex] = await read('platform-weekly-2024-09-20.md', fixture('platform-weekly-2024-09-20.md'));
+  assert.equal(progress(ex!), ['Service mesh rollout=48<35', 'Secrets rotation=100<85', 'Log pipeline v3=15<15']);
+});
+
+test('week grid with 第N周 and no column for the report week: each row reads its last filled week', async () => {
+  const [ex] = await read('客服中台周报.md', fixture('客服中台周报.md'));
+  assert.equal(progress(ex!), ['智能质检=62<50', '工单自动分派=90<80']);
+});
+
+test('week grid: 3月4日-style headers and an ISO week label with its year; one week column alone is no grid', async () => {
+  const [a] = await read(
+    'ops.md',
+    ['# 运维组周报 2024-03-08', '', '| 事项 | 2月26日 | 3月4日 |', '| --- | --- | --- |', '| 机房搬迁 | 35% | 50% |'].join('\n'),
+  );
+  assert.equal(progress(a!), ['机房搬迁=50<35']);
+  const [b] = await read(
+    'apps.md',
+    ['# Apps weekly 2024-W11', '', '| Task | 2024-W10 | 2024-W11 | 2024-W12 |', '| --- | --- | --- | --- |', '| Offline mode | 40% | 45% | 60% |'].join('\n'),
+  );
+  // W12 after the report week is a plan, not this week's figure.
+  assert.equal(progress(b!), ['Offline mode=45<40']);
+  const [c] = await read('one.md', ['# 周报 2024-03-08', '', '| 项目 | 进度 | W10 |', '| --- | --- | --- |', '| 搜索改版 | 30% | 备注 |'].join('\n'));
+  assert.equal(progress(c!), ['搜索改版=30']);
+  assert.is(c!.findings.find((f) => f.match === '30%')?.rule, 'progress-column');
+});
+
+test.run();
