@@ -11,6 +11,9 @@ const KEYWORD = /^\s*#\+([A-Za-z_]+):\s*(.*)$/;
 const BEGIN = /^\s*#\+begin_(\w+)(?:\s+(\S+))?/i;
 const END = /^\s*#\+end_(\w+)/i;
 const DRAWER = /^\s*:([A-Za-z_]+):\s*$/;
+/** A property line of a drawer (`:PROGRESS: 40%`, `:进度: 四成`), and the properties that say how far an item is. */
+const PROPERTY = /^\s*:([^:\s]+):\s*(.*)$/u;
+const PROGRESS_PROPERTY = /^(?:progress|complete|completion|percent_?complete|done|进度|完成度|完成|進度)$/iu;
 const LIST = /^(\s*)([-+]|\d{1,3}[.)]|\s\*)\s+(.*)$/;
 const PLANNING = /^\s*(?:CLOSED|SCHEDULED|DEADLINE):/;
 
@@ -79,6 +82,15 @@ export function parseOrg(text: string, source: string): Document {
     if (drawer && drawer[1]!.toUpperCase() !== 'END') {
       let j = i + 1;
       while (j < lines.length && !/^\s*:END:\s*$/i.test(lines[j]!)) j++;
+      // A heading's property drawer may say how far its item is (`:PROGRESS: 40%`, `:进度: 40%`): that property
+      // line is kept as a paragraph under the heading (rule org-property reads it); the others are Org's bookkeeping.
+      const last = blocks[blocks.length - 1];
+      if (drawer[1]!.toUpperCase() === 'PROPERTIES' && last?.kind === 'heading' && !para && items.length === 0) {
+        for (let k = i + 1; k < j && k < lines.length; k++) {
+          const p = PROPERTY.exec(lines[k]!);
+          if (p && PROGRESS_PROPERTY.test(p[1]!) && p[2]!.trim()) blocks.push({ kind: 'paragraph', text: `:${p[1]}: ${p[2]!.trim()}`, line: k + 1, depth: 0, headings: [], parents: [] });
+        }
+      }
       i = j + 1;
       continue;
     }

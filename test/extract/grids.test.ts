@@ -44,4 +44,44 @@ test('week grid: 3月4日-style headers and an ISO week label with its year; one
   assert.is(c!.findings.find((f) => f.match === '30%')?.rule, 'progress-column');
 });
 
+test('Org property drawers: :PROGRESS:, :进度:, :COMPLETE: give the heading its progress; other properties and a DONE heading invent nothing', async () => {
+  const [ex] = await read('支付组周报-2024W20.org', fixture('支付组周报-2024W20.org'));
+  assert.is(ex!.week, '2024-W20');
+  assert.equal(progress(ex!), ['支付网关改造=40', '退款链路拆分=65', '风控规则迁移=15']);
+  assert.equal(
+    ex!.findings.map((f) => [f.line, f.rule]),
+    [
+      [8, 'org-property'],
+      [14, 'org-property'],
+      [24, 'org-property'],
+    ],
+  );
+  // The DONE item is done by its statement, with no figure of 100 made up for it; :ESTIMATE: 30% is no figure at all.
+  assert.equal(ex!.statements.map((s) => [s.kind, s.subjects]), [['completed', ['对账文件标准化']]]);
+});
+
+test('Org drawers that are not a heading\'s progress: a LOGBOOK, a drawer under a list item, an ignored property', async () => {
+  const [ex] = await read(
+    'ops.org',
+    [
+      '#+TITLE: Ops weekly',
+      '#+DATE: 2025-01-10',
+      '* Projects',
+      '** TODO Backup restore drill',
+      ':LOGBOOK:',
+      'CLOCK: [2025-01-08 Wed 10:00]--[2025-01-08 Wed 12:00] =>  2:00 (progress 20%)',
+      ':END:',
+      ':PROPERTIES:',
+      ':BUDGET_USED: 35%',
+      ':END:',
+      '** TODO Cold storage tiering',
+      '- migration scripts reviewed',
+      '  :PROPERTIES:',
+      '  :PROGRESS: 50%',
+      '  :END:',
+    ].join('\n'),
+  );
+  assert.equal(progress(ex!), []);
+});
+
 test.run();

@@ -64,6 +64,7 @@ import { headingParagraph, headingParagraphName } from './classify/heading-parag
 import { overall } from './classify/overall.js';
 import { stateVerb } from './classify/state-verb.js';
 import { orgCookie } from './classify/org-cookie.js';
+import { orgProperty } from './classify/org-property.js';
 import { progressBar } from './classify/progress-bar.js';
 import { headBracket } from './classify/head-bracket.js';
 import { nameBracket } from './classify/name-bracket.js';
@@ -100,6 +101,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   codeBlock,
   url,
   ignoredSection,
+  orgProperty,
   changeEarlier,
   ignoreWord,
   scientificNotation,
