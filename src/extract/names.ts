@@ -135,7 +135,8 @@ export function stripStatus(name: string, lx: Lexicon): string {
   for (let round = 0; round < 3; round++) {
     const before = t;
     const tag = /^[【\[(（]([^】\])）]{1,12})[】\])）]\s*/u.exec(t);
-    if (tag && isStatus(tag[1]!) && t.length > tag[0].length) t = t.slice(tag[0].length).trim();
+    // Kept when what follows would be no name on its own (`[里程碑] 2.1 版本`: `2.1 版本` reads as a date).
+    if (tag && isStatus(tag[1]!) && t.length > tag[0].length && isNameLike(t.slice(tag[0].length))) t = t.slice(tag[0].length).trim();
     const endTag = /\s*[【\[(（]([^】\])）]{1,12})[】\])）]$/u.exec(t);
     if (endTag && isStatus(endTag[1]!) && endTag.index > 0) t = t.slice(0, endTag.index).trim();
     const lower = t.toLowerCase();

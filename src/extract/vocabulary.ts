@@ -163,7 +163,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     // Back under way after a stop: `恢复开发，70%`.
     '恢复开发', '恢复推进', '已恢复', '恢复', '重启', '继续推进', 'resumed', 'restarted', 'back on track',
   ],
-  markerWords: ['新', '新增', '新建', '新立项', 'new', '更新', 'updated', '暂缓', '搁置', '验收中', '已上线', 'done'],
+  // A kind tag before a milestone export's name (`[里程碑] 2.1 版本：完成 63%`) is no part of the name either.
+  markerWords: ['新', '新增', '新建', '新立项', 'new', '更新', 'updated', '暂缓', '搁置', '验收中', '已上线', 'done', '里程碑', 'milestone'],
   fieldLabels: [
     '负责人', '责任人', '对接人', '跟进人', '当前状态', '状态', '风险', '备注', '说明', '原因', '优先级', '预计完成',
     '截止时间', '截止日期', 'owner', 'status', 'risk', 'note', 'notes', 'eta', 'priority',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { progress, readAndExtract as read } from '../support/extracted.js';
+import { kpis, progress, readAndExtract as read } from '../support/extracted.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/extract/grids/${name}`, import.meta.url), 'utf8');
 
@@ -82,6 +82,25 @@ test('Org drawers that are not a heading\'s progress: a LOGBOOK, a drawer under 
     ].join('\n'),
   );
   assert.equal(progress(ex!), []);
+});
+
+test('milestone export lines: the milestone named before the figure, its issue counts kept as closed of open + closed', async () => {
+  const [en] = await read('mobile-milestones-2025-06-13.md', fixture('mobile-milestones-2025-06-13.md'));
+  assert.equal(progress(en!), ['Milestone 4.1=82', 'Milestone 4.2=30', 'v5.0=5']);
+  assert.equal(kpis(en!), ['Crash-free sessions=99.6']);
+  const counts = (ex: typeof en) => ex!.observations.filter((o) => o.kind === 'progress').map((o) => [o.done ?? null, o.total ?? null]);
+  assert.equal(counts(en), [[41, 50], [12, 40], [null, null]]);
+  // 30% beside 12 of 40 closed agrees; no warning.
+  assert.equal(en!.warnings, []);
+  const [zh] = await read('交易中台里程碑-2024-11-08.md', fixture('交易中台里程碑-2024-11-08.md'));
+  assert.equal(progress(zh!), ['订单中心 3.0=63', '结算对账 1.2=90']);
+  assert.equal(counts(zh), [[70, 111], [27, 30]]);
+});
+
+test('milestone counts that disagree with the figure are a warning, the figure kept as written', async () => {
+  const [ex] = await read('m.md', ['# Weekly 2025-06-13', '', '- Milestone Beta · 50% complete · 10 open · 30 closed'].join('\n'));
+  assert.equal(progress(ex!), ['Milestone Beta=50']);
+  assert.equal(ex!.warnings.map((w) => w.message), ['50% disagrees with 30/40 (= 75%); kept 50% as written, check the report']);
 });
 
 test.run();

@@ -65,6 +65,7 @@ import { overall } from './classify/overall.js';
 import { stateVerb } from './classify/state-verb.js';
 import { orgCookie } from './classify/org-cookie.js';
 import { orgProperty } from './classify/org-property.js';
+import { issueCounts } from './context/issue-counts.js';
 import { progressBar } from './classify/progress-bar.js';
 import { headBracket } from './classify/head-bracket.js';
 import { nameBracket } from './classify/name-bracket.js';
@@ -95,7 +96,7 @@ import { statedRename } from './statement/stated-rename.js';
 
 export const FIGURE_RULES: readonly FigureRule[] = [percentSign, chineseFigure];
 
-export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, dueDate, labelledList, respectively];
+export const CONTEXT_RULES: readonly ContextRule[] = [changePair, label, fraction, issueCounts, dueDate, labelledList, respectively];
 
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   codeBlock,
