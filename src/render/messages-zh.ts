@@ -586,6 +586,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'no percentage (total 0)': '不是百分比（总数为 0）',
   'listed under a metrics heading': '列在指标标题下',
   "last week's column (kept as prev)": '上周列（作为前值保留）',
+  "another week's column of a week-by-week grid: history, not this report's figure": '按周排列的进度表中其他周的列：历史数据，不是本期报告的数值',
   'the planned column (kept as planned)': '计划列（作为计划值保留）',
   'a change column, not a level': '变化列，不是当前值',
   '"{0}" column is on the ignore list': '"{0}" 列在忽略词表中',
