@@ -4,7 +4,7 @@ import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
 
 /** A count, thousands separated or not: `1,260`, `84`. */
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
+export const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 /** A unit after the total: `项`, `张表`, `个仓库`, `条`. */
 const UNIT = String.raw`(?:[\p{Script=Han}]{1,3}|[A-Za-z]{1,8})?`;
 
@@ -32,7 +32,6 @@ export const fraction: ContextRule = {
     const before = n.slice(Math.max(0, m.start - 60), m.start);
     // Only a `/` or an ` of ` before the figure can start a count.
     const fb = before.includes('/') ? BEFORE.exec(before) : before.includes(' of ') ? BEFORE_OF.exec(before) : null;
-    const count = (s: string) => Number(s.replace(/,/g, ''));
     if (fa) {
       f.done = count(fa[1]!);
       f.total = count(fa[2]!);
@@ -44,3 +43,8 @@ export const fraction: ContextRule = {
     return f.hasFraction;
   },
 };
+
+/** The number a count matched by NUM writes (`1,260` → 1260). */
+export function count(s: string): number {
+  return Number(s.replace(/,/g, ''));
+}

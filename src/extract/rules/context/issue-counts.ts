@@ -3,8 +3,8 @@
 
 import { progress } from '../expect.js';
 import type { ContextRule } from '../types.js';
+import { count, NUM } from './fraction.js';
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const SEP = String.raw`[\s·•|｜,，/、;；]*`;
 /** `41 open · 70 closed`, `41 open issues, 70 closed`, `开放 41 / 关闭 70`, `未关闭 41，已关闭 70`. */
 const OPEN_CLOSED = [
@@ -30,7 +30,6 @@ export const issueCounts: ContextRule = {
   read(f) {
     if (f.hasFraction) return false;
     const after = f.n.slice(f.m.end, f.m.end + 60);
-    const count = (s: string) => Number(s.replace(/,/g, ''));
     for (const re of OPEN_CLOSED) {
       const m = re.exec(after);
       if (m) return set(f, count(m[2]!), count(m[1]!));
