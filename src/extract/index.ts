@@ -144,6 +144,23 @@ function computeIsKpiText(c: string, lx: Lexicon): boolean {
   return lx.lists.kpiSections.find(t) !== undefined || lx.lists.kpiWords.find(t) !== undefined;
 }
 
+/**
+ * Does a parent item head a list of operating figures? Only when it is a label for them (`成功率：`, `核心指标（本周）`,
+ * `Metrics`), not a work item whose name holds such a word (`Metrics layer / semantic model`, `监控平台迁移`).
+ */
+function isKpiParent(c: string, lx: Lexicon): boolean {
+  if (!isKpiText(c, lx)) return false;
+  const t = nfkc(c).trim();
+  if (/[:：]$/u.test(t)) return true;
+  // Without bracketed remarks, markers and punctuation: the label ends with its word (`性能指标`, `Key metrics`), or
+  // the word is nearly all of it (`SLA 与可用性`).
+  const core = t.replace(/[(（【\[][^)）】\]]*[)）】\]]/gu, '').replace(/[\s\p{P}\p{S}\d]+/gu, ' ').trim().toLowerCase();
+  const at = lx.lists.kpiSections.last(core) ?? lx.lists.kpiWords.last(core);
+  if (!at) return false;
+  const word = at.word.toLowerCase();
+  return core.endsWith(word) || core.length <= word.length + 4;
+}
+
 /** What a heading path says about the lines under it: asked once per section, not once per line. */
 interface Section {
   headings: string[];
@@ -239,7 +256,7 @@ class BlockContext implements LineContext {
 
   /** Asked by few figures (those without a progress word): found then, once per block. */
   get kpiSection(): boolean {
-    return (this.kpi ??= this.section.kpi || (!!this.intro && isKpiText(this.intro, this.lx)) || this.parents.some((p) => isKpiText(p, this.lx)));
+    return (this.kpi ??= this.section.kpi || (!!this.intro && isKpiText(this.intro, this.lx)) || this.parents.some((p) => isKpiParent(p, this.lx)));
   }
 
   get documentName(): string {

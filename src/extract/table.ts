@@ -42,6 +42,12 @@ function cellFigures(cell: string, info: ColumnInfo): CellFigure[] {
 }
 
 /** Several figures in one cell, each with a name-like label of its own: one metric each. */
+function oneLabelled(cell: string, f: CellFigure, lx: Lexicon): boolean {
+  const label = f.label.trim();
+  if (!label || !isNameLike(label) || lx.lists.progressWords.find(label) || lx.lists.stateColumns.find(label)) return false;
+  return /^[^:：\d]{1,24}[:：]\s*[~≈约]?\s*\d/u.test(cell.normalize('NFKC').trim());
+}
+
 function labelled(figures: CellFigure[]): boolean {
   return figures.length > 1 && figures.every((f) => f.label !== '' && isNameLike(f.label));
 }
@@ -203,7 +209,9 @@ export function readRow(block: Block, ctx: LineContext, lx: Lexicon, percent: re
       return;
     }
     if (!fs.length) return;
-    const several = labelled(fs);
+    // One figure labelled before a colon in a figure column (`Model: 90%`) is that part of the row's item.
+    const one = fs.length === 1 && figureRole && oneLabelled(cell, fs[0]!, lx);
+    const several = labelled(fs) || one;
     if (!several) fs = [fs[0]!];
     const context = info.role === 'prev' || info.role === 'planned' || info.role === 'due' || info.role === 'change' || info.role === 'ignored' || info.role === 'history';
     for (const figure of fs) {

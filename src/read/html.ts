@@ -259,6 +259,11 @@ class Walker {
       this.children(node, inner, level);
       return;
     }
+    if (name === 'dl') {
+      this.flush(run, scope);
+      this.definitions(node, scope, level);
+      return;
+    }
     if (name === 'table') {
       this.flush(run, scope);
       this.table(node, scope);
@@ -288,6 +293,34 @@ class Walker {
     const run: Run = { text: '', line: lineOf(node) ?? this.lastLine };
     for (const c of node.children ?? []) this.visit(c, scope, run, level + 1);
     this.flush(run, scope);
+  }
+
+  /**
+   * A definition list (`<dl><dt>term</dt><dd>text</dd>…</dl>`, DokuWiki/MediaWiki/Confluence pages) is an outline:
+   * each term an item one level down, each of its definitions an item below it with the term as parent, so a
+   * definition's figure belongs to the term it explains. Wrappers (`<div>` around dt/dd, HTML5) are looked through.
+   */
+  private definitions(node: HNode, scope: Scope, level: number): void {
+    const termScope: Scope = { depth: scope.depth + 1, parents: scope.parents };
+    let termParents = scope.parents;
+    const each = (n: HNode, lvl: number): void => {
+      for (const c of n.children ?? []) {
+        if (c.type === 'tag' && c.name === 'dt') {
+          const s: Scope = { depth: termScope.depth, parents: scope.parents, item: { pending: true } };
+          this.children(c, s, lvl + 1);
+          termParents = s.parents;
+        } else if (c.type === 'tag' && c.name === 'dd') {
+          this.children(c, { depth: termScope.depth + 1, parents: termParents, item: { pending: true } }, lvl + 1);
+        } else if (c.type === 'tag' && c.name === 'div' && lvl - level < 4) {
+          each(c, lvl + 1);
+        } else {
+          const run: Run = { text: '', line: lineOf(c) ?? this.lastLine };
+          this.visit(c, termScope, run, lvl + 1);
+          this.flush(run, termScope);
+        }
+      }
+    };
+    each(node, level);
   }
 
   /** Rows of one table (not of tables nested in its cells): th row or thead as header, else the first row. */

@@ -51,6 +51,30 @@ test('Feishu-style export: title becomes the top heading when no h1 repeats it; 
   assert.is(html.split('\n')[item.line - 1]!.includes('拉新活动'), true);
 });
 
+test('a definition list is an outline: terms are items, each definition an item under its term (wrappers looked through)', () => {
+  const html = [
+    '<h2>Projects</h2>',
+    '<dl>',
+    '<dt><b>Ledger v2</b></dt><dd>About half done, 50%.</dd><dd>Owner: Ana</dd>',
+    '<div><dt>Tax engine</dt><dd>Blocked, still 20%.<br/>Vendor call Friday.</dd></div>',
+    '<dd>an orphan definition</dd>',
+    '</dl>',
+    '<p>after</p>',
+  ].join('\n');
+  const doc = parseHtml(html, 'd.html');
+  const brief = doc.blocks.map((b) => [b.kind, b.text, b.depth, b.parents.join('>'), b.line]);
+  assert.equal(brief, [
+    ['heading', 'Projects', 2, '', 1],
+    ['item', 'Ledger v2', 1, '', 3],
+    ['item', 'About half done, 50%.', 2, 'Ledger v2', 3],
+    ['item', 'Owner: Ana', 2, 'Ledger v2', 3],
+    ['item', 'Tax engine', 1, '', 4],
+    ['item', 'Blocked, still 20%.\nVendor call Friday.', 2, 'Tax engine', 4],
+    ['item', 'an orphan definition', 2, 'Tax engine', 5],
+    ['paragraph', 'after', 0, '', 7],
+  ]);
+});
+
 test('a table without th takes its first row as header; a single-row table keeps its row', () => {
   const doc = parseHtml('<table><tr><td>项目</td><td>进度</td></tr><tr><td>A</td><td>10%</td></tr></table><table><tr><td>B</td><td>20%</td></tr></table>', 't.html');
   assert.equal(

@@ -3,6 +3,7 @@
 
 import { progress } from '../expect.js';
 import type { NameRule } from '../types.js';
+import { STATE_WORDS } from '../classify/item-child.js';
 
 export const parentAndMetric: NameRule = {
   stage: 'name',
@@ -12,6 +13,7 @@ export const parentAndMetric: NameRule = {
     { text: '1. Project Orion（统一消息总线）\n   （1）消息路由模块开发完成，进度：55%->65%；', figure: '65%', expect: progress(65, 'Project Orion（统一消息总线）', '消息路由模块', { prev: 55 }) },
     { text: '2. 电子价签二期\n   a. 施工总体进度：由 35% 上调至 48%；', figure: '48%', expect: progress(48, '电子价签二期', '施工', { prev: 35 }) },
     { text: '(5) 反欺诈模型 v3\n    - 由 Vendor 负责，进度 30%；', expect: progress(30, '反欺诈模型 v3', null) },
+    { text: '- **Data warehouse feed**\n  - No change this week, holding at 50%.', expect: progress(50, 'Data warehouse feed', null) },
   ],
   rejects: [{ text: '- 接口治理：\n    1. 老版本接口迁移：任务完成占比20%（10/50）', expect: progress(20, '老版本接口迁移', null) }],
   give(f, verdict, owners) {
@@ -22,7 +24,8 @@ export const parentAndMetric: NameRule = {
     const parent = owners.parent();
     if (!parent) return undefined;
     const own = owners.own() || (owners.ownIsHead() ? '' : owners.head());
-    if (!own || own.includes(parent) || parent.includes(own)) return { project: parent, metric: null, own: false, by: 'parent-item' };
+    // Words of where it stands (`holding at 50%`, `维持 30%`) are no part's name.
+    if (!own || own.includes(parent) || parent.includes(own) || STATE_WORDS.test(own)) return { project: parent, metric: null, own: false, by: 'parent-item' };
     return { project: parent, metric: own, own: true, by: 'parent-item' };
   },
 };

@@ -189,6 +189,16 @@ export const countColumn: ColumnRule = {
   },
 };
 
+/**
+ * A cell of labelled figures only — `Model: 90%`, `Web 70% / 小程序 40%`, `iOS 80%；Android 60%` — is a figure cell
+ * like a bare `85%`: each label names a part of the row's item. Short cells only (a sentence is prose).
+ */
+export function isLabelledFigureCell(cell: string): boolean {
+  const t = cell.normalize('NFKC').trim();
+  if (t.length > 80 || !/^[^\d\s]/u.test(t)) return false;
+  return /^(?:[^\d%:;|/,，；、。.!?()（）]{1,24}[:：]?\s*\d+(?:\.\d+)?\s*%\s*(?:[/|｜;；,，、]\s*|$))+$/u.test(t);
+}
+
 export const measureColumn: ColumnRule = {
   stage: 'column',
   name: 'measure-column',
@@ -197,6 +207,8 @@ export const measureColumn: ColumnRule = {
   accepts: [
     { text: table(['Workstream', 'Owner', 'Rollout'], ['Checkout on web', '@lena', '85%']), expect: progress(85, 'Checkout on web') },
     { text: table(['系统', '数据迁移', '应用改造'], ['工单中心', '0.52', '0.61']), figure: '0.61', expect: progress(61, '工单中心', '应用改造') },
+    { text: table(['Workstream', 'Lead', 'Delivered'], ['Fraud analytics', 'Wei', 'Model: 90%']), expect: progress(90, 'Fraud analytics', 'Model') },
+    { text: table(['模块', '负责人', '交付'], ['会员中心', '王磊', 'Web 70% / 小程序 40%']), figure: '40%', expect: progress(40, '会员中心', '小程序') },
   ],
   rejects: [
     { text: table(['渠道', '订单数', '占比'], ['小程序', '1,200', '35%']), expect: ignored() },
@@ -204,8 +216,10 @@ export const measureColumn: ColumnRule = {
   ],
   role(row, column, lx) {
     if (!row.percent[column] && !row.fractions?.[column]) return undefined;
-    // The cell is a figure (`85%`, `0.61`, `~40%（灰度）`), not a sentence that holds one (`KR1 存储成本下降 20%`).
-    if (!/^[\s*_]*[~≈约>]?\s*\d/u.test((row.cells[column] ?? '').normalize('NFKC'))) return undefined;
+    // The cell is a figure (`85%`, `0.61`, `~40%（灰度）`) or labelled figures (`Model: 90%`), not a sentence that
+    // holds one (`KR1 存储成本下降 20%`).
+    const cell = row.cells[column] ?? '';
+    if (!/^[\s*_]*[~≈约>]?\s*\d/u.test(cell.normalize('NFKC')) && !isLabelledFigureCell(cell)) return undefined;
     const h = headerOf(row, column);
     if (!h.trim() || /^[\d\s.%-]+$/.test(h)) return undefined;
     const lists = lx.lists;
