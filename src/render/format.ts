@@ -3,7 +3,7 @@
 import type * as CsvSync from 'csv-stringify/sync';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { createRequire } from 'node:module';
-import stringWidth from 'string-width';
+import type StringWidth from 'string-width';
 import { escapeControls } from '../model/display.js';
 
 export { escapeControls };
@@ -68,10 +68,22 @@ export function width(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = widths.get(s);
   if (w === undefined) {
-    w = ONE_CLUSTER_PER_CODE_POINT.test(s) ? sumOfCodePoints(s) : stringWidth(s);
+    w = ONE_CLUSTER_PER_CODE_POINT.test(s) ? sumOfCodePoints(s) : (stringWidth ??= loadStringWidth())(s);
     widths.set(s, w);
   }
   return w;
+}
+
+/**
+ * string-width, loaded the first time a text needs it (marks, joiners, emoji, controls): loading it
+ * compiles its Unicode-property RegExps (RGI_Emoji…) and an Intl.Segmenter, 45–150 ms of a query's
+ * start on this machine, while most outputs (ASCII and CJK) never ask it. An ES module, required
+ * synchronously (require(esm): Node ≥ 20.19).
+ */
+let stringWidth: typeof StringWidth | undefined;
+
+function loadStringWidth(): typeof StringWidth {
+  return (createRequire(import.meta.url)('string-width') as { default: typeof StringWidth }).default;
 }
 
 /** Printable ASCII is one column per character. */
