@@ -12,7 +12,7 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { validSeal, withSeal } from './seal.js';
 
@@ -50,6 +50,19 @@ export function readCheckpoint(dir: string, team: string, week: string, key: str
   }
 }
 
+/** A temp file this old was left by a writer that died before its rename (a live writer renames within a second). */
+export const STALE_TEMP_MS = 10 * 60_000;
+
+/** Removes the temp files of writers killed between write and rename (they would pile up: every name is new). */
+export function clearStaleTemps(dir: string, now: number): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.tmp')) continue;
+    const file = path.join(dir, name);
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st && now - st.mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+  }
+}
+
 /** Writes checkpoints and removes others; false when the folder cannot be written (a read-only database: queries fold in full). */
 export function writeCheckpoints(dir: string, put: readonly { team: string; week: string; key: string; value: unknown }[], drop: readonly { team: string; week: string }[]): boolean {
   try {
@@ -62,6 +75,7 @@ export function writeCheckpoints(dir: string, put: readonly { team: string; week
       renameSync(tmp, file);
     }
     for (const c of drop) rmSync(path.join(dir, checkpointName(c.team, c.week)), { force: true });
+    if (put.length) clearStaleTemps(dir, Date.now());
     return true;
   } catch {
     return false;
