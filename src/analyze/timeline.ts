@@ -444,6 +444,7 @@ function linkDrift<M extends Measure>(
   // Each absent item's latest measure, by the stem of its name and by each part of it (sameCore).
   const absent = new Map<string, Absent<M>[]>();
   const byPart = new Map<string, Absent<M>[]>();
+  const byGram = new Map<string, Absent<M>[]>();
   const add = (index: Map<string, Absent<M>[]>, k: string, v: Absent<M>) => {
     const list = index.get(k);
     if (list) list.push(v);
@@ -458,6 +459,13 @@ function linkDrift<M extends Measure>(
     const v = { key, ...last };
     add(absent, s, v);
     for (const t of new Set(nameParts(last.m.project, aliases))) add(byPart, t, v);
+    // Every spelling's Han name, by its two-character pieces (a name inside another: `网关改造` in `支付网关改造`).
+    if (last.m.kind === 'progress') {
+      for (const spelled of [last.m.project, ...(items.get(key)?.written.keys() ?? [])]) {
+        const h = hanName(spelled, aliases);
+        if (h) for (const g of new Set(grams(h))) add(byGram, g, v);
+      }
+    }
   }
   if (!absent.size) return out;
   const sorted = [...absent.keys()].sort();
@@ -482,6 +490,8 @@ function linkDrift<M extends Measure>(
     }
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(b); i++) take(absent.get(sorted[i]!));
     for (const t of nameParts(f.m.project, aliases)) take(byPart.get(t));
+    const h = f.m.kind === 'progress' ? hanName(f.m.project, aliases) : null;
+    if (h) for (const g of grams(h)) take(byGram.get(g));
     return [...found];
   };
   let curStems: Map<string, number> | undefined;
@@ -504,8 +514,17 @@ function linkDrift<M extends Measure>(
     // The metric folded into the name on one side (`结算2.0灰度切换` ↔ `结算2.0` / `切流`): the
     // shorter name carries a metric, the longer none, and the figure continues.
     const [short, shortM, long, longM] = a.length <= b.length ? [a, old, b, f.m] : [b, f.m, a, old];
-    if ([...short].length < 2 || !long.startsWith(short) || !shortM.metric || longM.metric || !single) return false;
-    return round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+    if ([...short].length >= 2 && long.startsWith(short) && shortM.metric && !longM.metric && single) return round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+    // A Han name written with a word more or less (`支付网关改造` ↔ `网关改造` ↔ `支付网关`, `订单履约看板` ↔ `履约看板`):
+    // one item when one spelling holds the other whole, the figure continues and the metric is the same.
+    if (f.m.kind !== 'progress' || !sameMetric(old, f.m) || !continues) return false;
+    const fh = hanName(f.m.project, aliases);
+    if (!fh) return false;
+    for (const spelled of [old.project, ...(items.get(v.key)?.written.keys() ?? [])]) {
+      const oh = hanName(spelled, aliases);
+      if (oh && holdsName(oh, fh)) return true;
+    }
+    return false;
   };
 
   /** The old item is the project's own figure (no metric) and the fresh one's metric is new to the project. */
@@ -532,6 +551,40 @@ function linkDrift<M extends Measure>(
   }
   return out;
 }
+
+/**
+ * A name that is one Han run (after numbering, markers and a kind-of-work suffix are dropped) of four characters or
+ * more, or null: what `holdsName` compares.
+ */
+function hanName(project: string, aliases: AliasMap): string | null {
+  const parts = nameParts(project, aliases);
+  if (parts.length !== 1) return null;
+  const p = parts[0]!;
+  return /^\p{Script=Han}{4,}$/u.test(p) ? p : null;
+}
+
+/** The two-character pieces of a Han name. */
+function grams(h: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= h.length; i++) out.push(h.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * Does one Han name hold the other whole, at its start or its end, with at most three characters more and the
+ * shorter at least two thirds of the longer (`网关改造` in `支付网关改造`; not `数据` in `数据治理平台`)?
+ */
+function holdsName(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 3 || short.length * 3 < long.length * 2) return false;
+  const extra = long.startsWith(short) ? long.slice(short.length) : long.endsWith(short) ? long.slice(0, long.length - short.length) : null;
+  // A phase or generation is another item (`智能客服一期` → `智能客服`, `数据迁移二期`): suggested by `alias suggest`, never linked.
+  return extra !== null && !PHASE_WORD.test(extra);
+}
+
+/** Words of a phase, generation or trial (see holdsName). */
+const PHASE_WORD = /期|阶段|代|版本|新|旧|试点|灰度|试运行|首批|[一二三四五六七八九十]$/u;
 
 /** Numbering and priority tags before a name: `P1-`, `[P0]`, `#3`, `一、`, `1）`, `KR1.2`, `O2:`, `Epic-12`. */
 const NAME_TAG = /^(?:p[0-3]\s*[-:.、]?\s*|#\d+\s*|[一二三四五六七八九十]+\s*[、.．]\s*|\d{1,3}\s*[)）]\s*|(?:kr|o)\s*\d+(?:\.\d+)*\s*[-:.、]?\s*|[a-z]{2,10}-\d+\s*[-:：]?\s*)+/iu;

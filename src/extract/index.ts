@@ -16,6 +16,7 @@ import { stripRenameRemark } from './rules/statement/stated-rename.js';
 import { weekFriday } from '../model/week.js';
 import { foldHan, hasTraditional } from '../model/han.js';
 import { findStatements } from './stated.js';
+import { statedEarlier } from './earlier.js';
 
 export { DEFAULT_VOCABULARY, resolveVocabulary, type Vocabulary } from './vocabulary.js';
 export { compileLexicon, type Lexicon } from './lexicon.js';
@@ -492,6 +493,16 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     }
   }
   warnings.sort((a, b) => a.line - b.line);
+  // The earlier figure a line states as a change since last week (`55%（较上周+15pp）`, `环比提升 10 个百分点`, `was 20% last
+  // week`): kept as prev of the line's one progress figure (two on a line: whose change it is is not said).
+  const progressOn = new Map<number, Observation[]>();
+  for (const o of observations) if (o.kind === 'progress') progressOn.set(o.line, [...(progressOn.get(o.line) ?? []), o]);
+  for (const [, list] of progressOn) {
+    const o = list[0]!;
+    if (list.length !== 1 || o.prev !== undefined) continue;
+    const prev = statedEarlier(o.text, o.percent);
+    if (prev !== undefined) o.prev = prev;
+  }
   // A rename remark is no part of a name (`清结算中心（原“资金清分平台”）` → `清结算中心`); the rename is a statement.
   for (const o of observations) o.project = stripRenameRemark(o.project);
   // The direction rules, once per KPI (prose and table figures alike), after naming.

@@ -22,6 +22,7 @@ import { foldHan } from '../model/han.js';
 import type { Lexicon } from './lexicon.js';
 import type { RenameRule, StatementRule, StatePhraseRule } from './rules/types.js';
 import { nfkc, nfkcUnit } from './text.js';
+import { SPLIT } from './rules/statement/stops.js';
 
 // ------------------------------------------------------------------ the clause grammar
 
@@ -35,13 +36,13 @@ const BLOCK_ANYWHERE_EN = /\b(?:not|never|will|would|to|plan|plans|planned|expec
 /** Right before the phrase (after fillers are stripped): `未上线`, `待交付`, `将全量上线`. */
 const BLOCK_TAIL = /(?:未|没|不|待|将|需|要|会|能|可|取消|解除|结束)$/u;
 /** Right after the phrase: `上线前`, `验收通过后`, `已上线的功能`, `shipped by Friday`. */
-const BLOCK_AFTER = /^\s*(?:前|后|之前|之后|以后|以前|时|的|计划|方案|日期|时间|窗口|评审|准备|条件|标准|节点|目标|申请|流程|检查|清单|吗|？|by\b|date\b|plan\b|criteria\b|checklist\b|window\b|soon\b|next\b|\?)/iu;
+const BLOCK_AFTER = /^\s*(?:前|后|之前|之后|以后|以前|时|的|计划|方案|日期|时间|窗口|评审|准备|条件|标准|节点|目标|申请|流程|检查|清单|吗|？|by\s+(?:(?:the\s+)?(?:end|eod|eow|eom|mid|early|late|next|this|tomorrow|tonight|(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|q[1-4]|h[12]|week|month|sprint|release|launch|then)\b|\d)|date\b|plan\b|criteria\b|checklist\b|window\b|soon\b|next\b|\?)/iu;
 
 /** Fillers trimmed from the end of a subject: marks, adverbs, times, scopes. */
 const TRAIL_FILLERS = [
   /[\s\p{Extended_Pictographic}\uFE0F*_~`'"“”「」『』()（）【】[\]:：—–\-|]+$/u,
   /(?:已经|已|均已|均|都|全部|全面|正式|顺利|圆满|如期|按期|按时|提前|成功|终于|也|亦|现已|现|于|在|了|先|暂时|暂且|只能|继续|持续|仍然|依然|仍|依旧|保持|维持|still|remains?)$/u,
-  /(?:今日|今天|昨天|昨日|本期|本月|本季度|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])$/u,
+  /(?:今日|今天|昨天|昨日|本期|本月|本季度|本周[一二三四五六日天]?|上周[一二三四五六日天]?|当周|近日|日前|当天|当晚|周[一二三四五六日天]|星期[一二三四五六日天])(?:起|开始)?$/u,
   /(?:\d{4}\s*年)?\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[/.-]\s*\d{1,2}\s*[日号]?)\s*(?:晚上|晚|早上|上午|下午|凌晨|中午)?$/u,
   /全(?:区域|院|网|国|站|员|省|市|量|部|区|集团|公司|渠道|门店|用户|商户|城)$/u,
   /\b(?:has been|have been|had been|was|were|is|are|got|been|has|have|officially|finally|successfully|fully|now|just|already|yesterday|today|this week|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)$/iu,
@@ -60,7 +61,7 @@ const LEAD_FILLERS = [
  * After the phrase, words that make the rest an adverbial, not an object (`搁置到节后`, `shipped in firmware 2.4`); a
  * colon makes the phrase a label and the rest its explanation (`搁置：压缩库厂商停止维护，另选方案`).
  */
-const ADVERBIAL_AFTER = /^\s*(?:[:：]|[—–]|--|到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
+const ADVERBIAL_AFTER = /^\s*(?:[:：]|[—–]|--|到|至|直到|直至|于|在|起|以来|\d+\s*(?:天|周|个月|月)|(?:in|on|at|of|with|via|for|to|as|by|last|this|yesterday|today|ahead|behind|and|but|after|across|from|into|under|until|till|pending|while|because|due|since)\b)/iu;
 /** A name ending in a step of work (`…评审`, `…联调`): what a bare `完成` after it finishes is the step. */
 const STEP_END = /(?:评审|联调|测试|开发|设计|提测|自测|压测|回归|选型|方案|文档|部署|培训|对接|调研|梳理|编码|排期|准备)$/u;
 
@@ -69,6 +70,10 @@ const NEAR = 120;
 
 /** Where code goes when it is merged: no item ends there. */
 const CODE_TARGET = /^\s*(?:主干|主线|主分支|分支|代码库|仓库|master|main|develop|dev|trunk|release|branch|the (?:main|master|release) branch)(?![\w-])/iu;
+/** Split phrases (stops.ts SPLIT), and the words after one that make the parts items of their own. */
+const SPLIT_PHRASES = new Set(SPLIT.map((p) => p.toLowerCase()));
+const SPLIT_ITEMS = /^[^。；;.]{0,60}?(?:项目|专项|子项|分别跟踪|单独跟踪|独立跟踪|单独立项|\b(?:projects?|workstreams?|epics?|initiatives?|tracked separately)\b)/iu;
+
 /** A field label before the phrase: `状态 已完成`, `Status: done`. */
 const STATUS_LABEL = /^(?:当前)?(?:状态|进展|情况|进度)$|^(?:status|state|current status)$/iu;
 
@@ -415,6 +420,8 @@ function readClause(
     const remark = /^\s*[(（[【]([^()（）[\]【】]*)[)）\]】]/u.exec(rest);
     if (remark && !(rule.state === 'completed' && PARTIAL.test(remark[1]!))) rest = rest.slice(remark[0].length);
     const into = rule.targetPhrases?.some((p) => p.toLowerCase() === phrase.toLowerCase()) ?? false;
+    // Split into parts that are items of their own ends the item; split into tasks or sprints plans its work.
+    if (into && SPLIT_PHRASES.has(phrase.toLowerCase()) && !SPLIT_ITEMS.test(post)) continue;
     // Merged into a code branch (`合并到主干`, `merged into main`) is a commit, not the item's end.
     if (into && CODE_TARGET.test(rest)) continue;
     let object = into || ADVERBIAL_AFTER.test(rest) ? '' : trimSubject(rest, false);

@@ -15,19 +15,19 @@ test('nameSimilarity: containment and shared bigrams score high, unrelated names
 
 test('finds a rename whose figure carries on, in the next report or the one after', () => {
   const reports = [
-    // (Names that differ only by a kind-of-work suffix or an added part, `云盘同步项目` / `考勤打卡 V2`, are one item
-    // in the timeline already: timeline.test.ts. These differ inside a word, so they are only suggested.)
-    rep('2031-W20', [['云盘同步服务', 40, '后端'], ['考勤打卡', 10]]),
+    // (Names that differ only by a kind-of-work suffix or an added part, `云盘同步项目` / `考勤打卡 V2` / `考勤打卡改版`, are
+    // one item in the timeline already: timeline.test.ts. These differ inside a word or by a phase, so they are only suggested.)
+    rep('2031-W20', [['云盘同步一期', 40, '后端'], ['考勤打卡', 10]]),
     rep('2031-W21', [['云盘同步', 45, '后端'], ['考勤打卡', 20]]),
-    rep('2031-W22', [['云盘同步', 50, '后端'], ['考勤打卡改版', 20]]),
+    rep('2031-W22', [['云盘同步', 50, '后端'], ['考勤打卡二期', 20]]),
   ];
   const s = suggestAliases(reports, { aliases: none });
   assert.equal(
     s.map((x) => [x.from, x.to, x.evidence.lastSeen, x.evidence.firstSeen, x.evidence.fromPercent, x.evidence.toPercent]),
     [
       // Both names contain the other; the figure that carries on exactly (20 → 20) scores higher than a +5.
-      ['考勤打卡', '考勤打卡改版', '2031-W21', '2031-W22', 20, 20],
-      ['云盘同步服务', '云盘同步', '2031-W20', '2031-W21', 40, 45],
+      ['考勤打卡', '考勤打卡二期', '2031-W21', '2031-W22', 20, 20],
+      ['云盘同步一期', '云盘同步', '2031-W20', '2031-W21', 40, 45],
     ],
   );
   assert.ok(s[0]!.score >= s[1]!.score);

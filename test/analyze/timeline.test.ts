@@ -181,6 +181,10 @@ test('identity: numbering and priority tags, a kind-of-work suffix, a gloss or a
     ['Atlas 统一日志平台', 55, '统一日志平台', 57],
     ['KR2.1 新客首单转化', 30, '新客首单转化', 45],
     ['門市盤點系統', 70, '门市盘点系统', 80],
+    // A Han name with a word more or less (round 5): one spelling holds the other whole, the figure continues.
+    ['会员中台', 40, '会员中台改造', 45],
+    ['支付网关改造', 40, '网关改造', 55],
+    ['订单履约看板', 40, '履约看板', 55],
   ];
   for (const [a, x, b, y] of cases) {
     const r = [week('2031-W36', [[a, x], ['对账', 45]]), week('2031-W37', [[b, y], ['对账', 50]])];
@@ -189,8 +193,22 @@ test('identity: numbering and priority tags, a kind-of-work suffix, a gloss or a
   // Not a restart at a much lower figure, not a name that only shares a part inside a word, not when two could match.
   const restart = [week('2031-W36', [['Atlas 统一日志平台', 90]]), week('2031-W37', [['Atlas', 10]])];
   assert.equal(Object.values(statusOf(restart, '2031-W36', '2031-W37')).sort(), ['dropped', 'new']);
-  const inside = [week('2031-W36', [['会员中台', 40]]), week('2031-W37', [['会员中台改造', 45]])];
-  assert.equal(Object.values(statusOf(inside, '2031-W36', '2031-W37')).sort(), ['dropped', 'new']);
+  // Not a name that only shares a piece, or holds the other with much more around it, or continues far lower; not when
+  // two new names could each be the old one.
+  for (const [a, x, b, y] of [
+    ['会员中台', 40, '会员积分中台', 45],
+    ['会员中台', 40, '会员中台数据治理', 45],
+    ['会员中台', 60, '会员中台改造', 20],
+    ['数据平台', 40, '数据中台', 45],
+  ] as const) {
+    const r = [week('2031-W36', [[a, x]]), week('2031-W37', [[b, y]])];
+    assert.equal(Object.values(statusOf(r, '2031-W36', '2031-W37')).sort(), ['dropped', 'new'], `${a} → ${b}`);
+  }
+  const twoNew = [week('2031-W36', [['支付网关', 40]]), week('2031-W37', [['支付网关改造', 45], ['支付网关监控', 42]])];
+  assert.equal(Object.values(statusOf(twoNew, '2031-W36', '2031-W37')).sort(), ['dropped', 'new', 'new']);
+  // A spelling the item had earlier counts too: `支付网关改造` → `网关改造` → `支付网关` is one item.
+  const chain = [week('2031-W36', [['支付网关改造', 40]]), week('2031-W37', [['网关改造', 55]]), week('2031-W38', [['支付网关', 70]])];
+  assert.equal(Object.values(statusOf(chain, '2031-W37', '2031-W38')), ['advanced']);
   const two = [week('2031-W36', [['Atlas 日志', 40], ['Atlas 监控', 42]]), week('2031-W37', [['Atlas', 45]])];
   assert.equal(Object.values(statusOf(two, '2031-W36', '2031-W37')).sort(), ['dropped', 'dropped', 'new']);
   // A completion in words names the item without its tags and suffix.

@@ -33,7 +33,12 @@ const SETS = [
   // and a fifth (a DingTalk log with a done list, a merge, shares of bad events) written after their rules, labelled
   // before it ran (first run 22/25: a done list under a plain-text label line). Left: a share of bad events
   // `数据延迟超标占比` the extractor reads as no KPI, and `较上周+10pp` read as no earlier figure.
-  { name: 'r4', dir: path.join(root, 'test', 'fixtures', 'eval', 'r4', 'series'), floor: { all: 0.96, read: 1 } },
+  { name: 'r4', dir: path.join(root, 'test', 'fixtures', 'eval', 'r4', 'series'), floor: { all: 1, read: 1 } },
+  // Round 5: three more of our own for the causes round 4 left open (a split `拆分为…两个项目` / `split into two projects`,
+  // merges, an earlier figure stated as a change `较上周+15pp` / `环比提升 10 个百分点` / `was 20% last week`, Han names
+  // drifting `支付网关改造` / `网关改造` / `支付网关`, items skipping reports, shares of bad events), labelled before the
+  // tool ran (first run: 112/130; a split ends the old item as cancelled, as a merge does).
+  { name: 'r5', dir: path.join(root, 'test', 'fixtures', 'eval', 'r5', 'series'), floor: { all: 1, read: 1 } },
 ];
 
 interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }

@@ -97,6 +97,7 @@ export const completionWords: StatePhraseRule = {
     { text: '## Done this week\n- Partner API', expect: { verdict: 'stated', state: 'completed', subject: 'Partner API' } },
     { text: '### 已完成项目\n1. 电子签收上线', expect: { verdict: 'stated', state: 'completed', subject: '电子签收' } },
     { text: '【本周已完成】\n1、组织架构同步\n\n【本周工作】\n1、员工自助门户 进度78%', expect: { verdict: 'stated', state: 'completed', subject: '组织架构同步' } },
+    { text: '- **SEO landing pages** — signed off by marketing, all pages live ✅', expect: { verdict: 'stated', state: 'completed', subject: 'SEO landing pages' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },
@@ -115,6 +116,7 @@ export const completionWords: StatePhraseRule = {
     { text: '- 收银台改版：新版收银台已完成，已上线灰度', expect: { verdict: 'unstated', state: 'completed', subject: '收银台改版' } },
     { text: '- 门店数字化巡检：联调全部完成，下周试点', expect: { verdict: 'unstated', state: 'completed', subject: '门店数字化巡检' } },
     { text: '- Partner API: complete the sandbox docs by Friday', expect: { verdict: 'unstated', state: 'completed', subject: 'Partner API' } },
+    { text: '- Partner API: signed off by the end of the sprint', expect: { verdict: 'unstated', state: 'completed', subject: 'Partner API' } },
     { text: '- 門市盤點系統：預計下週上線', expect: { verdict: 'unstated', state: 'completed', subject: '門市盤點系統' } },
     { text: '- 冷库改造：主体完工，设备安装中', expect: { verdict: 'unstated', state: 'completed', subject: '冷库改造' } },
     { text: '- Dark mode: rolled out to 20% of users', expect: { verdict: 'unstated', state: 'completed', subject: 'Dark mode' } },

@@ -79,6 +79,13 @@ export const statedPause: StatePhraseRule = {
 /** Merged into another item (the object is where it goes, not a part of it). */
 const MERGED = ['并入', '已并入', '合并到', '合并至', '合并进', '归并到', '整合到', '整合进', 'merged into', 'folded into', 'absorbed into', 'rolled into'];
 
+/**
+ * Split into other items (`拆分为“积分中心”和“等级权益”两个项目`, `split into two projects`): the item is no longer
+ * tracked on its own, as after a merge; what follows is where its work goes. Only with words that the parts are items
+ * of their own (see SPLIT_ITEMS in stated.ts): `需求拆分为 12 个用户故事` plans the work, it ends nothing.
+ */
+export const SPLIT = ['拆分为', '拆分成', '分拆为', '分拆成', '拆成', '拆为', 'split into', 'split up into', 'broken into', 'broken up into', 'divided into'];
+
 /** A cancellation the report states: the item ends on purpose, unlike a silent `dropped`. */
 export const statedCancel: StatePhraseRule = {
   stage: 'statement',
@@ -95,10 +102,11 @@ export const statedCancel: StatePhraseRule = {
     'removed from scope', 'out of scope', 'no longer pursued', 'not pursuing', 'killed', 'abandoned', 'won\'t do',
     // Merged into another item: no longer tracked on its own (`并入交易中台`, `merged into Identity`).
     ...MERGED,
+    ...SPLIT,
   ],
   objectNamesItem: [],
   wholeObjects: WHOLE,
-  targetPhrases: MERGED,
+  targetPhrases: [...MERGED, ...SPLIT],
   accepts: [
     { text: '经 9/25 架构评审会决定，风控规则迁移取消，改由风控中台统一承接', expect: { verdict: 'stated', state: 'cancelled', subject: '风控规则迁移' } },
     { text: '3. 仓配一体化对接（鲜丰水果）：鲜丰方面确认终止合同，本项目取消，代码归档；', expect: { verdict: 'stated', state: 'cancelled', subject: '仓配一体化对接（鲜丰水果）' } },
@@ -116,6 +124,9 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 订单中心：并入交易中台统一建设，不再单列', expect: { verdict: 'stated', state: 'cancelled', subject: '订单中心' } },
     { text: '- 支付路由已合并到支付网关项目', expect: { verdict: 'stated', state: 'cancelled', subject: '支付路由' } },
     { text: '- Loyalty wallet: merged into Identity platform from this week', expect: { verdict: 'stated', state: 'cancelled', subject: 'Loyalty wallet' } },
+    { text: '2. 会员体系重构：本周起拆分为“积分中心”和“等级权益”两个项目分别跟踪', expect: { verdict: 'stated', state: 'cancelled', subject: '会员体系重构' } },
+    { text: '- 结算平台分拆成清算、对账两个子项目，单独跟踪', expect: { verdict: 'stated', state: 'cancelled', subject: '结算平台' } },
+    { text: '- **Onboarding revamp** — split into two projects this week, tracked separately from now on:', expect: { verdict: 'stated', state: 'cancelled', subject: 'Onboarding revamp' } },
   ],
   rejects: [
     { text: '- 会员中心：取消旧版积分兑换入口', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
@@ -129,5 +140,8 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 订单中心：计划下月并入交易中台', expect: { verdict: 'unstated', state: 'cancelled', subject: '订单中心' } },
     { text: '- Loyalty wallet: PR merged into main, release on Friday', expect: { verdict: 'unstated', state: 'cancelled', subject: 'Loyalty wallet' } },
     { text: '- 会员中心：误操作的发布已撤销，重新走审批', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
+    { text: '- 会员中心：需求拆分为 12 个用户故事，本周完成 5 个', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
+    { text: '- 会员中心：任务拆分成前端、后端两部分并行', expect: { verdict: 'unstated', state: 'cancelled', subject: '会员中心' } },
+    { text: '- Checkout v2: work split into three sprints', expect: { verdict: 'unstated', state: 'cancelled', subject: 'Checkout v2' } },
   ],
 };
