@@ -8,7 +8,7 @@ const SINCE_ZH = '(?:较上周|比上周|对比上周|相比上周|相较上周|
 const UP_ZH = '(?:提升了?|提高了?|增加了?|上升了?|增长了?|推进了?|前进了?|上涨了?|多了?|\\+)';
 const DOWN_ZH = '(?:下降了?|降低了?|减少了?|回退了?|回落了?|下调了?|少了?|-|−)';
 /** Points, not a relative change: `pp`, `个百分点`, `pts`; a bare `%` only right after an explicit comparison. */
-const POINTS = '(?:pp|p\\.p\\.|个百分点|百分点|pts?|points|percentage points)';
+const POINTS = `(?:${['pp', 'p\\.p\\.', '个百分点', '百分点', 'pts?', 'points', 'percentage\\s+points'].join('|')})`;
 
 const ZH = new RegExp(`${SINCE_ZH}\\s*[:：]?\\s*(?:(${UP_ZH})|(${DOWN_ZH}))\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*(?:${POINTS}|%)`, 'iu');
 /** `+15pp` / `(+15pp)` alone: a signed change in points needs no comparison word. */
