@@ -312,6 +312,22 @@ export function findWeek(blocks: readonly Block[], scheme: WeekScheme, metadataL
       break;
     }
   }
+  // Only an edit stamp among the title lines gives a date (`更新时间：2025-09-26（周五）｜封板 2025-10-09`, `Updated: …`):
+  // its own date (the first on the line) is the best guess of the report's week, said in a warning — not no week.
+  if (!found && !label && !monthWeek && hint?.from !== 'entry') {
+    outer: for (const b of candidates) {
+      for (const [i, raw] of b.text.split('\n').entries()) {
+        const text = nfkc(raw);
+        // An edit stamp, not an export's creation or export date (a page created or exported long after its week).
+        if (!isMetadata(text, metadataLabels) || !/^\s*(?:本页)?(?:更新|修改|最后编辑|最后更新|last edited|last updated|updated|edited)/iu.test(text)) continue;
+        const d = datesIn(text)[0];
+        if (!d) continue;
+        found = { date: d, line: b.line + i };
+        warnings.push({ line: b.line + i, message: `no date in the title; the week is taken from the edit stamp (${formatDate(d)}) — give --week if the report is of another week` });
+        break outer;
+      }
+    }
+  }
   // An implausible date (2999, 1900, 9999-12-31) is a warning and gives no week: --week must (issue 8).
   if (found) {
     const why = implausibleDate(found.date, today);

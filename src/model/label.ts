@@ -238,7 +238,8 @@ export function monthOfReport(text: string, titleLines: string): { year: number;
  * day of its last day, the report's date once a year is known. Only when the line holds no full date.
  */
 export function monthDayIn(text: string): { month: number; day: number } | null {
-  const md = String.raw`(\d{1,2})\s*(?:[./]|月)\s*(\d{1,2})\s*[日号]?`;
+  // `5/6`, `5.6`, `5 月 6 日`; a slash or dot with spaces around it (`（4 / 7）`) is a count, not a day.
+  const md = String.raw`(\d{1,2})(?:[./]|\s*月\s*)(\d{1,2})\s*[日号]?`;
   const re = new RegExp(String.raw`(?<![\d./])${md}(?:\s*(?:[-~–—至到]|~)\s*(?:${md}|(\d{1,2})\s*[日号]?))?(?![\d./])`, 'u');
   const m = re.exec(text);
   if (!m) return englishDayIn(text);
@@ -275,7 +276,8 @@ export function englishDayIn(text: string): { month: number; day: number } | nul
  * the month and day of both ends, or null when the line holds no such range.
  */
 export function yearlessRangeIn(text: string): { from: { month: number; day: number }; to: { month: number; day: number } } | null {
-  const md = String.raw`(\d{1,2})\s*(?:[./]|月)\s*(\d{1,2})\s*[日号]?`;
+  // `5/6`, `5.6`, `5 月 6 日`; a slash or dot with spaces around it (`（4 / 7）`) is a count, not a day.
+  const md = String.raw`(\d{1,2})(?:[./]|\s*月\s*)(\d{1,2})\s*[日号]?`;
   const re = new RegExp(String.raw`(?<![\d./])${md}\s*(?:[-~–—至到]|~)\s*(?:${md}|(\d{1,2})\s*[日号]?)(?![\d./])`, 'u');
   const m = re.exec(text);
   if (!m) return englishRangeIn(text);

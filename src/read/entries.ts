@@ -41,8 +41,11 @@ const NOT_AN_ENTRY = /下周|下阶段|计划|next|plan|目标|回顾/iu;
  */
 function labelOf(block: Block, index: number, order?: SlashOrder, next?: Block): Label | null {
   const label = labelWith(block, index, order, next, false);
-  if (label || block.kind !== 'heading') return label;
-  return labelWith(block, index, order, next, true) ?? summaryHeading(block, index, order);
+  if (label) return label;
+  // A label line with a bracketed remark (`第38周（9月11日—9月15日）`) is one in any kind of line that may hold one.
+  const bare = labelWith(block, index, order, next, true);
+  if (bare || block.kind !== 'heading') return bare;
+  return summaryHeading(block, index, order);
 }
 
 /** Words that make a heading opening with a date a report's heading (`## 2024-10-11 周报：规则引擎进入联调…`). */
@@ -67,7 +70,13 @@ const TRAILING_REMARK = /\s*[(\[【][^()[\]【】]*[)\]】]\s*$/u;
 
 function labelWith(block: Block, index: number, order: SlashOrder | undefined, next: Block | undefined, withoutRemark: boolean): Label | null {
   // A top-level list item that holds only a date and has the entry's lines nested under it (`- **2024/05/17**`).
-  const dateItem = block.kind === 'item' && block.depth === 1 && next?.kind === 'item' && next.depth > 1;
+  // Or one marked like a list item that heads plain lines (`■ 第38周（9月11日—9月15日）` and the week's lines under it,
+  // in plain text one item with its continuation lines): a bullet as a section mark. The label check below still
+  // wants a line of only a date and a few words.
+  const dateItem =
+    block.kind === 'item' &&
+    block.depth === 1 &&
+    ((next?.kind === 'item' && next.depth > 1) || (!!next && next.kind !== 'item' && next.kind !== 'row') || block.text.includes('\n'));
   if (block.kind === 'item' && block.depth === 1 && !withoutRemark) {
     const inline = inlineDatedItem(block, index, order);
     if (inline) return inline;
@@ -78,7 +87,6 @@ function labelWith(block: Block, index: number, order: SlashOrder | undefined, n
   if (withoutRemark && (raw === first.normalize('NFKC') || first.length > 60)) return null;
   // A paragraph may open with its label, the week's lines following without a blank line (plain text):
   // `【2024年12月第4周】` / `主板改版：进度 50%`.
-  if (block.kind === 'item' && block.text.includes('\n')) return null;
   if (!raw || raw.length > 40 || /[%％]/u.test(raw) || NOT_AN_ENTRY.test(raw)) return null;
   // Traditional labels (`2024年3月15日週報`) are read with the same words.
   const text = foldHan(raw.normalize('NFKC'));

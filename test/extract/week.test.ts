@@ -69,6 +69,15 @@ test('the export date (Created:) and dates in the body are never the report date
   assert.is(week(both).date, '2023-04-14');
 });
 
+test('with no other date, an edit stamp (更新时间 / Updated) gives the week, its own date and not a later one on its line, with a warning', () => {
+  const ex = week(['# 发版火车 4.2 车次', '', '更新时间：2024-05-17（周五） | 封板 2024-05-29 | 列车长：某某', '', '- 订单页改版：进度 40%'].join('\n'));
+  assert.is(ex.week, '2024-W20');
+  assert.is(ex.date, '2024-05-17');
+  assert.ok(ex.warnings.some((w) => /edit stamp/.test(w.message)), JSON.stringify(ex.warnings));
+  // A date in the title still wins over the stamp.
+  assert.is(week(['# 周报 2024-05-10', '', 'Updated: 2024-05-20', ''].join('\n')).date, '2024-05-10');
+});
+
 test('no label and no date → week null; a label without a year warns', () => {
   assert.is(week('# 周报\n\n- 进度50%').week, null);
   const ex = week('# 第16周\n\n- 甲进度50%');

@@ -213,4 +213,19 @@ test('a label line with its week glued below it (no blank line, plain text) is s
   assert.equal(parts.map((p) => extract(p.document, { scheme: 'iso' }).observations.map((o) => o.percent)), [[50, 20], [65, 35], [80]]);
 });
 
+test('plain-text weeks marked with a bullet (■ 第45周（11月7日—11月11日）) and the year only in the title: one entry each', async () => {
+  assert.equal(await weeks('港口调度专班-2022年工作记录.txt'), [
+    ['#第45周（11月7日—11月11日）', '2022-W45', [35, 20]],
+    ['#第46周（11月14日—11月18日）', '2022-W46', [42, 28]],
+    ['#第48周（11月28日—12月2日）', '2022-W48', [55, 40]],
+  ]);
+});
+
+test('counts in brackets after section names (`## 题库 ·（3 / 5）`) are no dates: the file stays one report', async () => {
+  const got = await weeks('教研平台周清单-2023-03-10.md');
+  assert.is(got.length, 1, JSON.stringify(got));
+  assert.is(got[0]![1], '2023-W11');
+  assert.equal(got[0]![2], [60, 25, 10]);
+});
+
 test.run();
