@@ -574,6 +574,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   'the entry "{0}" names a week its month does not have; it gets no week': '条目“{0}”所写的周在该月并不存在，不计入任何周',
   "the title covers weeks {0}–{1}; the report is stored in the last, {2} — give --week if that is wrong": '标题跨第 {0}–{1} 周；这份周报记在最后一周 {2}——如不对请用 --week 指定',
   "a monthly report ({0}) is stored in the week of the month's last day, {1} — give --week if that is wrong": '月报（{0}）记在该月最后一天所在的周 {1}——如不对请用 --week 指定',
+  "no date in the title; the week is taken from the edit stamp ({0}) — give --week if the report is of another week": '标题里没有日期；周次取自更新时间（{0}）——如报告属于别的周请用 --week 指定',
   "the title covers {0} – {1}, more than one week; the report is stored in the week of its last day, {2} — give --week if that is wrong":
     '标题的时间段 {0} – {1} 超过一周；这份周报记在最后一天所在的周 {2}——如不对请用 --week 指定',
   "the title gives days but no year; {0} is the latest week they run Monday to Friday — give --week if that is wrong": "标题只写了日期范围、没有年份；取这几天为周一至周五的最近一年：{0}——如不对请用 --week 指定",
