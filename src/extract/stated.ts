@@ -104,7 +104,24 @@ const PARTS = [
   '上线', '发布', '投产', '交付', '验收', '结项',
 ];
 
+/**
+ * The fillers' loop ran twelve patterns (Unicode classes) two or more times per call, and one phrase's text before it
+ * is trimmed by `blocked` and by `readClause` alike: answers are kept per text (a bounded memo, cleared when full).
+ */
+const TRIMMED = [new Map<string, string>(), new Map<string, string>()] as const;
+const TRIMMED_MAX = 4096;
+
 function trimSubject(s: string, trailing: boolean): string {
+  const memo = TRIMMED[trailing ? 1 : 0];
+  let t = memo.get(s);
+  if (t === undefined) {
+    if (memo.size >= TRIMMED_MAX) memo.clear();
+    memo.set(s, (t = trimFillers(s, trailing)));
+  }
+  return t;
+}
+
+function trimFillers(s: string, trailing: boolean): string {
   let t = s;
   for (let round = 0; round < 8; round++) {
     const before = t;
@@ -139,6 +156,23 @@ function sortedPhrases(rule: StatePhraseRule): SortedPhrases {
     SORTED.set(rule, s);
   }
   return s;
+}
+
+/** A rule's word lists lowercased into sets: asked per phrase occurrence, each list was lowercased on every ask. */
+interface RuleWords {
+  wholeObjects: Set<string>;
+  objectNamesItem: Set<string>;
+  targetPhrases: Set<string>;
+}
+const WORDS = new WeakMap<StatePhraseRule, RuleWords>();
+function wordsOf(rule: StatePhraseRule): RuleWords {
+  let w = WORDS.get(rule);
+  if (!w) {
+    const lower = (l: readonly string[] | undefined) => new Set((l ?? []).map((x) => x.toLowerCase()));
+    w = { wholeObjects: lower(rule.wholeObjects), objectNamesItem: lower(rule.objectNamesItem), targetPhrases: lower(rule.targetPhrases) };
+    WORDS.set(rule, w);
+  }
+  return w;
 }
 
 /** A rule's phrases lowercased, in the rule's order: made once per rule. */
@@ -290,8 +324,7 @@ function pairHash(c0: number, c1: number): number {
 }
 
 /** Phrase occurrences of one rule in a clause (NFKC, case-insensitive for Latin), longest first, non-overlapping. */
-function occurrences(clause: string, rule: StatePhraseRule): { start: number; end: number; phrase: string }[] {
-  const lower = clause.toLowerCase();
+function occurrences(clause: string, rule: StatePhraseRule, lower: string = clause.toLowerCase()): { start: number; end: number; phrase: string }[] {
   const phrases = sortedPhrases(rule);
   if (!phrases.any.test(lower)) return [];
   // Positions already covered by a longer phrase (a mask, not a list of spans: a long clause may hold thousands).
@@ -300,7 +333,8 @@ function occurrences(clause: string, rule: StatePhraseRule): { start: number; en
   const take = (lp: string, latin: boolean, at: number) => {
     const end = at + lp.length;
     if (latin && (/[a-z0-9]/i.test(lower[at - 1] ?? '') || /[a-z0-9]/i.test(lower[end] ?? ''))) return;
-    if (taken[at] || taken[end - 1] || taken.subarray(at, end).includes(1)) return;
+    // A loop, not `subarray(…).includes(1)`: a typed-array view per occurrence cost more than the phrase search.
+    for (let i = at; i < end; i++) if (taken[i]) return;
     taken.fill(1, at, end);
     out.push({ start: at, end, phrase: clause.slice(at, end) });
   };
@@ -392,9 +426,11 @@ function readClause(
   clean: (s: string) => string,
   /** The text the clause is part of (a line's body, a cell): a completion of a step must not be partial anywhere in it. */
   context: string = clause,
+  lower: string = clause.toLowerCase(),
 ): Found[] {
   const out: Found[] = [];
-  for (const { start, end, phrase } of occurrences(clause, rule)) {
+  const words = wordsOf(rule);
+  for (const { start, end, phrase } of occurrences(clause, rule, lower)) {
     // What a phrase is said of and what it says stand near it: a window on each side keeps a clause of thousands of
     // phrases (one long line of `任务1完成…任务2完成…`) linear. Names are far shorter than the window.
     const pre = clause.slice(Math.max(0, start - NEAR), start);
@@ -409,7 +445,7 @@ function readClause(
     // line's item, not a part.
     const trimmed = trimSubject(pre, true);
     const stepOfItem =
-      trimmed !== '' && rule.wholeObjects.some((w) => w.toLowerCase() === trimmed.toLowerCase()) && !(rule.state === 'completed' && PARTIAL.test(context));
+      trimmed !== '' && words.wholeObjects.has(trimmed.toLowerCase()) && !(rule.state === 'completed' && PARTIAL.test(context));
     const subject =
       WHO_DECIDED.test(trimmed) || STATUS_LABEL.test(trimmed) || stepOfItem || /^(?:因为|由于|因(?!素|子|果|特)|受[^，,]{0,12}影响)/u.test(trimmed) ? '' : trimmed;
     // A phrase set off as a tag (`【暂停】人员调往双11`, `[已上线] 3/25 切流`): what follows explains it.
@@ -419,7 +455,7 @@ function readClause(
     let rest = tagged ? post.replace(/^\s*[】\])）]/u, '') : post;
     const remark = /^\s*[(（[【]([^()（）[\]【】]*)[)）\]】]/u.exec(rest);
     if (remark && !(rule.state === 'completed' && PARTIAL.test(remark[1]!))) rest = rest.slice(remark[0].length);
-    const into = rule.targetPhrases?.some((p) => p.toLowerCase() === phrase.toLowerCase()) ?? false;
+    const into = words.targetPhrases.has(phrase.toLowerCase());
     // Split into parts that are items of their own ends the item; split into tasks or sprints plans its work.
     if (into && SPLIT_PHRASES.has(phrase.toLowerCase()) && !SPLIT_ITEMS.test(post)) continue;
     // Merged into a code branch (`合并到主干`, `merged into main`) is a commit, not the item's end.
@@ -445,7 +481,7 @@ function readClause(
     // A bare figure after a stop is where it stopped (`暂停，停在 62%` aside): no object.
     if (rule.state !== 'completed') object = object.replace(/^[\d.]+\s*%$/u, '');
     object = object.replace(/[\s\p{Extended_Pictographic}\uFE0F。.,，;；!！]+$/u, '').trim();
-    const whole = object !== '' && (rule.wholeObjects.some((w) => w.toLowerCase() === object.toLowerCase()) || endsWhole(object, rule));
+    const whole = object !== '' && (words.wholeObjects.has(object.toLowerCase()) || endsWhole(object, rule));
     let subjects: string[];
     const own = subject !== '' && !GENERIC_REF.test(subject);
     // A bare `完成` after a step (`积分过期规则评审完成`, `接口联调完成`) is that step done, not an item.
@@ -457,7 +493,7 @@ function readClause(
       subjects = [object, ...fallback.slice(0, 1)];
     } else if (!own) {
       if (object === '' || whole) subjects = [...fallback];
-      else if (rule.objectNamesItem.some((p) => p.toLowerCase() === phrase.toLowerCase())) subjects = [object];
+      else if (words.objectNamesItem.has(phrase.toLowerCase())) subjects = [object];
       else continue;
     } else {
       if (object !== '' && !whole) continue;
@@ -661,6 +697,13 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     if (n === undefined) parentNames.set(p, (n = nameOf(splitHead(nfkc(p)).head || p, lx)));
     return n;
   };
+  // Whether a heading or label line is one of done work: asked of every item, answered once per text.
+  const doneHeadings = new Map<string, boolean>();
+  const isDoneHeading = (h: string) => {
+    let v = doneHeadings.get(h);
+    if (v === undefined) doneHeadings.set(h, (v = DONE_HEADING.test(nfkc(h).trim())));
+    return v;
+  };
   // The section a plain text's label line opened (`【本周已完成】`), until the next paragraph or heading.
   let label: string | undefined;
   for (const block of blocks) {
@@ -681,7 +724,7 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
     if (block.checked) {
       const said = tickedItem(block, rules, clean);
       if (said) emit(said);
-    } else if (block.kind === 'item' && block.depth <= 1 && DONE_HEADING.test(nfkc(label ?? block.headings[block.headings.length - 1] ?? '').trim()) && !opts.skip(block)) {
+    } else if (block.kind === 'item' && block.depth <= 1 && isDoneHeading(label ?? block.headings[block.headings.length - 1] ?? '') && !opts.skip(block)) {
       // An item listed bare under a heading of done work (`## 本周已完成` / `- 会员中台`) is said to be done.
       const said = listedDone(block, label ?? block.headings[block.headings.length - 1]!, rules, clean);
       if (said) emit(said);
@@ -727,9 +770,11 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
       const stating = stateBlock && anyPhrase.test(lowerLines[k] ?? line.toLowerCase());
       if (!renames.length && !stating) return;
       const lineNo = block.line + k;
-      const written = splitHead(line).head;
+      const asWritten = splitHead(line);
+      const written = asWritten.head;
       const stateLine = stateLines[k] ?? statementText(line);
-      const { head, body } = splitHead(stateLine);
+      // Most lines read the same in Simplified: split once.
+      const { head, body } = stateLine === line ? asWritten : splitHead(stateLine);
       const headName = head ? nameOf(head, lx) : '';
       const { heading, parent } = names();
       for (const { found: r, rule } of renames) {
@@ -768,10 +813,11 @@ function readText(
     let prevSubject = '';
     for (const clause of sentence) {
       // A clause holding no phrase of any rule states nothing (asked once, not once per rule).
-      if (!anyPhrase.test(clause.toLowerCase())) continue;
+      const lower = clause.toLowerCase();
+      if (!anyPhrase.test(lower)) continue;
       const names = prevSubject ? [prevSubject] : fallback;
       for (const rule of rules) {
-        for (const f of readClause(clause, rule, names, allPhrases, clean, text)) {
+        for (const f of readClause(clause, rule, names, allPhrases, clean, text, lower)) {
           out.push(f);
           if (f.ownSubject) prevSubject = f.subjects[0] ?? prevSubject;
         }
