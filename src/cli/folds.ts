@@ -14,14 +14,15 @@
  * next ingest saves the state again). A damaged or foreign file fails its seal or its key.
  */
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { byTeam, onePerTeamWeek, type ReportLike } from '../analyze/items.js';
 import { buildTimeline, isFoldState, type FoldState, type Timeline } from '../analyze/timeline.js';
 import type { AliasMap } from '../model/name.js';
 import type { Measure, ReportMeasures, WeekId } from '../model/types.js';
 import type { StoreReader, StoredHeader } from '../store/types.js';
 import { aliasMap } from './options.js';
+import { BASIS, basisOf, stateKey } from './fold-keys.js';
+
+export { stateKey, checkpointsCurrent } from './fold-keys.js';
 
 /** Saved states per team: after each of its last TAIL reports (a diff of the last two weeks starts from the third last). */
 export const TAIL = 3;
@@ -38,44 +39,6 @@ export interface Want {
   to: number;
   /** Report indices whose state to capture (for saving). */
   snapshots?: ReadonlySet<number>;
-}
-
-let codeHash: string | undefined;
-
-/** A hash of the fold's code as built: a checkpoint written by other code is not used. */
-function foldCode(): string {
-  if (codeHash !== undefined) return codeHash;
-  const h = createHash('sha256');
-  for (const f of ['../analyze/timeline', '../analyze/items', '../model/name', '../model/han']) {
-    for (const ext of ['.js', '.ts']) {
-      try {
-        h.update(readFileSync(new URL(f + ext, import.meta.url)));
-        break;
-      } catch {
-        // the other extension (tests run the sources)
-      }
-    }
-  }
-  return (codeHash = h.digest('hex'));
-}
-
-/** The key of a team's state after its report `at`: the code, the aliases, the team's reports up to it. */
-export function stateKey(aliases: AliasMap, reports: readonly StoredHeader[], at: number): string {
-  const text: string[] = [foldCode(), aliasText(aliases)];
-  for (let i = 0; i <= at; i++) text.push(`${reports[i]!.id}\u0000${reports[i]!.week}`);
-  return createHash('sha256').update(text.join('\u0001')).digest('hex');
-}
-
-const aliasTexts = new WeakMap<AliasMap, string>();
-
-/** The alias map as text, in name order (asked once per team and state). */
-function aliasText(aliases: AliasMap): string {
-  let t = aliasTexts.get(aliases);
-  if (t === undefined) {
-    t = [...aliases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, v]) => `${k}\u0000${v}`).join('\u0002');
-    aliasTexts.set(aliases, t);
-  }
-  return t;
 }
 
 /** The saved state after the team's report `at`, when its key matches. */
@@ -128,13 +91,6 @@ export function foldTeams(store: StoreReader, aliases: AliasMap, byTeamReports: 
   });
 }
 
-/** Where the key basis of the saved states (the fold's code and the aliases they were saved with) is kept. */
-const BASIS = { team: '\u0000basis', week: 'basis' };
-
-function basisOf(aliases: AliasMap): string {
-  return stateKey(aliases, [], -1);
-}
-
 /**
  * Saves the fold states of the teams changed (after a commit: `ingest`, `alias add`/`remove`) as of
  * their last TAIL reports, folding each team from its latest usable saved state; removes the states
@@ -143,9 +99,13 @@ function basisOf(aliases: AliasMap): string {
  * (queries then fold in full).
  */
 export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, changed: Iterable<string>): boolean {
-  const all = teamReports(store.headers());
   const basis = basisOf(aliases);
-  const teams = store.checkpoint(BASIS.team, BASIS.week, basis) === true ? changed : all.keys();
+  const current = store.checkpoint(BASIS.team, BASIS.week, basis) === true;
+  const asked = [...changed];
+  // Nothing changed and the states were saved with these aliases and this code: they are all there already.
+  if (current && asked.length === 0) return true;
+  const all = teamReports(store.headers());
+  const teams = current ? asked : all.keys();
   const wants = new Map<string, Want>();
   const drop: { team: string; week: string }[] = [];
   for (const team of teams) {

@@ -238,9 +238,14 @@ export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): 
   for (const n of store.notes()) note(n);
   // The queries' saved fold states (cli/folds.ts): of the teams changed (of every team when the aliases
   // changed since they were saved). Not part of the commit: what fails here costs queries time, never data.
-  const { refreshCheckpoints } = await import('../folds.js'); // the analysis loads here, not with the command
   try {
-    refreshCheckpoints(store, aliasMap(store.aliases(), g.config), touched);
+    const aliases = aliasMap(store.aliases(), g.config);
+    // Nothing changed and the states are current (a re-ingest of the same files): the analysis is not even loaded.
+    const { checkpointsCurrent } = await import('../fold-keys.js');
+    if (touched.size > 0 || !checkpointsCurrent(store, aliases)) {
+      const { refreshCheckpoints } = await import('../folds.js'); // the analysis loads here, not with the command
+      refreshCheckpoints(store, aliases, touched);
+    }
   } catch {
     // a damaged segment is named by the query that reads it
   }
