@@ -17,7 +17,7 @@ interface Obs {
   week: string; date: string | null; team: string; project: string; metric: string | null;
   percent: number; kind: string; source: { file: string; line: number };
 }
-interface DiffRow { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string; team?: string }
+interface DiffRow { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string; team?: string; current?: string }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -175,7 +175,8 @@ function scoreStatuses(set: string, cliRoot: string, detail: boolean): void {
       for (const g of d.items) {
         labelled++;
         const kind = g.kind ?? 'progress';
-        const cands = rows.filter((x) => !taken.has(x) && fits(x.project, x.metric, g));
+        // A renamed item is labelled under its name now or the name it had then (`current` is the one now).
+        const cands = rows.filter((x) => !taken.has(x) && (fits(x.project, x.metric, g) || (x.current !== undefined && fits(x.current, x.metric, g))));
         const hit = cands.find((x) => x.kind === kind) ?? cands[0];
         const got = hit ? hit.status : '(none)';
         if (hit) taken.add(hit);

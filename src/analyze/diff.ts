@@ -22,6 +22,11 @@ export interface DiffItem {
    * later week: the last figure or event between the two weeks (completed, last seen, paused).
    */
   last?: { week: WeekId; percent: number | null };
+  /**
+   * The item's name now (its latest spelling, alias-resolved) when `project` is the name it had in the later week and
+   * that differs: a diff of weeks before a rename speaks of `资金清分平台` and says it is `清结算中心` now.
+   */
+  current?: string;
   /** `to` is 100 because the report says in words that the item is done. */
   inferred?: boolean;
   /** The words behind an inferred completion or a stated pause or cancellation. */
@@ -127,7 +132,11 @@ export function diffTimelines(tls: readonly Timeline<Measure>[], opts: Pick<Diff
       // An item neither report has says nothing (compare would answer null): most of a long history's items.
       if (!ei.has(key) && !ej.has(key)) continue;
       const c = i === j ? null : compare(tl, i, j, key);
-      if (c) items.push(diffItemOf(tl.team, { ...info, ...nameAt(tl, key, j) }, c));
+      if (!c) continue;
+      const then = nameAt(tl, key, j);
+      const item = diffItemOf(tl.team, { ...info, ...then }, c);
+      if (then.project !== info.project) item.current = info.project;
+      items.push(item);
     }
   }
 

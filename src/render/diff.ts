@@ -66,7 +66,7 @@ function diffDoc(d: DiffReport, w: Words): Doc {
   return { title: w.diffTitle(d.from, d.to), titleInText: true, blocks, data: { columns: COLUMNS, rows: [...progress, ...stopped, ...kpi] } };
 }
 
-/** DESIGN.md `diff --json`: `{ from, to, items: [{ project, metric, kind, from, to, delta, status }] }`, plus team, counts, kpiCounts, missing. */
+/** DESIGN.md `diff --json`: `{ from, to, items: [{ project, metric, kind, from, to, delta, status }] }`, plus team, current (a renamed item's name now), counts, kpiCounts, missing. */
 function diffJson(d: DiffReport): unknown {
   return {
     from: d.from,
@@ -80,6 +80,7 @@ function diffJson(d: DiffReport): unknown {
       delta: i.delta,
       status: i.status,
       team: i.team,
+      ...(i.current ? { current: i.current } : {}),
       ...(i.direction ? { direction: i.direction } : {}),
       ...(i.last ? { last: i.last } : {}),
       ...(i.inferred ? { inferred: true } : {}),

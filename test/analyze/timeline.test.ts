@@ -143,13 +143,14 @@ test('a diff of weeks before a rename speaks of the item by the name it had then
     week('2031-W37', [['资金清分平台', 38]]),
     week('2031-W41', [['清结算中心', 60]]),
   ];
-  const names = (from: string, to: string) => diffWeeks(reports, { from, to, aliases }).items.map((i) => [i.project, i.status]);
-  assert.equal(names('2031-W36', '2031-W37'), [['资金清分平台', 'advanced']]);
-  assert.equal(names('2031-W37', '2031-W41'), [['清结算中心', 'advanced']]);
-  assert.equal(names('2031-W36', '2031-W41'), [['清结算中心', 'advanced']]);
+  const names = (from: string, to: string) => diffWeeks(reports, { from, to, aliases }).items.map((i) => [i.project, i.status, i.current]);
+  // The name then, and (`current`) the name it has now, so a reader of the JSON can follow it under either.
+  assert.equal(names('2031-W36', '2031-W37'), [['资金清分平台', 'advanced', '清结算中心']]);
+  assert.equal(names('2031-W37', '2031-W41'), [['清结算中心', 'advanced', undefined]]);
+  assert.equal(names('2031-W36', '2031-W41'), [['清结算中心', 'advanced', undefined]]);
   // A canonical name no report wrote (one the user chose) is used throughout.
   const chosen = new Map([['资金清分平台', '资金中台'], ['清结算中心', '资金中台']]);
-  assert.equal(diffWeeks(reports, { from: '2031-W36', to: '2031-W37', aliases: chosen }).items.map((i) => i.project), ['资金中台']);
+  assert.equal(diffWeeks(reports, { from: '2031-W36', to: '2031-W37', aliases: chosen }).items.map((i) => [i.project, i.current]), [['资金中台', undefined]]);
 });
 
 test('identity: metric wording drift with one figure per report, and a metric folded into the name, stay one item', () => {

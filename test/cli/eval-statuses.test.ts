@@ -43,7 +43,7 @@ const SETS = [
 
 interface Label { key: string; metric?: string | null; kind?: 'progress' | 'kpi'; from?: number | null; to?: number | null; status: string }
 interface Gold { teams: Record<string, { diffs: { from: string; to: string; items: Label[] }[] }> }
-interface Row { project: string; metric: string | null; kind: string; status: string; team: string }
+interface Row { project: string; metric: string | null; kind: string; status: string; team: string; current?: string }
 interface Obs { week: string; team: string; project: string; metric: string | null; percent: number; kind: string }
 
 const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
@@ -81,7 +81,8 @@ for (const { name, dir: SET, floor: FLOOR } of SETS) test(`status agreement on t
         for (const g of d.items) {
           labelled++;
           const kind = g.kind ?? 'progress';
-          const cands = rows.filter((x) => !taken.has(x) && fits(x.project, x.metric, g));
+          // A renamed item is labelled under its name now or the name it had then (`current` is the one now).
+          const cands = rows.filter((x) => !taken.has(x) && (fits(x.project, x.metric, g) || (x.current !== undefined && fits(x.current, x.metric, g))));
           const hit = cands.find((x) => x.kind === kind) ?? cands[0];
           if (hit) taken.add(hit);
           const ok = hit?.status === g.status;
