@@ -35,7 +35,7 @@
 import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
 import { foldHan } from '../model/han.js';
 import type { Kind, Measure, Observation, Statement, WeekId } from '../model/types.js';
-import { byTeam, classify, classifyKpi, delta, itemsOf, onePerTeamWeek, round2, type Direction, type ReportLike, type Status } from './items.js';
+import { byTeam, classify, classifyKpi, delta, itemsOf, onePerTeamWeek, roundFig, type Direction, type ReportLike, type Status } from './items.js';
 
 /** What one report says about one item. */
 export interface Entry<M extends Measure = Measure> {
@@ -177,7 +177,7 @@ export function buildTimeline<M extends Measure>(
     for (const [rawKey, { measure: m }] of raw) {
       const key = links.get(rawKey) ?? rawKey;
       if (items.has(key)) {
-        if (!cur.has(key)) cur.set(key, { key, percent: round2(m.percent), measure: m });
+        if (!cur.has(key)) cur.set(key, { key, percent: roundFig(m.percent), measure: m });
         note(key, m, j);
       } else fresh.push({ rawKey, m });
     }
@@ -186,7 +186,7 @@ export function buildTimeline<M extends Measure>(
       const key = linked.get(rawKey) ?? rawKey;
       if (key !== rawKey) links.set(rawKey, key);
       if (cur.has(key)) continue;
-      cur.set(key, { key, percent: round2(m.percent), measure: m });
+      cur.set(key, { key, percent: roundFig(m.percent), measure: m });
       if (!items.has(key)) {
         items.set(key, { key, team, project: '', metric: null, kind: m.kind, direction: 'higher', first: j, written: new Map() });
       }
@@ -505,8 +505,8 @@ function linkDrift<M extends Measure>(
     // Same project, metric wording changed: when the project has one figure in each report — or when the project's
     // own figure (no metric) is gone and the new one carries a metric the project never had (`智能定价引擎 66%` beside
     // `联调 70%` → `智能定价引擎：…，范围不变，进度 72%`), the figure continuing.
-    if (a === b) return single || (freshMetric(v.key, old, f.m) && round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE);
-    const continues = f.m.kind === 'kpi' || round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+    if (a === b) return single || (freshMetric(v.key, old, f.m) && roundFig(f.m.percent) >= roundFig(old.percent) - DRIFT_TOLERANCE);
+    const continues = f.m.kind === 'kpi' || roundFig(f.m.percent) >= roundFig(old.percent) - DRIFT_TOLERANCE;
     // The same name dressed differently (`P1-会员中台项目` ↔ `会员中台`, `Atlas（统一日志平台）` ↔ `Atlas`,
     // `Atlas 统一日志平台` ↔ `统一日志平台`): one item when the metric is the same (or each side has one figure)
     // and the figure continues.
@@ -514,7 +514,7 @@ function linkDrift<M extends Measure>(
     // The metric folded into the name on one side (`结算2.0灰度切换` ↔ `结算2.0` / `切流`): the
     // shorter name carries a metric, the longer none, and the figure continues.
     const [short, shortM, long, longM] = a.length <= b.length ? [a, old, b, f.m] : [b, f.m, a, old];
-    if ([...short].length >= 2 && long.startsWith(short) && shortM.metric && !longM.metric && single) return round2(f.m.percent) >= round2(old.percent) - DRIFT_TOLERANCE;
+    if ([...short].length >= 2 && long.startsWith(short) && shortM.metric && !longM.metric && single) return roundFig(f.m.percent) >= roundFig(old.percent) - DRIFT_TOLERANCE;
     // A Han name written with a word more or less (`支付网关改造` ↔ `网关改造` ↔ `支付网关`, `订单履约看板` ↔ `履约看板`):
     // one item when one spelling holds the other whole, the figure continues and the metric is the same.
     if (f.m.kind !== 'progress' || !sameMetric(old, f.m) || !continues) return false;
@@ -614,8 +614,13 @@ const partsMemo = new WeakMap<AliasMap, Map<string, string[]>>();
  * two characters or more, or a Latin part of three letters or more.
  */
 function sameCore(a: string, b: string, aliases: AliasMap): boolean {
-  const pa = nameParts(a, aliases);
-  const pb = nameParts(b, aliases);
+  if (coreOf(nameParts(a, aliases), nameParts(b, aliases))) return true;
+  // A bracketed scope on one side (`POS 收银换新（门店侧）` ↔ `门店 POS 收银换新`): the names without their brackets.
+  const [ba, bb] = [bare(normalizeName(a)), bare(normalizeName(b))];
+  return (ba !== normalizeName(a) || bb !== normalizeName(b)) && coreOf(nameParts(ba, aliases), nameParts(bb, aliases));
+}
+
+function coreOf(pa: readonly string[], pb: readonly string[]): boolean {
   if (!pa.length || !pb.length) return false;
   const [few, many] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
   if (!few.some((t) => (/\p{Script=Han}/u.test(t) ? [...t].length >= 2 : t.length >= 3))) return false;
@@ -833,7 +838,7 @@ export function compare(tl: Timeline<Measure>, i: number, j: number, key: string
  */
 function statedBefore(tl: Timeline<Measure>, i: number, j: number, y: Entry | undefined): number | null {
   if (i < 0 || j !== i + 1 || y?.measure?.prev === undefined) return null;
-  return round2(y.measure.prev);
+  return roundFig(y.measure.prev);
 }
 
 /** How an item ended when it is absent from both of the last two reports: its last event. */

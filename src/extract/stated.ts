@@ -493,7 +493,11 @@ function readClause(
       subjects = [object, ...fallback.slice(0, 1)];
     } else if (!own) {
       if (object === '' || whole) subjects = [...fallback];
-      else if (words.objectNamesItem.has(phrase.toLowerCase())) subjects = [object];
+      else if (words.objectNamesItem.has(phrase.toLowerCase())) {
+        // A mark before a line's head (`✔ 自助点单小程序 3.0：1/2 全量`): the head before the colon is the item.
+        const head = /^([^:：]{2,}?)\s*[:：]/u.exec(object)?.[1]?.trim();
+        subjects = head && head !== object ? [object, head] : [object];
+      }
       else continue;
     } else {
       if (object !== '' && !whole) continue;

@@ -88,6 +88,11 @@ test('stated states: paused and cancelled are not stalled or dropped, and apply 
   assert.equal(statusOf(later, '2031-W21', '2031-W22')['跨境收单'], undefined);
   const back = diffWeeks(later, { from: '2031-W22', to: '2031-W23', aliases: none }).items.find((i) => i.project === '跨境收单')!;
   assert.equal([back.status, back.from, back.last], ['resumed', 25, { week: '2031-W20', percent: 25 }]);
+  // Stated paused again without a figure (`⏸ 暂停中`): still paused; back at a figure it is resumed from the one it stopped at.
+  const still = [...reports, week('2031-W22', [['对账平台', 50]], [said('paused', ['跨境收单'], '暂停中')]), week('2031-W23', [['对账平台', 52], ['跨境收单', 30]])];
+  assert.equal(statusOf(still, '2031-W21', '2031-W22')['跨境收单'], 'paused');
+  const on = diffWeeks(still, { from: '2031-W22', to: '2031-W23', aliases: none }).items.find((i) => i.project === '跨境收单')!;
+  assert.equal([on.status, on.from, on.to], ['resumed', 25, 30]);
 });
 
 test('completion in words: an inferred 100 for a tracked item without a figure; a figure wins; untracked names never', () => {
@@ -210,6 +215,9 @@ test('identity: numbering and priority tags, a kind-of-work suffix, a gloss or a
   // A spelling the item had earlier counts too: `支付网关改造` → `网关改造` → `支付网关` is one item.
   const chain = [week('2031-W36', [['支付网关改造', 40]]), week('2031-W37', [['网关改造', 55]]), week('2031-W38', [['支付网关', 70]])];
   assert.equal(Object.values(statusOf(chain, '2031-W37', '2031-W38')), ['advanced']);
+  // A bracketed scope on one side (`POS 收银换新（门店侧）`) is no other item.
+  const scope = [week('2031-W36', [['门店 POS 收银换新', 78]]), week('2031-W37', [['POS 收银换新（门店侧）', 85]])];
+  assert.equal(Object.values(statusOf(scope, '2031-W36', '2031-W37')), ['advanced']);
   const two = [week('2031-W36', [['Atlas 日志', 40], ['Atlas 监控', 42]]), week('2031-W37', [['Atlas', 45]])];
   assert.equal(Object.values(statusOf(two, '2031-W36', '2031-W37')).sort(), ['dropped', 'dropped', 'new']);
   // A completion in words names the item without its tags and suffix.
@@ -238,6 +246,11 @@ test('KPI direction: lower is better for error figures; statuses improved/worsen
   assert.equal(next, { 代发成功率: 'dropped', 支付差错率: 'worsened', 结算准时率: 'worsened', 系统可用性: 'flat' });
   const st = stalledItems(reports, { asOf: '2031-W38', minReports: 2, aliases: none });
   assert.equal(st.items, [], 'KPIs are never stalled');
+  // Small shares move in their third decimal (`委托失败率 0.02% → 0.018%`): compared at the 4 decimals kept, not at 2.
+  const small = [r('2031-W40', [kpi('委托失败率', 0.02, true)]), r('2031-W41', [kpi('委托失败率', 0.018, true)]), r('2031-W42', [kpi('委托失败率', 0.0181, true)])];
+  const fine = diffWeeks(small, { from: '2031-W40', to: '2031-W41', aliases: none }).items[0]!;
+  assert.equal([fine.status, fine.from, fine.to, fine.delta], ['improved', 0.02, 0.018, -0.002]);
+  assert.is(diffWeeks(small, { from: '2031-W41', to: '2031-W42', aliases: none }).items[0]!.status, 'worsened');
 });
 
 test('export agrees with diff of its last week, history with diff of each week', () => {

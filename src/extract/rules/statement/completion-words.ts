@@ -98,6 +98,7 @@ export const completionWords: StatePhraseRule = {
     { text: '### 已完成项目\n1. 电子签收上线', expect: { verdict: 'stated', state: 'completed', subject: '电子签收' } },
     { text: '【本周已完成】\n1、组织架构同步\n\n【本周工作】\n1、员工自助门户 进度78%', expect: { verdict: 'stated', state: 'completed', subject: '组织架构同步' } },
     { text: '- **SEO landing pages** — signed off by marketing, all pages live ✅', expect: { verdict: 'stated', state: 'completed', subject: 'SEO landing pages' } },
+    { text: '✔ 门店自助收银：3/2 全量，全部门店可用', expect: { verdict: 'stated', state: 'completed', subject: '门店自助收银' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },

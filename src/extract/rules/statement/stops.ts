@@ -27,6 +27,8 @@ export const statedPause: StatePhraseRule = {
   state: 'paused',
   phrases: [
     '暂停', '搁置', '暂缓', '挂起', '冻结', '已冻结', '中止', '暂不推进', '暂时不做', '暂不启动',
+    // Still stopped: `⏸ 暂停中`, `搁置中` (the `中` is no object).
+    '暂停中', '搁置中', '暂缓中', '挂起中', '冻结中',
     'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice', 'on ice', 'frozen', 'suspended', 'halted', 'deferred', 'postponed',
     ...PUT_OFF,
   ],
@@ -59,6 +61,8 @@ export const statedPause: StatePhraseRule = {
     { text: '- Offline mode — suspended while legal reviews the data terms', expect: { verdict: 'stated', state: 'paused', subject: 'Offline mode' } },
     { text: '  - 低功耗固件：80%，主控 MCU 缺货，固件优化先搁置，等 2 月到料', expect: { verdict: 'stated', state: 'paused', subject: '低功耗固件' } },
     { text: '- **Replay system** — ON HOLD at 40%. Engine team needs Dario for the netcode refactor.', expect: { verdict: 'stated', state: 'paused', subject: 'Replay system' } },
+    { text: '## 港股行情接入 · ⏸ 暂停中', expect: { verdict: 'stated', state: 'paused', subject: '港股行情接入' } },
+    { text: '- 港股行情接入：搁置中，等交易所新规', expect: { verdict: 'stated', state: 'paused', subject: '港股行情接入' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
