@@ -25,9 +25,31 @@ if (onlyBefore(args, ['--version', '-V'])) {
 }
 
 function program() {
-  import('../dist/cli/main.js').then(async (m) => {
+  // The command's module (with the store, analysis and renderers it imports) is loaded at the same time as
+  // the program and before main() enters the run's AsyncLocalStorage (cli/io.ts): from then on Node 20 runs
+  // its promise hooks on every promise, and loading ~40 ES modules makes ~4,000 promises. Only a head
+  // start: main() imports the module itself (a guess that misses, or fails, changes nothing).
+  const command = commandModule(args);
+  const early = command ? import(`../dist/cli/commands/${command}.js`).catch(() => undefined) : undefined;
+  Promise.all([import('../dist/cli/main.js'), early]).then(async ([m]) => {
     process.exitCode = await m.main(process.argv);
   });
+}
+
+/** The module of the command `argv` runs (`weeks`, `alias-add`…), or null (none, or only its help). */
+function commandModule(argv) {
+  const simple = ['ingest', 'weeks', 'show', 'diff', 'stalled', 'history', 'export', 'check', 'report', 'forecast'];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h' || a === 'help') return null;
+    if (['--db', '--team', '--config', '--week-scheme', '--lang'].includes(a)) i++; // and its value
+    else if (!a.startsWith('-')) {
+      if (simple.includes(a)) return argv.some((x) => x === '--help' || x === '-h') ? null : a;
+      const sub = argv[i + 1];
+      return a === 'alias' && ['add', 'list', 'remove', 'suggest'].includes(sub) ? `alias-${sub}` : null;
+    }
+  }
+  return null;
 }
 
 /** Whether `argv` is one of `last` after nothing but --db/--team with their values, -q/--quiet and --no-color. */
