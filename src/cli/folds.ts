@@ -92,13 +92,81 @@ export function foldTeams(store: StoreReader, aliases: AliasMap, byTeamReports: 
 }
 
 /**
+ * At most this many reports' figures are held at once while states are saved: the first ingest into a new database
+ * folds every report of every team, and reading all their figures at once (with the segments they came from) was
+ * most of that ingest's peak memory (~150 MB of 5,000 reports' figures).
+ */
+const WINDOW_REPORTS = 1000;
+
+/**
+ * Folds the teams wanted, as foldTeams does, and gives the states asked for (`want.snapshots`) to `save`; the figures
+ * are read a window of weeks at a time (WINDOW_REPORTS), each team's fold carried from one window to the next by its
+ * state (the same resumption the queries make), and dropped with the window's segments.
+ */
+function foldForSaving(
+  store: StoreReader,
+  aliases: AliasMap,
+  byTeamReports: ReadonlyMap<string, StoredHeader[]>,
+  wants: ReadonlyMap<string, Want>,
+  save: (team: string, index: number, state: FoldState) => void,
+  windowReports: number,
+): void {
+  const plans: { team: string; reports: StoredHeader[]; state: FoldState | undefined; next: number; want: Want }[] = [];
+  const perWeek = new Map<WeekId, number>();
+  for (const [team, want] of wants) {
+    const reports = byTeamReports.get(team) ?? [];
+    let state: FoldState | undefined;
+    let first = 0;
+    for (let at = want.from - 1; at >= 0 && at >= reports.length - 2 * TAIL; at--) {
+      const st = savedState(store, aliases, team, reports, at);
+      if (st) {
+        state = st;
+        first = at + 1;
+        break;
+      }
+    }
+    for (let i = first; i <= want.to; i++) perWeek.set(reports[i]!.week, (perWeek.get(reports[i]!.week) ?? 0) + 1);
+    plans.push({ team, reports, state, next: first, want });
+  }
+  plans.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+  const weeks = [...perWeek.keys()].sort();
+  const idOf = (h: { id: string; team: string; week: string }) => `${h.id}\u0000${h.team}\u0000${h.week}`;
+  for (let w = 0; w < weeks.length; ) {
+    // The next weeks, up to WINDOW_REPORTS reports (at least one week, however many it holds).
+    const window: WeekId[] = [];
+    for (let n = 0; w < weeks.length && (window.length === 0 || n + perWeek.get(weeks[w]!)! <= windowReports); w++) {
+      n += perWeek.get(weeks[w]!)!;
+      window.push(weeks[w]!);
+    }
+    const last = window[window.length - 1]!;
+    const active = plans.filter((p) => p.next <= p.want.to && p.reports[p.next]!.week <= last);
+    const byId = new Map<string, ReportMeasures>();
+    for (const m of store.measures({ weeks: window, teams: new Set(active.map((p) => p.team)), keep: false })) byId.set(idOf(m), m);
+    for (const p of active) {
+      let end = p.next;
+      while (end <= p.want.to && p.reports[end]!.week <= last) end++;
+      const list: ReportMeasures[] = [];
+      for (let i = p.next; i < end; i++) list.push(byId.get(idOf(p.reports[i]!))!);
+      const snaps = new Set<number>();
+      for (const i of p.want.snapshots ?? []) if (i >= p.next && i < end) snaps.add(i - p.next);
+      const carry = end <= p.want.to; // the fold goes on in a later window
+      if (carry) snaps.add(end - 1 - p.next);
+      const tl = buildTimeline(p.team, list, aliases, p.state, snaps);
+      for (const [rel, st] of tl.states ?? []) if (p.want.snapshots?.has(rel + p.next)) save(p.team, rel + p.next, st);
+      if (carry) p.state = tl.states!.get(end - 1 - p.next)!;
+      p.next = end;
+    }
+  }
+}
+
+/**
  * Saves the fold states of the teams changed (after a commit: `ingest`, `alias add`/`remove`) as of
  * their last TAIL reports, folding each team from its latest usable saved state; removes the states
  * a week older. Every team's when the aliases (stored or from the configuration) or the fold's code
  * differ from those the states were saved with. Returns false when the checkpoints cannot be written
  * (queries then fold in full).
  */
-export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, changed: Iterable<string>): boolean {
+export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, changed: Iterable<string>, windowReports = WINDOW_REPORTS): boolean {
   const basis = basisOf(aliases);
   const current = store.checkpoint(BASIS.team, BASIS.week, basis) === true;
   const asked = [...changed];
@@ -118,10 +186,10 @@ export function refreshCheckpoints(store: StoreReader, aliases: AliasMap, change
     if (tail.size) wants.set(team, { from: Math.min(...tail), to: n - 1, snapshots: tail });
   }
   const put: { team: string; week: string; key: string; value: unknown }[] = [];
-  for (const tl of foldTeams(store, aliases, all, wants)) {
-    const reports = all.get(tl.team)!;
-    for (const [i, st] of tl.states ?? []) put.push({ team: tl.team, week: reports[i]!.week, key: stateKey(aliases, reports, i), value: st });
-  }
+  foldForSaving(store, aliases, all, wants, (team, i, st) => {
+    const reports = all.get(team)!;
+    put.push({ team, week: reports[i]!.week, key: stateKey(aliases, reports, i), value: st });
+  }, windowReports);
   // The basis last: states saved with it are all there once it says so.
   return store.saveCheckpoints(put, drop) && store.saveCheckpoints([{ ...BASIS, key: basis, value: true }], []);
 }

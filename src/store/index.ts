@@ -90,11 +90,19 @@ export async function openStore(dbPath: string, options: OpenOptions = {}): Prom
       const weeks = filter.weeks ? new Set(filter.weeks) : null;
       const state = snap;
       const out: ReportMeasures[] = [];
+      /** The segments of this call when they are not to be kept. */
+      const local = filter.keep === false ? new Map<string, LoadedSegment>() : undefined;
+      const segmentOf = (name: string): LoadedSegment => {
+        if (!local) return loadSegment(name, state);
+        let seg = segmentCache.get(name) ?? local.get(name);
+        if (!seg) local.set(name, (seg = readSegmentOf(name, state)));
+        return seg;
+      };
       for (const r of state.manifest.reports) {
         if (filter.team !== undefined && r.team !== filter.team) continue;
         if (weeks && !weeks.has(r.week)) continue;
         if (filter.teams && !filter.teams.has(r.team)) continue;
-        const seg = loadSegment(r.seg, state);
+        const seg = segmentOf(r.seg);
         const rec = recordOf(seg, r, evDir, shown);
         const items = seg.file.items;
         const rm: ReportMeasures = { id: r.id, team: r.team, week: r.week, date: r.date, source: r.source, measures: rec.m.map((t) => decodeMeasure(t, items)) };

@@ -50,6 +50,11 @@ export interface MeasureFilter {
   weeks?: readonly WeekId[];
   /** Only these teams (the figures of other teams are not decoded). */
   teams?: ReadonlySet<string>;
+  /**
+   * false: the segments read for this call are not kept for later calls (a caller that reads the database a window
+   * of weeks at a time holds one window, not every segment it has read). Default true.
+   */
+  keep?: boolean;
 }
 
 /** Read access; everything returned is a snapshot taken when the store was opened or the last transaction ended. */

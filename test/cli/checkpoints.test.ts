@@ -9,6 +9,7 @@ import { stalledOf } from '../../src/analyze/stalled.js';
 import { buildTimeline, inferredOf, type FoldState } from '../../src/analyze/timeline.js';
 import { byTeam, onePerTeamWeek } from '../../src/analyze/items.js';
 import { aliasMap } from '../../src/cli/options.js';
+import { refreshCheckpoints } from '../../src/cli/folds.js';
 import { openStore } from '../../src/store/index.js';
 import { root, run as inProcess, tempDir } from './support/cli.js';
 
@@ -179,6 +180,33 @@ test('ingest saves each team’s last three fold states; queries from them equal
     writeFileSync(path.join(reports, 'extra.md'), readFileSync(path.join(reports, '第01周 2026-01-02.md'), 'utf8').replace('30%', '35%'));
     await ok(db, ['ingest', reports, '-q']);
     assert.is(await queries(db), await inFull(db), 'no checkpoint folder');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('states saved a window of weeks at a time (each team carried across windows by its state) are the states of one fold over all reports', async () => {
+  const t = tempDir('checkpoint-windows');
+  try {
+    const db = path.join(t.dir, 'db.json');
+    // Several teams, of many weeks and of few, in other weeks: windows end inside one team's series and not another's.
+    await ok(db, ['ingest', path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series'), '--team-from-folder', '-q']);
+    const dir = `${db}.idx`;
+    const states = () => new Map(readdirSync(dir).map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
+    const saveWith = async (windowReports: number) => {
+      rmSync(dir, { recursive: true, force: true });
+      const store = await openStore(db);
+      assert.ok(refreshCheckpoints(store, aliasMap(store.aliases(), {}), [], windowReports), `saved (window ${windowReports})`);
+      return states();
+    };
+    const whole = await saveWith(Number.POSITIVE_INFINITY);
+    const teams = readdirSync(path.join(root, 'test', 'fixtures', 'eval', 'worked', 'series'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+    assert.is(whole.size, 3 * teams + 1, 'three states per team and the basis');
+    for (const windowReports of [1, 2, 5]) {
+      const windowed = await saveWith(windowReports);
+      assert.equal([...windowed.keys()].sort(), [...whole.keys()].sort(), `the same states (window ${windowReports})`);
+      for (const [name, text] of windowed) assert.is(text, whole.get(name), `${name} (window ${windowReports})`);
+    }
   } finally {
     t.cleanup();
   }
