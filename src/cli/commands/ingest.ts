@@ -19,6 +19,10 @@ import { folderConfig, type LoadedConfig } from '../config.js';
 import { wordsFrom, type Words } from '../vocabulary.js';
 import { startProgress } from '../progress.js';
 import type { ReadJob } from '../read-one.js';
+import v8 from 'node:v8';
+
+/** How far the heap may grow past what survived the last full collection before the next one (see run). */
+const HEAP_GROWING_PERCENT = 20;
 
 interface IngestOptions {
   teamFromFolder?: boolean;
@@ -47,6 +51,11 @@ type Outcome =
 
 export async function run(g: GlobalOptions, o: IngestOptions, args: unknown[]): Promise<number> {
   const paths = args[0] as string[];
+  // The main thread holds each chunk's reports until their commit: they outlive young collections and are promoted,
+  // and V8 let that old garbage grow to ~4× the live heap (40 MB live, 175–220 MB between full collections: most of
+  // a 5,000-report ingest's 360–430 MB peak RSS). A fixed growing factor collects when the old heap is 1.2× what
+  // survived the last full collection. Process-wide and set at run time (a V8 flag Node lets a program set).
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   if (o.teamFromFolder && g.team !== undefined) {
     throw new UsageError('--team and --team-from-folder exclude each other', { hint: 'give one of them' });
   }
