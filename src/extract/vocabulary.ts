@@ -77,6 +77,9 @@ export const LOWER_IS_BETTER_WORDS: readonly string[] = [
   'response time', 'lead time', 'cycle time', 'resolution time', 'time to resolve', 'time to restore', 'MTTD', 'MTTA', 'backlog',
   'open bugs', 'bug count', 'defects', 'tickets', 'alerts', 'incidents', 'outages', 'attrition', 'turnover', 'returns', 'refunds',
   'defect', 'leakage', 'escape rate', 'noise', 'false alarm', 'false positive', 'rework', 'reopen',
+  // Vulnerabilities, leaks, exposure, days of stock, cost of a customer, pages at night (round 5).
+  '漏洞', '内存泄漏', '敞口', '周转天数', 'CAC', 'vulnerabilities', 'CVE', 'OOM', 'on-call pages', 'cart abandonment', 'churned',
+  'mean time to', 'tech debt', 'SLA breach',
 ];
 
 export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({

@@ -13,6 +13,8 @@ const HIGHER_OVERRIDES: readonly string[] = [
   // The share of trouble dealt with (`缺陷修复率`, `告警处理率`, `投诉解决率`, `工单及时率`): higher is better.
   '修复率', '解决率', '处理率', '关闭率', '闭环率', '响应率', '清理率', '复盘率', '消除率', '处置率', '结案率',
   ...['修复', '解决', '处理', '关闭', '闭环', '响应', '清理', '消除', '处置', '结案'].flatMap((w) => [`${w}占比`, `${w}比例`]),
+  // Trouble won back (`取消订单挽回率`, `流失用户召回率`, `坏账追回率`): higher is better.
+  '挽回率', '挽留率', '找回率', '追回率', '回收率',
   'fix rate', 'resolution rate', 'closure rate', 'resolved',
   'crash-free', 'crash free', 'success rate', 'availability', 'uptime', 'coverage', 'free of', '-free',
 ];
@@ -28,10 +30,14 @@ let defaultLower: WordList | undefined;
 export function kpiDirection(name: string, lowerWords?: WordList): { direction: 'lower'; word: string } | undefined {
   // Traditional names (`錯誤率`, `平均處理時長`) read like Simplified ones.
   const t = foldHan(name.normalize('NFKC'));
-  if ((higher ??= new WordList(HIGHER_OVERRIDES)).find(t) !== undefined) return undefined;
+  // A negated good word is a bad one (`不合格率`, `未达标率`): it overrides nothing (`不合格处理率` still has `处理率`).
+  if ((higher ??= new WordList(HIGHER_OVERRIDES)).find(t.replace(NEGATED_GOOD, '')) !== undefined) return undefined;
   const word = (lowerWords ?? (defaultLower ??= new WordList(LOWER_IS_BETTER_WORDS))).find(t) ?? BAD_RATE_ZH.exec(t)?.[0] ?? BAD_RATE_EN.exec(t)?.[0];
   return word === undefined ? undefined : { direction: 'lower', word };
 }
+
+/** `合格`, `达标`, `按时` … negated: no longer a higher-is-better word. */
+const NEGATED_GOOD = /(?:不|未|非)(?:合格|达标|按时|准时|及时|通过)/gu;
 
 /**
  * Rates of something going wrong, beyond the word list: a `…率` (or `…占比`, `…比例`) whose words hold an error, loss,
@@ -39,8 +45,8 @@ export function kpiDirection(name: string, lowerWords?: WordList): { direction: 
  * `返工比例`), and English
  * `… rate` of errors, failures, returns, drops (`return rate`, `packet drop rate`).
  */
-const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差|人工介入|人工干预|转人工|重复来电|复发|返厂|降级|熔断|迟到|缺勤|冗余|碎片|重试|回滚|打回|误杀|误拦|抖动|掉)[\p{Script=Han}]{0,3}(?:率|占比|比例|比率|比重)/u;
-const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss|attrition|turnover|cancellation|escalation|reopen|rollback|retry|delay|outage|incident|uninstall|unsubscribe|spam|false positive|vacancy)(?:s|ed)?\b[^%]{0,20}?\brate\b/iu;
+const BAD_RATE_ZH = /(?:错|误|漏|丢|损|坏|废|缺|退|拒|逾|欠|弃|超时|异常|故障|投诉|客诉|差评|流失|崩溃|卡顿|告警|报警|延误|晚点|返修|返工|驳回|违约|违规|中断|掉线|断线|宕机|离职|卸载|退订|次品|残次|滞销|积压|空置|偏差|误差|人工介入|人工干预|转人工|重复来电|复发|返厂|降级|熔断|迟到|缺勤|冗余|碎片|重试|回滚|打回|误杀|误拦|抖动|掉|逃逸|举报|泄漏|泄露|不良|取消|空载|空跑|不合格|不达标|未达标|未按时|未及时|不及时|超期|超限|超标|超支|超预算|超sla|慢(?:查询|sql|请求|接口|调用|响应|页面|加载)|重复(?:进线|来电|咨询|投诉|报修|工单)|二次(?:来电|进线|维修|返修|投诉))[\p{Script=Han}A-Za-z0-9]{0,4}?(?:率|占比|比例|比率|比重)/iu;
+const BAD_RATE_EN = /\b(?:error|failure|fail|crash|defect|bug|churn|bounce|abandon(?:ment)?|refund|return|complaint|rejection|timeout|drop|loss|miss|attrition|turnover|cancellation|escalation|reopen|rollback|retry|delay|outage|incident|uninstall|unsubscribe|spam|false positive|vacancy|breach|flaky|escape|leak)(?:s|ed|y)?\b[^%]{0,20}?\b(?:rate|ratio|share)\b/iu;
 
 const lower = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'lower' as const });
 const higher_ = (percent: number, project: string) => ({ ...kpi(percent, project), direction: 'higher' as const });
@@ -65,6 +71,14 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '## 质量指标\n- 返工比例：7%', expect: lower(7, '返工比例') },
     { text: '## Health metrics\n- Defect leakage: 4%', expect: { verdict: 'kpi', percent: 4, direction: 'lower' } },
     { text: '## Health metrics\n- Alert noise: 22%', expect: { verdict: 'kpi', percent: 22, direction: 'lower' } },
+    { text: '## 质量指标\n- 缺陷逃逸率：4%', expect: lower(4, '缺陷逃逸率') },
+    { text: '## 运行指标\n- 超SLA工单占比：6%', expect: lower(6, '超SLA工单占比') },
+    { text: '## 运行指标\n- 慢SQL占比：1.2%', expect: lower(1.2, '慢SQL占比') },
+    { text: '## 客服指标\n- 重复进线率：9%', expect: lower(9, '重复进线率') },
+    { text: '## 质量指标\n- 来料不合格率：0.6%', expect: lower(0.6, '来料不合格率') },
+    { text: '## 运行指标\n- 时效未达标率：2.1%', expect: lower(2.1, '时效未达标率') },
+    { text: '## 运营指标\n- 订单取消率：3.3%', expect: lower(3.3, '订单取消率') },
+    { text: '## Health metrics\n- Flaky test rate: 2.5%', expect: { verdict: 'kpi', percent: 2.5, direction: 'lower' } },
   ],
   rejects: [
     { text: '- 代扣成功率：99.95%', expect: higher_(99.95, '代扣成功率') },
@@ -74,6 +88,10 @@ export const kpiDirectionRule: DirectionRule = {
     { text: '## 质量指标\n- 缺陷修复率：92%', expect: higher_(92, '缺陷修复率') },
     { text: '## 运行指标\n- 客诉解决率：97%', expect: higher_(97, '客诉解决率') },
     { text: '## 运行指标\n- 告警处理占比：93%', expect: higher_(93, '告警处理占比') },
+    { text: '## 运营指标\n- 重复购买率：31%', expect: higher_(31, '重复购买率') },
+    { text: '## 运营指标\n- 慢病随访率：88%', expect: higher_(88, '慢病随访率') },
+    { text: '## 运营指标\n- 取消订单挽回率：12%', expect: higher_(12, '取消订单挽回率') },
+    { text: '## 质量指标\n- 不合格品处理率：96%', expect: higher_(96, '不合格品处理率') },
   ],
   direction: (name: string, lx: Lexicon) => kpiDirection(name, lx.lists.lowerIsBetterWords),
 };

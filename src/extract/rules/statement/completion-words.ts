@@ -30,6 +30,10 @@ export const completionWords: StatePhraseRule = {
     // Handed over to operations: the project part is over (`转入运维`, `移交运维`).
     '转入运维', '已转入运维', '移交运维', '已移交运维', '转运维', '已转运维', '交付运维', '已切换上线', '切换上线完成',
     '投入生产', '已投入生产', '投入运营', '已投入运营', '100% rolled out', '全面上线', '已全面上线', '上线运行', '已正式上线', '已GA', 'GA发布',
+    // Wound up, cut over, released, handed to operations (round 5): `已收尾`, `顺利割接`, `已发版`, `已交维`, `移交运营`.
+    '已收尾', '收尾完成', '顺利收尾', '割接完成', '已割接', '顺利割接', '完成割接', '已发版', '发版完成', '已封版发布', '封版发布', '已交维', '交维完成',
+    '移交运营', '已移交运营', '已闭环',
+    'wrapped', 'handed over to support', 'handed over to ops', 'handed over to operations', "GA'd", 'closed out', 'in maintenance mode', 'done and dusted',
     'done', 'shipped', 'launched', 'delivered', 'completed', 'complete', 'finished', 'wrapped up', 'went live', 'is live',
     'live in production', 'released', 'closed', 'resolved', 'signed off', 'went GA', 'is GA', 'now GA', 'reached GA',
     'generally available', 'now live', 'live', 'rolled out to 100%', 'rolled out to all users', 'rolled out to everyone',
@@ -99,6 +103,10 @@ export const completionWords: StatePhraseRule = {
     { text: '【本周已完成】\n1、组织架构同步\n\n【本周工作】\n1、员工自助门户 进度78%', expect: { verdict: 'stated', state: 'completed', subject: '组织架构同步' } },
     { text: '- **SEO landing pages** — signed off by marketing, all pages live ✅', expect: { verdict: 'stated', state: 'completed', subject: 'SEO landing pages' } },
     { text: '✔ 门店自助收银：3/2 全量，全部门店可用', expect: { verdict: 'stated', state: 'completed', subject: '门店自助收银' } },
+    { text: '- 财务共享平台：顺利割接，老系统下线', expect: { verdict: 'stated', state: 'completed', subject: '财务共享平台' } },
+    { text: '- 财务共享平台：已收尾，移交运营', expect: { verdict: 'stated', state: 'completed', subject: '财务共享平台' } },
+    { text: '- Billing revamp: wrapped, handed over to support', expect: { verdict: 'stated', state: 'completed', subject: 'Billing revamp' } },
+    { text: '- Billing revamp: closed out last Friday', expect: { verdict: 'stated', state: 'completed', subject: 'Billing revamp' } },
   ],
   rejects: [
     { text: '- 电子签收：已完成联调，下周灰度', expect: { verdict: 'unstated', state: 'completed', subject: '电子签收' } },

@@ -29,6 +29,8 @@ export const statedPause: StatePhraseRule = {
     '暂停', '搁置', '暂缓', '挂起', '冻结', '已冻结', '中止', '暂不推进', '暂时不做', '暂不启动',
     // Still stopped: `⏸ 暂停中`, `搁置中` (the `中` is no object).
     '暂停中', '搁置中', '暂缓中', '挂起中', '冻结中',
+    // Put aside in other words (round 5): `搁浅`, `先放一放`, `按下暂停键`, `暂不投入`, `on the back burner`, `put on hold`.
+    '搁浅', '暂时搁浅', '先放一放', '放一放', '按下暂停键', '暂不投入', 'on the back burner', 'back-burnered', 'put on hold', 'iced',
     'on hold', 'on pause', 'paused', 'deprioritised', 'deprioritized', 'shelved', 'parked', 'put on ice', 'on ice', 'frozen', 'suspended', 'halted', 'deferred', 'postponed',
     ...PUT_OFF,
   ],
@@ -62,6 +64,10 @@ export const statedPause: StatePhraseRule = {
     { text: '  - 低功耗固件：80%，主控 MCU 缺货，固件优化先搁置，等 2 月到料', expect: { verdict: 'stated', state: 'paused', subject: '低功耗固件' } },
     { text: '- **Replay system** — ON HOLD at 40%. Engine team needs Dario for the netcode refactor.', expect: { verdict: 'stated', state: 'paused', subject: 'Replay system' } },
     { text: '## 港股行情接入 · ⏸ 暂停中', expect: { verdict: 'stated', state: 'paused', subject: '港股行情接入' } },
+    { text: '- 园区导览小程序：暂时搁浅，等预算', expect: { verdict: 'stated', state: 'paused', subject: '园区导览小程序' } },
+    { text: '- 园区导览小程序：先放一放，人力支援大促', expect: { verdict: 'stated', state: 'paused', subject: '园区导览小程序' } },
+    { text: '- Partner SDK: on the back burner until the pricing review', expect: { verdict: 'stated', state: 'paused', subject: 'Partner SDK' } },
+    { text: '- Partner SDK: put on hold', expect: { verdict: 'stated', state: 'paused', subject: 'Partner SDK' } },
     { text: '- 港股行情接入：搁置中，等交易所新规', expect: { verdict: 'stated', state: 'paused', subject: '港股行情接入' } },
   ],
   rejects: [
@@ -97,7 +103,10 @@ export const statedCancel: StatePhraseRule = {
   description: 'an item the report says is cancelled or terminated (`取消`, `终止`, `cancelled`): cancelled, not a silent drop',
   state: 'cancelled',
   phrases: [
-    '不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped',
+    '不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled',
+    // Stopped for good in other words (round 5): `叫停`, `下马`, `放弃`, `已砍`, `废止`, `终止合作`, `axed`, `discontinued`.
+    '叫停', '已叫停', '下马', '已下马', '确认放弃', '决定放弃', '放弃', '已砍', '砍了', '废止', '终止合作',
+    'axed', 'discontinued', 'shelved permanently', 'permanently shelved', "won't proceed", 'not proceeding', 'no longer planned', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped',
     'dropped from the roadmap', 'removed from the roadmap',
     // Out of this period's scope on purpose: `移出本期范围`, `不纳入本期`, `removed from scope`.
     '移出本期范围', '移出本期', '移出范围', '移出本季度', '移出规划', '不纳入本期', '停止推进', '停止开发', '撤项', '作废',
@@ -128,6 +137,9 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 订单中心：并入交易中台统一建设，不再单列', expect: { verdict: 'stated', state: 'cancelled', subject: '订单中心' } },
     { text: '- 支付路由已合并到支付网关项目', expect: { verdict: 'stated', state: 'cancelled', subject: '支付路由' } },
     { text: '- Loyalty wallet: merged into Identity platform from this week', expect: { verdict: 'stated', state: 'cancelled', subject: 'Loyalty wallet' } },
+    { text: '- 园区导览小程序：项目叫停，预算收回', expect: { verdict: 'stated', state: 'cancelled', subject: '园区导览小程序' } },
+    { text: '- 园区导览小程序：已下马', expect: { verdict: 'stated', state: 'cancelled', subject: '园区导览小程序' } },
+    { text: '- Partner SDK: axed after the reorg', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
     { text: '2. 会员体系重构：本周起拆分为“积分中心”和“等级权益”两个项目分别跟踪', expect: { verdict: 'stated', state: 'cancelled', subject: '会员体系重构' } },
     { text: '- 结算平台分拆成清算、对账两个子项目，单独跟踪', expect: { verdict: 'stated', state: 'cancelled', subject: '结算平台' } },
     { text: '- **Onboarding revamp** — split into two projects this week, tracked separately from now on:', expect: { verdict: 'stated', state: 'cancelled', subject: 'Onboarding revamp' } },
