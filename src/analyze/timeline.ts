@@ -155,6 +155,8 @@ export function buildTimeline<M extends Measure>(
   const names = new Map<string, Set<string>>();
   /** Each item's latest entry with a measure so far, and the report's entries it is in (what linkDrift compares a new item with). */
   const lastMeasured = new Map<string, LastMeasured<M>>();
+  /** Items by the first and last two characters of each Han name they were written with (see linkDrift). */
+  const edges: Edges = new Map();
   let lastFig = new Map<string, { week: WeekId; percent: number }>();
   let runs = new Map<string, Run>();
   let recent: { week: WeekId; fig: Map<string, number> }[] = [];
@@ -162,6 +164,7 @@ export function buildTimeline<M extends Measure>(
   let prior: Prior | undefined;
   if (start) {
     prior = restore(start, team, aliases, items, links, names, lastMeasured as Map<string, LastMeasured<Measure>>);
+    for (const info of items.values()) for (const spelled of info.written.keys()) indexEdges(edges, info.key, spelled, aliases);
     lastFig = new Map(prior.fig);
     const keyOf = (i: number) => start.items[i]![0];
     runs = new Map(start.runs.map(([i, percent, since, n, lastChanged]) => [keyOf(i), { percent, since, reports: n, lastChanged }]));
@@ -181,7 +184,7 @@ export function buildTimeline<M extends Measure>(
         note(key, m, j);
       } else fresh.push({ rawKey, m });
     }
-    const linked = linkDrift(fresh, lastMeasured, cur, items, aliases);
+    const linked = linkDrift(fresh, lastMeasured, cur, items, aliases, edges);
     for (const { rawKey, m } of fresh) {
       const key = linked.get(rawKey) ?? rawKey;
       if (key !== rawKey) links.set(rawKey, key);
@@ -237,6 +240,7 @@ export function buildTimeline<M extends Measure>(
     // A spelling's name forms depend on its normalised form only: added once, when the key first has it.
     if (info.written.has(spelled)) return;
     info.written.set(spelled, j);
+    indexEdges(edges, key, spelled, aliases);
     let set = names.get(key);
     if (!set) names.set(key, (set = new Set()));
     for (const n of nameForms(m.project, aliases)) set.add(n);
@@ -438,13 +442,14 @@ function linkDrift<M extends Measure>(
   cur: ReadonlyMap<string, Entry<M>>,
   items: ReadonlyMap<string, ItemInfo>,
   aliases: AliasMap,
+  edges: Edges,
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (!fresh.length) return out;
   // Each absent item's latest measure, by the stem of its name and by each part of it (sameCore).
   const absent = new Map<string, Absent<M>[]>();
   const byPart = new Map<string, Absent<M>[]>();
-  const byGram = new Map<string, Absent<M>[]>();
+  const absentByKey = new Map<string, Absent<M>>();
   const add = (index: Map<string, Absent<M>[]>, k: string, v: Absent<M>) => {
     const list = index.get(k);
     if (list) list.push(v);
@@ -459,13 +464,7 @@ function linkDrift<M extends Measure>(
     const v = { key, ...last };
     add(absent, s, v);
     for (const t of new Set(nameParts(last.m.project, aliases))) add(byPart, t, v);
-    // Every spelling's Han name, by its two-character pieces (a name inside another: `网关改造` in `支付网关改造`).
-    if (last.m.kind === 'progress') {
-      for (const spelled of [last.m.project, ...(items.get(key)?.written.keys() ?? [])]) {
-        const h = hanName(spelled, aliases);
-        if (h) for (const g of new Set(grams(h))) add(byGram, g, v);
-      }
-    }
+    absentByKey.set(key, v);
   }
   if (!absent.size) return out;
   const sorted = [...absent.keys()].sort();
@@ -490,8 +489,16 @@ function linkDrift<M extends Measure>(
     }
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(b); i++) take(absent.get(sorted[i]!));
     for (const t of nameParts(f.m.project, aliases)) take(byPart.get(t));
+    // A Han name inside another (`网关改造` in `支付网关改造`) shares its first or its last two characters with it.
     const h = f.m.kind === 'progress' ? hanName(f.m.project, aliases) : null;
-    if (h) for (const g of grams(h)) take(byGram.get(g));
+    if (h) {
+      for (const e of edgeKeys(h)) {
+        for (const key of edges.get(e) ?? []) {
+          const v = absentByKey.get(key);
+          if (v) found.add(v);
+        }
+      }
+    }
     return [...found];
   };
   let curStems: Map<string, number> | undefined;
@@ -563,11 +570,22 @@ function hanName(project: string, aliases: AliasMap): string | null {
   return /^\p{Script=Han}{4,}$/u.test(p) ? p : null;
 }
 
-/** The two-character pieces of a Han name. */
-function grams(h: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= h.length; i++) out.push(h.slice(i, i + 2));
-  return out;
+/** The keys a Han name is indexed by (see TimelineEdges): its first and its last two characters. */
+function edgeKeys(h: string): [string, string] {
+  return [`F${h.slice(0, 2)}`, `L${h.slice(-2)}`];
+}
+
+/** Items by the edge keys of every Han name they were written with: what a name inside another is looked up by. */
+type Edges = Map<string, Set<string>>;
+
+function indexEdges(edges: Edges, key: string, spelled: string, aliases: AliasMap): void {
+  const h = hanName(spelled, aliases);
+  if (!h) return;
+  for (const e of edgeKeys(h)) {
+    let set = edges.get(e);
+    if (!set) edges.set(e, (set = new Set()));
+    set.add(key);
+  }
 }
 
 /**
