@@ -155,7 +155,7 @@ export function buildTimeline<M extends Measure>(
   const names = new Map<string, Set<string>>();
   /** Each item's latest entry with a measure so far, and the report's entries it is in (what linkDrift compares a new item with). */
   const lastMeasured = new Map<string, LastMeasured<M>>();
-  /** Items by the first and last two characters of each Han name they were written with (see linkDrift). */
+  /** Items by the first and last four characters of each Han part they were written with (see linkDrift). */
   const edges: Edges = new Map();
   let lastFig = new Map<string, { week: WeekId; percent: number }>();
   let runs = new Map<string, Run>();
@@ -489,9 +489,8 @@ function linkDrift<M extends Measure>(
     }
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(b); i++) take(absent.get(sorted[i]!));
     for (const t of nameParts(f.m.project, aliases)) take(byPart.get(t));
-    // A Han name inside another (`网关改造` in `支付网关改造`) shares its first or its last two characters with it.
-    const h = f.m.kind === 'progress' ? hanName(f.m.project, aliases) : null;
-    if (h) {
+    // A Han name inside another (`网关改造` in `支付网关改造`) shares its first or its last four characters with it.
+    for (const h of f.m.kind === 'progress' ? hanParts(f.m.project, aliases) : []) {
       for (const e of edgeKeys(h)) {
         for (const key of edges.get(e) ?? []) {
           const v = absentByKey.get(key);
@@ -525,11 +524,9 @@ function linkDrift<M extends Measure>(
     // A Han name written with a word more or less (`支付网关改造` ↔ `网关改造` ↔ `支付网关`, `订单履约看板` ↔ `履约看板`):
     // one item when one spelling holds the other whole, the figure continues and the metric is the same.
     if (f.m.kind !== 'progress' || !sameMetric(old, f.m) || !continues) return false;
-    const fh = hanName(f.m.project, aliases);
-    if (!fh) return false;
+    const fp = nameParts(f.m.project, aliases);
     for (const spelled of [old.project, ...(items.get(v.key)?.written.keys() ?? [])]) {
-      const oh = hanName(spelled, aliases);
-      if (oh && holdsName(oh, fh)) return true;
+      if (nearlySameParts(nameParts(spelled, aliases), fp)) return true;
     }
     return false;
   };
@@ -559,32 +556,44 @@ function linkDrift<M extends Measure>(
   return out;
 }
 
+/** The Han parts of a name of four characters or more: what a name inside another is looked for by (`holdsName`). */
+function hanParts(project: string, aliases: AliasMap): string[] {
+  return nameParts(project, aliases).filter((p) => /^\p{Script=Han}{4,}$/u.test(p));
+}
+
 /**
- * A name that is one Han run (after numbering, markers and a kind-of-work suffix are dropped) of four characters or
- * more, or null: what `holdsName` compares.
+ * Two names whose parts are the same but for one Han part that holds the other (`支付网关改造` ↔ `网关改造`,
+ * `支付网关 v2` ↔ `支付网关改造 v2`): see holdsName.
  */
-function hanName(project: string, aliases: AliasMap): string | null {
-  const parts = nameParts(project, aliases);
-  if (parts.length !== 1) return null;
-  const p = parts[0]!;
-  return /^\p{Script=Han}{4,}$/u.test(p) ? p : null;
+function nearlySameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || !a.length) return false;
+  let differs = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (differs >= 0) return false;
+    differs = k;
+  }
+  return differs >= 0 && holdsName(a[differs]!, b[differs]!) && /^\p{Script=Han}{4,}$/u.test(a[differs]!.length <= b[differs]!.length ? a[differs]! : b[differs]!);
 }
 
-/** The keys a Han name is indexed by (see TimelineEdges): its first and its last two characters. */
+/**
+ * The keys a Han part is indexed by (see Edges): its first and its last four characters — a part of four or more that
+ * begins or ends another shares them with it.
+ */
 function edgeKeys(h: string): [string, string] {
-  return [`F${h.slice(0, 2)}`, `L${h.slice(-2)}`];
+  return [`F${h.slice(0, 4)}`, `L${h.slice(-4)}`];
 }
 
-/** Items by the edge keys of every Han name they were written with: what a name inside another is looked up by. */
+/** Items by the edge keys of every Han part they were written with: what a name inside another is looked up by. */
 type Edges = Map<string, Set<string>>;
 
 function indexEdges(edges: Edges, key: string, spelled: string, aliases: AliasMap): void {
-  const h = hanName(spelled, aliases);
-  if (!h) return;
-  for (const e of edgeKeys(h)) {
-    let set = edges.get(e);
-    if (!set) edges.set(e, (set = new Set()));
-    set.add(key);
+  for (const h of hanParts(spelled, aliases)) {
+    for (const e of edgeKeys(h)) {
+      let set = edges.get(e);
+      if (!set) edges.set(e, (set = new Set()));
+      set.add(key);
+    }
   }
 }
 

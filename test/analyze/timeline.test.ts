@@ -191,6 +191,7 @@ test('identity: numbering and priority tags, a kind-of-work suffix, a gloss or a
     ['会员中台', 40, '会员中台改造', 45],
     ['支付网关改造', 40, '网关改造', 55],
     ['订单履约看板', 40, '履约看板', 55],
+    ['支付网关 v2', 40, '支付网关改造 v2', 48],
   ];
   for (const [a, x, b, y] of cases) {
     const r = [week('2031-W36', [[a, x], ['对账', 45]]), week('2031-W37', [[b, y], ['对账', 50]])];
@@ -206,6 +207,7 @@ test('identity: numbering and priority tags, a kind-of-work suffix, a gloss or a
     ['会员中台', 40, '会员中台数据治理', 45],
     ['会员中台', 60, '会员中台改造', 20],
     ['数据平台', 40, '数据中台', 45],
+    ['支付网关 v2', 40, '支付网关改造 v3', 48],
   ] as const) {
     const r = [week('2031-W36', [[a, x]]), week('2031-W37', [[b, y]])];
     assert.equal(Object.values(statusOf(r, '2031-W36', '2031-W37')).sort(), ['dropped', 'new'], `${a} → ${b}`);
