@@ -146,20 +146,26 @@ function computeIsKpiText(c: string, lx: Lexicon): boolean {
 }
 
 /**
- * Does a parent item head a list of operating figures? Only when it is a label for them (`成功率：`, `核心指标（本周）`,
- * `Metrics`), not a work item whose name holds such a word (`Metrics layer / semantic model`, `监控平台迁移`).
+ * Does a heading or parent item head a list of operating figures? Only when it is a label for them (`成功率：`,
+ * `核心指标（本周）`, `1. 核心 SLA（周均）`, `Metrics`), not a work item whose name holds such a word (`Metrics layer /
+ * semantic model`, `2.4 指标中台`, `监控平台迁移`).
  */
+/** Words of a system or a piece of work: beside a metrics word they make a work item's name (`指标中台`, `Metrics layer`). */
+const WORK_ITEM = /中台|平台|系统|工程|项目|模块|引擎|工具|迁移|改造|升级|建设|重构|开发|上线|治理|对接|\b(?:layer|platform|system|engine|pipeline|migration|rewrite|project|tool|tooling|module|revamp|rebuild)s?\b/iu;
+
 function isKpiParent(c: string, lx: Lexicon): boolean {
   if (!isKpiText(c, lx)) return false;
   const t = nfkc(c).trim();
   if (/[:：]$/u.test(t)) return true;
-  // Without bracketed remarks, markers and punctuation: the label ends with its word (`性能指标`, `Key metrics`), or
-  // the word is nearly all of it (`SLA 与可用性`).
-  const core = t.replace(/[(（【\[][^)）】\]]*[)）】\]]/gu, '').replace(/[\s\p{P}\p{S}\d]+/gu, ' ').trim().toLowerCase();
+  // Without bracketed remarks, markers and punctuation.
+  const bare = t.replace(/[(（【\[][^)）】\]]*[)）】\]]/gu, '');
+  const core = (/[\p{L}]/u.test(bare) ? bare : t).replace(/[\s\p{P}\p{S}\d]+/gu, ' ').trim().toLowerCase();
   const at = lx.lists.kpiSections.last(core) ?? lx.lists.kpiWords.last(core);
   if (!at) return false;
   const word = at.word.toLowerCase();
-  return core.endsWith(word) || core.length <= word.length + 4;
+  const rest = (core.slice(0, at.index) + ' ' + core.slice(at.index + word.length)).trim();
+  // The rest names a system or a piece of work (`中台`, `平台迁移`, `layer`, `pipeline`): a work item, not a label.
+  return !WORK_ITEM.test(rest);
 }
 
 /** What a heading path says about the lines under it: asked once per section, not once per line. */
@@ -213,7 +219,7 @@ class SectionFacts implements Section {
   }
 
   get kpi(): boolean {
-    return (this.kpiFound ??= this.headings.some((h) => isKpiText(h, this.lx)));
+    return (this.kpiFound ??= this.headings.some((h) => isKpiParent(h, this.lx)));
   }
 
   name(): string {

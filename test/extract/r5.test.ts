@@ -2,7 +2,8 @@
 // week</dd>`, DokuWiki/MediaWiki pages) read as an outline, the one figure of a line nested under a named item as that
 // item's standing even without a progress word (`约 40%`, `维持 55%`, `roughly 35%`), a parent named like a metric
 // (`Metrics pipeline rewrite`) that heads no metrics list, `moved from 20% to 45%`, and labelled figures in a table's
-// figure column (`Model: 90%`, `Rules: 75% / Rating API: 40%`) as parts of the row's item. Our own reports in
+// figure column (`Model: 90%`, `Rules: 75% / Rating API: 40%`) as parts of the row's item, a line opening with a name
+// and a colon under a project heading as a part of that project (`### 2.1 离线数仓迁移` → `- 表迁移：…折合 55.6%`). Our own reports in
 // test/fixtures/extract/r5, read end to end.
 
 import { readFileSync } from 'node:fs';
@@ -43,6 +44,19 @@ test('English status: labelled figures in a figure column are parts of the row, 
   // A share of traffic under an item is no progress of it; a rate in a notes cell stays a KPI.
   assert.ok(!progress(ex!).some((p) => p.startsWith('Agent mobile app')), progress(ex!).join(' · '));
   assert.equal(kpis(ex!), ['Accuracy on handwritten forms=88', 'Claims API availability=99.93', 'First-call resolution rate=71']);
+});
+
+test('numbered project headings in a generic section: a line opening with a name and a colon is a part of the heading\'s project; `指标中台` heads no metrics', async () => {
+  const [ex] = await read('会员平台组周报-2025-W19.md');
+  assert.is(ex!.week, '2025-W19');
+  assert.equal(progress(ex!), [
+    '会员中台改造（单体 → 微服务）/积分迁移=62<55',
+    '会员中台改造（单体 → 微服务）/权益服务拆分=40',
+    '指标中台/口径梳理=75',
+    '指标中台/取数 API=90',
+    '会员画像/标签工厂=30',
+  ]);
+  assert.equal(kpis(ex!), ['会员查询接口可用率=99.99', '积分入账准时率=99.2']);
 });
 
 test.run();

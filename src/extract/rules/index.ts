@@ -75,6 +75,7 @@ import { thatIs, thatIsName } from './classify/that-is.js';
 import { kpiHead } from './name/kpi-head.js';
 import { overallOwner } from './name/overall-owner.js';
 import { projectHeading } from './name/project-heading.js';
+import { headingPart } from './name/heading-part.js';
 import { itemChild, itemChildName } from './classify/item-child.js';
 import { noProgressWord } from './classify/no-progress-word.js';
 import { kpiLabel } from './name/kpi-label.js';
@@ -141,7 +142,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   noProgressWord,
 ];
 
-export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingParagraphName, stillAtName, doneVerbName, arrowResultName, lineEndFigureName, thatIsName, metricOfOwner, itemChildName, parentAndMetric, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
+export const NAME_RULES: readonly NameRule[] = [respectivelyName, labelledListName, kpiHead, kpiLabel, kpiOwner, projectHeading, headingPart, headingParagraphName, stillAtName, doneVerbName, arrowResultName, lineEndFigureName, thatIsName, metricOfOwner, itemChildName, parentAndMetric, ownName, headAndMetric, bracketName, overallOwner, previousClause, owner];
 
 export const GUARD_RULES: readonly GuardRule[] = [range, headingOwnName, noName];
 
