@@ -249,7 +249,34 @@ class Builder {
   }
 
   walk(tokens: readonly Token[], ctx: Context, level: number): void {
-    for (const token of tokens) this.token(token, ctx, level);
+    // A collapsible block (`<details><summary>集中器固件 OTA — 🟡 72%</summary>` … `</details>`, GitHub/GitLab/Gitea)
+    // is an outline: the summary an item, everything up to `</details>` under it.
+    let inner: Context | null = null;
+    for (const token of tokens) {
+      const raw = token.type === 'html' && typeof token.raw === 'string' ? token.raw : '';
+      const open = raw ? /<details\b[^>]*>[\s\S]*?<summary\b[^>]*>([\s\S]*?)<\/summary>/iu.exec(raw) : null;
+      if (open) {
+        const line = this.loc.locate(raw, true);
+        const text = tidy(decodeEntities(stripHtml(open[1]!))).replace(/\n+/g, ' ');
+        const at = line + (raw.slice(0, open.index + open[0].length - open[1]!.length).match(/\n/g)?.length ?? 0);
+        const base: Context = inner ?? ctx;
+        if (text) this.push({ kind: 'item', text, line: at, depth: base.depth + 1, headings: this.headings(), parents: [...base.parents] });
+        inner = { headings: base.headings, parents: text ? [...base.parents, text] : base.parents, depth: base.depth + 1 };
+        const rest = raw.slice(open.index + open[0].length);
+        const body = tidy(decodeEntities(stripHtml(rest.split(/<\/details>/iu)[0]!)));
+        if (body) this.push({ kind: 'paragraph', text: body, line: at, depth: inner.depth, headings: this.headings(), parents: [...inner.parents] });
+        if (/<\/details>/iu.test(rest)) inner = null;
+        continue;
+      }
+      if (inner && raw && /<\/details>/iu.test(raw)) {
+        const line = this.loc.locate(raw, true);
+        const body = tidy(decodeEntities(stripHtml(raw.split(/<\/details>/iu)[0]!)));
+        if (body) this.push({ kind: 'paragraph', text: body, line, depth: inner.depth, headings: this.headings(), parents: [...inner.parents] });
+        inner = null;
+        continue;
+      }
+      this.token(token, inner ?? ctx, level);
+    }
   }
 
   private token(token: Token, ctx: Context, level: number): void {

@@ -59,4 +59,12 @@ test('numbered project headings in a generic section: a line opening with a name
   assert.equal(kpis(ex!), ['会员查询接口可用率=99.99', '积分入账准时率=99.2']);
 });
 
+test('collapsible blocks are an outline: the summary (`名称 — 🟢 65%`, a status mark before the figure) is the item, its lines its parts; `上周 35%，本周…` is last week\'s', async () => {
+  const [ex] = await read('车联网平台周报-2023-09-15.md');
+  assert.is(ex!.week, '2023-W38');
+  assert.equal(progress(ex!), ['TBOX 固件 4.0=65', 'TBOX 固件 4.0/差分升级=50', '车队管理后台=30', '车队管理后台/报表导出=20']);
+  assert.equal(kpis(ex!), ['升级成功率=99.1']);
+  assert.ok(ex!.findings.some((f) => f.match === '35%' && f.line === 18 && f.verdict === 'ignored' && f.rule === 'last-week'), 'last week\'s figure is context');
+});
+
 test.run();

@@ -145,4 +145,17 @@ test('never throws, and every line is inside the document', () => {
   }
 });
 
+test('a <details> block is an outline: its summary an item, the lines up to </details> under it', () => {
+  const md = ['# Weekly', '', '<details>', '<summary><b>Ledger v2</b> — 🟢 60%</summary>', '', '- API: 70%', '- UI: 40%', '', '</details>', '', '- after'].join('\n');
+  const doc = parseMarkdown(md, 'd.md');
+  const brief = doc.blocks.map((b) => [b.kind, b.text, b.depth, b.parents.join('>'), b.line]);
+  assert.equal(brief, [
+    ['heading', 'Weekly', 1, '', 1],
+    ['item', 'Ledger v2 — 🟢 60%', 1, '', 4],
+    ['item', 'API: 70%', 2, 'Ledger v2 — 🟢 60%', 6],
+    ['item', 'UI: 40%', 2, 'Ledger v2 — 🟢 60%', 7],
+    ['item', 'after', 1, '', 11],
+  ]);
+});
+
 test.run();

@@ -39,6 +39,13 @@ const BAR_END = new Set([...'█▉▊▋▌▍▎▏░▒▓▰▱■□▮▯
 /** A text progress bar at the end of a window: block characters, or `[####----]`, `[====>   ]`. */
 const BAR_BEFORE = /(?:\[[#=>\-.\s*█▉▊▋▌▍▎▏░▒▓▰▱■□▮▯]{4,}\]|[█▉▊▋▌▍▎▏░▒▓▰▱■□▮▯◼◻⬛⬜]{3,})\s*$/u;
 
+/** A status mark between a name and its figure (`集中器固件 OTA — 🟡 72%`, `✅ 100%`): coloured circles and squares, ticks, warnings. */
+const MARK_BEFORE = /(?:[\u{1F534}-\u{1F53D}\u{1F7E0}-\u{1F7EB}\u{26A0}\u{26AA}\u{26AB}\u{2705}\u{274C}\u{274E}\u{2714}\u{2716}\u{2757}\u{2B55}]\u{FE0F}?\s*)+$/u;
+/** Last code units such a mark ends with: a low surrogate (astral emoji), a variation selector or one of the BMP marks. */
+function isMarkEnd(c: number): boolean {
+  return (c >= 0xdc00 && c <= 0xdfff) || c === 0xfe0f || c === 0x26a0 || c === 0x26aa || c === 0x26ab || c === 0x2705 || c === 0x274c || c === 0x274e || c === 0x2714 || c === 0x2716 || c === 0x2757 || c === 0x2b55;
+}
+
 /** Position of the unclosed `(` before `pos` within [from, pos), or -1. */
 function openParen(n: string, from: number, pos: number): number {
   const stack: number[] = [];
@@ -56,6 +63,8 @@ export const label: ContextRule = {
   accepts: [
     { text: '- 工单系统迁移进度约60%', expect: progress(60, '工单系统迁移', null, { qualifier: '约' }) },
     { text: '- 日志链路切换 —— 70%', expect: progress(70, '日志链路切换') },
+    { text: '**集中器固件 OTA 平台** — 🟡 72%', expect: progress(72, '集中器固件 OTA 平台') },
+    { text: '- Ledger v2 — ✅ 100%', expect: progress(100, 'Ledger v2') },
     { text: '- 数据湖建设进度已达到 80%', expect: progress(80, '数据湖建设') },
     { text: '- Bed management module is about 30% configured, ward lists done', expect: progress(30, 'Bed management module', null, { qualifier: 'about' }) },
   ],
@@ -83,6 +92,14 @@ export const label: ContextRule = {
         if (b) {
           f.bar ??= b[0].trim();
           labelEnd = bFrom + b.index;
+          continue;
+        }
+      }
+      // A status mark before the figure (`— 🟡 72%`) says how it goes, not what: read past it.
+      if (j >= sFrom && isMarkEnd(n.charCodeAt(j))) {
+        const e = MARK_BEFORE.exec(n.slice(sFrom, labelEnd));
+        if (e && sFrom + e.index > segFrom) {
+          labelEnd = sFrom + e.index;
           continue;
         }
       }
