@@ -92,6 +92,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     'crash-free', 'CTR', 'ROI', 'NPS', 'utilization', 'coverage', 'CPU', 'churn', 'bounce rate', 'downtime', 'MTTR', '流失率',
     // Resource levels and model quality: operating figures, not how far work is.
     'memory', 'disk', '内存', '磁盘', 'accuracy', 'precision', 'recall', 'hit rate', 'hit ratio', 'NRR', 'GRR',
+    // Business figures of a company update.
+    'gross margin', 'net margin', 'operating margin', 'first-response', 'first response', 'occupancy', '入住率', '毛利',
   ],
   ignoreWords: [
     '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心', '预算执行', '开销',
@@ -100,7 +102,7 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   progressWords: [
     '完成度', '完成率', '完成比例', '完成占比', '完成进度', '任务占比', '总进度', '整体进度', '总体进度', '开发进度',
     '进度', '进展', '已完成', '完成', '达成率', '推进', '写完', '做完', '实际', 'progress', 'actual', 'complete', 'completed', 'completion', 'done',
-    'finished', 'configured', 'migrated', 'moved', 'implemented', 'converted',
+    'finished', 'configured', 'migrated', 'moved', 'implemented', 'converted', 'built', 'delivered',
   ],
   metricWords: [
     '前端', '后端', '接口', '建模', '迁移', '联调', '测试', '开发', '设计', '上线', '部署', '研发', '验收', '提测',

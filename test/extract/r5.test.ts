@@ -67,4 +67,11 @@ test('collapsible blocks are an outline: the summary (`名称 — 🟢 65%`, a s
   assert.ok(ex!.findings.some((f) => f.match === '35%' && f.line === 18 && f.verdict === 'ignored' && f.rule === 'last-week'), 'last week\'s figure is context');
 });
 
+test('a company update in prose: business figures are KPIs named without the prose around them (NRR above 100 kept), `40% built` is progress', async () => {
+  const [ex] = await read('harbor-investor-update-2024-03.md');
+  assert.is(ex!.week, '2024-W13');
+  assert.equal(kpis(ex!), ['Gross margin=64', 'net revenue retention=112', 'Logo churn=2.1']);
+  assert.equal(progress(ex!), ['Warehouse robotics pilot/The pick-path planner=40', 'Customs filing API/Integration with the broker network=70']);
+});
+
 test.run();

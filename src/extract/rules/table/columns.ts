@@ -207,7 +207,7 @@ export const measureColumn: ColumnRule = {
   accepts: [
     { text: table(['Workstream', 'Owner', 'Rollout'], ['Checkout on web', '@lena', '85%']), expect: progress(85, 'Checkout on web') },
     { text: table(['系统', '数据迁移', '应用改造'], ['工单中心', '0.52', '0.61']), figure: '0.61', expect: progress(61, '工单中心', '应用改造') },
-    { text: table(['Workstream', 'Lead', 'Delivered'], ['Fraud analytics', 'Wei', 'Model: 90%']), expect: progress(90, 'Fraud analytics', 'Model') },
+    { text: table(['Workstream', 'Lead', 'Rollout'], ['Fraud analytics', 'Wei', 'Model: 90%']), expect: progress(90, 'Fraud analytics', 'Model') },
     { text: table(['模块', '负责人', '交付'], ['会员中心', '王磊', 'Web 70% / 小程序 40%']), figure: '40%', expect: progress(40, '会员中心', '小程序') },
   ],
   rejects: [
