@@ -24,6 +24,8 @@ export interface LineContext {
   readonly reportDate: string | null;
   /** The report's own week (`2024-W11`), if found: which column of a week-by-week grid is this report's. */
   readonly reportWeek?: string | null;
+  /** The nearest heading's item states a figure of its own in the paragraph right below it (`项目整体进度30%`). */
+  readonly headingHasFigure?: boolean;
   /** The name the nearest parent item gives its children ('' when none does); asked once per block. */
   parentName(): string;
   /** The nearest heading that names something ('' when none does); asked once per section. */

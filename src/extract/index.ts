@@ -242,6 +242,7 @@ class BlockContext implements LineContext {
   readonly parents: string[];
   readonly kind: LineContext['kind'];
   private kpi: boolean | undefined;
+  headingHasFigure = false;
   private parent: string | undefined;
 
   constructor(
@@ -397,6 +398,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     leadDepth = b.kind === 'item' ? b.depth : 0;
   };
   let section: Section | undefined;
+  let headingFigure = false;
   const ignoredHeadings = new Map<string, boolean>();
   // The rows of the table being read (consecutive rows with one header) and which of its columns say percent.
   let tableEnd = -1;
@@ -412,6 +414,9 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
       intro = '';
       leadBlock = undefined;
       leadName = '';
+      // `### B. 数据服务` / `项目整体进度30%`: the heading's item states a figure of its own right below it.
+      const next = doc.blocks[index + 1];
+      headingFigure = next?.kind === 'paragraph' && /[%％]/u.test(next.text);
     }
     // A block without a figure yields nothing (rows may hold bare figures).
     if (block.kind !== 'row' && !mayHoldFigure(block.text)) {
@@ -433,6 +438,7 @@ function extractWritten(doc: Document, options: ExtractOptions): Extraction {
     if (block.kind === 'code' && block.lang === '' && readsAsReport(block.text)) block = { ...block, kind: 'paragraph' };
     const plan = ignored ?? planTopic ?? (nested ? ignoredIntro(intro, lx) : undefined) ?? planParagraph(block, lx);
     const ctx = new BlockContext(block, blockIntro, plan, section, docNameOf, lx, led, topic, reportDate, info.week ?? null);
+    if (headingFigure) ctx.headingHasFigure = true;
     if (block.kind === 'row') {
       if (index > tableEnd) {
         const header = block.header ?? [];

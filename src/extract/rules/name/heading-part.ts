@@ -19,9 +19,12 @@ export const headingPart: NameRule = {
   rejects: [
     { text: '## 重点项目\n\n- 结算中心重构：进度 30%', expect: progress(30, '结算中心重构') },
     { text: '## 分项进展\n\n### MES 系统实施\n\n- 工单下发联调，进度 65%', expect: progress(65, '工单下发联调') },
+    { text: '## 重点项目\n\n### B. 数据服务\n\n项目整体进度30%\n\n1. 指标口径统一：完成度45.5%', figure: '45.5%', expect: progress(45.5, '指标口径统一') },
   ],
   give(f, verdict, owners) {
-    if (verdict !== 'progress' || f.ctx.kind !== 'item' || f.ctx.parents.length > 0) return undefined;
+    // A heading whose item states its own figure right below it (`### B. 数据服务` / `项目整体进度30%`) heads a group:
+    // the named lines under it are items of their own.
+    if (verdict !== 'progress' || f.ctx.kind !== 'item' || f.ctx.parents.length > 0 || f.ctx.headingHasFigure) return undefined;
     // `表迁移：已迁 …，折合 55.6%` (a head and its colon before the figure's words) or `任务迁移（调度）：61%，…` (the
     // figure right after the colon).
     const head = f.line.head;
