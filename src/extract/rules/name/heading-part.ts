@@ -19,6 +19,7 @@ export const headingPart: NameRule = {
   rejects: [
     { text: '## 重点项目\n\n- 结算中心重构：进度 30%', expect: progress(30, '结算中心重构') },
     { text: '## 分项进展\n\n### MES 系统实施\n\n- 工单下发联调，进度 65%', expect: progress(65, '工单下发联调') },
+    { text: '## 重点项目\n\n## 【O1 仓配履约】\n\n- 仓储WMS升级：前端进展100%、后端进展85%', figure: '100%', expect: progress(100, '仓储WMS升级', '前端') },
     { text: '## 重点项目\n\n### B. 数据服务\n\n项目整体进度30%\n\n1. 指标口径统一：完成度45.5%', figure: '45.5%', expect: progress(45.5, '指标口径统一') },
   ],
   give(f, verdict, owners) {
@@ -34,6 +35,10 @@ export const headingPart: NameRule = {
     // The line's first figure of this week (an earlier one of a change, `42% → 45%`, does not count).
     for (let k = 0; k < f.k; k++) if (!f.line.isEarlier(k)) return undefined;
     if (!metric || metric.length > 16 || !isNameLike(metric)) return undefined;
+    // The figure has a short name of its own after the colon (`仓储WMS升级：前端进展100%、后端进展85%`): a part of the
+    // line's item, named by the rules after this one.
+    const own = f.progressHit ? owners.own() : '';
+    if (own && own !== metric && isNameLike(own)) return undefined;
     const project = owners.projectHeading();
     if (!project || project.includes(metric) || metric.includes(project)) return undefined;
     return { project, metric, own: true, by: 'heading' };
