@@ -3,7 +3,7 @@
 import type { AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
 import { cmpItem, cmpKind, cmpStatus, emptyCounts, type Direction, type ReportLike, type Status } from './items.js';
-import { compare, indexOfWeek, nameAt, timelines, type Change, type Timeline } from './timeline.js';
+import { compare, indexOfWeek, nameAt, splitFrom, timelines, type Change, type Timeline } from './timeline.js';
 
 export interface DiffItem {
   team: string;
@@ -27,6 +27,11 @@ export interface DiffItem {
    * that differs: a diff of weeks before a rename speaks of `资金清分平台` and says it is `清结算中心` now.
    */
   current?: string;
+  /**
+   * A new item the report it first appears in names as a part of an item split up there (`会员体系重构：拆分为“积分中心”和
+   * “等级权益”两个项目`): that item's name (itself listed as cancelled).
+   */
+  splitFrom?: string;
   /** `to` is 100 because the report says in words that the item is done. */
   inferred?: boolean;
   /** The words behind an inferred completion or a stated pause or cancellation. */
@@ -136,6 +141,10 @@ export function diffTimelines(tls: readonly Timeline<Measure>[], opts: Pick<Diff
       const then = nameAt(tl, key, j);
       const item = diffItemOf(tl.team, { ...info, ...then }, c);
       if (then.project !== info.project) item.current = info.project;
+      if (c.status === 'new') {
+        const from = splitFrom(tl, key);
+        if (from) item.splitFrom = from;
+      }
       items.push(item);
     }
   }

@@ -34,6 +34,7 @@
 
 import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
 import { foldHan } from '../model/han.js';
+import { isSplitPhrase } from '../model/split.js';
 import type { Kind, Measure, Observation, Statement, WeekId } from '../model/types.js';
 import { byTeam, classify, classifyKpi, delta, itemsOf, onePerTeamWeek, roundFig, type Direction, type ReportLike, type Status } from './items.js';
 
@@ -942,4 +943,22 @@ export function nameAt(tl: Timeline<Measure>, key: string, j: number): { project
   const firstWritten = info.written.get(normalizeName(info.project));
   const project = firstWritten !== undefined && firstWritten > j ? then.project : info.project;
   return { project, metric: then.metric };
+}
+
+/**
+ * The item `key` was split from: in the report that first has it, an item stated split (`拆分为“积分中心”和“等级权益”两个项目`)
+ * on a line that names it (any spelling of it, normalised). Null when there is none, or more than one.
+ */
+export function splitFrom(tl: Timeline<Measure>, key: string): string | null {
+  const info = tl.items.get(key);
+  if (!info || info.first < 0) return null;
+  const spellings = [...info.written.keys()].filter((s) => [...s].length >= 2);
+  const found = new Set<string>();
+  for (const e of tl.entries[info.first]!.values()) {
+    const st = e.stated?.statement;
+    if (!st || e.stated!.state !== 'cancelled' || e.key === key || !isSplitPhrase(st.phrase)) continue;
+    const text = normalizeName(st.text);
+    if (spellings.some((s) => text.includes(s))) found.add(nameAt(tl, e.key, info.first).project);
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }

@@ -81,6 +81,7 @@ function diffJson(d: DiffReport): unknown {
       status: i.status,
       team: i.team,
       ...(i.current ? { current: i.current } : {}),
+      ...(i.splitFrom ? { splitFrom: i.splitFrom } : {}),
       ...(i.direction ? { direction: i.direction } : {}),
       ...(i.last ? { last: i.last } : {}),
       ...(i.inferred ? { inferred: true } : {}),

@@ -95,6 +95,25 @@ test('stated states: paused and cancelled are not stalled or dropped, and apply 
   assert.equal([on.status, on.from, on.to], ['resumed', 25, 30]);
 });
 
+test('a split: the old item is cancelled, the parts its line names are new with splitFrom; nothing else is linked', () => {
+  const split: Statement = { kind: 'cancelled', phrase: '拆分为', rule: 'stated-cancel', line: 4, subjects: ['会员体系重构'], text: '会员体系重构：本周起拆分为“积分中心”和“等级权益”两个项目分别跟踪' };
+  const reports = [
+    week('2031-W10', [['会员体系重构', 35], ['报表迁移', 60]]),
+    week('2031-W11', [['积分中心', 20], ['等级权益', 15], ['报表迁移', 70], ['风控看板', 10]], [split]),
+    week('2031-W12', [['积分中心', 35], ['等级权益', 15], ['报表迁移', 80]]),
+  ];
+  const rows = (from: string, to: string) => diffWeeks(reports, { from, to, aliases: none }).items.map((i) => [i.project, i.status, i.splitFrom]);
+  assert.equal(Object.fromEntries(rows('2031-W10', '2031-W11').map(([p, st, from]) => [p, [st, from]])), {
+    报表迁移: ['advanced', undefined],
+    积分中心: ['new', '会员体系重构'],
+    等级权益: ['new', '会员体系重构'],
+    风控看板: ['new', undefined],
+    会员体系重构: ['cancelled', undefined],
+  });
+  // The link is said where the parts are new: later they are items like any other.
+  assert.ok(rows('2031-W11', '2031-W12').every(([, , from]) => from === undefined));
+});
+
 test('completion in words: an inferred 100 for a tracked item without a figure; a figure wins; untracked names never', () => {
   const reports = [
     week('2031-W30', [['历史账单回迁', 90], ['设备注册接口', 85], ['对公代发', 72]]),

@@ -1,6 +1,7 @@
 // Rules stated-pause and stated-cancel: an item the report says is paused (`暂停`, `搁置`, `on hold`) or cancelled (`取消`, `终止`, `cancelled`).
 
 import type { StatePhraseRule } from '../types.js';
+import { SPLIT_PHRASES } from '../../../model/split.js';
 
 /** Words after a stop phrase that still mean the whole item (`暂停推进`, `搁置开发`). */
 const WHOLE = ['开发', '推进', '实施', '建设', '研发', '工作', '投入', '排期', '项目', '立项', 'development', 'work'];
@@ -94,7 +95,7 @@ const MERGED = ['并入', '已并入', '合并到', '合并至', '合并进', '�
  * tracked on its own, as after a merge; what follows is where its work goes. Only with words that the parts are items
  * of their own (see SPLIT_ITEMS in stated.ts): `需求拆分为 12 个用户故事` plans the work, it ends nothing.
  */
-export const SPLIT = ['拆分为', '拆分成', '分拆为', '分拆成', '拆成', '拆为', 'split into', 'split up into', 'broken into', 'broken up into', 'divided into'];
+export const SPLIT: readonly string[] = SPLIT_PHRASES;
 
 /** A cancellation the report states: the item ends on purpose, unlike a silent `dropped`. */
 export const statedCancel: StatePhraseRule = {
