@@ -508,10 +508,24 @@ function readClause(
       const core = subject.replace(/(?:的)?(?:工作|项目|开发|研发|优化|实施|建设|推进|事项|部分|这块|这边|work|project)$/iu, '').trim();
       if (core.length >= 2 && fallback[0] && fallback[0] !== subject && fallback[0].toLowerCase().includes(core.toLowerCase())) subjects.push(fallback[0]);
     }
+    // Several items merged into one (`门店巡检与设备报修合并为“门店运维平台”`, `A and B merged into C`): each of them ends.
+    if (own && into && !SPLIT_PHRASES.has(phrase.toLowerCase())) {
+      const each = conjuncts(subject);
+      if (each.length >= 2) {
+        for (const one of each.map(clean).filter((x) => x && !isPart(x) && !GENERIC_REF.test(x))) out.push({ rule, phrase, subjects: [one], ownSubject: own });
+        continue;
+      }
+    }
     subjects = subjects.map(clean).filter((s) => s && !isPart(s) && !GENERIC_REF.test(s));
     if (subjects.length) out.push({ rule, phrase, subjects, ownSubject: own });
   }
   return out;
+}
+
+/** The items a subject joins (`门店巡检与设备报修`, `会员积分、会员等级两个项目`, `Search v2 and Search ranking`); one when it joins none. */
+function conjuncts(subject: string): string[] {
+  const t = subject.replace(/\s*(?:这|那)?(?:两|二|三|四|2|3|4)\s*(?:个|项)?(?:项目|专项|子项目|模块)?$|\s*(?:二者|三者|两者|both(?: projects)?)$/iu, '');
+  return t.split(/\s*(?:与|和|及|以及|、|&|\band\b|,|，)\s*/iu).map((x) => x.trim()).filter((x) => x.length > 0);
 }
 
 /** `已于<time><verb>`: a done verb with its time between 已 and it (see statementText). */

@@ -88,7 +88,11 @@ export const statedPause: StatePhraseRule = {
 };
 
 /** Merged into another item (the object is where it goes, not a part of it). */
-const MERGED = ['并入', '已并入', '合并到', '合并至', '合并进', '归并到', '整合到', '整合进', 'merged into', 'folded into', 'absorbed into', 'rolled into'];
+const MERGED = [
+  '并入', '已并入', '合并到', '合并至', '合并进', '归并到', '整合到', '整合进', 'merged into', 'folded into', 'absorbed into', 'rolled into',
+  // Several merged into one (`门店巡检与设备报修合并为“门店运维平台”`): each of them ends.
+  '合并为', '合并成', '整合为', '整合成', '归并为', 'combined into',
+];
 
 /**
  * Split into other items (`拆分为“积分中心”和“等级权益”两个项目`, `split into two projects`): the item is no longer
@@ -107,6 +111,8 @@ export const statedCancel: StatePhraseRule = {
     '不再推进', '不再做', '不做了', '取消', '终止', '砍掉', 'cancelled',
     // Stopped for good in other words (round 5): `叫停`, `下马`, `放弃`, `已砍`, `废止`, `终止合作`, `axed`, `discontinued`.
     '叫停', '已叫停', '下马', '已下马', '确认放弃', '决定放弃', '放弃', '已砍', '砍了', '废止', '终止合作',
+    // No longer reported on its own (after a merge): `不再单独汇报`, `no longer tracked separately`.
+    '不再单独汇报', '不再单独跟踪', '不再单列', '不再单独列出', 'no longer reported separately', 'no longer tracked separately',
     'axed', 'discontinued', 'shelved permanently', 'permanently shelved', "won't proceed", 'not proceeding', 'no longer planned', 'canceled', 'scrapped', 'called off', 'descoped', 'de-scoped',
     'dropped from the roadmap', 'removed from the roadmap',
     // Out of this period's scope on purpose: `移出本期范围`, `不纳入本期`, `removed from scope`.
@@ -141,6 +147,9 @@ export const statedCancel: StatePhraseRule = {
     { text: '- 园区导览小程序：项目叫停，预算收回', expect: { verdict: 'stated', state: 'cancelled', subject: '园区导览小程序' } },
     { text: '- 园区导览小程序：已下马', expect: { verdict: 'stated', state: 'cancelled', subject: '园区导览小程序' } },
     { text: '- Partner SDK: axed after the reorg', expect: { verdict: 'stated', state: 'cancelled', subject: 'Partner SDK' } },
+    { text: '- 门店巡检与设备报修合并为“门店运维平台”，统一排期', expect: { verdict: 'stated', state: 'cancelled', subject: '设备报修' } },
+    { text: '- 会员积分、会员等级两个项目合并成会员中心', expect: { verdict: 'stated', state: 'cancelled', subject: '会员积分' } },
+    { text: '- 订单导出：与报表中心合并，本项目不再单独汇报', expect: { verdict: 'stated', state: 'cancelled', subject: '订单导出' } },
     { text: '2. 会员体系重构：本周起拆分为“积分中心”和“等级权益”两个项目分别跟踪', expect: { verdict: 'stated', state: 'cancelled', subject: '会员体系重构' } },
     { text: '- 结算平台分拆成清算、对账两个子项目，单独跟踪', expect: { verdict: 'stated', state: 'cancelled', subject: '结算平台' } },
     { text: '- **Onboarding revamp** — split into two projects this week, tracked separately from now on:', expect: { verdict: 'stated', state: 'cancelled', subject: 'Onboarding revamp' } },
