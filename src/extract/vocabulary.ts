@@ -94,6 +94,8 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
     'memory', 'disk', '内存', '磁盘', 'accuracy', 'precision', 'recall', 'hit rate', 'hit ratio', 'NRR', 'GRR',
     // Business figures of a company update.
     'gross margin', 'net margin', 'operating margin', 'first-response', 'first response', 'occupancy', '入住率', '毛利',
+    // App stability.
+    '崩溃率', '闪退率', '卡顿率', 'ANR', 'crash rate',
   ],
   ignoreWords: [
     '费率', '利率', '税率', '汇率', '折扣', '概率', '收益率', '增速', '人效', '水位', '股份', '股权', '置信度', '信心', '预算执行', '开销',
