@@ -606,6 +606,7 @@ export const MESSAGES_ZH: Readonly<Record<string, string>> = {
   "last week's figure (kept as prev of this week's)": '上周的数（作为本周的前值保留）',
   'an operating figure (listed under a metrics heading)': '运营指标：列在指标标题下',
   'a share, not progress': '占比，不是进度',
+  'a rollout share, not progress': '灰度放量比例，不是进度',
   'in a heading without a progress word': '在标题中且没有进度词',
   'no progress word nearby': '附近没有进度词',
   'the first figure of a paragraph under its project heading': '项目标题下段落的第一个数',
