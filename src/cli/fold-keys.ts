@@ -2,27 +2,15 @@
 // an ingest that changed nothing asks `checkpointsCurrent` without loading the analysis.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { AliasMap } from '../model/name.js';
+import { moduleCodeHash } from '../store/code-hash.js';
 import type { StoreReader, StoredHeader } from '../store/types.js';
 
 let codeHash: string | undefined;
 
 /** A hash of the fold's code as built: a checkpoint written by other code is not used. */
 function foldCode(): string {
-  if (codeHash !== undefined) return codeHash;
-  const h = createHash('sha256');
-  for (const f of ['../analyze/timeline', '../analyze/items', '../model/name', '../model/han']) {
-    for (const ext of ['.js', '.ts']) {
-      try {
-        h.update(readFileSync(new URL(f + ext, import.meta.url)));
-        break;
-      } catch {
-        // the other extension (tests run the sources)
-      }
-    }
-  }
-  return (codeHash = h.digest('hex'));
+  return (codeHash ??= moduleCodeHash(import.meta.url, ['../analyze/timeline', '../analyze/items', '../model/name', '../model/han']));
 }
 
 /** The key of a team's state after its report `at`: the code, the aliases, the team's reports up to it. */

@@ -17,26 +17,15 @@
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { moduleCodeHash } from './code-hash.js';
 
 let codeHash: string | undefined;
 
 /** A hash of the checks' code as built (schema.js, manifest.js): a marker written by other checks is not used. */
 function checkCode(): string {
-  if (codeHash !== undefined) return codeHash;
-  const h = createHash('sha256');
-  for (const f of ['./schema', './manifest']) {
-    for (const ext of ['.js', '.ts']) {
-      try {
-        h.update(readFileSync(new URL(f + ext, import.meta.url)));
-        break;
-      } catch {
-        // the other extension (tests run the sources)
-      }
-    }
-  }
-  return (codeHash = h.digest('hex'));
+  return (codeHash ??= moduleCodeHash(import.meta.url, ['./schema', './manifest']));
 }
 
 /** The marker's file for a generation whose parts have these full seals (base first, then each journal record). */
