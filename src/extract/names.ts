@@ -148,7 +148,8 @@ export function stripStatus(name: string, lx: Lexicon): string {
       const cut = t.length - w.length;
       // Latin status words must stand apart from the name (`Service at risk`, not `Task`).
       if (/^[a-z]/i.test(w) && /[a-z]/i.test(t[cut - 1] ?? '')) continue;
-      t = t.slice(0, cut).replace(/[\s,，;；:：、\-—–]+$/u, '').trim();
+      // A middle dot or bar may set the state apart too (`港股通行情升级 · 暂停中`, `报价看板 | 已完成`).
+      t = t.slice(0, cut).replace(/[\s,，;；:：、\-—–·・•|｜]+$/u, '').trim();
       break;
     }
     if (t === before) break;

@@ -669,6 +669,26 @@ function rowNames(block: Block, lx: Lexicon): { names: string[]; nameCols: Set<n
   return { names: [...new Set(names.filter(Boolean))], nameCols };
 }
 
+/** Separators and brackets around a state written after a name (`· 暂停中`, `（搁置中）`, `[on hold]`, `— 已完成`). */
+const STATE_EDGE = /^[\s·・•|｜\-—–:：,，(（\[【]+|[\s)）\]】.。]+$/gu;
+
+/**
+ * A state written after a name in a name cell (`港股通行情升级 · 暂停中`): the name (as names are cleaned) and the
+ * rule whose phrase the rest is, whole. Undefined when the cell holds more than a name and one state phrase.
+ */
+function stateInName(cell: string, rules: readonly StatePhraseRule[], lx: Lexicon): { name: string; phrase: string; rule: StatePhraseRule } | undefined {
+  const name = nameOf(cell, lx);
+  const at = name ? cell.indexOf(name) : -1;
+  if (at < 0) return undefined;
+  const tail = cell.slice(at + name.length).replace(STATE_EDGE, '').toLowerCase();
+  if (!tail || cell.slice(0, at).trim()) return undefined;
+  for (const rule of rules) {
+    const phrase = rule.phrases.find((p) => p.toLowerCase() === tail);
+    if (phrase) return { name, phrase, rule };
+  }
+  return undefined;
+}
+
 /** The name of the nearest (last) of `texts` that names something, else undefined. */
 function lastNamed(texts: readonly string[], name: (t: string) => string): string | undefined {
   for (let i = texts.length - 1; i >= 0; i--) {
@@ -759,7 +779,13 @@ export function findStatements(blocks: readonly Block[], opts: StatementOptions)
         }
         // Phrases are matched in Simplified (`暫停` is `暂停`); renames above keep the script the report wrote.
         const scell = statementText(cell);
-        if (nameCols.has(i) || !states(scell) || contextColumn(block.header?.[i] ?? '', lx)) return;
+        if (nameCols.has(i)) {
+          // A state left in the name cell (`债券估值引擎（搁置中）`, `Quote board [on hold]`): the row's item is in it.
+          const said = stateInName(scell, rules, lx);
+          if (said) emit({ kind: said.rule.state, phrase: said.phrase, rule: said.rule.name, line: block.line, subjects: [said.name], text });
+          return;
+        }
+        if (!states(scell) || contextColumn(block.header?.[i] ?? '', lx)) return;
         for (const f of readText(scell, names, rules, anyPhrase, allPhrases, clean)) {
           emit({ kind: f.rule.state, phrase: f.phrase, rule: f.rule.name, line: block.line, subjects: f.subjects, text });
         }

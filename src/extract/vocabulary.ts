@@ -160,7 +160,9 @@ export const DEFAULT_VOCABULARY: Readonly<Vocabulary> = Object.freeze({
   metadataLabels: ['Created', 'Last edited', 'Last Edited', 'Updated', 'Edited', 'Created by', 'Tags', '创建时间', '创建于', '更新时间', '修改时间', '最后编辑', '导出时间'],
   statusWords: [
     '进行中', '开发中', '测试中', '联调中', '设计中', '评审中', '推进中', '处理中', '已完成', '未开始', '待开始', '正常',
-    '按计划', '延期', '延迟', '阻塞', '暂停', '有风险', '风险', '已上线', '本周启动', '已启动', '启动',
+    '按计划', '延期', '延迟', '阻塞', '暂停', '有风险',
+    // A stop still in force (`港股通行情升级 · 暂停中`, `债券估值引擎（搁置中）`): the state, read by the stop rules, never the name.
+    '暂停中', '搁置中', '暂缓中', '挂起中', '冻结中', '已暂停', '已搁置', 'paused', '风险', '已上线', '本周启动', '已启动', '启动',
     'on track', 'at risk', 'blocked', 'in progress', 'ongoing', 'delayed', 'on hold', 'wip', 'WIP',
     // A RAG colour and its Chinese forms (`Amber`, `🟡 黄灯`): how it goes, never part of a name.
     'green', 'amber', 'red', 'yellow', '绿灯', '黄灯', '红灯', 'not started',

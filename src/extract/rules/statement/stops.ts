@@ -70,6 +70,10 @@ export const statedPause: StatePhraseRule = {
     { text: '- Partner SDK: on the back burner until the pricing review', expect: { verdict: 'stated', state: 'paused', subject: 'Partner SDK' } },
     { text: '- Partner SDK: put on hold', expect: { verdict: 'stated', state: 'paused', subject: 'Partner SDK' } },
     { text: '- 港股行情接入：搁置中，等交易所新规', expect: { verdict: 'stated', state: 'paused', subject: '港股行情接入' } },
+    // The state left in a name (round 5): after a middle dot, in a bracket of the name cell, after a dash.
+    { text: '| 项目 | 进度 |\n|---|---|\n| 债券估值引擎（搁置中） | 30% |', expect: { verdict: 'stated', state: 'paused', subject: '债券估值引擎' } },
+    { text: '| Workstream | Progress |\n|---|---|\n| Fund NAV push [on hold] | 50% |', expect: { verdict: 'stated', state: 'paused', subject: 'Fund NAV push' } },
+    { text: '- 清算对账自动化 · 暂停中：进度 45%', expect: { verdict: 'stated', state: 'paused', subject: '清算对账自动化' } },
   ],
   rejects: [
     { text: '- 支付网关：周六凌晨暂停交易 2 小时进行升级', expect: { verdict: 'unstated', state: 'paused', subject: '支付网关' } },
