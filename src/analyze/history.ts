@@ -4,7 +4,7 @@ import { diffChars } from 'diff';
 import { canonicalProject, normalizeName, type AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
 import { cmpItem, cmpKind, type ReportLike, type Status } from './items.js';
-import { compare, timelines } from './timeline.js';
+import { compare, splitFrom, timelines } from './timeline.js';
 
 /** A measure that may carry its source line (an Observation does). */
 export type MeasureWithText = Measure & { text?: string; section?: string[] };
@@ -43,6 +43,8 @@ export interface HistoryItem {
   project: string;
   metric: string | null;
   kind: Kind;
+  /** The item it was split from (`积分账户` ← `会员权益重构`), as `diff --json` says in the week it is new. */
+  splitFrom?: string;
   points: HistoryPoint[];
 }
 
@@ -83,6 +85,8 @@ export function history(reports: readonly ReportLike<MeasureWithText>[], query: 
       // every figure, which is what the points below collect, is looked at first.
       if (!mayMatch(tl.entries, key, normalizeName(info.project), q)) continue;
       const item: HistoryItem = { team: tl.team, project: info.project, metric: info.metric, kind: info.kind, points: [] };
+      const parent = splitFrom(tl, key);
+      if (parent) item.splitFrom = parent;
       const names = new Set<string>();
       let prevText: string | undefined;
       tl.entries.forEach((entries, j) => {

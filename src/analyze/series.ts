@@ -4,7 +4,7 @@ import type { AliasMap } from '../model/name.js';
 import type { Kind, Measure, WeekId } from '../model/types.js';
 import { compareWeeks } from '../model/week.js';
 import { cmpItem, cmpKind, cmpStr, type Direction, type ReportLike, type Status } from './items.js';
-import { compare, endOf, timelines } from './timeline.js';
+import { compare, endOf, splitFrom, timelines } from './timeline.js';
 
 export interface SeriesRow {
   team: string;
@@ -13,6 +13,8 @@ export interface SeriesRow {
   kind: Kind;
   /** KPIs: which way is better. */
   direction?: Direction;
+  /** The item it was split from (`积分账户` ← `会员权益重构`), as `diff --json` says in the week it is new. */
+  splitFrom?: string;
   /** One value per `SeriesTable.weeks` column; null when the item (or its team's report) has no figure that week (a completion in words counts as 100). */
   values: (number | null)[];
   /** As `diff` of the team's last report in range against the report before it; null when either side is absent. */
@@ -67,9 +69,39 @@ export function seriesTable(reports: readonly ReportLike<Measure>[], opts: Serie
       if (!change) continue;
       const row: SeriesRow = { team: tl.team, project: info.project, metric: info.metric, kind: info.kind, values, delta: change.delta, status: change.status };
       if (info.kind === 'kpi') row.direction = info.direction;
+      const parent = splitFrom(tl, key);
+      if (parent) row.splitFrom = parent;
       rows.push(row);
     }
   }
   rows.sort((p, q) => cmpStr(p.team, q.team) || cmpKind(p.kind, q.kind) || cmpItem(p, q));
   return { weeks, rows };
+}
+
+/** What an observation as written is now: its item's name (alias-resolved, latest spelling) and the item it was split from. */
+export interface ItemNow {
+  project: string;
+  splitFrom?: string;
+}
+
+/**
+ * Issue 10 for `export --long` and `export --format json`: each report's figures keyed `team \0 week \0 project \0
+ * metric` as written, to the name its item has now and the item it was split from (as `diff --json` has them).
+ */
+export function itemsNow(reports: readonly ReportLike<Measure>[], aliases: SeriesOptions['aliases'], team?: string): Map<string, ItemNow> {
+  const out = new Map<string, ItemNow>();
+  for (const tl of timelines(reports, aliases, team)) {
+    const parents = new Map<string, string | null>();
+    tl.entries.forEach((entries, j) => {
+      const week = tl.reports[j]!.week;
+      for (const [key, e] of entries) {
+        if (!e.measure) continue;
+        const info = tl.items.get(key)!;
+        if (!parents.has(key)) parents.set(key, splitFrom(tl, key));
+        const parent = parents.get(key);
+        out.set(`${tl.team}\u0000${week}\u0000${e.measure.project}\u0000${e.measure.metric ?? ''}`, { project: info.project, ...(parent ? { splitFrom: parent } : {}) });
+      }
+    });
+  }
+  return out;
 }

@@ -951,7 +951,7 @@ export function nameAt(tl: Timeline<Measure>, key: string, j: number): { project
  */
 export function splitFrom(tl: Timeline<Measure>, key: string): string | null {
   const info = tl.items.get(key);
-  if (!info || info.first < 0) return null;
+  if (!info || info.first < 0 || !tl.entries[info.first]) return null;
   const spellings = [...info.written.keys()].filter((s) => [...s].length >= 2);
   const found = new Set<string>();
   for (const e of tl.entries[info.first]!.values()) {

@@ -19,15 +19,21 @@ const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'note', label: 'note', value: (i) => statusNote(i, wordsFor(undefined)), worded: (i, w) => statusNote(i, w), only: 'data' },
   { key: 'due', label: 'due', value: (i) => i.due ?? null, only: 'data' },
   { key: 'slipping', label: 'slipping', value: (i) => (i.slipping ? 'slipping' : null), worded: (i, w) => (i.slipping ? statusWord('slipping', w) : null), only: 'data' },
+  // Issue 10: a renamed item's name now, the item a new one was split from (the JSON's `current`, `splitFrom`).
+  { key: 'current', label: 'currentName', value: (i) => i.current ?? null, only: 'data' },
+  { key: 'split_from', label: 'splitFrom', value: (i) => i.splitFrom ?? null, only: 'data' },
 ];
 
 /**
  * What the status needs said beside it: where a resumed item's earlier figure comes from
  * (`last seen 2023-W10, 60%`), what happened between the weeks to an item gone from the later
- * one, the words behind an inferred completion or a stated stop, a lower-is-better KPI.
+ * one, the words behind an inferred completion or a stated stop, a lower-is-better KPI; a renamed item's name now
+ * (`now 企业级数据平台`) and the item a new one was split from (`split from 会员体系重构`).
  */
 export function statusNote(i: DiffItem, w: Words): string {
   const notes: string[] = [];
+  if (i.current) notes.push(w.nowNamed(i.current));
+  if (i.splitFrom) notes.push(w.splitFromNote(i.splitFrom));
   if (i.last) notes.push(i.status === 'completed' && i.to === null ? w.reached100(i.last.week) : w.lastSeen(i.last.week, i.last.percent));
   if (i.evidence) notes.push(i.inferred ? w.inWords(i.evidence.phrase) : w.statedWords(i.evidence.phrase));
   if (i.kind === 'kpi' && i.direction === 'lower') notes.push(w.lowerIsBetter);

@@ -10,7 +10,9 @@ function heading(i: HistoryItem, w: Words): string {
   const name = i.metric ? `${i.project} / ${i.metric}` : i.project;
   const kind = i.kind === 'kpi' ? w.kpiMark : '';
   const spark = `  ${sparkText(i.points.map((p) => p.percent))}`;
-  return i.team ? `[${i.team}] ${name}${kind}${spark}` : `${name}${kind}${spark}`;
+  // The item it was split from (`积分账户 (split from 会员权益重构)`); a rename shows in the as-written column.
+  const split = i.splitFrom ? w.aside(w.splitFromNote(i.splitFrom)) : '';
+  return i.team ? `[${i.team}] ${name}${kind}${split}${spark}` : `${name}${kind}${split}${spark}`;
 }
 
 /** A narrative diff as inline parts: common text, removed and added pieces. */
@@ -38,6 +40,7 @@ const COLUMNS: readonly Column<Row>[] = [
     worded: (r, w) => statusWord(r.status, w),
   },
   { key: 'written', label: 'asWritten', value: (r) => r.written },
+  { key: 'split_from', label: 'splitFrom', value: (r) => r.item.splitFrom ?? null, only: 'data' },
   { key: 'file', label: 'file', value: (r) => r.source, only: 'data' },
   { key: 'line', label: 'line', value: (r) => r.line, only: 'data' },
   { key: 'text', label: 'text', value: (r) => r.text, only: 'data' },

@@ -15,6 +15,9 @@ export interface ExportObservation extends Observation {
   team: string;
   /** The report's source file. */
   source: string;
+  /** Issue 10: the item's name now, when it differs from `project` as written (a rename); the item it was split from. */
+  current?: string;
+  splitFrom?: string;
 }
 
 /** Flattens reports with observations into export rows (week order is the caller's). */
@@ -54,6 +57,8 @@ function seriesColumns(t: SeriesTable): Column<SeriesRow>[] {
     ),
     { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
     { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w), worded: (r, w) => statusWord(r.status, w) },
+    // Issue 10: the item a new one was split from (the row's project is the item's name now).
+    { key: 'split_from', label: 'splitFrom', value: (r) => r.splitFrom ?? null, only: 'data' },
   ];
 }
 
@@ -71,6 +76,8 @@ const OBSERVATION_COLUMNS: readonly Column<ExportObservation>[] = [
   { key: 'file', label: 'file', value: (o) => o.source },
   { key: 'line', label: 'line', align: 'right', value: (o) => o.line },
   { key: 'text', label: 'text', value: (o) => o.text },
+  { key: 'current', label: 'currentName', value: (o) => o.current ?? null, shownIf: (rows) => rows.some((o) => o.current) },
+  { key: 'split_from', label: 'splitFrom', value: (o) => o.splitFrom ?? null, shownIf: (rows) => rows.some((o) => o.splitFrom) },
 ];
 
 function exportDoc(d: ExportData, w: Words): Doc {
@@ -95,7 +102,13 @@ function exportDoc(d: ExportData, w: Words): Doc {
 
 /** DESIGN.md `export --format json`: a flat array of observations (the `show --json` item shape) with week, date, team. */
 function exportJson(d: ExportData): unknown {
-  return (d.observations ?? []).map((o) => ({ week: o.week, date: o.date, ...observationItem(o, o.source, o.team) }));
+  return (d.observations ?? []).map((o) => ({
+    week: o.week,
+    date: o.date,
+    ...observationItem(o, o.source, o.team),
+    ...(o.current ? { current: o.current } : {}),
+    ...(o.splitFrom ? { splitFrom: o.splitFrom } : {}),
+  }));
 }
 
 // ------------------------------------------------------------------ the workbook

@@ -80,6 +80,8 @@ const EN = {
     continuity: 'Figures',
     position: 'Place',
     note: 'Note',
+    currentName: 'Name now',
+    splitFrom: 'Split from',
   },
   /** A status word as shown (the JSON and CSV value stays the English identifier). */
   status: {} as Partial<Record<string, string>>,
@@ -102,6 +104,9 @@ const EN = {
   /** What a status needs said beside it (diff, history). */
   lastSeen: (week: string, pct: number | null) => `last seen ${week}${pct === null ? '' : `, ${fmtPct(pct)}%`}`,
   reached100: (week: string) => `at 100 in ${week}`,
+  /** A renamed item's name now; the item a new one was split from. */
+  nowNamed: (name: string) => `now ${name}`,
+  splitFromNote: (name: string) => `split from ${name}`,
   inWords: (phrase: string) => `in words: ${phrase}`,
   statedWords: (phrase: string) => `stated: ${phrase}`,
   lowerIsBetter: 'lower is better',

@@ -9,7 +9,7 @@ import { root, run as inProcess } from './support/cli.js';
 import { parseCsv } from './support/csv.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'milestones-agree-'));
-const db = path.join(tmp, 'samples.json');
+let db = path.join(tmp, 'samples.json');
 
 async function run(...args: string[]): Promise<string> {
   const r = await inProcess(db, args, { cwd: root });
@@ -18,22 +18,45 @@ async function run(...args: string[]): Promise<string> {
 }
 const json = async <T>(...args: string[]) => JSON.parse(await run(...args)) as T;
 
-interface DiffRow { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string; inferred?: boolean }
+interface DiffRow { project: string; metric: string | null; kind: string; from: number | null; to: number | null; status: string; inferred?: boolean; current?: string; splitFrom?: string }
 interface Point { week: string; percent: number | null; status: string; inferred?: boolean }
 const key = (project: string, metric: string | null) => `${project}/${metric ?? ''}`;
+/** An item by its name now: what history, export and stalled call it (diff names it as its later week wrote it, and says `current`). */
+const nowKey = (i: DiffRow) => key(i.current ?? i.project, i.metric);
 
-test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms agree, week by week, on the samples', async () => {
-  await run('ingest', 'data/samples');
+/** What one series shows of issue 10's links: renamed items (diff's `current`) and split-off ones (`splitFrom`), checked across the outputs. */
+interface Links { current: number; splitFrom: number }
+
+/** Runs every agreement check on the reports of `dir` in a database of its own; returns how many statuses it compared and the links it saw. */
+async function agree(dir: string, name: string, minWeeks: number): Promise<{ compared: number; seen: Set<string>; links: Links }> {
+  db = path.join(tmp, `${name}.json`);
+  await run('ingest', dir);
   const weeks = (await json<{ weeks: { week: string }[] }>('weeks', '--json')).weeks.map((w) => w.week);
-  assert.ok(weeks.length >= 8);
+  assert.ok(weeks.length >= minWeeks);
+  const links: Links = { current: 0, splitFrom: 0 };
+  // The item each item was split from, as history (JSON and CSV) and the export matrix say it: by the item's name now.
+  const historySplit = new Map<string, string | undefined>();
+  const matrix = parseCsv(await run('export', '--format', 'csv'));
+  const matrixSplit = new Map(matrix.slice(1).map((r) => [key(r[matrix[0]!.indexOf('project')]!, r[matrix[0]!.indexOf('metric')] || null), r[matrix[0]!.indexOf('split_from')] || undefined]));
+  // export --format json: every observation's item now (`current` when renamed) and its split link, by week and name as written.
+  const observed = new Map<string, { current?: string; splitFrom?: string }>();
 
   // History once per project: every point's status, keyed by item and week.
   const historyStatus = new Map<string, Point>();
   const observations = await json<{ week: string; project: string; metric: string | null; percent: number; inferred?: boolean }[]>('export', '--format', 'json');
   const names = new Set(parseCsv(await run('export', '--format', 'csv')).slice(1).map((r) => r[1]!));
+  for (const r of observations as { week: string; project: string; metric: string | null; current?: string; splitFrom?: string }[]) {
+    observed.set(`${key(r.project, r.metric)}@${r.week}`, { current: r.current, splitFrom: r.splitFrom });
+  }
   for (const name of names) {
-    for (const item of (await json<{ items: { project: string; metric: string | null; points: Point[] }[] }>('history', name, '--json')).items) {
+    for (const item of (await json<{ items: { project: string; metric: string | null; splitFrom?: string; points: Point[] }[] }>('history', name, '--json')).items) {
       for (const p of item.points) historyStatus.set(`${key(item.project, item.metric)}@${p.week}`, p);
+      historySplit.set(key(item.project, item.metric), item.splitFrom);
+    }
+    const hcsv = parseCsv(await run('history', name, '--format', 'csv'));
+    for (const r of hcsv.slice(1)) {
+      const k2 = key(r[hcsv[0]!.indexOf('project')]!, r[hcsv[0]!.indexOf('metric')] || null);
+      assert.is(r[hcsv[0]!.indexOf('split_from')] || undefined, historySplit.get(k2), `history ${name} CSV and JSON: split_from of ${k2}`);
     }
   }
 
@@ -43,7 +66,7 @@ test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms a
     const w = weeks[k]!;
     const d = await json<{ from: string; to: string; items: DiffRow[] }>('diff', w, '--json');
     assert.equal([d.from, d.to], [weeks[k - 1], w], `diff ${w} compares it with the report before it`);
-    const byItem = new Map(d.items.map((i) => [key(i.project, i.metric), i]));
+    const byItem = new Map(d.items.map((i) => [nowKey(i), i]));
     for (const s of new Set(d.items.map((i) => i.status))) seen.add(s);
 
     // diff as CSV: the same rows and statuses as its JSON.
@@ -51,10 +74,27 @@ test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms a
     const head = csv[0]!;
     const col = (n: string) => head.indexOf(n);
     assert.equal(
-      csv.slice(1).map((r) => `${key(r[col('project')]!, r[col('metric')] || null)}=${r[col('status')]}`).sort(),
-      d.items.map((i) => `${key(i.project, i.metric)}=${i.status}`).sort(),
-      `diff ${w}: CSV and JSON`,
+      csv.slice(1).map((r) => `${key(r[col('project')]!, r[col('metric')] || null)}=${r[col('status')]}>${r[col('current')]}<${r[col('split_from')]}`).sort(),
+      d.items.map((i) => `${key(i.project, i.metric)}=${i.status}>${i.current ?? ''}<${i.splitFrom ?? ''}`).sort(),
+      `diff ${w}: CSV and JSON (status, current, split_from)`,
     );
+    // The text table says both beside the status (`now 清结算中心`, `split from 会员权益重构`).
+    const text = await run('diff', w, '--no-color', '--lang', 'en');
+    for (const i of d.items) {
+      if (i.current) {
+        assert.ok(text.includes(`now ${i.current}`), `diff ${w} text names ${i.project} as ${i.current} now`);
+        links.current++;
+        // The export of that week's figure says the same.
+        if (i.to !== null) assert.is(observed.get(`${key(i.project, i.metric)}@${w}`)?.current, i.current, `export json: ${i.project} in ${w} is ${i.current} now`);
+      }
+      if (i.splitFrom) {
+        assert.ok(text.includes(`split from ${i.splitFrom}`), `diff ${w} text: ${i.project} split from ${i.splitFrom}`);
+        assert.is(historySplit.get(nowKey(i)), i.splitFrom, `history of ${nowKey(i)}: split from ${i.splitFrom}`);
+        assert.is(matrixSplit.get(nowKey(i)), i.splitFrom, `export matrix: ${nowKey(i)} split from ${i.splitFrom}`);
+        assert.is(observed.get(`${key(i.project, i.metric)}@${w}`)?.splitFrom, i.splitFrom, `export json: ${i.project} in ${w} split from ${i.splitFrom}`);
+        links.splitFrom++;
+      }
+    }
 
     // history: each week's point has the status diff gives that week; an item without a point that week is one diff lists as gone.
     for (const [k2, i] of byItem) {
@@ -101,10 +141,26 @@ test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms a
       assert.ok(row && row.percent === 100 && row.inferred === true, `export json has the inferred 100 of ${key(i.project, i.metric)} in ${w}`);
     }
   }
+  return { compared, seen, links };
+}
+
+test('diff W, history, export --to W, stalled --as-of W and the JSON/CSV forms agree, week by week, on the samples', async () => {
+  const { compared, seen } = await agree('data/samples', 'samples', 8);
   assert.ok(compared > 200, `compared ${compared} statuses`);
   for (const s of ['new', 'advanced', 'completed', 'stalled', 'regressed', 'dropped', 'resumed', 'paused', 'improved', 'worsened']) {
     assert.ok(seen.has(s), `the samples show ${s} somewhere`);
   }
+});
+
+test('they agree on a renamed item (current) and items split from another (splitFrom), and on a state left in a name', async () => {
+  const { compared, seen, links } = await agree('test/fixtures/cli/renamed-split', 'renamed-split', 3);
+  assert.ok(compared >= 15, `compared ${compared} statuses`);
+  // Two renames diffed before they happen (W14→W15), two parts split off (W15).
+  assert.equal(links, { current: 2, splitFrom: 2 });
+  for (const s of ['new', 'advanced', 'stalled', 'paused', 'cancelled']) assert.ok(seen.has(s), `the fixture shows ${s}`);
+  // `对账差错看板 · 暂停中`: the item keeps its name and is paused, as the report states.
+  const d = await json<{ items: DiffRow[] }>('diff', '2026-W15', '--json');
+  assert.equal(d.items.filter((i) => i.project.startsWith('对账差错看板')).map((i) => [i.project, i.status]), [['对账差错看板', 'paused']]);
 });
 
 test.after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // `milestones export`: everything stored, as a week-by-item matrix, or (--long, and JSON) the flat list of observations.
 
 import { dueDates, dueOfRow, forecastRows } from '../../analyze/forecast.js';
-import { seriesTable } from '../../analyze/series.js';
+import { itemsNow, seriesTable } from '../../analyze/series.js';
 import { inferredObservations } from '../../analyze/timeline.js';
 import { WORKBOOK_FORMATS } from '../../render/format-names.js';
 import { UsageError } from '../../model/errors.js';
@@ -34,7 +34,13 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
     const reports = ctx.headers
       .filter((h) => inRange(h.week))
       .map((h) => ({ ...h, observations: [...ctx.store.observations(h.id), ...(inferred.get(`${h.team}\u0000${h.week}`) ?? [])] }));
-    data.observations = toExportObservations(reports);
+    // Each figure's item as it is now: a renamed item's name, the item a new one was split from.
+    const now = itemsNow(ctx.store.measures({ team: g.team }), ctx.aliases, g.team);
+    data.observations = toExportObservations(reports).map((o) => {
+      const it = now.get(`${o.team}\u0000${o.week}\u0000${o.project}\u0000${o.metric ?? ''}`);
+      if (!it) return o;
+      return { ...o, ...(it.project !== o.project ? { current: it.project } : {}), ...(it.splitFrom ? { splitFrom: it.splitFrom } : {}) };
+    });
   }
   const measures = !long && out.format !== 'json' ? ctx.store.measures({ team: g.team }) : [];
   if (!long && out.format !== 'json') data.series = seriesTable(measures, { aliases: ctx.aliases, team: g.team, from, to });
