@@ -20,8 +20,8 @@ const COLUMNS: readonly Column<DiffItem>[] = [
   { key: 'due', label: 'due', value: (i) => i.due ?? null, only: 'data' },
   { key: 'slipping', label: 'slipping', value: (i) => (i.slipping ? 'slipping' : null), worded: (i, w) => (i.slipping ? statusWord('slipping', w) : null), only: 'data' },
   // Issue 10: a renamed item's name now, the item a new one was split from (the JSON's `current`, `splitFrom`).
-  { key: 'current', label: 'currentName', value: (i) => i.current ?? null, only: 'data' },
-  { key: 'split_from', label: 'splitFrom', value: (i) => i.splitFrom ?? null, only: 'data' },
+  { key: 'current', label: 'currentName', value: (i) => i.current ?? null, only: 'data', dataIf: (rows) => rows.some((i) => i.current) },
+  { key: 'split_from', label: 'splitFrom', value: (i) => i.splitFrom ?? null, only: 'data', dataIf: (rows) => rows.some((i) => i.splitFrom) },
 ];
 
 /**

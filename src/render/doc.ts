@@ -37,6 +37,11 @@ export interface Column<R> {
   sheet?: 'show';
   /** Display formats leave the column out unless this holds for the rows shown (e.g. Team when some team is named). */
   shownIf?: (rows: readonly R[]) => boolean;
+  /**
+   * Data formats leave the column out unless this holds for the rows: an added column only some data fills (a renamed
+   * item's name now, `split_from`), so a CSV without renames or splits keeps the columns it always had.
+   */
+  dataIf?: (rows: readonly R[]) => boolean;
 }
 
 export interface TableBlock<R = unknown> {

@@ -34,7 +34,7 @@ export function render<T>(type: ReportType<T>, data: T, format: FormatName, opts
   const w = wordsFor(opts.lang);
   if (format === 'html' && type.page) return { text: type.page(data, w) };
   const doc = type.doc(data, w, opts);
-  const columns = doc.data.columns.filter((c) => c.only !== 'display').length;
+  const columns = dataColumns(doc).length;
   return { text: DOC_RENDERERS[format](doc, w, opts), rows: doc.data.rows.length, columns };
 }
 
@@ -202,13 +202,18 @@ function docAsHtml(doc: Doc, w: Words): string {
 
 // ------------------------------------------------------------------ CSV
 
+/** The columns a data format writes: not display-only ones, nor added ones the rows leave empty (`dataIf`). */
+function dataColumns(doc: Doc): Doc['data']['columns'] {
+  return doc.data.columns.filter((c) => c.only !== 'display' && (!c.dataIf || c.dataIf(doc.data.rows)));
+}
+
 /**
  * One data table: machine headers and identifiers in English (what scripts read), or — in a
  * language whose table says `csvHeaders: 'words'` — header words and worded values, for the
  * person who opens it in Excel or WPS.
  */
 function docAsCsv(doc: Doc, w: Words, opts: RenderOptions): string {
-  const cols = doc.data.columns.filter((c) => c.only !== 'display');
+  const cols = dataColumns(doc);
   const words = w.csvHeaders === 'words';
   return csv(
     cols.map((c) => (words ? headerOf(c as Column<unknown>, w) : c.key)),

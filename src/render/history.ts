@@ -40,7 +40,7 @@ const COLUMNS: readonly Column<Row>[] = [
     worded: (r, w) => statusWord(r.status, w),
   },
   { key: 'written', label: 'asWritten', value: (r) => r.written },
-  { key: 'split_from', label: 'splitFrom', value: (r) => r.item.splitFrom ?? null, only: 'data' },
+  { key: 'split_from', label: 'splitFrom', value: (r) => r.item.splitFrom ?? null, only: 'data', dataIf: (rows) => rows.some((r) => r.item.splitFrom) },
   { key: 'file', label: 'file', value: (r) => r.source, only: 'data' },
   { key: 'line', label: 'line', value: (r) => r.line, only: 'data' },
   { key: 'text', label: 'text', value: (r) => r.text, only: 'data' },

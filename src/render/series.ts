@@ -58,7 +58,7 @@ function seriesColumns(t: SeriesTable): Column<SeriesRow>[] {
     { key: 'delta', label: 'delta', align: 'right', value: (r) => r.delta, show: (r) => fmtDelta(r.delta) },
     { key: 'status', label: 'status', value: (r) => r.status, show: (r, w) => status(r.status, w), worded: (r, w) => statusWord(r.status, w) },
     // Issue 10: the item a new one was split from (the row's project is the item's name now).
-    { key: 'split_from', label: 'splitFrom', value: (r) => r.splitFrom ?? null, only: 'data' },
+    { key: 'split_from', label: 'splitFrom', value: (r) => r.splitFrom ?? null, only: 'data', dataIf: (rows) => rows.some((r) => r.splitFrom) },
   ];
 }
 
@@ -76,8 +76,8 @@ const OBSERVATION_COLUMNS: readonly Column<ExportObservation>[] = [
   { key: 'file', label: 'file', value: (o) => o.source },
   { key: 'line', label: 'line', align: 'right', value: (o) => o.line },
   { key: 'text', label: 'text', value: (o) => o.text },
-  { key: 'current', label: 'currentName', value: (o) => o.current ?? null, shownIf: (rows) => rows.some((o) => o.current) },
-  { key: 'split_from', label: 'splitFrom', value: (o) => o.splitFrom ?? null, shownIf: (rows) => rows.some((o) => o.splitFrom) },
+  { key: 'current', label: 'currentName', value: (o) => o.current ?? null, shownIf: (rows) => rows.some((o) => o.current), dataIf: (rows) => rows.some((o) => o.current) },
+  { key: 'split_from', label: 'splitFrom', value: (o) => o.splitFrom ?? null, shownIf: (rows) => rows.some((o) => o.splitFrom), dataIf: (rows) => rows.some((o) => o.splitFrom) },
 ];
 
 function exportDoc(d: ExportData, w: Words): Doc {
@@ -139,7 +139,7 @@ function forecastColumns<R>(get: (r: R) => Forecast | null): Column<R>[] {
 }
 
 function teamSheetColumns(t: SeriesTable): Column<ForecastRow>[] {
-  const own = seriesColumns(t).filter((c) => c.key !== 'team');
+  const own = seriesColumns(t).filter((c) => c.key !== 'team' && (!c.dataIf || c.dataIf(t.rows)));
   const lifted = own.map((c): Column<ForecastRow> => ({
     ...c,
     value: (r) => c.value(r.row),
@@ -147,6 +147,7 @@ function teamSheetColumns(t: SeriesTable): Column<ForecastRow>[] {
     worded: c.worded ? (r, w) => c.worded!(r.row, w) : undefined,
     only: undefined,
     shownIf: undefined,
+    dataIf: undefined,
   }));
   return [...lifted, ...forecastColumns<ForecastRow>((r) => r.f)];
 }

@@ -74,7 +74,7 @@ async function agree(dir: string, name: string, minWeeks: number): Promise<{ com
     const head = csv[0]!;
     const col = (n: string) => head.indexOf(n);
     assert.equal(
-      csv.slice(1).map((r) => `${key(r[col('project')]!, r[col('metric')] || null)}=${r[col('status')]}>${r[col('current')]}<${r[col('split_from')]}`).sort(),
+      csv.slice(1).map((r) => `${key(r[col('project')]!, r[col('metric')] || null)}=${r[col('status')]}>${r[col('current')] ?? ''}<${r[col('split_from')] ?? ''}`).sort(),
       d.items.map((i) => `${key(i.project, i.metric)}=${i.status}>${i.current ?? ''}<${i.splitFrom ?? ''}`).sort(),
       `diff ${w}: CSV and JSON (status, current, split_from)`,
     );
