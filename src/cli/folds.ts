@@ -49,6 +49,26 @@ function savedState(store: StoreReader, aliases: AliasMap, team: string, reports
 }
 
 /**
+ * The latest usable saved state before the team's report `from`, and the index of the first report
+ * still to fold after it (0 and no state when none is usable). The saved states that can exist are
+ * those after the team's last reports (TAIL of them, and the ones a week older, kept until the next
+ * ingest), so only those are asked for.
+ */
+function latestSavedState(
+  store: StoreReader,
+  aliases: AliasMap,
+  team: string,
+  reports: readonly StoredHeader[],
+  from: number,
+): { state: FoldState | undefined; first: number } {
+  for (let at = from - 1; at >= 0 && at >= reports.length - 2 * TAIL; at--) {
+    const st = savedState(store, aliases, team, reports, at);
+    if (st) return { state: st, first: at + 1 };
+  }
+  return { state: undefined, first: 0 };
+}
+
+/**
  * Timelines of the teams asked for (teams in code-point order), each folded from the latest usable
  * saved state before its `from` (else from its first report) to its `to`. The figures of the
  * reports folded are read at once.
@@ -58,18 +78,7 @@ export function foldTeams(store: StoreReader, aliases: AliasMap, byTeamReports: 
   const weeks = new Set<WeekId>();
   for (const [team, want] of wants) {
     const reports = byTeamReports.get(team) ?? [];
-    let start: FoldState | undefined;
-    let first = 0;
-    // The saved states that can exist are those after the team's last reports (TAIL of them, and the
-    // ones a week older, kept until the next ingest).
-    for (let at = want.from - 1; at >= 0 && at >= reports.length - 2 * TAIL; at--) {
-      const st = savedState(store, aliases, team, reports, at);
-      if (st) {
-        start = st;
-        first = at + 1;
-        break;
-      }
-    }
+    const { state: start, first } = latestSavedState(store, aliases, team, reports, want.from);
     for (let i = first; i <= want.to; i++) weeks.add(reports[i]!.week);
     plans.push({ team, start, first, reports, want });
   }
@@ -115,16 +124,7 @@ function foldForSaving(
   const perWeek = new Map<WeekId, number>();
   for (const [team, want] of wants) {
     const reports = byTeamReports.get(team) ?? [];
-    let state: FoldState | undefined;
-    let first = 0;
-    for (let at = want.from - 1; at >= 0 && at >= reports.length - 2 * TAIL; at--) {
-      const st = savedState(store, aliases, team, reports, at);
-      if (st) {
-        state = st;
-        first = at + 1;
-        break;
-      }
-    }
+    const { state, first } = latestSavedState(store, aliases, team, reports, want.from);
     for (let i = first; i <= want.to; i++) perWeek.set(reports[i]!.week, (perWeek.get(reports[i]!.week) ?? 0) + 1);
     plans.push({ team, reports, state, next: first, want });
   }
