@@ -27,7 +27,9 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
   if (out.format === 'json' || long) {
     // The flat list needs the evidence text of every report in range; completions stated in words
     // (for items the history tracks) are rows too, marked inferred.
-    const upTo = ctx.store.measures({ team: g.team, weeks: ctx.weeks.filter((w) => !to || compareWeeks(w, to) <= 0) });
+    // Every report's figures, once: those up to `to` for the completions, all of them for what each item is now.
+    const all = ctx.store.measures({ team: g.team });
+    const upTo = to ? all.filter((r) => compareWeeks(r.week, to) <= 0) : all;
     // Only the teams whose reports in range state a completion in words have such rows (a team's timeline is its own).
     const stating = new Set(upTo.filter((r) => inRange(r.week) && r.statements?.some((s) => s.kind === 'completed')).map((r) => r.team));
     const inferred = inferredObservations(upTo.filter((r) => stating.has(r.team)), ctx.aliases, g.team);
@@ -35,7 +37,7 @@ export async function run(g: GlobalOptions, o: ExportOptions): Promise<number> {
       .filter((h) => inRange(h.week))
       .map((h) => ({ ...h, observations: [...ctx.store.observations(h.id), ...(inferred.get(`${h.team}\u0000${h.week}`) ?? [])] }));
     // Each figure's item as it is now: a renamed item's name, the item a new one was split from.
-    const now = itemsNow(ctx.store.measures({ team: g.team }), ctx.aliases, g.team);
+    const now = itemsNow(all, ctx.aliases, g.team);
     data.observations = toExportObservations(reports).map((o) => {
       const it = now.get(`${o.team}\u0000${o.week}\u0000${o.project}\u0000${o.metric ?? ''}`);
       if (!it) return o;
